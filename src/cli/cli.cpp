@@ -1,0 +1,98 @@
+#include "cli/cli.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+
+#include "core/error.h"
+
+namespace dd::cli {
+
+std::vector<Command>& commands() {
+  static std::vector<Command> c;
+  return c;
+}
+
+void add_common(CLI::App* app, Common& common, bool formats) {
+  if (formats)
+    app->add_option("--format,-f", common.format, "Output format: text, json or sarif")
+        ->check(CLI::IsMember({"text", "json", "sarif"}));
+  app->add_option("--fail-on", common.fail_on, "Exit 1 when a finding reaches this severity: error, warning, info, none")
+      ->check(CLI::IsMember({"error", "warning", "info", "none"}));
+  app->add_option("--config,-c", common.config, "Configuration file (default: .drydock.yaml found upwards)");
+  app->add_flag("--no-color", common.no_color, "Never colour the text output");
+}
+
+Config load_config_for(const Common& common, const std::string& input) {
+  if (!common.config.empty()) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(common.config, ec))
+      throw InputError(common.config + ": config file not found");
+    return load_config(common.config);
+  }
+  return discover_config(input.empty() ? std::filesystem::path(".") : std::filesystem::path(input));
+}
+
+int finish(std::vector<Finding> findings, const Common& common, const Config& config, nlohmann::json extra) {
+  sort_findings(findings);
+  render::Options opt;
+  opt.color = !common.no_color && render::want_color();
+  opt.extra = std::move(extra);
+  auto fmt = render::parse_format(common.format).value_or(render::Format::text);
+  render::write(fmt, std::cout, findings, opt);
+  std::cout.flush();
+  Severity threshold = Severity::error;
+  if (!common.fail_on.empty())
+    threshold = parse_severity(common.fail_on).value_or(Severity::error);
+  else if (config.fail_on)
+    threshold = *config.fail_on;
+  return reaches(findings, threshold) ? 1 : 0;
+}
+
+int main(int argc, char** argv) {
+  CLI::App app{"drydock: find container production incidents before they ship, and explain them when they happen"};
+  app.set_version_flag("--version", std::string("drydock ") + DRYDOCK_VERSION);
+  app.require_subcommand(1);
+  auto& cmds = commands();
+  std::stable_sort(cmds.begin(), cmds.end(), [](const Command& a, const Command& b) { return a.order < b.order; });
+  std::function<int()> runner;
+  for (auto& c : cmds) {
+    CLI::App* sub = app.add_subcommand(c.name, c.help);
+    auto run = c.setup(sub);
+    if (run) sub->callback([&runner, run] { runner = run; });
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::string msg = e.what();
+    std::fprintf(stderr, "drydock: %s (see drydock --help)\n", msg.c_str());
+    return 2;
+  } catch (const InputError& e) {
+    std::fprintf(stderr, "drydock: %s\n", e.what());
+    return 2;
+  }
+  if (!runner) return 0;
+  try {
+    return runner();
+  } catch (const InputError& e) {
+    std::fprintf(stderr, "drydock: %s\n", e.what());
+    return 2;
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "drydock: %s\n", e.what());
+    return 2;
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "drydock: out of memory\n");
+    return 2;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "drydock: internal error: %s\n", e.what());
+    return 2;
+  }
+}
+
+}  // namespace dd::cli

@@ -1,0 +1,80 @@
+// drydock lint PATH...: Dockerfile and build-context analysis.
+#include <iostream>
+
+#include "cli/cli.h"
+#include "core/error.h"
+#include "lint/discover.h"
+#include "lint/fix.h"
+#include "lint/lint.h"
+
+namespace fs = std::filesystem;
+
+namespace dd::cli {
+namespace {
+
+struct LintArgs {
+  Common common;
+  std::vector<std::string> paths;
+  std::string context;
+  bool no_context = false;
+  bool fix = false;
+  bool write = false;
+};
+
+int run_lint(const LintArgs& a) {
+  if (a.paths.empty()) throw InputError("lint: no Dockerfile or directory given");
+  if (!a.context.empty() && a.paths.size() > 1)
+    throw InputError("lint: --context applies to a single Dockerfile, " + std::to_string(a.paths.size()) + " given");
+  std::vector<Finding> all;
+  Config config = load_config_for(a.common, a.paths.front());
+  std::string diff;
+  for (const auto& p : a.paths) {
+    std::error_code ec;
+    if (!fs::exists(p, ec)) throw InputError(p + ": no such file or directory");
+    std::vector<std::pair<fs::path, fs::path>> targets;  // dockerfile, context
+    if (fs::is_directory(p, ec)) {
+      auto files = lint::dockerfiles_in(p);
+      if (files.empty()) throw InputError(p + ": no Dockerfile in this directory");
+      for (auto& f : files) targets.push_back({f, a.context.empty() ? fs::path(p) : fs::path(a.context)});
+    } else {
+      targets.push_back({p, a.context.empty() ? fs::path() : fs::path(a.context)});
+    }
+    for (const auto& [file, ctx] : targets) {
+      lint::Options opt;
+      opt.context_dir = ctx;
+      opt.use_context = !a.no_context;
+      auto res = lint::lint_file(file, opt, config);
+      if (a.fix || a.write) {
+        std::string original = lint::read_file(file);
+        std::string fixed = lint::apply_edits(original, res.edits);
+        if (fixed != original) {
+          if (a.write) lint::write_file(file, fixed);
+          else diff += lint::unified_diff(original, fixed, file.string());
+        }
+      }
+      all.insert(all.end(), std::make_move_iterator(res.findings.begin()),
+                 std::make_move_iterator(res.findings.end()));
+    }
+  }
+  if (a.fix && !a.write) {
+    std::cout << diff;
+    return diff.empty() ? 0 : 1;
+  }
+  return finish(std::move(all), a.common, config);
+}
+
+DD_COMMAND("lint", "Lint Dockerfiles and their build contexts",
+           [](CLI::App* app) -> std::function<int()> {
+             auto a = std::make_shared<LintArgs>();
+             app->add_option("paths", a->paths, "Dockerfiles, or directories taken as build contexts")->required();
+             app->add_option("--context", a->context, "Build context for a single Dockerfile (default: its folder)");
+             app->add_flag("--no-context", a->no_context, "Do not look at the build context");
+             app->add_flag("--fix", a->fix, "Print the mechanical fixes as a unified diff");
+             app->add_flag("--write", a->write, "With --fix: write the fixes into the files");
+             add_common(app, a->common);
+             return [a] { return run_lint(*a); };
+           },
+           20)
+
+}  // namespace
+}  // namespace dd::cli

@@ -1,0 +1,40 @@
+// drydock scan DIR: everything that applies to a project directory.
+#include "cli/cli.h"
+#include "core/error.h"
+#include "scan/scan.h"
+
+namespace fs = std::filesystem;
+
+namespace dd::cli {
+namespace {
+
+struct ScanArgs {
+  Common common;
+  std::string dir;
+};
+
+int run_scan(const ScanArgs& a) {
+  std::error_code ec;
+  if (!fs::exists(a.dir, ec)) throw InputError(a.dir + ": no such file or directory");
+  if (!fs::is_directory(a.dir, ec)) throw InputError(a.dir + ": not a directory (use drydock lint for a single file)");
+  Config config = load_config_for(a.common, a.dir);
+  auto res = scan::run(a.dir, config);
+  if (res.inputs.empty())
+    throw InputError(a.dir + ": nothing to scan: no Dockerfile, Kubernetes manifest or compose file found");
+  nlohmann::json inputs = nlohmann::json::array();
+  for (const auto& in : res.inputs)
+    inputs.push_back({{"kind", std::string(scan::to_string(in.kind))}, {"path", in.path.string()}});
+  return finish(std::move(res.findings), a.common, config, {{"inputs", inputs}});
+}
+
+DD_COMMAND("scan", "Scan a project: every Dockerfile with its context, Kubernetes manifests and compose files",
+           [](CLI::App* app) -> std::function<int()> {
+             auto a = std::make_shared<ScanArgs>();
+             app->add_option("dir", a->dir, "Project directory")->required();
+             add_common(app, a->common);
+             return [a] { return run_scan(*a); };
+           },
+           10)
+
+}  // namespace
+}  // namespace dd::cli

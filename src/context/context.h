@@ -1,0 +1,54 @@
+#pragma once
+// The build context as the engine would receive it: the files that survive
+// .dockerignore, with sizes, and which of them each COPY/ADD sends.
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "context/dockerignore.h"
+
+namespace dd::context {
+
+struct Entry {
+  std::string path;  // relative, slash-separated
+  uint64_t size = 0;
+  bool is_dir = false;
+  bool is_symlink = false;
+};
+
+class BuildContext {
+ public:
+  // Walks `root`. The ignore file is <dockerfile name>.dockerignore beside the
+  // Dockerfile when present, else root/.dockerignore. Bounded: symlinks are
+  // not followed and the walk stops at a generous entry limit.
+  static BuildContext load(const std::filesystem::path& root, const std::filesystem::path& dockerfile);
+
+  const std::filesystem::path& root() const { return root_; }
+  // Path of the ignore file used; empty when there is none.
+  const std::filesystem::path& ignore_file() const { return ignore_file_; }
+  const IgnoreMatcher& ignore() const { return ignore_; }
+  // Files and directories sent to the engine (after .dockerignore).
+  const std::vector<Entry>& entries() const { return entries_; }
+  // Files left out by .dockerignore.
+  const std::vector<Entry>& excluded() const { return excluded_; }
+  uint64_t total_size() const { return total_size_; }
+  bool truncated() const { return truncated_; }
+  // The n largest top-level items (files or folders with their summed size).
+  std::vector<Entry> largest(size_t n) const;
+  // The context files a COPY/ADD source (a path or wildcard, relative to the
+  // context) sends, directories expanded to their contents.
+  std::vector<const Entry*> sources(std::string_view src) const;
+
+ private:
+  std::filesystem::path root_;
+  std::filesystem::path ignore_file_;
+  IgnoreMatcher ignore_;
+  std::vector<Entry> entries_;
+  std::vector<Entry> excluded_;
+  uint64_t total_size_ = 0;
+  bool truncated_ = false;
+};
+
+}  // namespace dd::context

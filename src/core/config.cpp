@@ -1,0 +1,158 @@
+#include "core/config.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include "core/error.h"
+#include "core/glob.h"
+#include "core/registry.h"
+
+namespace fs = std::filesystem;
+
+namespace dd {
+
+bool Config::is_ignored(const std::string& rule, const std::string& file) const {
+  if (ignored.count(rule)) return true;
+  if (file.empty() || path_ignores.empty()) return false;
+  std::string rel = file;
+  if (!root.empty()) {
+    std::error_code ec;
+    auto abs = fs::weakly_canonical(fs::absolute(file), ec);
+    auto r = fs::weakly_canonical(fs::absolute(root), ec);
+    auto relp = abs.lexically_relative(r);
+    if (!relp.empty() && *relp.begin() != "..") rel = relp.generic_string();
+  }
+  for (const auto& pi : path_ignores) {
+    if (!glob_match(pi.glob, rel)) continue;
+    if (pi.rules.empty()) return true;
+    for (const auto& r : pi.rules)
+      if (r == rule) return true;
+  }
+  return false;
+}
+
+Severity Config::severity_for(const std::string& rule, Severity dflt) const {
+  auto it = severity.find(rule);
+  return it == severity.end() ? dflt : it->second;
+}
+
+namespace {
+
+std::string resolve_rule(Config& c, const std::string& id) {
+  std::string r = Registry::instance().resolve(id);
+  if (r.empty()) {
+    c.unknown_rules.push_back(id);
+    return id;
+  }
+  return r;
+}
+
+std::vector<std::string> string_list(const YAML::Node& n, const std::string& key, const fs::path& file) {
+  std::vector<std::string> out;
+  if (!n) return out;
+  if (n.IsScalar()) {
+    out.push_back(n.as<std::string>());
+    return out;
+  }
+  if (!n.IsSequence())
+    throw InputError(file.string() + ": '" + key + "' must be a list of strings");
+  for (const auto& e : n) {
+    if (!e.IsScalar()) throw InputError(file.string() + ": '" + key + "' must be a list of strings");
+    out.push_back(e.as<std::string>());
+  }
+  return out;
+}
+
+Severity parse_sev(const YAML::Node& n, const fs::path& file, const std::string& key) {
+  if (!n.IsScalar()) throw InputError(file.string() + ": '" + key + "' must be a severity");
+  auto s = parse_severity(n.as<std::string>());
+  if (!s) throw InputError(file.string() + ": unknown severity '" + n.as<std::string>() + "' for " + key);
+  return *s;
+}
+
+void load_drydock(Config& c, const YAML::Node& y, const fs::path& file) {
+  for (const auto& id : string_list(y["ignore"], "ignore", file)) c.ignored.insert(resolve_rule(c, id));
+  if (auto p = y["ignore_paths"]) {
+    if (!p.IsSequence()) throw InputError(file.string() + ": 'ignore_paths' must be a list");
+    for (const auto& e : p) {
+      PathIgnore pi;
+      if (e.IsScalar()) {
+        pi.glob = e.as<std::string>();
+      } else if (e.IsMap() && e["path"]) {
+        pi.glob = e["path"].as<std::string>();
+        for (const auto& id : string_list(e["rules"], "rules", file)) pi.rules.push_back(resolve_rule(c, id));
+      } else {
+        throw InputError(file.string() + ": each 'ignore_paths' entry needs 'path'");
+      }
+      c.path_ignores.push_back(std::move(pi));
+    }
+  }
+  if (auto s = y["severity"]) {
+    if (!s.IsMap()) throw InputError(file.string() + ": 'severity' must map rule ids to severities");
+    for (const auto& kv : s) {
+      auto id = kv.first.as<std::string>();
+      c.severity[resolve_rule(c, id)] = parse_sev(kv.second, file, id);
+    }
+  }
+  c.trusted_registries = string_list(y["trusted_registries"], "trusted_registries", file);
+  if (auto t = y["thresholds"]) {
+    if (!t.IsMap()) throw InputError(file.string() + ": 'thresholds' must be a map");
+    if (t["max_image_age_days"]) c.max_image_age_days = t["max_image_age_days"].as<int>();
+    if (t["max_image_size_mb"]) c.max_image_size_bytes = t["max_image_size_mb"].as<uint64_t>() * 1024 * 1024;
+  }
+  if (auto f = y["fail_on"]) c.fail_on = parse_sev(f, file, "fail_on");
+}
+
+// hadolint's own file: `ignored:`, `trustedRegistries:`, `override:`.
+void load_hadolint(Config& c, const YAML::Node& y, const fs::path& file) {
+  for (const auto& id : string_list(y["ignored"], "ignored", file)) c.ignored.insert(resolve_rule(c, id));
+  c.trusted_registries = string_list(y["trustedRegistries"], "trustedRegistries", file);
+  if (auto o = y["override"]) {
+    static const std::pair<const char*, Severity> levels[] = {
+        {"error", Severity::error}, {"warning", Severity::warning}, {"info", Severity::info}, {"style", Severity::info}};
+    for (const auto& [key, sev] : levels)
+      for (const auto& id : string_list(o[key], key, file)) c.severity[resolve_rule(c, id)] = sev;
+  }
+}
+
+}  // namespace
+
+Config load_config(const fs::path& file) {
+  Config c;
+  c.source = file;
+  c.root = file.parent_path();
+  YAML::Node y;
+  try {
+    y = YAML::LoadFile(file.string());
+  } catch (const YAML::BadFile&) {
+    throw InputError(file.string() + ": cannot read config file");
+  } catch (const YAML::Exception& e) {
+    throw InputError(file.string() + ":" + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg);
+  }
+  if (y.IsNull()) return c;
+  if (!y.IsMap()) throw InputError(file.string() + ": config must be a YAML mapping");
+  try {
+    if (file.filename() == ".hadolint.yaml" || file.filename() == ".hadolint.yml")
+      load_hadolint(c, y, file);
+    else
+      load_drydock(c, y, file);
+  } catch (const YAML::Exception& e) {
+    throw InputError(file.string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
+  }
+  return c;
+}
+
+Config discover_config(const fs::path& start) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(start, ec);
+  if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
+  for (; !dir.empty(); dir = dir.parent_path()) {
+    for (const char* name : {".drydock.yaml", ".drydock.yml", ".hadolint.yaml", ".hadolint.yml"}) {
+      fs::path p = dir / name;
+      if (fs::is_regular_file(p, ec)) return load_config(p);
+    }
+    if (dir == dir.root_path()) break;
+  }
+  return Config{};
+}
+
+}  // namespace dd

@@ -1,0 +1,44 @@
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/severity.h"
+
+namespace dd {
+
+struct PathIgnore {
+  std::string glob;                // matched against the input path relative to the config's folder
+  std::vector<std::string> rules;  // drydock ids; empty means every rule
+};
+
+// .drydock.yaml (or .hadolint.yaml) as loaded. Rule ids given as peer aliases
+// are resolved to drydock ids at load time.
+struct Config {
+  std::filesystem::path source;  // file it came from; empty for defaults
+  std::filesystem::path root;    // folder that path globs are relative to
+  std::set<std::string> ignored;
+  std::vector<PathIgnore> path_ignores;
+  std::map<std::string, Severity> severity;
+  std::vector<std::string> trusted_registries;
+  int max_image_age_days = 90;
+  uint64_t max_image_size_bytes = 1024ull * 1024 * 1024;
+  std::optional<Severity> fail_on;
+  std::vector<std::string> unknown_rules;  // ids in the file that match no rule
+
+  bool is_ignored(const std::string& rule, const std::string& file = {}) const;
+  Severity severity_for(const std::string& rule, Severity dflt) const;
+};
+
+// Loads a config file. Throws InputError naming the file on malformed YAML
+// or wrong types.
+Config load_config(const std::filesystem::path& file);
+// Walks up from `start` (a file or folder) looking for .drydock.yaml, then
+// .hadolint.yaml; returns defaults when none.
+Config discover_config(const std::filesystem::path& start);
+
+}  // namespace dd

@@ -1,0 +1,56 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/category.h"
+#include "core/severity.h"
+
+namespace dd {
+
+// Where a finding was seen. Only the fields that apply are set:
+//  - text inputs: file, line, column (1-based), end_line, end_column;
+//  - image contents: image, layer (digest), path;
+//  - runtime state: container, field;
+//  - Kubernetes objects: resource ("Kind/namespace/name") and container.
+struct Location {
+  std::string file;
+  int line = 0;
+  int column = 0;
+  int end_line = 0;
+  int end_column = 0;
+  std::string image;
+  std::string layer;
+  std::string path;
+  std::string container;
+  std::string field;
+  std::string resource;
+};
+
+struct Finding {
+  std::string rule;  // drydock rule id, e.g. DD2001
+  // Left at these defaults, Report::add fills both from the rule's RuleInfo.
+  Category category = Category::best_practice;
+  Severity severity = Severity::none;
+  std::string title;
+  std::string message;
+  Location location;
+  std::string evidence;    // exact text, field or log line; already redacted if secret
+  std::string root_cause;  // one sentence
+  std::string fix;         // something to paste: a Dockerfile line, a YAML block, a flag
+  std::vector<std::string> tags;
+  std::string docs;  // docs anchor, e.g. docs/rules/DD2001.md
+};
+
+struct Summary {
+  int error = 0;
+  int warning = 0;
+  int info = 0;
+};
+
+Summary summarize(const std::vector<Finding>& findings);
+// Stable order for output: file, line, column, rule.
+void sort_findings(std::vector<Finding>& findings);
+// Highest severity present, or nullopt when empty.
+bool reaches(const std::vector<Finding>& findings, Severity threshold);
+
+}  // namespace dd

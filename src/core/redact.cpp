@@ -1,0 +1,33 @@
+#include "core/redact.h"
+
+namespace dd {
+
+std::string redact(std::string_view s) {
+  const size_t n = s.size();
+  if (n == 0) return "";
+  size_t keep = n >= 16 ? 4 : n >= 10 ? 2 : n >= 6 ? 1 : 0;
+  std::string out;
+  out.reserve(n);
+  out.append(s.substr(0, keep));
+  out.append(n - 2 * keep, '*');
+  out.append(s.substr(n - keep));
+  return out;
+}
+
+std::string redact_in(std::string_view text, std::string_view secret) {
+  if (secret.empty()) return std::string(text);
+  const std::string masked = redact(secret);
+  std::string out;
+  size_t pos = 0;
+  for (;;) {
+    size_t hit = text.find(secret, pos);
+    if (hit == std::string_view::npos) break;
+    out.append(text.substr(pos, hit - pos));
+    out.append(masked);
+    pos = hit + secret.size();
+  }
+  out.append(text.substr(pos));
+  return out;
+}
+
+}  // namespace dd

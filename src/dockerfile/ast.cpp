@@ -1,0 +1,39 @@
+#include "dockerfile/ast.h"
+
+#include <algorithm>
+
+namespace dd::dockerfile {
+
+Pos SourceMap::at(size_t offset) const {
+  if (segs_.empty()) return {};
+  auto it = std::upper_bound(segs_.begin(), segs_.end(), offset,
+                             [](size_t off, const Seg& s) { return off < s.offset; });
+  if (it == segs_.begin()) return segs_.front().pos;
+  --it;
+  return {it->pos.line, it->pos.column + static_cast<int>(offset - it->offset)};
+}
+
+Range SourceMap::range(size_t begin, size_t end) const {
+  Range r{at(begin), at(end > begin ? end - 1 : begin)};
+  if (end > begin) r.end.column += 1;
+  return r;
+}
+
+const Flag* Instruction::flag(std::string_view name) const {
+  for (const auto& f : flags)
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
+const Stage* Dockerfile::stage_named(std::string_view s) const {
+  for (const auto& st : stages)
+    if (!st.name.empty() && st.name == s) return &st;
+  bool digits = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (digits && s.size() < 6) {
+    size_t i = std::stoul(std::string(s));
+    if (i < stages.size()) return &stages[i];
+  }
+  return nullptr;
+}
+
+}  // namespace dd::dockerfile

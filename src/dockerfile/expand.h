@@ -1,0 +1,29 @@
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dd::dockerfile {
+
+// Variables visible at one point of a Dockerfile.
+using Vars = std::map<std::string, std::string, std::less<>>;
+
+struct Expansion {
+  std::string value;
+  std::vector<std::string> unresolved;  // names referenced but not set
+};
+
+// BuildKit word expansion: $VAR, ${VAR}, ${VAR:-w}, ${VAR-w}, ${VAR:+w},
+// ${VAR+w}, ${VAR:?msg}, ${VAR?msg}, ${VAR#p}, ${VAR##p}, ${VAR%p}, ${VAR%%p},
+// ${VAR/p/r}, ${VAR//p/r}; `escape` protects the next char; single quotes
+// are literal.
+Expansion expand(std::string_view word, const Vars& vars, char escape = '\\');
+
+// The variables in scope at instruction `index` of the stage: global ARGs
+// redeclared in the stage, stage ARGs and ENVs, with build-arg overrides.
+struct Dockerfile;
+Vars scope_at(const Dockerfile& df, size_t index, const Vars& build_args = {});
+
+}  // namespace dd::dockerfile

@@ -1,0 +1,91 @@
+#include "dockerfile/rule.h"
+
+#include <map>
+
+namespace dd::dockerfile {
+
+std::vector<const Rule*>& rules() {
+  static std::vector<const Rule*> r;
+  return r;
+}
+
+struct LintInput::Cache {
+  std::map<size_t, shell::Script> scripts;
+};
+
+LintInput::LintInput(const Dockerfile& d, const context::BuildContext* ctx, const Config& cfg)
+    : df(d), context(ctx), config(cfg), cache_(std::make_unique<Cache>()) {}
+LintInput::~LintInput() = default;
+
+const shell::Script& LintInput::script(const Instruction& ins) const {
+  auto it = cache_->scripts.find(ins.index);
+  if (it != cache_->scripts.end()) return it->second;
+  shell::Script s;
+  if (!ins.exec_form) {
+    if (!ins.heredocs.empty() && ins.keyword == "RUN") {
+      // A RUN with heredocs runs each body as a script; the args text holds
+      // the command line that feeds them (e.g. `bash <<EOF`).
+      std::string joined = ins.args_text;
+      for (const auto& h : ins.heredocs) joined += "\n" + h.body;
+      s = shell::parse(joined);
+    } else {
+      s = shell::parse(ins.args_text);
+    }
+  }
+  return cache_->scripts.emplace(ins.index, std::move(s)).first->second;
+}
+
+std::vector<std::string> LintInput::argv(const Instruction& ins) const {
+  std::vector<std::string> out;
+  if (ins.exec_form) {
+    for (const auto& a : ins.args) out.push_back(a.text);
+    return out;
+  }
+  const auto& s = script(ins);
+  if (!s.commands.empty())
+    for (const auto& w : s.commands.front().argv) out.push_back(w.value);
+  return out;
+}
+
+Vars LintInput::scope(const Instruction& ins) const { return scope_at(df, ins.index); }
+
+Finding LintInput::at(const Range& r, std::string message, std::string evidence) const {
+  Finding f;
+  f.location.file = df.path;
+  f.location.line = r.begin.line;
+  f.location.column = r.begin.column;
+  f.location.end_line = r.end.line;
+  f.location.end_column = r.end.column;
+  f.message = std::move(message);
+  if (evidence.empty() && r.begin.line >= 1 && static_cast<size_t>(r.begin.line) <= df.lines.size())
+    evidence = df.lines[r.begin.line - 1];
+  // Trim the evidence to one readable line.
+  while (!evidence.empty() && (evidence.back() == ' ' || evidence.back() == '\t' || evidence.back() == '\\'))
+    evidence.pop_back();
+  size_t first = evidence.find_first_not_of(" \t");
+  if (first != std::string::npos && first > 0) evidence.erase(0, first);
+  if (evidence.size() > 300) evidence = evidence.substr(0, 297) + "...";
+  f.evidence = std::move(evidence);
+  return f;
+}
+
+Finding LintInput::at(const Instruction& ins, std::string message, std::string evidence) const {
+  Range r = ins.range;
+  if (r.end.line != r.begin.line) {
+    r.end.line = r.begin.line;
+    r.end.column = r.begin.line >= 1 && static_cast<size_t>(r.begin.line) <= df.lines.size()
+                       ? static_cast<int>(df.lines[r.begin.line - 1].size()) + 1
+                       : r.begin.column + 1;
+  }
+  return at(r, std::move(message), std::move(evidence));
+}
+
+Range LintInput::word_range(const Instruction& ins, const shell::Word& w) const {
+  return ins.args_map.range(w.begin, w.end);
+}
+
+Range LintInput::command_range(const Instruction& ins, const shell::Command& c) const {
+  return ins.args_map.range(c.begin, c.end);
+}
+
+}  // namespace dd::dockerfile

@@ -1,0 +1,88 @@
+#pragma once
+// The interface every Dockerfile rule implements. A rule is one file in
+// src/dockerfile/rules/: a class deriving from Rule, its RuleInfo, and a
+// DD_DOCKERFILE_RULE(Class) line. Nothing else needs editing.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/config.h"
+#include "core/registry.h"
+#include "core/report.h"
+#include "dockerfile/ast.h"
+#include "dockerfile/expand.h"
+#include "dockerfile/shell.h"
+
+namespace dd::context {
+class BuildContext;
+}
+
+namespace dd::dockerfile {
+
+// A mechanical edit proposed by a rule: replace [begin, end) of the file with
+// `text`. Used by `drydock lint --fix`.
+struct Edit {
+  Range range;
+  std::string text;
+};
+
+// Everything a rule may read. One parse, one shell tokenization per
+// instruction (cached), one context walk, shared by all rules.
+class LintInput {
+ public:
+  LintInput(const Dockerfile& df, const context::BuildContext* ctx, const Config& cfg);
+  ~LintInput();
+
+  const Dockerfile& df;
+  const context::BuildContext* context;  // null when linting without a context
+  const Config& config;
+
+  // The shell script of a RUN/CMD/ENTRYPOINT/HEALTHCHECK in shell form (args
+  // text, or heredoc bodies), tokenized once. Empty script for exec form.
+  const shell::Script& script(const Instruction& ins) const;
+  // For exec form: the argv. For shell form: the tokenized words of the first
+  // command. Convenience for CMD/ENTRYPOINT rules.
+  std::vector<std::string> argv(const Instruction& ins) const;
+  // Variables in scope at an instruction.
+  Vars scope(const Instruction& ins) const;
+
+  // A finding located at `r` in this Dockerfile, with the source line as
+  // evidence when `evidence` is empty.
+  Finding at(const Range& r, std::string message, std::string evidence = {}) const;
+  // A finding on the whole instruction (its first line).
+  Finding at(const Instruction& ins, std::string message, std::string evidence = {}) const;
+  // A range for a shell word inside an instruction's script.
+  Range word_range(const Instruction& ins, const shell::Word& w) const;
+  Range command_range(const Instruction& ins, const shell::Command& c) const;
+
+  // Proposed edits for --fix, collected from rules.
+  void propose(Edit e) const { edits_.push_back(std::move(e)); }
+  std::vector<Edit>& edits() const { return edits_; }
+
+ private:
+  struct Cache;
+  std::unique_ptr<Cache> cache_;
+  mutable std::vector<Edit> edits_;
+};
+
+class Rule {
+ public:
+  virtual ~Rule() = default;
+  virtual const RuleInfo& info() const = 0;
+  virtual void check(const LintInput& in, Report& out) const = 0;
+};
+
+std::vector<const Rule*>& rules();
+
+template <class R>
+struct RuleRegistrar {
+  RuleRegistrar() {
+    static R rule;
+    rules().push_back(&rule);
+  }
+};
+
+#define DD_DOCKERFILE_RULE(Class) static ::dd::dockerfile::RuleRegistrar<Class> dd_register_##Class;
+
+}  // namespace dd::dockerfile

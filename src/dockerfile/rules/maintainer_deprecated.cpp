@@ -1,0 +1,38 @@
+// DD1001: MAINTAINER is deprecated.
+#include "dockerfile/rule.h"
+
+namespace dd::dockerfile {
+namespace {
+
+class MaintainerDeprecated : public Rule {
+ public:
+  const RuleInfo& info() const override { return info_; }
+  void check(const LintInput& in, Report& out) const override {
+    for (const auto& ins : in.df.instructions) {
+      if (ins.keyword != "MAINTAINER") continue;
+      Finding f = in.at(ins.keyword_range, "MAINTAINER is deprecated; the author belongs in a label");
+      f.fix = "LABEL org.opencontainers.image.authors=\"" + ins.args_text + "\"";
+      in.propose({ins.range, f.fix});
+      out.add(info_, std::move(f));
+    }
+  }
+
+ private:
+  const RuleInfo& info_ = Registry::instance().add({
+      .id = "DD1001",
+      .name = "maintainer-deprecated",
+      .domain = Domain::dockerfile,
+      .category = Category::best_practice,
+      .severity = Severity::info,
+      .summary = "MAINTAINER is deprecated",
+      .rationale = "MAINTAINER is deprecated since Docker 1.13; the author is not visible to image tooling that reads "
+                   "OCI labels.",
+      .fix = "LABEL org.opencontainers.image.authors=\"name <email>\"",
+      .aliases = {"DL4000", "MaintainerDeprecated"},
+  });
+};
+
+DD_DOCKERFILE_RULE(MaintainerDeprecated)
+
+}  // namespace
+}  // namespace dd::dockerfile

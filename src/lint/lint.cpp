@@ -1,0 +1,160 @@
+#include "lint/lint.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "context/context.h"
+#include "core/error.h"
+#include "core/registry.h"
+#include "core/report.h"
+#include "dockerfile/parser.h"
+
+namespace fs = std::filesystem;
+
+namespace dd::lint {
+namespace {
+
+const RuleInfo& parse_error_rule() {
+  static const RuleInfo& r = Registry::instance().add({
+      .id = "DD0001",
+      .name = "parse-error",
+      .domain = Domain::dockerfile,
+      .category = Category::best_practice,
+      .severity = Severity::error,
+      .summary = "Dockerfile syntax error",
+      .rationale = "BuildKit refuses the file or builds something other than what was meant, so the image never ships "
+                   "or ships broken.",
+      .fix = "Correct the instruction at the reported position; the rest of the file is still checked.",
+      .aliases = {"DL1000"},
+      .tags = {"syntax"},
+  });
+  return r;
+}
+// Registered at start-up so `drydock rules` and config aliases know it.
+[[maybe_unused]] const RuleInfo& kParseErrorRule = parse_error_rule();
+
+std::vector<std::string> split_ids(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == ',' || c == ' ' || c == '\t') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+      if (c != ',') break;  // ids end at the first blank
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+// Inline pragmas: `# drydock ignore=A,B` or `# hadolint ignore=DL3008` on the
+// comment lines right before an instruction; `# drydock global ignore=A` for
+// the whole file.
+struct Pragmas {
+  std::set<std::string> global;
+  std::vector<std::pair<std::pair<int, int>, std::set<std::string>>> ranges;  // [first,last] line -> rules
+
+  bool suppresses(const Finding& f) const {
+    if (global.count(f.rule)) return true;
+    for (const auto& [lines, ids] : ranges)
+      if (f.location.line >= lines.first && f.location.line <= lines.second && ids.count(f.rule)) return true;
+    return false;
+  }
+};
+
+Pragmas collect_pragmas(const dockerfile::Dockerfile& df) {
+  Pragmas p;
+  auto& reg = Registry::instance();
+  for (const auto& c : df.comments) {
+    std::string_view t = c.text;
+    bool global = false;
+    if (t.rfind("drydock", 0) == 0) {
+      t.remove_prefix(7);
+    } else if (t.rfind("hadolint", 0) == 0) {
+      t.remove_prefix(8);
+    } else {
+      continue;
+    }
+    while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+    if (t.rfind("global", 0) == 0) {
+      global = true;
+      t.remove_prefix(6);
+      while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+    }
+    if (t.rfind("ignore=", 0) != 0) continue;
+    t.remove_prefix(7);
+    std::set<std::string> ids;
+    for (const auto& id : split_ids(t)) {
+      auto r = reg.resolve(id);
+      ids.insert(r.empty() ? id : r);
+    }
+    if (global) {
+      p.global.insert(ids.begin(), ids.end());
+      continue;
+    }
+    // The next instruction that starts after the comment.
+    for (const auto& ins : df.instructions) {
+      if (ins.range.begin.line > c.line) {
+        p.ranges.push_back({{ins.range.begin.line, std::max(ins.range.end.line, ins.range.begin.line)}, ids});
+        break;
+      }
+    }
+  }
+  return p;
+}
+
+}  // namespace
+
+std::string read_file(const fs::path& file, size_t limit) {
+  std::error_code ec;
+  if (fs::is_directory(file, ec)) throw InputError(file.string() + ": is a directory, expected a file");
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw InputError(file.string() + ": cannot read: " + std::strerror(errno));
+  std::string out;
+  char buf[65536];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    out.append(buf, static_cast<size_t>(in.gcount()));
+    if (out.size() > limit) break;
+  }
+  return out;
+}
+
+Result lint_text(std::string_view text, const std::string& path, const context::BuildContext* ctx,
+                 const Config& config) {
+  Result res;
+  res.dockerfile = dockerfile::parse(text, path);
+  const auto& df = res.dockerfile;
+  Report report(&config);
+  Pragmas pragmas = collect_pragmas(df);
+  report.set_suppress([&](const Finding& f) { return pragmas.suppresses(f); });
+  dockerfile::LintInput in(df, ctx, config);
+  for (const auto& e : df.errors) {
+    Finding f = in.at(e.range, e.message);
+    report.add(parse_error_rule(), std::move(f));
+  }
+  for (const auto* rule : dockerfile::rules()) rule->check(in, report);
+  res.findings = std::move(report.findings());
+  res.edits = std::move(in.edits());
+  return res;
+}
+
+Result lint_file(const fs::path& file, const Options& opt, const Config& config) {
+  std::error_code ec;
+  if (!fs::exists(file, ec)) throw InputError(file.string() + ": no such file or directory");
+  std::string text = read_file(file);
+  std::string shown = opt.display_path.empty() ? file.string() : opt.display_path;
+  if (!opt.use_context) return lint_text(text, shown, nullptr, config);
+  fs::path ctx_dir = opt.context_dir.empty() ? file.parent_path() : opt.context_dir;
+  if (ctx_dir.empty()) ctx_dir = ".";
+  if (!fs::is_directory(ctx_dir, ec)) throw InputError(ctx_dir.string() + ": build context is not a directory");
+  auto ctx = context::BuildContext::load(ctx_dir, file);
+  return lint_text(text, shown, &ctx, config);
+}
+
+}  // namespace dd::lint

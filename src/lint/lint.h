@@ -1,0 +1,41 @@
+#pragma once
+// Lints one Dockerfile with its build context: one parse, one context walk,
+// every registered rule, inline pragmas and configuration applied.
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/config.h"
+#include "core/finding.h"
+#include "dockerfile/ast.h"
+#include "dockerfile/rule.h"
+
+namespace dd::context {
+class BuildContext;
+}
+
+namespace dd::lint {
+
+struct Options {
+  std::filesystem::path context_dir;  // empty: the Dockerfile's folder
+  bool use_context = true;
+  std::string display_path;  // path shown in findings; empty: as given
+};
+
+struct Result {
+  dockerfile::Dockerfile dockerfile;
+  std::vector<Finding> findings;
+  std::vector<dockerfile::Edit> edits;  // mechanical fixes proposed by rules
+};
+
+// Throws InputError when the file cannot be read.
+Result lint_file(const std::filesystem::path& file, const Options& opt, const Config& config);
+// Lints text that is already in memory.
+Result lint_text(std::string_view text, const std::string& path, const context::BuildContext* ctx,
+                 const Config& config);
+
+// Reads a whole input file; InputError naming it when it cannot.
+std::string read_file(const std::filesystem::path& file, size_t limit = 64u << 20);
+
+}  // namespace dd::lint

@@ -1,0 +1,37 @@
+#pragma once
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/finding.h"
+
+namespace dd::render {
+
+enum class Format { text, json, sarif };
+std::optional<Format> parse_format(std::string_view s);
+
+struct Options {
+  bool color = false;       // ANSI colours (text only)
+  bool code_frames = true;  // show the offending source line (text only)
+  // Extra top-level keys for JSON (layers, packages, ...). Must be an object or null.
+  nlohmann::json extra;
+};
+
+// Renderers know nothing of individual rules: they print Findings, and SARIF
+// looks rule metadata up in the Registry by id.
+void text(std::ostream& out, const std::vector<Finding>& findings, const Options& opt);
+void json(std::ostream& out, const std::vector<Finding>& findings, const Options& opt);
+void sarif(std::ostream& out, const std::vector<Finding>& findings, const Options& opt);
+void write(Format f, std::ostream& out, const std::vector<Finding>& findings, const Options& opt);
+
+// The JSON object of one finding, as in shared/spec/interface.md.
+nlohmann::json to_json(const Finding& f);
+nlohmann::json location_json(const Location& l);
+
+// Should colour be used on stdout: a TTY and NO_COLOR unset.
+bool want_color();
+
+}  // namespace dd::render

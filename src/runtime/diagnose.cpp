@@ -1,0 +1,1 @@
+// Runtime diagnosis: see diagnose.h
