@@ -1,0 +1,95 @@
+#include <gtest/gtest.h>
+
+#include "core/config.h"
+#include "core/error.h"
+#include "core/registry.h"
+#include "helpers.h"
+
+namespace dd::test {
+namespace {
+
+// A rule of the test binary's own, so alias resolution has something to find.
+const RuleInfo& kRule = Registry::instance().add({.id = "DD9901",
+                                                  .name = "config-test-rule",
+                                                  .severity = Severity::warning,
+                                                  .summary = "test rule",
+                                                  .aliases = {"DL9901", "ConfigTestRule"}});
+
+TEST(Config, LoadsDrydockYaml) {
+  TempDir d;
+  auto p = d.write(".drydock.yaml",
+                   "ignore: [DL9901]\n"
+                   "severity:\n  ConfigTestRule: error\n"
+                   "trusted_registries: [registry.example.com]\n"
+                   "thresholds:\n  max_image_age_days: 30\n  max_image_size_mb: 200\n"
+                   "fail_on: warning\n"
+                   "ignore_paths:\n  - path: 'legacy/**'\n    rules: [DD9901]\n  - 'vendor/**'\n");
+  Config c = load_config(p);
+  EXPECT_TRUE(c.ignored.count("DD9901")) << "alias DL9901 resolves to DD9901";
+  EXPECT_EQ(c.severity_for("DD9901", Severity::info), Severity::error);
+  ASSERT_EQ(c.trusted_registries.size(), 1u);
+  EXPECT_EQ(c.max_image_age_days, 30);
+  EXPECT_EQ(c.max_image_size_bytes, 200ull << 20);
+  ASSERT_TRUE(c.fail_on.has_value());
+  EXPECT_EQ(*c.fail_on, Severity::warning);
+  ASSERT_EQ(c.path_ignores.size(), 2u);
+  EXPECT_TRUE(c.path_ignores[1].rules.empty());
+}
+
+TEST(Config, PathIgnoresMatchRelativeToConfigFolder) {
+  TempDir d;
+  auto p = d.write(".drydock.yaml", "ignore_paths:\n  - path: 'legacy/*'\n    rules: [DD9901]\n");
+  Config c = load_config(p);
+  EXPECT_TRUE(c.is_ignored("DD9901", (d.path() / "legacy/Dockerfile").string()));
+  EXPECT_FALSE(c.is_ignored("DD9901", (d.path() / "app/Dockerfile").string()));
+  EXPECT_FALSE(c.is_ignored("DD0001", (d.path() / "legacy/Dockerfile").string()));
+}
+
+TEST(Config, HadolintYamlIsHonoured) {
+  TempDir d;
+  auto p = d.write(".hadolint.yaml",
+                   "ignored:\n  - DL9901\ntrustedRegistries:\n  - docker.io\noverride:\n  error:\n    - DL9901\n");
+  Config c = load_config(p);
+  EXPECT_TRUE(c.ignored.count("DD9901"));
+  EXPECT_EQ(c.trusted_registries, std::vector<std::string>{"docker.io"});
+  EXPECT_EQ(c.severity_for("DD9901", Severity::info), Severity::error);
+}
+
+TEST(Config, DiscoveredByWalkingUp) {
+  TempDir d;
+  d.write(".drydock.yaml", "ignore: [DD9901]\n");
+  auto df = d.write("services/api/Dockerfile", "FROM scratch\n");
+  Config c = discover_config(df);
+  EXPECT_TRUE(c.ignored.count("DD9901"));
+  EXPECT_EQ(c.source.filename(), ".drydock.yaml");
+}
+
+TEST(Config, UnknownRuleIsRemembered) {
+  TempDir d;
+  Config c = load_config(d.write(".drydock.yaml", "ignore: [NOPE123]\n"));
+  EXPECT_EQ(c.unknown_rules, std::vector<std::string>{"NOPE123"});
+}
+
+TEST(Config, MalformedYamlNamesFileAndLine) {
+  TempDir d;
+  auto p = d.write(".drydock.yaml", "ignore: [DD1\nseverity: {\n");
+  try {
+    load_config(p);
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    std::string m = e.what();
+    EXPECT_NE(m.find(".drydock.yaml"), std::string::npos) << m;
+    EXPECT_NE(m.find("malformed YAML"), std::string::npos) << m;
+  }
+}
+
+TEST(Config, WrongTypesAreInputErrors) {
+  TempDir d;
+  EXPECT_THROW(load_config(d.write("a/.drydock.yaml", "ignore: {a: b}\n")), InputError);
+  EXPECT_THROW(load_config(d.write("b/.drydock.yaml", "severity: {DD9901: fatal}\n")), InputError);
+  EXPECT_THROW(load_config(d.write("c/.drydock.yaml", "- just\n- a list\n")), InputError);
+  EXPECT_THROW(load_config(d.write("d/.drydock.yaml", "thresholds: {max_image_age_days: soon}\n")), InputError);
+}
+
+}  // namespace
+}  // namespace dd::test

@@ -1,0 +1,99 @@
+#include <gtest/gtest.h>
+
+#include "core/category.h"
+#include "core/finding.h"
+#include "core/redact.h"
+#include "core/registry.h"
+#include "core/report.h"
+
+namespace dd {
+namespace {
+
+TEST(Category, EveryCategoryOfTheSpecRoundTrips) {
+  const char* spec[] = {"exits-immediately", "image-bloat", "config-missing", "missing-dependency",
+                        "arch-mismatch", "oom-killed", "memory-leak", "cpu-throttling", "secret-leak",
+                        "no-healthcheck", "slow-build", "runs-as-root", "read-only-filesystem",
+                        "volume-permissions", "network-unreachable", "image-pull", "crash-loop",
+                        "vulnerability", "stale-image", "logging", "multiple-processes", "best-practice"};
+  ASSERT_EQ(all_categories().size(), std::size(spec));
+  for (const char* s : spec) {
+    auto c = parse_category(s);
+    ASSERT_TRUE(c.has_value()) << s;
+    EXPECT_EQ(to_string(*c), s);
+    EXPECT_FALSE(describe(*c).empty());
+  }
+  EXPECT_FALSE(parse_category("oom").has_value());
+}
+
+TEST(Redact, KeepsEndsOfLongSecrets) {
+  EXPECT_EQ(redact("AKIAIOSFODNN7EXAMPLE"), "AKIA************MPLE");
+  EXPECT_EQ(redact("short"), "*****");
+  EXPECT_EQ(redact(""), "");
+  std::string r = redact("hunter2-pass");
+  EXPECT_EQ(r.size(), 12u);
+  EXPECT_EQ(r.find("hunter2"), std::string::npos);
+}
+
+TEST(Redact, ReplacesEveryOccurrence) {
+  EXPECT_EQ(redact_in("a=AKIAIOSFODNN7EXAMPLE b=AKIAIOSFODNN7EXAMPLE", "AKIAIOSFODNN7EXAMPLE"),
+            "a=AKIA************MPLE b=AKIA************MPLE");
+}
+
+const RuleInfo& kInfo = Registry::instance().add({.id = "DD9902",
+                                                  .name = "model-test",
+                                                  .category = Category::oom_killed,
+                                                  .severity = Severity::warning,
+                                                  .summary = "summary from the rule",
+                                                  .fix = "the rule's fix",
+                                                  .aliases = {"XX9902"}});
+
+TEST(Registry, ResolvesIdsAndAliases) {
+  auto& r = Registry::instance();
+  EXPECT_EQ(r.resolve("DD9902"), "DD9902");
+  EXPECT_EQ(r.resolve("XX9902"), "DD9902");
+  EXPECT_EQ(r.resolve("nope"), "");
+  ASSERT_NE(r.find("DD9902"), nullptr);
+  EXPECT_EQ(r.find("DD9902")->docs_anchor(), "docs/rules/DD9902.md");
+}
+
+TEST(Report, FillsFromRuleAndAppliesConfig) {
+  Config cfg;
+  Report plain;
+  Finding f;
+  f.message = "m";
+  plain.add(kInfo, f);
+  ASSERT_EQ(plain.findings().size(), 1u);
+  const auto& got = plain.findings()[0];
+  EXPECT_EQ(got.rule, "DD9902");
+  EXPECT_EQ(got.category, Category::oom_killed);
+  EXPECT_EQ(got.severity, Severity::warning);
+  EXPECT_EQ(got.title, "summary from the rule");
+  EXPECT_EQ(got.fix, "the rule's fix");
+
+  cfg.severity["DD9902"] = Severity::error;
+  Report over(&cfg);
+  over.add(kInfo, f);
+  EXPECT_EQ(over.findings()[0].severity, Severity::error);
+
+  cfg.ignored.insert("DD9902");
+  Report ignored(&cfg);
+  ignored.add(kInfo, f);
+  EXPECT_TRUE(ignored.findings().empty());
+}
+
+TEST(Findings, ThresholdAndSummary) {
+  std::vector<Finding> fs(3);
+  fs[0].severity = Severity::info;
+  fs[1].severity = Severity::warning;
+  fs[2].severity = Severity::warning;
+  auto s = summarize(fs);
+  EXPECT_EQ(s.info, 1);
+  EXPECT_EQ(s.warning, 2);
+  EXPECT_EQ(s.error, 0);
+  EXPECT_FALSE(reaches(fs, Severity::error));
+  EXPECT_TRUE(reaches(fs, Severity::warning));
+  EXPECT_FALSE(reaches(fs, Severity::none));
+}
+
+}  // namespace
+}  // namespace dd

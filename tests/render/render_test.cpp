@@ -1,0 +1,162 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "core/registry.h"
+#include "helpers.h"
+#include "render/render.h"
+
+namespace dd::test {
+namespace {
+
+const RuleInfo& kSlow = Registry::instance().add({.id = "DD9950",
+                                                  .name = "render-slow",
+                                                  .category = Category::slow_build,
+                                                  .severity = Severity::warning,
+                                                  .summary = "Source copied before dependencies are installed",
+                                                  .rationale = "Every source change reinstalls every dependency.",
+                                                  .fix = "COPY package.json first",
+                                                  .aliases = {"XX50"}});
+const RuleInfo& kSecret = Registry::instance().add({.id = "DD9951",
+                                                    .name = "render-secret",
+                                                    .category = Category::secret_leak,
+                                                    .severity = Severity::error,
+                                                    .summary = "Secret in ENV",
+                                                    .fix = "RUN --mount=type=secret,id=key"});
+
+std::vector<Finding> sample(const std::string& file) {
+  Finding a;
+  a.rule = "DD9950";
+  a.category = Category::slow_build;
+  a.severity = Severity::warning;
+  a.title = kSlow.summary;
+  a.message = "COPY . . on line 2 invalidates the cache of RUN npm ci on line 3 whenever any file changes";
+  a.location = {.file = file, .line = 2, .column = 1, .end_line = 2, .end_column = 9};
+  a.evidence = "COPY . .";
+  a.fix = "COPY package.json package-lock.json ./ then RUN npm ci, then COPY . .";
+  a.tags = {"node"};
+  Finding b;
+  b.rule = "DD9951";
+  b.category = Category::secret_leak;
+  b.severity = Severity::error;
+  b.title = kSecret.summary;
+  b.message = "ENV API_KEY holds a secret";
+  b.location = {.file = file, .line = 4, .column = 5};
+  b.evidence = "ENV API_KEY=AKIA************MPLE";
+  b.fix = kSecret.fix;
+  Finding c;  // a runtime finding without a file
+  c.rule = "DD9950";
+  c.category = Category::oom_killed;
+  c.severity = Severity::info;
+  c.title = "t";
+  c.location.container = "api";
+  c.location.field = "State.OOMKilled";
+  return {a, b, c};
+}
+
+TEST(JsonRenderer, MatchesTheSpecShape) {
+  std::ostringstream out;
+  render::json(out, sample("Dockerfile"), {});
+  auto j = nlohmann::json::parse(out.str());
+  EXPECT_EQ(j["tool"], "drydock");
+  EXPECT_TRUE(j["version"].is_string());
+  ASSERT_EQ(j["findings"].size(), 3u);
+  auto f = j["findings"][0];
+  EXPECT_EQ(f["rule"], "DD9950");
+  EXPECT_EQ(f["category"], "slow-build");
+  EXPECT_EQ(f["severity"], "warning");
+  EXPECT_EQ(f["location"]["file"], "Dockerfile");
+  EXPECT_EQ(f["location"]["line"], 2);
+  EXPECT_EQ(f["evidence"], "COPY . .");
+  EXPECT_EQ(f["tags"], nlohmann::json::array({"node"}));
+  for (const char* k : {"title", "message", "fix"}) EXPECT_TRUE(f[k].is_string()) << k;
+  auto rt = j["findings"][2]["location"];
+  EXPECT_EQ(rt["container"], "api");
+  EXPECT_EQ(rt["field"], "State.OOMKilled");
+  EXPECT_FALSE(rt.contains("file"));
+  EXPECT_EQ(j["summary"], nlohmann::json({{"error", 1}, {"warning", 1}, {"info", 1}}));
+}
+
+TEST(JsonRenderer, ExtraKeysKeepFindingsAndSummary) {
+  std::ostringstream out;
+  render::Options opt;
+  opt.extra = {{"layers", nlohmann::json::array({1, 2})}, {"summary", "must not replace"}};
+  render::json(out, {}, opt);
+  auto j = nlohmann::json::parse(out.str());
+  EXPECT_EQ(j["layers"].size(), 2u);
+  EXPECT_TRUE(j["summary"].is_object());
+  EXPECT_TRUE(j["findings"].is_array());
+}
+
+TEST(SarifRenderer, HasRulesLevelsAndLocations) {
+  std::ostringstream out;
+  render::sarif(out, sample("src/Dockerfile"), {});
+  auto j = nlohmann::json::parse(out.str());
+  EXPECT_EQ(j["version"], "2.1.0");
+  auto run = j["runs"][0];
+  auto rules = run["tool"]["driver"]["rules"];
+  ASSERT_EQ(rules.size(), 2u);
+  EXPECT_EQ(rules[0]["id"], "DD9950");
+  EXPECT_FALSE(rules[0]["help"]["text"].get<std::string>().empty());
+  EXPECT_FALSE(rules[1]["properties"]["security-severity"].get<std::string>().empty());
+  EXPECT_FALSE(rules[0]["properties"].contains("security-severity"));
+  auto results = run["results"];
+  ASSERT_EQ(results.size(), 3u);
+  EXPECT_EQ(results[0]["level"], "warning");
+  EXPECT_EQ(results[1]["level"], "error");
+  EXPECT_EQ(results[2]["level"], "note");
+  EXPECT_EQ(results[2]["ruleIndex"], 0);
+  auto region = results[0]["locations"][0]["physicalLocation"]["region"];
+  EXPECT_EQ(region["startLine"], 2);
+  EXPECT_EQ(region["startColumn"], 1);
+  EXPECT_EQ(region["endColumn"], 9);
+  EXPECT_EQ(results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "src/Dockerfile");
+}
+
+// Validates our SARIF against the official SARIF 2.1.0 JSON schema with
+// Debian's python3-jsonschema. scripts/install-deps.sh fetches the schema.
+TEST(SarifRenderer, ValidatesAgainstTheSchema) {
+  std::string schema = std::string(getenv("HOME") ? getenv("HOME") : "/root") + "/.cache/drydock-deps/sarif-2.1.0.json";
+  if (const char* x = getenv("XDG_CACHE_HOME")) schema = std::string(x) + "/drydock-deps/sarif-2.1.0.json";
+  if (!std::filesystem::exists(schema)) GTEST_SKIP() << "SARIF schema not installed: run scripts/install-deps.sh";
+  TempDir d;
+  std::ostringstream out;
+  render::sarif(out, sample("Dockerfile"), {});
+  auto doc = d.write("out.sarif", out.str());
+  auto r = run({"/usr/bin/python3", "-c",
+                "import json,sys,jsonschema\n"
+                "s=json.load(open(sys.argv[1])); d=json.load(open(sys.argv[2]))\n"
+                "jsonschema.Draft7Validator(s).validate(d); print('valid')\n",
+                schema, doc.string()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("valid"), std::string::npos);
+}
+
+TEST(TextRenderer, ShowsCodeFrameCaretAndFix) {
+  TempDir d;
+  auto df = d.write("Dockerfile", "FROM node:20\nCOPY . .\nRUN npm ci\nENV API_KEY=x\n");
+  std::ostringstream out;
+  render::Options opt;
+  opt.color = false;
+  render::text(out, sample(df.string()), opt);
+  std::string s = out.str();
+  EXPECT_NE(s.find(df.string() + ":2:1"), std::string::npos) << s;
+  EXPECT_NE(s.find("2 | COPY . ."), std::string::npos) << s;
+  EXPECT_NE(s.find("  | ^^^^^^^^"), std::string::npos) << s;
+  EXPECT_NE(s.find("fix:      COPY package.json package-lock.json"), std::string::npos) << s;
+  EXPECT_NE(s.find("container api"), std::string::npos) << s;
+  EXPECT_EQ(s.find("\x1b["), std::string::npos) << "no colour when disabled";
+  EXPECT_NE(s.find("3 findings: 1 error, 1 warning, 1 info"), std::string::npos) << s;
+}
+
+TEST(TextRenderer, ColoursWhenAsked) {
+  std::ostringstream out;
+  render::Options opt;
+  opt.color = true;
+  render::text(out, sample("nonexistent"), opt);
+  EXPECT_NE(out.str().find("\x1b["), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dd::test
