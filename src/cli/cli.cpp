@@ -55,6 +55,13 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   auto& cmds = commands();
   std::stable_sort(cmds.begin(), cmds.end(), [](const Command& a, const Command& b) { return a.order < b.order; });
+  if (argc > 1 && argv[1][0] != '-') {
+    bool known = std::any_of(cmds.begin(), cmds.end(), [&](const Command& c) { return c.name == argv[1]; });
+    if (!known) {
+      std::fprintf(stderr, "drydock: unknown command '%s' (see drydock --help)\n", argv[1]);
+      return 2;
+    }
+  }
   std::function<int()> runner;
   for (auto& c : cmds) {
     CLI::App* sub = app.add_subcommand(c.name, c.help);

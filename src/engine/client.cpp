@@ -1,1 +1,384 @@
-// Docker Engine API client: see client.h
+// Docker Engine API client over libcurl. See client.h.
+#include "engine/client.h"
+
+#include <curl/curl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+
+namespace dd::engine {
+namespace {
+
+constexpr const char* kNewestApi = "1.43";
+constexpr size_t kMaxBody = 512u << 20;
+
+void global_init() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+bool loopback_host(std::string_view h) {
+  if (h == "localhost" || h == "::1" || h == "[::1]") return true;
+  if (h.rfind("127.", 0) != 0) return false;
+  for (char c : h)
+    if (!(c == '.' || (c >= '0' && c <= '9'))) return false;
+  return true;
+}
+
+// Numeric compare of "1.41" style versions.
+bool version_less(const std::string& a, const std::string& b) {
+  auto parts = [](const std::string& v) {
+    int major = 0, minor = 0;
+    std::sscanf(v.c_str(), "%d.%d", &major, &minor);
+    return std::pair{major, minor};
+  };
+  return parts(a) < parts(b);
+}
+
+struct Buffer {
+  std::string data;
+  bool overflow = false;
+};
+
+size_t write_body(char* ptr, size_t size, size_t n, void* user) {
+  auto* b = static_cast<Buffer*>(user);
+  size_t len = size * n;
+  if (b->data.size() + len > kMaxBody) {
+    b->overflow = true;
+    return 0;
+  }
+  b->data.append(ptr, len);
+  return len;
+}
+
+size_t read_header(char* ptr, size_t size, size_t n, void* user) {
+  size_t len = size * n;
+  std::string_view line(ptr, len);
+  auto* version = static_cast<std::string*>(user);
+  constexpr std::string_view key = "api-version:";
+  if (line.size() > key.size()) {
+    std::string head(line.substr(0, key.size()));
+    for (auto& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (head == key) {
+      std::string v(line.substr(key.size()));
+      while (!v.empty() && (v.back() == '\r' || v.back() == '\n' || v.back() == ' ')) v.pop_back();
+      while (!v.empty() && v.front() == ' ') v.erase(v.begin());
+      *version = v;
+    }
+  }
+  return len;
+}
+
+}  // namespace
+
+struct Client::Curl {
+  CURL* h;
+  Curl() : h(curl_easy_init()) {}
+  ~Curl() {
+    if (h) curl_easy_cleanup(h);
+  }
+};
+
+std::string url_encode(std::string_view s) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+Endpoint parse_host(std::string_view host) {
+  Endpoint ep;
+  if (host.rfind("unix://", 0) == 0) {
+    ep.unix_path = std::string(host.substr(7));
+    if (ep.unix_path.empty()) throw InputError("DOCKER_HOST=" + std::string(host) + ": no socket path after unix://");
+    ep.display = ep.unix_path;
+    return ep;
+  }
+  if (host.rfind("tcp://", 0) == 0 || host.rfind("http://", 0) == 0) {
+    std::string_view rest = host.substr(host.find("://") + 3);
+    while (!rest.empty() && rest.back() == '/') rest.remove_suffix(1);
+    std::string_view h = rest;
+    if (!h.empty() && h.front() == '[') {
+      auto close = h.find(']');
+      h = close == std::string_view::npos ? h : h.substr(0, close + 1);
+    } else if (auto colon = h.rfind(':'); colon != std::string_view::npos) {
+      h = h.substr(0, colon);
+    }
+    if (!loopback_host(h))
+      throw InputError("DOCKER_HOST=" + std::string(host) +
+                       ": only a loopback tcp:// host (127.0.0.1, localhost, [::1]) is allowed; "
+                       "use unix:///var/run/docker.sock or an SSH tunnel to 127.0.0.1");
+    std::string r(rest);
+    if (r.find(':', h.size()) == std::string::npos) r += ":2375";
+    ep.tcp_base = "http://" + r;
+    ep.display = std::string(host);
+    return ep;
+  }
+  throw InputError("DOCKER_HOST=" + std::string(host) +
+                   ": unsupported engine address; use unix:///PATH or tcp://127.0.0.1:PORT");
+}
+
+Endpoint endpoint_from_env() {
+  const char* h = std::getenv("DOCKER_HOST");
+  if (h && *h) return parse_host(h);
+  return parse_host("unix:///var/run/docker.sock");
+}
+
+std::vector<LogLine> demux_logs(std::string_view body, bool tty, bool* truncated) {
+  std::vector<LogLine> out;
+  if (truncated) *truncated = false;
+  std::string pending[3];
+  auto feed = [&](int stream, std::string_view chunk) {
+    std::string& p = pending[stream];
+    for (char c : chunk) {
+      if (c == '\n') {
+        if (!p.empty() && p.back() == '\r') p.pop_back();
+        out.push_back({stream, std::move(p)});
+        p.clear();
+      } else {
+        p += c;
+      }
+    }
+  };
+  // A multiplexed body starts with a header whose first byte is 0, 1 or 2
+  // followed by three zero bytes; anything else is raw text.
+  bool framed = !tty && body.size() >= 8 && static_cast<unsigned char>(body[0]) <= 2 && body[1] == 0 &&
+                body[2] == 0 && body[3] == 0;
+  if (!framed) {
+    feed(1, body);
+  } else {
+    size_t pos = 0;
+    while (pos < body.size()) {
+      if (body.size() - pos < 8) {
+        if (truncated) *truncated = true;
+        break;
+      }
+      auto u = [&](size_t i) { return static_cast<uint32_t>(static_cast<unsigned char>(body[pos + i])); };
+      int stream = static_cast<int>(u(0));
+      uint32_t size = (u(4) << 24) | (u(5) << 16) | (u(6) << 8) | u(7);
+      pos += 8;
+      if (stream > 2 || u(1) || u(2) || u(3)) {
+        if (truncated) *truncated = true;
+        break;
+      }
+      if (stream == 0) stream = 1;
+      size_t take = std::min<size_t>(size, body.size() - pos);
+      feed(stream, body.substr(pos, take));
+      pos += take;
+      if (take < size) {
+        if (truncated) *truncated = true;
+        break;
+      }
+    }
+  }
+  for (int s = 1; s <= 2; ++s)
+    if (!pending[s].empty()) out.push_back({s, std::move(pending[s])});
+  return out;
+}
+
+Client::Client(Endpoint ep, long timeout_seconds) : ep_(std::move(ep)), timeout_(timeout_seconds) { global_init(); }
+Client::~Client() = default;
+
+std::string Client::url(const std::string& path, bool versioned) {
+  std::string base = ep_.unix_path.empty() ? ep_.tcp_base : "http://localhost";
+  if (versioned) base += "/v" + api_version();
+  return base + path;
+}
+
+void Client::unreachable(int code, const std::string& msg) {
+  std::string what = "cannot reach the Docker engine at " + ep_.display + ": ";
+  if (!ep_.unix_path.empty()) {
+    struct stat st {};
+    if (::stat(ep_.unix_path.c_str(), &st) != 0) {
+      throw InputError(what + "no such file; start dockerd or set DOCKER_HOST");
+    }
+    if (::access(ep_.unix_path.c_str(), R_OK | W_OK) != 0)
+      throw InputError(what + "permission denied; add your user to the docker group (sudo usermod -aG docker $USER) " +
+                       "or run drydock with sudo");
+    if (!S_ISSOCK(st.st_mode)) throw InputError(what + "not a socket; set DOCKER_HOST to the engine's socket");
+    if (code == CURLE_COULDNT_CONNECT)
+      throw InputError(what + "connection refused; start dockerd or set DOCKER_HOST");
+  }
+  if (code == CURLE_OPERATION_TIMEDOUT) throw InputError(what + "timed out; is dockerd hung?");
+  throw InputError(what + msg + "; start dockerd or set DOCKER_HOST");
+}
+
+Response Client::request(const std::string& path, bool versioned) {
+  std::string u = url(path, versioned);
+  Curl c;
+  if (!c.h) throw InputError("cannot reach the Docker engine: libcurl failed to initialise");
+  Buffer body;
+  Response r;
+  char err[CURL_ERROR_SIZE] = {0};
+  if (!ep_.unix_path.empty()) curl_easy_setopt(c.h, CURLOPT_UNIX_SOCKET_PATH, ep_.unix_path.c_str());
+  curl_easy_setopt(c.h, CURLOPT_URL, u.c_str());
+  curl_easy_setopt(c.h, CURLOPT_WRITEFUNCTION, write_body);
+  curl_easy_setopt(c.h, CURLOPT_WRITEDATA, &body);
+  curl_easy_setopt(c.h, CURLOPT_HEADERFUNCTION, read_header);
+  curl_easy_setopt(c.h, CURLOPT_HEADERDATA, &r.api_version);
+  curl_easy_setopt(c.h, CURLOPT_ERRORBUFFER, err);
+  curl_easy_setopt(c.h, CURLOPT_CONNECTTIMEOUT, 5L);
+  curl_easy_setopt(c.h, CURLOPT_TIMEOUT, timeout_);
+  curl_easy_setopt(c.h, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(c.h, CURLOPT_PROXY, "");
+  CURLcode rc = curl_easy_perform(c.h);
+  if (body.overflow) throw InputError("Docker engine answer to " + path + " is larger than 512 MiB");
+  if (rc != CURLE_OK) unreachable(rc, err[0] ? err : curl_easy_strerror(rc));
+  curl_easy_getinfo(c.h, CURLINFO_RESPONSE_CODE, &r.status);
+  r.body = std::move(body.data);
+  return r;
+}
+
+const std::string& Client::api_version() {
+  if (!version_.empty()) return version_;
+  Response ping = request("/_ping", false);
+  std::string v = ping.api_version;
+  if (v.empty()) {
+    Response ver = request("/version", false);
+    auto j = nlohmann::json::parse(ver.body, nullptr, false);
+    if (j.is_object() && j.value("ApiVersion", "").size()) v = j.value("ApiVersion", "");
+  }
+  if (v.empty()) v = "1.41";
+  if (version_less(kNewestApi, v)) v = kNewestApi;
+  version_ = v;
+  return version_;
+}
+
+Response Client::get(const std::string& path) { return request(path, true); }
+
+nlohmann::json Client::get_json(const std::string& path) {
+  Response r = get(path);
+  auto j = nlohmann::json::parse(r.body, nullptr, false);
+  if (r.status >= 400) {
+    std::string msg = j.is_object() && j.contains("message") && j["message"].is_string()
+                          ? j["message"].get<std::string>()
+                          : "HTTP " + std::to_string(r.status);
+    throw ApiError(r.status, "Docker engine: " + msg);
+  }
+  if (j.is_discarded()) throw InputError("Docker engine sent malformed JSON for " + path);
+  return j;
+}
+
+std::optional<nlohmann::json> Client::inspect_container(const std::string& name) {
+  try {
+    return get_json("/containers/" + url_encode(name) + "/json");
+  } catch (const ApiError& e) {
+    if (e.status() == 404) return std::nullopt;
+    throw;
+  }
+}
+
+std::optional<nlohmann::json> Client::inspect_image(const std::string& id) {
+  try {
+    return get_json("/images/" + url_encode(id) + "/json");
+  } catch (const ApiError& e) {
+    if (e.status() == 404) return std::nullopt;
+    throw;
+  }
+}
+
+nlohmann::json Client::info() { return get_json("/info"); }
+
+nlohmann::json Client::list_containers(bool all, const nlohmann::json& filters) {
+  std::string q = std::string("/containers/json?all=") + (all ? "1" : "0");
+  if (filters.is_object() && !filters.empty()) q += "&filters=" + url_encode(filters.dump());
+  return get_json(q);
+}
+
+std::vector<LogLine> Client::logs(const std::string& id, int tail, bool tty, bool* truncated) {
+  std::string q = "/containers/" + url_encode(id) + "/logs?stdout=1&stderr=1&tail=" +
+                  (tail > 0 ? std::to_string(tail) : std::string("all"));
+  Response r = get(q);
+  if (r.status >= 400) {
+    auto j = nlohmann::json::parse(r.body, nullptr, false);
+    std::string msg = j.is_object() && j.contains("message") && j["message"].is_string()
+                          ? j["message"].get<std::string>()
+                          : "HTTP " + std::to_string(r.status);
+    throw ApiError(r.status, "Docker engine: " + msg);
+  }
+  return demux_logs(r.body, tty, truncated);
+}
+
+namespace {
+
+struct EventState {
+  std::string pending;
+  const std::function<bool(const nlohmann::json&)>* on_event;
+  const EventsOptions* opt;
+  std::chrono::steady_clock::time_point deadline;
+  bool done = false;
+};
+
+size_t write_events(char* ptr, size_t size, size_t n, void* user) {
+  auto* s = static_cast<EventState*>(user);
+  size_t len = size * n;
+  s->pending.append(ptr, len);
+  size_t nl;
+  while ((nl = s->pending.find('\n')) != std::string::npos) {
+    std::string line = s->pending.substr(0, nl);
+    s->pending.erase(0, nl + 1);
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    if (!j.is_object()) continue;
+    if (!(*s->on_event)(j)) {
+      s->done = true;
+      return 0;
+    }
+  }
+  if (s->pending.size() > (1u << 20)) s->pending.clear();
+  return len;
+}
+
+int events_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  auto* s = static_cast<EventState*>(user);
+  if (s->opt->stop && s->opt->stop->load()) return 1;
+  if (s->opt->timeout_seconds > 0 && std::chrono::steady_clock::now() >= s->deadline) return 1;
+  return 0;
+}
+
+}  // namespace
+
+void Client::events(const EventsOptions& opt, const std::function<bool(const nlohmann::json&)>& on_event) {
+  std::string path = "/events";
+  if (opt.filters.is_object() && !opt.filters.empty()) path += "?filters=" + url_encode(opt.filters.dump());
+  std::string u = url(path, true);
+  Curl c;
+  if (!c.h) throw InputError("cannot reach the Docker engine: libcurl failed to initialise");
+  EventState st;
+  st.on_event = &on_event;
+  st.opt = &opt;
+  st.deadline = std::chrono::steady_clock::now() + std::chrono::seconds(opt.timeout_seconds);
+  char err[CURL_ERROR_SIZE] = {0};
+  if (!ep_.unix_path.empty()) curl_easy_setopt(c.h, CURLOPT_UNIX_SOCKET_PATH, ep_.unix_path.c_str());
+  curl_easy_setopt(c.h, CURLOPT_URL, u.c_str());
+  curl_easy_setopt(c.h, CURLOPT_WRITEFUNCTION, write_events);
+  curl_easy_setopt(c.h, CURLOPT_WRITEDATA, &st);
+  curl_easy_setopt(c.h, CURLOPT_NOPROGRESS, 0L);
+  curl_easy_setopt(c.h, CURLOPT_XFERINFOFUNCTION, events_progress);
+  curl_easy_setopt(c.h, CURLOPT_XFERINFODATA, &st);
+  curl_easy_setopt(c.h, CURLOPT_ERRORBUFFER, err);
+  curl_easy_setopt(c.h, CURLOPT_CONNECTTIMEOUT, 5L);
+  curl_easy_setopt(c.h, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(c.h, CURLOPT_PROXY, "");
+  CURLcode rc = curl_easy_perform(c.h);
+  if (rc == CURLE_OK || rc == CURLE_ABORTED_BY_CALLBACK || (rc == CURLE_WRITE_ERROR && st.done)) {
+    long status = 0;
+    curl_easy_getinfo(c.h, CURLINFO_RESPONSE_CODE, &status);
+    if (status >= 400) throw ApiError(status, "Docker engine refused the events stream: HTTP " + std::to_string(status));
+    return;
+  }
+  unreachable(rc, err[0] ? err : curl_easy_strerror(rc));
+}
+
+}  // namespace dd::engine

@@ -1,1 +1,331 @@
-// Secret detection: see secrets.h
+#include "secrets/secrets.h"
+
+#include <hs.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <memory>
+#include <mutex>
+
+#include "core/redact.h"
+
+namespace dd::secrets {
+namespace {
+
+// The rule set. Specific token formats first: when two matches overlap, the
+// earlier row wins.
+constexpr std::array kPatterns{
+    Pattern{"private-key", "private key", R"(-----BEGIN ((RSA|DSA|EC|OPENSSH|PGP|ENCRYPTED) )?PRIVATE KEY( BLOCK)?-----)"},
+    Pattern{"aws-access-key-id", "AWS access key id", R"(\b(AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b)"},
+    Pattern{"github-token", "GitHub token", R"(\bgh[pousr]_[A-Za-z0-9]{36,255})"},
+    Pattern{"github-pat", "GitHub fine-grained token", R"(\bgithub_pat_[A-Za-z0-9_]{22,255})"},
+    Pattern{"gitlab-token", "GitLab token", R"(\bglpat-[A-Za-z0-9_\-]{20,64})"},
+    Pattern{"slack-token", "Slack token", R"(\bxox[abposr]-[A-Za-z0-9\-]{10,255})"},
+    Pattern{"slack-webhook", "Slack webhook", R"(https://hooks\.slack\.com/services/[A-Za-z0-9/]{20,128})"},
+    Pattern{"stripe-key", "Stripe live key", R"(\b[sr]k_live_[A-Za-z0-9]{20,255})"},
+    Pattern{"google-api-key", "Google API key", R"(\bAIza[0-9A-Za-z_\-]{35})"},
+    Pattern{"npm-token", "npm token", R"(\bnpm_[A-Za-z0-9]{36})"},
+    Pattern{"sendgrid-key", "SendGrid key", R"(\bSG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43})"},
+    Pattern{"jwt", "JSON web token", R"(\beyJ[A-Za-z0-9_\-]{8,2048}\.eyJ[A-Za-z0-9_\-]{8,4096}\.[A-Za-z0-9_\-]{8,2048})"},
+    Pattern{"aws-secret-access-key", "AWS secret access key",
+            R"((?i)aws_?secret_?access_?key["']?\s{0,4}[:=]\s{0,4}["']?[A-Za-z0-9/+=]{40})", true},
+    Pattern{"npm-auth-token", "npm auth token", R"(_auth(Token)?\s{0,4}=\s{0,4}[^\s$'"]{8,512})", true},
+    Pattern{"url-credentials", "password in URL", R"([a-zA-Z][a-zA-Z0-9+.\-]{1,20}://[^/\s:@'"]{1,64}:[^/\s@'"]{1,128}@)"},
+    Pattern{"keyword-assignment", "secret assignment",
+            R"((?i)(password|passwd|passphrase|secret|token|api_?key|private_?key|access_?key|credentials?)[a-z0-9_]{0,32}["']?\s{0,4}[:=]\s{0,4}["']?[^\s"'$<>(){}\[\],;]{6,256})",
+            true},
+};
+
+struct Db {
+  hs_database_t* db = nullptr;
+  hs_scratch_t* proto = nullptr;  // cloned per thread
+  ~Db() {
+    if (proto) hs_free_scratch(proto);
+    if (db) hs_free_database(db);
+  }
+};
+
+const Db& database() {
+  static Db d;
+  static std::once_flag once;
+  std::call_once(once, [] {
+    std::vector<const char*> exprs;
+    std::vector<unsigned> flags, ids;
+    std::vector<std::string> store;
+    store.reserve(kPatterns.size());
+    for (size_t i = 0; i < kPatterns.size(); ++i) {
+      store.emplace_back(kPatterns[i].regex);
+      std::string& s = store.back();
+      unsigned f = HS_FLAG_SOM_LEFTMOST;
+      if (s.rfind("(?i)", 0) == 0) {
+        s.erase(0, 4);
+        f |= HS_FLAG_CASELESS;
+      }
+      exprs.push_back(s.c_str());
+      flags.push_back(f);
+      ids.push_back(static_cast<unsigned>(i));
+    }
+    hs_compile_error_t* err = nullptr;
+    if (hs_compile_multi(exprs.data(), flags.data(), ids.data(), static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK,
+                         nullptr, &d.db, &err) != HS_SUCCESS) {
+      if (err) hs_free_compile_error(err);
+      d.db = nullptr;
+      return;
+    }
+    if (hs_alloc_scratch(d.db, &d.proto) != HS_SUCCESS) d.proto = nullptr;
+  });
+  return d;
+}
+
+struct Scratch {
+  hs_scratch_t* s = nullptr;
+  ~Scratch() {
+    if (s) hs_free_scratch(s);
+  }
+};
+
+hs_scratch_t* thread_scratch(const Db& d) {
+  thread_local Scratch t;
+  if (!t.s && d.proto) hs_clone_scratch(d.proto, &t.s);
+  return t.s;
+}
+
+struct Raw {
+  unsigned id;
+  unsigned long long from, to;
+};
+
+int on_match(unsigned id, unsigned long long from, unsigned long long to, unsigned, void* ctx) {
+  auto* v = static_cast<std::vector<Raw>*>(ctx);
+  // Greedy: keep the longest match per (pattern, start).
+  for (auto it = v->rbegin(); it != v->rend() && it != v->rbegin() + 8; ++it)
+    if (it->id == id && it->from == from) {
+      it->to = std::max(it->to, to);
+      return 0;
+    }
+  if (v->size() > 100000) return 1;  // enough: stop scanning
+  v->push_back({id, from, to});
+  return 0;
+}
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.'; }
+
+// Where the value of `name = value` starts inside [b, e) of text.
+size_t value_start(std::string_view text, size_t b, size_t e) {
+  size_t i = b;
+  while (i < e && text[i] != '=' && text[i] != ':') ++i;
+  if (i < e) ++i;
+  while (i < e && (text[i] == ' ' || text[i] == '\t' || text[i] == '"' || text[i] == '\'')) ++i;
+  return i;
+}
+
+bool has_class(std::string_view s, int (*pred)(int)) {
+  return std::any_of(s.begin(), s.end(), [&](char c) { return pred(static_cast<unsigned char>(c)) != 0; });
+}
+
+// Random-looking: long, mixed classes, high entropy, not a hex digest.
+bool high_entropy(std::string_view v) {
+  if (v.size() < 24 || v.size() > 4096) return false;
+  for (char c : v)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '/' && c != '=' && c != '_' && c != '-')
+      return false;
+  bool hex = std::all_of(v.begin(), v.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+  if (hex) return false;
+  if (!has_class(v, std::isupper) || !has_class(v, std::islower) || !has_class(v, std::isdigit)) return false;
+  return entropy(v) >= 4.2;
+}
+
+}  // namespace
+
+std::span<const Pattern> patterns() { return kPatterns; }
+
+double entropy(std::string_view s) {
+  if (s.empty()) return 0.0;
+  std::array<size_t, 256> counts{};
+  for (unsigned char c : s) ++counts[c];
+  double h = 0.0;
+  const double n = static_cast<double>(s.size());
+  for (size_t c : counts) {
+    if (!c) continue;
+    double p = static_cast<double>(c) / n;
+    h -= p * std::log2(p);
+  }
+  return h;
+}
+
+bool is_placeholder(std::string_view raw) {
+  std::string_view v = raw;
+  while (!v.empty() && (v.front() == '"' || v.front() == '\'' || v.front() == ' ')) v.remove_prefix(1);
+  while (!v.empty() && (v.back() == '"' || v.back() == '\'' || v.back() == ' ')) v.remove_suffix(1);
+  if (v.empty()) return true;
+  if (v.front() == '$' || v.find("${") != std::string_view::npos || v.find("$(") != std::string_view::npos) return true;
+  if (v.front() == '/' || v.rfind("./", 0) == 0 || v.rfind("~/", 0) == 0) return true;  // a file path
+  if ((v.front() == '<' && v.back() == '>') || v.rfind("{{", 0) == 0 || v.rfind("[[", 0) == 0 || v.rfind("%(", 0) == 0)
+    return true;
+  if (std::all_of(v.begin(), v.end(), [&](char c) { return c == v.front(); })) return true;  // xxxx, ****, 0000
+  const std::string l = lower(v);
+  static constexpr std::array kWords{"changeme", "change_me", "change-me", "example", "placeholder", "password",
+                                     "secret",   "token",     "xxx",       "none",    "null",        "nil",
+                                     "true",     "false",     "yes",       "no",      "dummy",       "test",
+                                     "testing",  "todo",      "tbd",       "redacted", "default",    "foo",
+                                     "bar",      "foobar",    "empty",     "unset",   "notset",      "not-set",
+                                     "required", "mysecret",  "secret123", "pass",    "off",         "on"};
+  for (const char* w : kWords)
+    if (l == w) return true;
+  static constexpr std::array kParts{"changeme", "change_me", "change-me", "change_this", "placeholder", "dummy",
+                                     "redacted", "replace_me", "replaceme",  "replace-me",  "xxxxxx",     "********",
+                                     "your_",    "your-",      "<",          "fake"};
+  for (const char* p : kParts)
+    if (l.find(p) != std::string::npos) return true;
+  if (l.rfind("your", 0) == 0 || l.rfind("insert", 0) == 0 || l.rfind("enter", 0) == 0) return true;
+  // example-token, example.com: lowercase words, not a real key with EXAMPLE in it.
+  if (l.find("example") != std::string::npos && std::string(v) == l && !has_class(v, std::isdigit)) return true;
+  // A URL without credentials is configuration, not a secret.
+  if (l.find("://") != std::string::npos && l.find('@') == std::string::npos) return true;
+  return false;
+}
+
+bool is_secret_name(std::string_view raw) {
+  std::string n = upper(raw);
+  for (auto& c : n)
+    if (c == '-' || c == '.') c = '_';
+  std::vector<std::string> parts;
+  size_t pos = 0;
+  while (pos <= n.size()) {
+    size_t us = n.find('_', pos);
+    if (us == std::string::npos) us = n.size();
+    if (us > pos) parts.push_back(n.substr(pos, us - pos));
+    pos = us + 1;
+  }
+  if (parts.empty() || n == "PWD") return false;
+  static constexpr std::array kNotSecret{"FILE",    "PATH",     "DIR",      "NAME",    "URL",    "URI",     "ENDPOINT",
+                                         "HOST",    "PORT",     "LENGTH",   "LEN",     "SIZE",   "TTL",     "EXPIRY",
+                                         "EXPIRES", "EXPIRATION", "TIMEOUT", "ENABLED", "ENABLE", "DISABLED", "HEADER",
+                                         "TYPE",    "FORMAT",   "VERSION",  "ID",      "ALGORITHM", "ALG",  "MIN",
+                                         "MAX",     "COUNT",    "LIFETIME", "PREFIX",  "FIELD",  "REQUIRED", "POLICY",
+                                         "LOCATION", "MOUNT",   "REF",      "ISSUER",  "AUDIENCE", "SCOPE", "MODE"};
+  for (const char* s : kNotSecret)
+    if (parts.back() == s) return false;
+  static constexpr std::array kWords{"PASSWORD", "PASSWD", "PASS",       "PWD",        "PASSPHRASE", "SECRET",
+                                     "TOKEN",    "APIKEY", "PRIVKEY",    "CREDENTIAL", "CREDENTIALS", "AUTHTOKEN",
+                                     "ACCESSKEY", "SECRETKEY", "DBPASS", "ACCESSTOKEN"};
+  for (const auto& p : parts) {
+    for (const char* w : kWords)
+      if (p == w) return true;
+    if (p.size() > 8 && (p.ends_with("PASSWORD") || p.ends_with("TOKEN") || p.ends_with("SECRET"))) return true;
+  }
+  static constexpr std::array kFirst{"API", "PRIVATE", "ACCESS", "SECRET", "AUTH", "ENCRYPTION", "SIGNING",
+                                     "MASTER", "LICENSE", "CLIENT", "SESSION", "APP", "SERVICE", "JWT"};
+  for (size_t i = 0; i + 1 < parts.size(); ++i)
+    for (const char* f : kFirst)
+      if (parts[i] == f && (parts[i + 1] == "KEY" || (parts[i + 1] == "SECRET" && parts[i] != "SECRET")))
+        return true;
+  if (parts.back() == "AUTH" && parts.size() >= 2) return true;  // NPM_CONFIG__AUTH
+  return false;
+}
+
+std::pair<size_t, size_t> url_password(std::string_view text) {
+  constexpr auto npos = std::string_view::npos;
+  size_t scheme = text.find("://");
+  while (scheme != npos) {
+    size_t start = scheme + 3;
+    size_t stop = start;
+    while (stop < text.size() && text[stop] != '/' && text[stop] != ' ' && text[stop] != '\t' && text[stop] != '\n' &&
+           text[stop] != '"' && text[stop] != '\'')
+      ++stop;
+    std::string_view auth = text.substr(start, stop - start);
+    size_t at = auth.rfind('@');
+    if (at != npos) {
+      size_t colon = auth.find(':');
+      if (colon != npos && colon < at && at > colon + 1) return {start + colon + 1, start + at};
+    }
+    scheme = text.find("://", stop);
+  }
+  return {npos, npos};
+}
+
+std::vector<SecretMatch> scan_text(std::string_view text) {
+  std::vector<SecretMatch> out;
+  const Db& d = database();
+  if (!d.db || text.empty() || text.size() > 0xFFFFFFFFu) return out;
+  hs_scratch_t* scratch = thread_scratch(d);
+  if (!scratch) return out;
+  std::vector<Raw> raw;
+  hs_scan(d.db, text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_match, &raw);
+  std::stable_sort(raw.begin(), raw.end(), [](const Raw& a, const Raw& b) {
+    return a.from != b.from ? a.from < b.from : a.id < b.id;
+  });
+  for (const auto& r : raw) {
+    const Pattern& p = kPatterns[r.id];
+    size_t b = r.from, e = r.to;
+    if (p.id == "url-credentials") {
+      auto [pb, pe] = url_password(text.substr(b, e - b + 1));
+      if (pb == std::string_view::npos) continue;
+      e = b + pe;
+      b = b + pb;
+    } else if (p.keyword_assignment) {
+      // The name may start before the keyword (DB_PASSWORD): widen it.
+      size_t nb = b;
+      while (nb > 0 && is_name_char(text[nb - 1])) --nb;
+      size_t vb = value_start(text, b, e);
+      std::string_view name = text.substr(nb, vb - nb);
+      while (!name.empty() && !is_name_char(name.back())) name.remove_suffix(1);
+      if (p.id == "keyword-assignment" && !is_secret_name(name)) continue;
+      b = vb;
+      while (e > b && (text[e - 1] == '"' || text[e - 1] == '\'')) --e;
+      std::string_view v = text.substr(b, e - b);
+      if (p.id == "keyword-assignment" &&
+          (!has_class(v, std::isdigit) && entropy(v) < 3.0))  // plain words: code, not a credential
+        continue;
+    }
+    if (e <= b) continue;
+    std::string_view value = text.substr(b, e - b);
+    if (is_placeholder(value)) continue;
+    // Overlaps with a kept match: the earlier row (more specific) wins.
+    bool dup = false;
+    for (auto& m : out) {
+      if (b < m.end && m.begin < e) {
+        if (r.id < static_cast<unsigned>(std::find_if(kPatterns.begin(), kPatterns.end(),
+                                                      [&](const Pattern& q) { return q.id == m.rule; }) -
+                                         kPatterns.begin())) {
+          m = SecretMatch{std::string(p.id), std::string(p.description), b, e, std::string(value), redact(value)};
+        }
+        dup = true;
+        break;
+      }
+    }
+    if (!dup) out.push_back({std::string(p.id), std::string(p.description), b, e, std::string(value), redact(value)});
+  }
+  std::sort(out.begin(), out.end(), [](const SecretMatch& a, const SecretMatch& b) { return a.begin < b.begin; });
+  return out;
+}
+
+std::vector<SecretMatch> match_value(std::string_view value) {
+  std::vector<SecretMatch> out;
+  for (auto& m : scan_text(value))
+    if (m.rule != "keyword-assignment") out.push_back(std::move(m));
+  return out;
+}
+
+bool looks_secret_value(std::string_view name, std::string_view value) {
+  if (is_placeholder(value)) return false;
+  if (!match_value(value).empty()) return true;
+  if (is_secret_name(name)) return value.size() >= 4;
+  return high_entropy(value);
+}
+
+}  // namespace dd::secrets

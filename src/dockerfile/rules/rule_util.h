@@ -1,0 +1,263 @@
+#pragma once
+// Small helpers shared by the DD1xxx rules (hadolint and BuildKit ports):
+// walking the commands of RUN instructions, reading options of package
+// managers, positions of script words, variable references.
+#include <algorithm>
+#include <cctype>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dockerfile/rule.h"
+
+namespace dd::dockerfile::util {
+
+inline std::string_view basename(std::string_view p) {
+  auto s = p.rfind('/');
+  return s == std::string_view::npos ? p : p.substr(s + 1);
+}
+
+inline std::string lower(std::string_view s) {
+  std::string r(s);
+  for (auto& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return r;
+}
+
+inline bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+inline bool ends_with(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+inline std::string quoted_line(int line) { return "line " + std::to_string(line); }
+
+// The text the shell tokenizer saw for `ins` (see LintInput::script): the
+// arguments, then each heredoc body after a newline for RUN.
+inline std::string script_text(const Instruction& ins) {
+  std::string s = ins.args_text;
+  if (ins.keyword == "RUN" && !ins.exec_form)
+    for (const auto& h : ins.heredocs) s += "\n" + h.body;
+  return s;
+}
+
+// File range of offsets [b, e) of the script of `ins`, heredoc bodies included.
+inline Range script_range(const Instruction& ins, size_t b, size_t e) {
+  size_t n = ins.args_text.size();
+  Range r;
+  if (b < n || ins.heredocs.empty() || ins.keyword != "RUN") {
+    r = ins.args_map.range(b, std::min(std::max(e, b), std::max(n, b + 1)));
+  } else {
+    size_t o = b - n;
+    for (const auto& h : ins.heredocs) {
+      if (o == 0) break;
+      o -= 1;  // the joining newline
+      if (o < h.body.size()) {
+        r = h.body_map.range(o, o + (e - b));
+        break;
+      }
+      o -= h.body.size();
+    }
+  }
+  if (r.begin.line <= 0) r = ins.keyword_range;
+  return r;
+}
+
+// One command of a RUN with the index of its real program (after sudo, env...).
+struct Cmd {
+  const Instruction* ins = nullptr;
+  const shell::Command* cmd = nullptr;
+  size_t prog = 0;
+
+  size_t size() const { return cmd->argv.size(); }
+  const shell::Word& word(size_t i) const { return cmd->argv[i]; }
+  std::string_view arg(size_t i) const { return i < size() ? std::string_view(cmd->argv[i].value) : std::string_view(); }
+  std::string_view name() const { return basename(arg(prog)); }
+  Range range(size_t i) const { return script_range(*ins, word(i).begin, word(i).end); }
+  Range whole() const { return script_range(*ins, cmd->begin, cmd->end); }
+};
+
+// Commands of one RUN (shell form); empty for other instructions.
+inline std::vector<Cmd> commands(const LintInput& in, const Instruction& ins) {
+  std::vector<Cmd> out;
+  if (ins.keyword != "RUN") return out;
+  for (const auto& c : in.script(ins).commands) {
+    if (c.argv.empty()) continue;
+    size_t p = shell::real_program_index(c);
+    if (p >= c.argv.size()) p = 0;
+    out.push_back({&ins, &c, p});
+  }
+  return out;
+}
+
+// Every command of every RUN in the file, in order.
+inline std::vector<Cmd> run_commands(const LintInput& in) {
+  std::vector<Cmd> out;
+  for (const auto& ins : in.df.instructions) {
+    auto c = commands(in, ins);
+    out.insert(out.end(), c.begin(), c.end());
+  }
+  return out;
+}
+
+// True when the word is an option (starts with '-', not a lone '-').
+inline bool is_option(std::string_view w) { return w.size() > 1 && w[0] == '-'; }
+
+// True when argv after the program carries one of `names`: long ones match
+// "--name" and "--name=value"; one-letter ones ("-y") also match bundles
+// like "-qy".
+inline bool has_opt(const Cmd& c, std::initializer_list<std::string_view> names) {
+  for (size_t i = c.prog + 1; i < c.size(); ++i) {
+    std::string_view w = c.arg(i);
+    if (w == "--") break;
+    if (!is_option(w)) continue;
+    for (auto n : names) {
+      if (w == n) return true;
+      if (starts_with(n, "--") && starts_with(w, n) && w.size() > n.size() && w[n.size()] == '=') return true;
+      if (n.size() == 2 && n[0] == '-' && n[1] != '-' && w[1] != '-' && w.find(n[1], 1) != std::string_view::npos &&
+          std::all_of(w.begin() + 1, w.end(), [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)); }))
+        return true;
+    }
+  }
+  return false;
+}
+
+// The value of option `name` ("-u 1000", "-u1000", "--uid=1000", "--uid 1000").
+inline std::string opt_value(const Cmd& c, std::initializer_list<std::string_view> names) {
+  for (size_t i = c.prog + 1; i < c.size(); ++i) {
+    std::string_view w = c.arg(i);
+    for (auto n : names) {
+      if (w == n) return i + 1 < c.size() ? std::string(c.arg(i + 1)) : std::string();
+      if (starts_with(n, "--") && starts_with(w, n) && w.size() > n.size() && w[n.size()] == '=')
+        return std::string(w.substr(n.size() + 1));
+      if (n.size() == 2 && n[1] != '-' && starts_with(w, n) && w.size() > 2 && w[1] != '-')
+        return std::string(w.substr(2));
+    }
+  }
+  return {};
+}
+
+// Indices of the non-option words after the program. Options listed in
+// `with_value` consume the next word unless written --opt=value.
+inline std::vector<size_t> operands(const Cmd& c, std::initializer_list<std::string_view> with_value = {}) {
+  std::vector<size_t> out;
+  bool only_operands = false;
+  for (size_t i = c.prog + 1; i < c.size(); ++i) {
+    std::string_view w = c.arg(i);
+    if (!only_operands && w == "--") {
+      only_operands = true;
+      continue;
+    }
+    if (!only_operands && is_option(w)) {
+      for (auto n : with_value)
+        if (w == n) {
+          ++i;
+          break;
+        }
+      continue;
+    }
+    out.push_back(i);
+  }
+  return out;
+}
+
+// The subcommand (first operand) index, or 0 when none.
+inline size_t subcommand(const Cmd& c, std::initializer_list<std::string_view> with_value = {}) {
+  auto ops = operands(c, with_value);
+  return ops.empty() ? 0 : ops.front();
+}
+
+// Operands after the subcommand (e.g. the packages of `apt-get install`).
+inline std::vector<size_t> sub_operands(const Cmd& c, std::initializer_list<std::string_view> with_value = {}) {
+  auto ops = operands(c, with_value);
+  if (!ops.empty()) ops.erase(ops.begin());
+  return ops;
+}
+
+// A variable reference in a text: $NAME or ${NAME...}.
+struct VarRef {
+  std::string name;
+  size_t begin = 0;  // offset of '$'
+  size_t end = 0;
+  bool has_default = false;  // ${N:-x}, ${N-x}, ${N:+x}, ${N+x}, ${N:?x}, ${N?x}
+};
+
+inline bool var_char(char c, bool first) {
+  return c == '_' || std::isalpha(static_cast<unsigned char>(c)) || (!first && std::isdigit(static_cast<unsigned char>(c)));
+}
+
+// References outside single quotes; `escape` protects the next character.
+inline std::vector<VarRef> var_refs(std::string_view s, char escape = '\\') {
+  std::vector<VarRef> out;
+  bool single = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == escape && !single) {
+      ++i;
+      continue;
+    }
+    if (c == '\'') {
+      single = !single;
+      continue;
+    }
+    if (single || c != '$' || i + 1 >= s.size()) continue;
+    VarRef r;
+    r.begin = i;
+    if (s[i + 1] == '{') {
+      size_t j = i + 2;
+      while (j < s.size() && var_char(s[j], j == i + 2)) ++j;
+      r.name = std::string(s.substr(i + 2, j - i - 2));
+      size_t close = s.find('}', j);
+      if (close == std::string_view::npos) close = s.size() - 1;
+      std::string_view mod = s.substr(j, close - j);
+      r.has_default = !mod.empty() && (mod[0] == '-' || mod[0] == '+' || mod[0] == '?' ||
+                                       (mod.size() > 1 && mod[0] == ':' && (mod[1] == '-' || mod[1] == '+' || mod[1] == '?')));
+      r.end = close + 1;
+      i = close;
+    } else {
+      size_t j = i + 1;
+      while (j < s.size() && var_char(s[j], j == i + 1)) ++j;
+      if (j == i + 1) continue;
+      r.name = std::string(s.substr(i + 1, j - i - 1));
+      r.end = j;
+      i = j - 1;
+    }
+    if (!r.name.empty()) out.push_back(std::move(r));
+  }
+  return out;
+}
+
+// The range of [b, e) inside an argument word that sits on one line.
+inline Range sub_range(const Range& word, size_t b, size_t e) {
+  Range r = word;
+  if (word.begin.line != word.end.line) return word;
+  r.begin.column = word.begin.column + static_cast<int>(b);
+  r.end.column = word.begin.column + static_cast<int>(e);
+  if (r.end.column > word.end.column) r.end.column = word.end.column;
+  return r;
+}
+
+// True when the stage `idx` ships: it is the last stage or an ancestor of it
+// through FROM <stage>.
+inline bool stage_ships(const Dockerfile& df, int idx) {
+  if (df.stages.empty()) return true;
+  int s = static_cast<int>(df.stages.size()) - 1;
+  for (int guard = 0; s >= 0 && guard < 1000; ++guard) {
+    if (s == idx) return true;
+    const auto& st = df.stages[s];
+    if (!st.base_stage || *st.base_stage >= s) break;
+    s = *st.base_stage;
+  }
+  return false;
+}
+
+// The source text of a range on one line (for evidence).
+inline std::string text_of(const Dockerfile& df, const Range& r) {
+  if (r.begin.line < 1 || static_cast<size_t>(r.begin.line) > df.lines.size()) return {};
+  const std::string& l = df.lines[r.begin.line - 1];
+  size_t b = r.begin.column > 0 ? static_cast<size_t>(r.begin.column - 1) : 0;
+  size_t e = r.end.line == r.begin.line && r.end.column > 0 ? static_cast<size_t>(r.end.column - 1) : l.size();
+  if (b >= l.size() || e < b) return {};
+  return l.substr(b, e - b);
+}
+
+}  // namespace dd::dockerfile::util

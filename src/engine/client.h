@@ -1,0 +1,110 @@
+#pragma once
+// Docker Engine API client: libcurl over the unix socket (or tcp to
+// loopback), API version negotiation, JSON requests, log demultiplexing and
+// the streamed events endpoint.
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+
+namespace dd::engine {
+
+// Where the engine listens. Exactly one of unix_path / tcp_base is set.
+struct Endpoint {
+  std::string unix_path;  // /var/run/docker.sock
+  std::string tcp_base;   // http://127.0.0.1:2375
+  std::string display;    // what error messages name
+};
+
+// Parses a DOCKER_HOST value: unix://PATH or tcp://HOST:PORT where HOST is a
+// loopback address. Throws InputError for anything else.
+Endpoint parse_host(std::string_view docker_host);
+// $DOCKER_HOST, or unix:///var/run/docker.sock.
+Endpoint endpoint_from_env();
+
+// The engine answered with an HTTP error status.
+class ApiError : public InputError {
+ public:
+  ApiError(long status, const std::string& what) : InputError(what), status_(status) {}
+  long status() const { return status_; }
+
+ private:
+  long status_;
+};
+
+struct Response {
+  long status = 0;
+  std::string body;
+  std::string api_version;  // the API-Version header, when sent
+};
+
+// One demultiplexed log line.
+struct LogLine {
+  int stream = 1;  // 1 stdout, 2 stderr
+  std::string text;
+};
+
+// Splits a logs body: the multiplexed stream of 8-byte frame headers
+// ([stream, 0, 0, 0, size32be]) or, with tty, raw text. A frame cut short
+// sets *truncated and keeps what arrived.
+std::vector<LogLine> demux_logs(std::string_view body, bool tty, bool* truncated = nullptr);
+
+// The state of an events stream, for the callback.
+struct EventsOptions {
+  nlohmann::json filters = nlohmann::json::object();  // {"type":["container"],...}
+  int timeout_seconds = 0;                            // 0: until stopped
+  const std::atomic<bool>* stop = nullptr;            // set to end the stream
+};
+
+class Client {
+ public:
+  explicit Client(Endpoint ep = endpoint_from_env(), long timeout_seconds = 30);
+  ~Client();
+  Client(const Client&) = delete;
+  Client& operator=(const Client&) = delete;
+
+  const Endpoint& endpoint() const { return ep_; }
+  // "1.41": from /_ping's API-Version header, else /version, capped at the
+  // newest version this client knows. Fetched once.
+  const std::string& api_version();
+
+  // GET /v1.NN<path>. Throws InputError when the engine cannot be reached.
+  Response get(const std::string& path);
+  // GET and parse; throws ApiError on a status >= 400 (404 included).
+  nlohmann::json get_json(const std::string& path);
+
+  // Container and image inspect; nullopt when the engine says 404.
+  std::optional<nlohmann::json> inspect_container(const std::string& name_or_id);
+  std::optional<nlohmann::json> inspect_image(const std::string& id);
+  nlohmann::json info();
+  // GET /containers/json?all=1&filters=...
+  nlohmann::json list_containers(bool all, const nlohmann::json& filters = nlohmann::json::object());
+  // The last `tail` lines (0: all) of stdout and stderr.
+  std::vector<LogLine> logs(const std::string& id, int tail, bool tty, bool* truncated = nullptr);
+
+  // Streams /events and calls on_event for each event object; returns when
+  // on_event returns false, the stop flag is set, the timeout passes or the
+  // engine closes the stream. No overall timeout unless asked.
+  void events(const EventsOptions& opt, const std::function<bool(const nlohmann::json&)>& on_event);
+
+ private:
+  struct Curl;
+  Response request(const std::string& url_path, bool versioned);
+  std::string url(const std::string& path, bool versioned);
+  [[noreturn]] void unreachable(int curl_code, const std::string& curl_msg);
+
+  Endpoint ep_;
+  long timeout_;
+  std::string version_;
+};
+
+// Percent-encodes a query value.
+std::string url_encode(std::string_view s);
+
+}  // namespace dd::engine

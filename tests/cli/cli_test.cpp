@@ -1,0 +1,149 @@
+// End-to-end tests of the drydock binary: exit statuses, bad input, formats.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "core/registry.h"
+#include "helpers.h"
+
+namespace dd::test {
+namespace {
+
+// Bad input: exit 2, exactly one line on stderr naming the problem, nothing
+// that looks like a crash.
+void expect_bad_input(const RunResult& r, const std::string& must_mention) {
+  EXPECT_EQ(r.status, 2) << r.out << r.err;
+  ASSERT_FALSE(r.err.empty());
+  EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << "one line: " << r.err;
+  EXPECT_NE(r.err.find(must_mention), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("terminate called"), std::string::npos);
+}
+
+TEST(Cli, UnknownFlagIsExit2) { expect_bad_input(drydock({"lint", "--bogus", "x"}), "--bogus"); }
+TEST(Cli, UnknownCommandIsExit2) { expect_bad_input(drydock({"frobnicate"}), "frobnicate"); }
+TEST(Cli, MissingPathIsExit2) {
+  expect_bad_input(drydock({"lint", "/nonexistent/Dockerfile"}), "/nonexistent/Dockerfile");
+  expect_bad_input(drydock({"scan", "/nonexistent/dir"}), "/nonexistent/dir");
+}
+
+TEST(Cli, EmptyDirectoryIsExit2) {
+  TempDir d;
+  expect_bad_input(drydock({"scan", d.path().string()}), d.path().string());
+  expect_bad_input(drydock({"lint", d.path().string()}), d.path().string());
+}
+
+TEST(Cli, UnreadableFileIsExit2) {
+  TempDir d;
+  auto p = d.write("Dockerfile", "FROM scratch\n");
+  expect_bad_input(drydock({"lint", d.path().string() + "/sub"}), "sub");
+  // A directory where a file is expected.
+  std::filesystem::create_directories(d.path() / "Dockerfile.dir");
+  expect_bad_input(drydock({"lint", "--context", d.path().string(), (d.path() / "Dockerfile.dir").string()}),
+                   "Dockerfile.dir");
+}
+
+TEST(Cli, MalformedConfigIsExit2) {
+  TempDir d;
+  d.write("Dockerfile", "FROM alpine:3.20\n");
+  auto cfg = d.write(".drydock.yaml", "ignore: [\n");
+  expect_bad_input(drydock({"lint", d.path().string()}), ".drydock.yaml");
+  expect_bad_input(drydock({"lint", "--config", (d.path() / "missing.yaml").string(), d.path().string()}),
+                   "missing.yaml");
+}
+
+TEST(Cli, BadFormatIsExit2) { expect_bad_input(drydock({"rules", "--format", "xml"}), "xml"); }
+
+TEST(Cli, VersionAndHelp) {
+  auto v = drydock({"--version"});
+  EXPECT_EQ(v.status, 0);
+  EXPECT_NE(v.out.find("drydock 0.1.0"), std::string::npos);
+  auto h = drydock({"--help"});
+  EXPECT_EQ(h.status, 0);
+  for (const char* cmd : {"scan", "lint", "rules"}) EXPECT_NE(h.out.find(cmd), std::string::npos) << cmd;
+}
+
+TEST(Cli, RulesAsJsonListsEveryRuleWithMetadata) {
+  auto r = drydock({"rules", "--format", "json"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_GT(j["rules"].size(), 1u);
+  std::set<std::string> ids;
+  for (const auto& rule : j["rules"]) {
+    ids.insert(rule["id"].get<std::string>());
+    EXPECT_FALSE(rule["summary"].get<std::string>().empty()) << rule["id"];
+    EXPECT_FALSE(rule["category"].get<std::string>().empty()) << rule["id"];
+  }
+  EXPECT_TRUE(ids.count("DD0001"));
+  EXPECT_TRUE(ids.count("DD1001"));
+}
+
+// Every rule the binary knows has its doc page, and the page names the
+// incident, why it matters and the fix.
+TEST(Docs, EveryRuleHasADocPage) {
+  auto r = drydock({"rules", "--format", "json"});
+  ASSERT_EQ(r.status, 0);
+  auto j = nlohmann::json::parse(r.out);
+  for (const auto& rule : j["rules"]) {
+    std::string id = rule["id"];
+    auto page = source_dir() / "docs" / "rules" / (id + ".md");
+    ASSERT_TRUE(std::filesystem::exists(page)) << "missing " << page;
+    std::string text = read_text(page);
+    EXPECT_NE(text.find("# " + id), std::string::npos) << page;
+    EXPECT_NE(text.find("## Fix"), std::string::npos) << page;
+  }
+}
+
+TEST(Cli, FailOnControlsExitStatus) {
+  TempDir d;
+  auto df = d.write("Dockerfile", "FROM alpine:3.20\nMAINTAINER someone\n");  // DD1001 is info
+  auto none = drydock({"lint", "--fail-on", "none", "--no-context", df.string()});
+  EXPECT_EQ(none.status, 0) << none.err;
+  auto info = drydock({"lint", "--fail-on", "info", "--no-context", df.string()});
+  EXPECT_EQ(info.status, 1) << info.err;
+  auto ignored = drydock({"lint", "--fail-on", "info", "--no-context", df.string()}, {});
+  d.write(".drydock.yaml", "ignore: [DL4000]\n");
+  auto after = drydock({"lint", "--format", "json", "--fail-on", "info", "--no-context", df.string()});
+  auto j = nlohmann::json::parse(after.out);
+  for (const auto& f : j["findings"]) EXPECT_NE(f["rule"], "DD1001") << "ignored through its hadolint alias";
+}
+
+TEST(Cli, InlinePragmasSuppress) {
+  TempDir d;
+  auto df = d.write("Dockerfile", "FROM alpine:3.20\n# drydock ignore=DD1001\nMAINTAINER someone\n");
+  auto r = drydock({"lint", "--format", "json", "--fail-on", "none", "--no-context", df.string()});
+  auto j = nlohmann::json::parse(r.out);
+  for (const auto& f : j["findings"]) EXPECT_NE(f["rule"], "DD1001");
+  auto g = d.write("Dockerfile.g", "# drydock global ignore=DD1001\nFROM alpine:3.20\nMAINTAINER someone\n");
+  auto rg = drydock({"lint", "--format", "json", "--fail-on", "none", "--no-context", g.string()});
+  for (const auto& f : nlohmann::json::parse(rg.out)["findings"]) EXPECT_NE(f["rule"], "DD1001");
+}
+
+TEST(Cli, FixPrintsUnifiedDiffAndWriteApplies) {
+  TempDir d;
+  auto df = d.write("Dockerfile", "FROM alpine:3.20\nMAINTAINER Jane <jane@example.com>\n");
+  auto r = drydock({"lint", "--fix", "--no-context", df.string()});
+  EXPECT_EQ(r.status, 1) << "a diff to apply";
+  EXPECT_NE(r.out.find("--- a/"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("-MAINTAINER Jane <jane@example.com>"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("+LABEL org.opencontainers.image.authors=\"Jane <jane@example.com>\""), std::string::npos)
+      << r.out;
+  auto w = drydock({"lint", "--fix", "--write", "--no-context", "--fail-on", "none", df.string()});
+  EXPECT_EQ(w.status, 0) << w.err;
+  EXPECT_NE(read_text(df).find("LABEL org.opencontainers.image.authors"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dd::test
+
+namespace dd::test {
+namespace {
+
+// drydock's own Dockerfile is the first thing a reviewer lints.
+TEST(OwnDockerfile, HasNoWarnings) {
+  auto r = drydock({"lint", "--format", "json", "--fail-on", "warning", (source_dir() / "Dockerfile").string()});
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+}
+
+}  // namespace
+}  // namespace dd::test
