@@ -20,7 +20,9 @@ for arg in "$@"; do
     *) echo "install-deps: unknown option $arg" >&2; exit 2 ;;
   esac
 done
-[ "$WITH_BENCH" = 1 ] && PKGS+=(npm hyperfine time)
+[ "$WITH_BENCH" = 1 ] && PKGS+=(hyperfine time bc)
+# The machine image ships Node.js with npm; Debian's npm only where it does not.
+command -v npm >/dev/null 2>&1 || PKGS+=(npm)
 
 missing=()
 for p in "${PKGS[@]}"; do

@@ -1,0 +1,62 @@
+// In-process cost of linting: parse alone, and parse plus every rule, over
+// the shared Dockerfile corpus. Run: build/bench/bench_lint
+#include <benchmark/benchmark.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "dockerfile/parser.h"
+#include "lint/lint.h"
+
+namespace {
+
+const std::vector<std::pair<std::string, std::string>>& corpus() {
+  static std::vector<std::pair<std::string, std::string>> files = [] {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (auto& e : std::filesystem::recursive_directory_iterator(DRYDOCK_SHARED_DIR "/corpus/dockerfiles")) {
+      if (!e.is_regular_file()) continue;
+      std::ifstream in(e.path());
+      std::stringstream ss;
+      ss << in.rdbuf();
+      out.emplace_back(e.path().string(), ss.str());
+    }
+    return out;
+  }();
+  return files;
+}
+
+void BM_Parse(benchmark::State& state) {
+  size_t bytes = 0;
+  for (auto _ : state) {
+    for (const auto& [path, text] : corpus()) {
+      auto df = dd::dockerfile::parse(text, path);
+      benchmark::DoNotOptimize(df.instructions.data());
+      bytes += text.size();
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * corpus().size()));
+}
+BENCHMARK(BM_Parse)->Unit(benchmark::kMillisecond);
+
+void BM_LintAllRules(benchmark::State& state) {
+  dd::Config cfg;
+  size_t bytes = 0;
+  for (auto _ : state) {
+    for (const auto& [path, text] : corpus()) {
+      auto r = dd::lint::lint_text(text, path, nullptr, cfg);
+      benchmark::DoNotOptimize(r.findings.data());
+      bytes += text.size();
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * corpus().size()));
+}
+BENCHMARK(BM_LintAllRules)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
