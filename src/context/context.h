@@ -39,7 +39,23 @@ class BuildContext {
   std::vector<Entry> largest(size_t n) const;
   // The context files a COPY/ADD source (a path or wildcard, relative to the
   // context) sends, directories expanded to their contents.
+  // The matched directory entries are included along with their contents;
+  // `.` (or an empty source, `/`, `./`) is the whole context. Wildcards
+  // follow Go's filepath.Match.
   std::vector<const Entry*> sources(std::string_view src) const;
+  // The same resolution over the files .dockerignore left out: what `src`
+  // would have sent without it.
+  std::vector<const Entry*> excluded_sources(std::string_view src) const;
+  // The sent entry at `path` (cleaned, relative), or nullptr.
+  const Entry* find(std::string_view path) const;
+  // Up to `limit` bytes of a context file; empty when it cannot be read or
+  // is not a regular file (symlinks are not followed).
+  std::string read(std::string_view path, size_t limit = 64 * 1024) const;
+  // Problems met during the walk (unreadable folders), one line each.
+  const std::vector<std::string>& warnings() const { return warnings_; }
+
+  // Walk bound: the walk stops (truncated() is true) after this many entries.
+  static constexpr size_t kMaxEntries = 500000;
 
  private:
   std::filesystem::path root_;
@@ -49,6 +65,7 @@ class BuildContext {
   std::vector<Entry> excluded_;
   uint64_t total_size_ = 0;
   bool truncated_ = false;
+  std::vector<std::string> warnings_;
 };
 
 }  // namespace dd::context

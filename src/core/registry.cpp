@@ -12,6 +12,7 @@ std::string_view to_string(Domain d) {
     case Domain::image: return "image";
     case Domain::runtime: return "runtime";
     case Domain::k8s: return "k8s";
+    case Domain::compose: return "compose";
     case Domain::vuln: return "vuln";
     case Domain::metrics: return "metrics";
   }

@@ -8,7 +8,7 @@
 namespace dd {
 
 // Which input a rule judges. Used by `drydock rules` and the docs.
-enum class Domain { dockerfile, context, image, runtime, k8s, vuln, metrics };
+enum class Domain { dockerfile, context, image, runtime, k8s, compose, vuln, metrics };
 std::string_view to_string(Domain d);
 
 // Static metadata of a rule. Every rule, whatever its domain, registers one of

@@ -19,6 +19,23 @@ Range SourceMap::range(size_t begin, size_t end) const {
   return r;
 }
 
+void SourceMap::append(const SourceMap& other, size_t offset) {
+  for (const auto& s : other.segs_) segs_.push_back({s.offset + offset, s.pos});
+}
+
+SourceMap Instruction::script_map() const {
+  SourceMap m = args_map;
+  size_t off = args_text.size();
+  for (const auto& h : heredocs) {
+    Pos nl = args_map.at(off > 0 ? off - 1 : 0);
+    if (off > 0) nl.column += 1;
+    m.add(off, nl);
+    m.append(h.body_map, off + 1);
+    off += 1 + h.body.size();
+  }
+  return m;
+}
+
 const Flag* Instruction::flag(std::string_view name) const {
   for (const auto& f : flags)
     if (f.name == name) return &f;

@@ -32,6 +32,8 @@ class SourceMap {
   Pos at(size_t offset) const;
   Range range(size_t begin, size_t end) const;
   bool empty() const { return segs_.empty(); }
+  // Appends the segments of `other`, shifted so its offset 0 is `offset` here.
+  void append(const SourceMap& other, size_t offset);
 
  private:
   struct Seg {
@@ -50,7 +52,8 @@ struct Flag {
 };
 
 // One argument word. For exec form these are the JSON array elements
-// (decoded); for shell form the whitespace-separated words, quotes kept.
+// (decoded; the range covers the JSON string token, quotes included); for
+// shell form the whitespace-separated words, quotes kept.
 struct Arg {
   std::string text;
   Range range;
@@ -72,6 +75,7 @@ struct KeyValue {
   bool has_value = false;
   Range key_range;
   Range value_range;
+  std::string raw_value;  // as written, quotes kept: the input of expand()
 };
 
 struct Instruction {
@@ -89,10 +93,17 @@ struct Instruction {
   std::vector<KeyValue> pairs;  // ENV, ARG, LABEL
   std::vector<Heredoc> heredocs;
   std::unique_ptr<Instruction> child;  // ONBUILD's instruction; HEALTHCHECK's CMD is in args
+  // HEALTHCHECK: "CMD" or "NONE" (upper-case). For CMD, args_text/args hold
+  // only the command after CMD; for NONE, args_text is "NONE".
+  std::string subtype;
   int stage = -1;  // index of the stage it belongs to; -1 before the first FROM
   size_t index = 0;  // position in Dockerfile::instructions
 
   const Flag* flag(std::string_view name) const;
+  // Maps offsets of the script that LintInput::script() tokenizes for a RUN
+  // with heredocs (args_text, then "\n" + body for each heredoc) to file
+  // positions. Without heredocs it is args_map.
+  SourceMap script_map() const;
 };
 
 struct Directive {
@@ -121,6 +132,8 @@ struct Stage {
   std::optional<int> base_stage;  // when FROM names an earlier stage
   std::string platform;    // --platform value, unexpanded
   size_t from_index = 0;   // index of its FROM in Dockerfile::instructions
+  Range base_range;        // the image word of FROM
+  Range name_range;        // the name after AS; empty range when none
   std::vector<size_t> instructions;  // indices, FROM included
 };
 

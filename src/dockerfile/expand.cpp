@@ -1,11 +1,438 @@
 #include "dockerfile/expand.h"
 
+#include <algorithm>
+#include <array>
+
 #include "dockerfile/ast.h"
 
 namespace dd::dockerfile {
+namespace {
 
-// Stub: replaced by the full BuildKit expansion.
-Expansion expand(std::string_view word, const Vars&, char) { return {std::string(word), {}}; }
-Vars scope_at(const Dockerfile&, size_t, const Vars& build_args) { return build_args; }
+constexpr size_t kMaxPatternText = 8192;  // longer values skip pattern removal
+constexpr int kMaxDepth = 64;
+
+bool name_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+bool name_char(char c) { return name_start(c) || (c >= '0' && c <= '9'); }
+bool digit(char c) { return c >= '0' && c <= '9'; }
+bool special(char c) { return c == '@' || c == '*' || c == '#' || c == '?' || c == '-' || c == '$' || c == '!' || c == '0'; }
+
+class Expander {
+ public:
+  Expander(std::string_view s, const Vars& vars, char esc, Expansion& out) : s_(s), vars_(vars), esc_(esc), out_(out) {}
+
+  // Processes until an unquoted char of `stop` (consumed) or the end.
+  std::string process(std::string_view stop, bool glob, int depth, char* stopped = nullptr) {
+    std::string r;
+    while (pos_ < s_.size()) {
+      char c = s_[pos_];
+      if (!stop.empty() && stop.find(c) != std::string_view::npos) {
+        ++pos_;
+        if (stopped) *stopped = c;
+        return r;
+      }
+      if (c == '\'') {
+        ++pos_;
+        size_t e = s_.find('\'', pos_);
+        if (e == std::string_view::npos) {
+          fail("unterminated single quote");
+          e = s_.size();
+        }
+        literal(r, s_.substr(pos_, e - pos_), glob);
+        pos_ = std::min(e + 1, s_.size());
+      } else if (c == '"') {
+        ++pos_;
+        double_quoted(r, glob, depth);
+      } else if (c == '$') {
+        r += dollar(depth);
+      } else if (c == esc_) {
+        ++pos_;
+        if (pos_ < s_.size()) literal(r, s_.substr(pos_++, 1), glob);
+      } else {
+        r.push_back(c);
+        ++pos_;
+      }
+    }
+    if (stopped) *stopped = 0;
+    return r;
+  }
+
+ private:
+  std::string_view s_;
+  size_t pos_ = 0;
+  const Vars& vars_;
+  char esc_;
+  Expansion& out_;
+
+  void fail(std::string msg) {
+    if (out_.error.empty()) out_.error = std::move(msg);
+  }
+
+  static void literal(std::string& r, std::string_view t, bool glob) {
+    for (char c : t) {
+      if (glob && (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\')) r.push_back('\\');
+      r.push_back(c);
+    }
+  }
+
+  void double_quoted(std::string& r, bool glob, int depth) {
+    while (pos_ < s_.size()) {
+      char c = s_[pos_];
+      if (c == '"') {
+        ++pos_;
+        return;
+      }
+      if (c == '$') {
+        literal(r, dollar(depth), glob);
+        continue;
+      }
+      if (c == esc_ && pos_ + 1 < s_.size()) {
+        char n = s_[pos_ + 1];
+        if (n == '"' || n == '$' || n == esc_) {
+          literal(r, std::string_view(&s_[pos_ + 1], 1), glob);
+          pos_ += 2;
+          continue;
+        }
+      }
+      literal(r, std::string_view(&s_[pos_], 1), glob);
+      ++pos_;
+    }
+    fail("unterminated double quote");
+  }
+
+  const std::string* lookup(const std::string& name) {
+    auto it = vars_.find(name);
+    return it == vars_.end() ? nullptr : &it->second;
+  }
+
+  void unresolved(const std::string& name) {
+    if (std::find(out_.unresolved.begin(), out_.unresolved.end(), name) == out_.unresolved.end())
+      out_.unresolved.push_back(name);
+  }
+
+  std::string name() {
+    size_t b = pos_;
+    if (pos_ < s_.size() && digit(s_[pos_])) {
+      while (pos_ < s_.size() && digit(s_[pos_])) ++pos_;
+      return std::string(s_.substr(b, pos_ - b));
+    }
+    if (pos_ < s_.size() && special(s_[pos_])) return std::string(s_.substr(pos_++, 1));
+    while (pos_ < s_.size() && name_char(s_[pos_])) ++pos_;
+    return std::string(s_.substr(b, pos_ - b));
+  }
+
+  std::string value_of(const std::string& n, bool report) {
+    if (n.empty() || !name_start(n[0])) return {};  // positional and special parameters: empty
+    if (const std::string* v = lookup(n)) return *v;
+    if (report) unresolved(n);
+    return {};
+  }
+
+  std::string dollar(int depth) {
+    ++pos_;  // '$'
+    if (pos_ >= s_.size()) return "$";
+    if (s_[pos_] == '{') {
+      ++pos_;
+      return braced(depth);
+    }
+    std::string n = name();
+    if (n.empty()) return "$";
+    return value_of(n, true);
+  }
+
+  // Skips to the closing brace of a malformed ${...}, returning it as written.
+  std::string bad(size_t start) {
+    fail("bad substitution");
+    int level = 1;
+    while (pos_ < s_.size() && level > 0) {
+      if (s_[pos_] == '{') ++level;
+      if (s_[pos_] == '}') --level;
+      ++pos_;
+    }
+    return std::string(s_.substr(start, pos_ - start));
+  }
+
+  std::string braced(int depth) {
+    size_t start = pos_ - 2;
+    if (depth > kMaxDepth) return bad(start);
+    // ${#VAR}: length
+    if (pos_ + 1 < s_.size() && s_[pos_] == '#' && name_start(s_[pos_ + 1])) {
+      ++pos_;
+      std::string n = name();
+      if (pos_ >= s_.size() || s_[pos_] != '}') return bad(start);
+      ++pos_;
+      return std::to_string(value_of(n, true).size());
+    }
+    std::string n = name();
+    if (n.empty() || pos_ >= s_.size()) return bad(start);
+    const std::string* v = name_start(n[0]) ? lookup(n) : nullptr;
+    char op = s_[pos_];
+    if (op == '}') {
+      ++pos_;
+      return value_of(n, true);
+    }
+    ++pos_;
+    bool colon = false;
+    if (op == ':') {
+      if (pos_ >= s_.size()) return bad(start);
+      op = s_[pos_++];
+      if (op != '-' && op != '+' && op != '?') return bad(start);
+      colon = true;
+    }
+    char stopped = 0;
+    if (op == '-' || op == '+' || op == '?') {
+      std::string word = process("}", false, depth + 1, &stopped);
+      if (!stopped) fail("missing '}' in ${" + n);
+      bool set = v && (!colon || !v->empty());
+      if (op == '-') return set ? *v : word;
+      if (op == '+') return set ? word : std::string();
+      if (!set) {
+        fail(word.empty() ? n + ": parameter " + (v ? "is empty" : "not set") : n + ": " + word);
+        return {};
+      }
+      return *v;
+    }
+    if (op == '#' || op == '%') {
+      bool longest = pos_ < s_.size() && s_[pos_] == op;
+      if (longest) ++pos_;
+      std::string pat = process("}", true, depth + 1, &stopped);
+      if (!stopped) fail("missing '}' in ${" + n);
+      std::string val = value_of(n, true);
+      return op == '#' ? remove_prefix(val, pat, longest) : remove_suffix(val, pat, longest);
+    }
+    if (op == '/') {
+      bool all = pos_ < s_.size() && s_[pos_] == '/';
+      if (all) ++pos_;
+      std::string pat = process("/}", true, depth + 1, &stopped);
+      std::string rep;
+      if (stopped == '/') rep = process("}", false, depth + 1, &stopped);
+      if (!stopped) fail("missing '}' in ${" + n);
+      return replace(value_of(n, true), pat, rep, all);
+    }
+    return bad(start);
+  }
+
+  static std::string remove_prefix(const std::string& v, const std::string& pat, bool longest) {
+    if (v.size() > kMaxPatternText) return v;
+    if (longest) {
+      for (size_t i = v.size() + 1; i-- > 0;)
+        if (glob_match(pat, std::string_view(v).substr(0, i))) return v.substr(i);
+    } else {
+      for (size_t i = 0; i <= v.size(); ++i)
+        if (glob_match(pat, std::string_view(v).substr(0, i))) return v.substr(i);
+    }
+    return v;
+  }
+
+  static std::string remove_suffix(const std::string& v, const std::string& pat, bool longest) {
+    if (v.size() > kMaxPatternText) return v;
+    if (longest) {
+      for (size_t i = 0; i <= v.size(); ++i)
+        if (glob_match(pat, std::string_view(v).substr(i))) return v.substr(0, i);
+    } else {
+      for (size_t i = v.size() + 1; i-- > 0;)
+        if (glob_match(pat, std::string_view(v).substr(i))) return v.substr(0, i);
+    }
+    return v;
+  }
+
+  static std::string replace(const std::string& v, const std::string& pat, const std::string& rep, bool all) {
+    if (v.size() > kMaxPatternText || pat.empty()) return v;
+    std::string out;
+    size_t i = 0;
+    bool done = false;
+    while (i < v.size()) {
+      size_t match_end = std::string::npos;
+      if (!done) {
+        for (size_t e = v.size(); e > i; --e)
+          if (glob_match(pat, std::string_view(v).substr(i, e - i))) {
+            match_end = e;
+            break;
+          }
+      }
+      if (match_end != std::string::npos) {
+        out += rep;
+        i = match_end;
+        if (!all) done = true;
+      } else {
+        out.push_back(v[i++]);
+      }
+    }
+    return out;
+  }
+};
+
+// Matches one bracket expression at p (pattern[p] == '['); sets `next` past it.
+bool bracket(std::string_view p, size_t& i, char c, bool& ok) {
+  size_t j = i + 1;
+  bool neg = false;
+  if (j < p.size() && (p[j] == '!' || p[j] == '^')) {
+    neg = true;
+    ++j;
+  }
+  bool matched = false;
+  bool first = true;
+  while (j < p.size() && (first || p[j] != ']')) {
+    first = false;
+    char lo = p[j];
+    if (lo == '\\' && j + 1 < p.size()) lo = p[++j];
+    char hi = lo;
+    if (j + 2 < p.size() && p[j + 1] == '-' && p[j + 2] != ']') {
+      hi = p[j + 2];
+      if (hi == '\\' && j + 3 < p.size()) {
+        hi = p[j + 3];
+        ++j;
+      }
+      j += 2;
+    }
+    if (c >= lo && c <= hi) matched = true;
+    ++j;
+  }
+  if (j >= p.size()) {  // no closing bracket: '[' is literal
+    ok = false;
+    return false;
+  }
+  ok = true;
+  i = j + 1;
+  return matched != neg;
+}
+
+}  // namespace
+
+bool glob_match(std::string_view p, std::string_view t) {
+  size_t pi = 0, ti = 0;
+  size_t star_p = std::string_view::npos, star_t = 0;
+  while (ti < t.size()) {
+    if (pi < p.size()) {
+      char c = p[pi];
+      if (c == '*') {
+        star_p = ++pi;
+        star_t = ti;
+        continue;
+      }
+      if (c == '?') {
+        ++pi;
+        ++ti;
+        continue;
+      }
+      if (c == '[') {
+        size_t ni = pi;
+        bool ok = false;
+        bool m = bracket(p, ni, t[ti], ok);
+        if (ok) {
+          if (m) {
+            pi = ni;
+            ++ti;
+            continue;
+          }
+        } else if (t[ti] == '[') {
+          ++pi;
+          ++ti;
+          continue;
+        }
+      } else {
+        char lit = c;
+        size_t adv = 1;
+        if (c == '\\' && pi + 1 < p.size()) {
+          lit = p[pi + 1];
+          adv = 2;
+        }
+        if (lit == t[ti]) {
+          pi += adv;
+          ++ti;
+          continue;
+        }
+      }
+    }
+    if (star_p == std::string_view::npos) return false;
+    pi = star_p;
+    ti = ++star_t;
+  }
+  while (pi < p.size() && p[pi] == '*') ++pi;
+  return pi == p.size();
+}
+
+Expansion expand(std::string_view word, const Vars& vars, char escape) {
+  Expansion out;
+  Expander e(word, vars, escape, out);
+  out.value = e.process({}, false, 0);
+  return out;
+}
+
+bool is_builtin_arg(std::string_view n) {
+  static constexpr std::array<std::string_view, 21> kBuiltin = {
+      "TARGETPLATFORM", "TARGETOS",   "TARGETARCH",  "TARGETVARIANT", "BUILDPLATFORM", "BUILDOS",
+      "BUILDARCH",      "BUILDVARIANT", "HTTP_PROXY", "http_proxy",   "HTTPS_PROXY",   "https_proxy",
+      "FTP_PROXY",      "ftp_proxy",  "NO_PROXY",    "no_proxy",      "ALL_PROXY",     "all_proxy",
+      "SOURCE_DATE_EPOCH", "BUILDKIT_SYNTAX", "BUILDKIT_INLINE_CACHE"};
+  return std::find(kBuiltin.begin(), kBuiltin.end(), n) != kBuiltin.end();
+}
+
+namespace {
+
+struct StageVars {
+  Vars args;
+  Vars env;
+  Vars merged() const {
+    Vars m = args;
+    for (const auto& [k, v] : env) m[k] = v;
+    return m;
+  }
+};
+
+Vars global_scope(const Dockerfile& df, size_t before, const Vars& build_args) {
+  Vars g;
+  for (size_t idx : df.global_args) {
+    if (idx >= before) break;
+    for (const auto& kv : df.instructions[idx].pairs) {
+      if (auto it = build_args.find(kv.key); it != build_args.end())
+        g[kv.key] = it->second;
+      else if (kv.has_value)
+        g[kv.key] = expand(kv.raw_value, g, df.escape).value;
+    }
+  }
+  return g;
+}
+
+// Runs the ARG/ENV of a stage up to (not including) instruction `before`.
+StageVars run_stage(const Dockerfile& df, const Stage& st, size_t before, const Vars& globals, const Vars& build_args,
+                    int depth) {
+  StageVars sv;
+  if (st.base_stage && *st.base_stage < st.index && depth < 64) {
+    const Stage& base = df.stages[static_cast<size_t>(*st.base_stage)];
+    sv.env = run_stage(df, base, df.instructions.size(), globals, build_args, depth + 1).env;
+  }
+  for (size_t idx : st.instructions) {
+    if (idx >= before) break;
+    if (idx == st.from_index) continue;
+    const Instruction& ins = df.instructions[idx];
+    if (ins.keyword == "ARG") {
+      // Like ENV, every value of one ARG line sees the variables before it.
+      Vars cur = sv.merged();
+      for (const auto& kv : ins.pairs) {
+        if (auto it = build_args.find(kv.key); it != build_args.end())
+          sv.args[kv.key] = it->second;
+        else if (kv.has_value)
+          sv.args[kv.key] = expand(kv.raw_value, cur, df.escape).value;
+        else if (auto g = globals.find(kv.key); g != globals.end())
+          sv.args[kv.key] = g->second;
+      }
+    } else if (ins.keyword == "ENV") {
+      Vars cur = sv.merged();
+      for (const auto& kv : ins.pairs) sv.env[kv.key] = expand(kv.raw_value, cur, df.escape).value;
+    }
+  }
+  return sv;
+}
+
+}  // namespace
+
+Vars scope_at(const Dockerfile& df, size_t index, const Vars& build_args) {
+  if (index >= df.instructions.size()) return {};
+  const Instruction& ins = df.instructions[index];
+  if (ins.stage < 0 || ins.keyword == "FROM" || static_cast<size_t>(ins.stage) >= df.stages.size())
+    return global_scope(df, index, build_args);
+  Vars globals = global_scope(df, df.instructions.size(), build_args);
+  return run_stage(df, df.stages[static_cast<size_t>(ins.stage)], index, globals, build_args, 0).merged();
+}
 
 }  // namespace dd::dockerfile

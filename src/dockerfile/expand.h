@@ -13,6 +13,7 @@ using Vars = std::map<std::string, std::string, std::less<>>;
 struct Expansion {
   std::string value;
   std::vector<std::string> unresolved;  // names referenced but not set
+  std::string error;  // ${VAR:?msg} on an unset VAR, bad substitution, unterminated quote
 };
 
 // BuildKit word expansion: $VAR, ${VAR}, ${VAR:-w}, ${VAR-w}, ${VAR:+w},
@@ -25,5 +26,12 @@ Expansion expand(std::string_view word, const Vars& vars, char escape = '\\');
 // redeclared in the stage, stage ARGs and ENVs, with build-arg overrides.
 struct Dockerfile;
 Vars scope_at(const Dockerfile& df, size_t index, const Vars& build_args = {});
+
+// ARGs BuildKit predefines without a declaration: TARGETPLATFORM, BUILDARCH,
+// ..., the proxy variables, SOURCE_DATE_EPOCH.
+bool is_builtin_arg(std::string_view name);
+
+// Shell pattern match as in ${VAR#pattern}: *, ?, [...], backslash escapes.
+bool glob_match(std::string_view pattern, std::string_view text);
 
 }  // namespace dd::dockerfile

@@ -63,6 +63,11 @@ void json(std::ostream& out, const std::vector<Finding>& findings, const Options
     for (const char* k : {"rule", "category", "severity", "title", "message", "location", "evidence",
                           "root_cause", "fix", "tags", "docs"})
       if (u.contains(k)) o[k] = u[k];
+    nlohmann::ordered_json loc;
+    for (const char* k : {"file", "line", "column", "end_line", "end_column", "image", "layer", "path", "container",
+                          "field", "resource"})
+      if (u["location"].contains(k)) loc[k] = u["location"][k];
+    o["location"] = loc.is_null() ? nlohmann::ordered_json::object() : loc;
     arr.push_back(std::move(o));
   }
   j["findings"] = std::move(arr);

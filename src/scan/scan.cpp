@@ -24,7 +24,40 @@ std::vector<Scanner>& scanners() {
   return s;
 }
 
+std::vector<ContextHinter>& context_hinters() {
+  static std::vector<ContextHinter> h;
+  return h;
+}
+
 namespace {
+
+void apply_context_hints(const fs::path& root, std::vector<Input>& inputs) {
+  std::vector<ContextHint> hints;
+  for (const auto& in : inputs)
+    for (const auto& h : context_hinters())
+      if (h.kind == in.kind) {
+        try {
+          auto got = h.hints(in);
+          hints.insert(hints.end(), got.begin(), got.end());
+        } catch (const std::exception&) {
+          // A malformed file is reported by its own scanner.
+        }
+      }
+  std::error_code ec;
+  for (const auto& h : hints) {
+    auto want = fs::weakly_canonical(h.dockerfile, ec);
+    if (!fs::is_regular_file(want, ec) || !fs::is_directory(h.context, ec)) continue;
+    bool found = false;
+    for (auto& in : inputs) {
+      if (in.kind == Kind::dockerfile && fs::weakly_canonical(in.path, ec) == want) {
+        in.context = h.context;
+        found = true;
+      }
+    }
+    if (!found)
+      inputs.push_back({Kind::dockerfile, h.dockerfile, h.context, h.dockerfile.lexically_relative(root).generic_string()});
+  }
+}
 
 bool skip_dir(const std::string& name) {
   return name == ".git" || name == "node_modules" || name == "vendor" || name == ".venv" || name == "venv" ||
@@ -90,6 +123,7 @@ std::vector<Input> discover(const fs::path& root) {
 Result run(const fs::path& root, const Config& config) {
   Result r;
   r.inputs = discover(root);
+  apply_context_hints(root, r.inputs);
   for (const auto& in : r.inputs)
     for (const auto& s : scanners())
       if (s.kind == in.kind) s.run(in, config, r.findings);

@@ -37,6 +37,22 @@ struct ScannerRegistrar {
   explicit ScannerRegistrar(Scanner s) { scanners().push_back(std::move(s)); }
 };
 
+// A scanner may say where other inputs' build contexts are: a compose
+// file's `build: {context, dockerfile}` sets the context its Dockerfile is
+// linted with (and adds Dockerfiles with names discovery does not know).
+struct ContextHint {
+  std::filesystem::path dockerfile;
+  std::filesystem::path context;
+};
+struct ContextHinter {
+  Kind kind;
+  std::function<std::vector<ContextHint>(const Input&)> hints;
+};
+std::vector<ContextHinter>& context_hinters();
+struct ContextHinterRegistrar {
+  explicit ContextHinterRegistrar(ContextHinter h) { context_hinters().push_back(std::move(h)); }
+};
+
 struct Result {
   std::vector<Input> inputs;
   std::vector<Finding> findings;

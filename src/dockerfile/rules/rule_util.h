@@ -13,6 +13,8 @@
 
 namespace dd::dockerfile::util {
 
+using Words = std::vector<std::string_view>;
+
 inline std::string_view basename(std::string_view p) {
   auto s = p.rfind('/');
   return s == std::string_view::npos ? p : p.substr(s + 1);
@@ -105,7 +107,7 @@ inline bool is_option(std::string_view w) { return w.size() > 1 && w[0] == '-'; 
 // True when argv after the program carries one of `names`: long ones match
 // "--name" and "--name=value"; one-letter ones ("-y") also match bundles
 // like "-qy".
-inline bool has_opt(const Cmd& c, std::initializer_list<std::string_view> names) {
+inline bool has_opt(const Cmd& c, const Words& names) {
   for (size_t i = c.prog + 1; i < c.size(); ++i) {
     std::string_view w = c.arg(i);
     if (w == "--") break;
@@ -122,7 +124,7 @@ inline bool has_opt(const Cmd& c, std::initializer_list<std::string_view> names)
 }
 
 // The value of option `name` ("-u 1000", "-u1000", "--uid=1000", "--uid 1000").
-inline std::string opt_value(const Cmd& c, std::initializer_list<std::string_view> names) {
+inline std::string opt_value(const Cmd& c, const Words& names) {
   for (size_t i = c.prog + 1; i < c.size(); ++i) {
     std::string_view w = c.arg(i);
     for (auto n : names) {
@@ -138,7 +140,7 @@ inline std::string opt_value(const Cmd& c, std::initializer_list<std::string_vie
 
 // Indices of the non-option words after the program. Options listed in
 // `with_value` consume the next word unless written --opt=value.
-inline std::vector<size_t> operands(const Cmd& c, std::initializer_list<std::string_view> with_value = {}) {
+inline std::vector<size_t> operands(const Cmd& c, const Words& with_value = {}) {
   std::vector<size_t> out;
   bool only_operands = false;
   for (size_t i = c.prog + 1; i < c.size(); ++i) {
@@ -161,13 +163,13 @@ inline std::vector<size_t> operands(const Cmd& c, std::initializer_list<std::str
 }
 
 // The subcommand (first operand) index, or 0 when none.
-inline size_t subcommand(const Cmd& c, std::initializer_list<std::string_view> with_value = {}) {
+inline size_t subcommand(const Cmd& c, const Words& with_value = {}) {
   auto ops = operands(c, with_value);
   return ops.empty() ? 0 : ops.front();
 }
 
 // Operands after the subcommand (e.g. the packages of `apt-get install`).
-inline std::vector<size_t> sub_operands(const Cmd& c, std::initializer_list<std::string_view> with_value = {}) {
+inline std::vector<size_t> sub_operands(const Cmd& c, const Words& with_value = {}) {
   auto ops = operands(c, with_value);
   if (!ops.empty()) ops.erase(ops.begin());
   return ops;
@@ -259,5 +261,54 @@ inline std::string text_of(const Dockerfile& df, const Range& r) {
   if (b >= l.size() || e < b) return {};
   return l.substr(b, e - b);
 }
+
+// Levenshtein distance, bounded: returns max+1 as soon as it is exceeded.
+inline size_t edit_distance(std::string_view a, std::string_view b, size_t max = 3) {
+  if (a.size() > b.size() + max || b.size() > a.size() + max) return max + 1;
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    size_t best = cur[0];
+    for (size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      best = std::min(best, cur[j]);
+    }
+    if (best > max) return max + 1;
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+// The name in `names` closest to `word` (distance <= max, never equal), or empty.
+template <class Names>
+std::string closest(std::string_view word, const Names& names, size_t max = 2) {
+  std::string best;
+  size_t bd = max + 1;
+  for (const auto& n : names) {
+    std::string_view v(n);
+    if (v == word) continue;
+    size_t d = edit_distance(word, v, max);
+    if (d < bd) {
+      bd = d;
+      best = std::string(v);
+    }
+  }
+  return best;
+}
+
+// True when the stage's base chain ends in `scratch` (no inherited environment).
+inline bool rooted_in_scratch(const Dockerfile& df, int st) {
+  for (int guard = 0; st >= 0 && st < static_cast<int>(df.stages.size()) && guard < 1000; ++guard) {
+    const auto& s = df.stages[st];
+    if (!s.base_stage) return lower(s.base_expanded) == "scratch";
+    if (*s.base_stage >= st) return false;
+    st = *s.base_stage;
+  }
+  return false;
+}
+
+// The stage a COPY --from value names, by name or index; null when none.
+inline const Stage* stage_ref(const Dockerfile& df, std::string_view v) { return df.stage_named(lower(v)); }
 
 }  // namespace dd::dockerfile::util

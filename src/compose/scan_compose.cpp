@@ -1,0 +1,30 @@
+// The compose scanner: every compose rule over each compose file.
+#include "compose/compose.h"
+#include "scan/scan.h"
+
+namespace dd::compose {
+namespace {
+
+void scan_compose(const scan::Input& in, const Config& config, std::vector<Finding>& out) {
+  auto file = load(in.path, in.path.string());
+  auto found = lint(file, config);
+  out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+}
+
+std::vector<scan::ContextHint> build_contexts(const scan::Input& in) {
+  std::vector<scan::ContextHint> out;
+  auto file = load(in.path);
+  auto dir = in.path.parent_path();
+  for (const auto& s : file.services) {
+    if (s.build_context.empty() || s.build_context.find("://") != std::string::npos) continue;
+    auto ctx = dir / s.build_context;
+    out.push_back({ctx / s.dockerfile, ctx});
+  }
+  return out;
+}
+
+scan::ScannerRegistrar reg{{"compose", scan::Kind::compose, scan_compose}};
+scan::ContextHinterRegistrar hints{{scan::Kind::compose, build_contexts}};
+
+}  // namespace
+}  // namespace dd::compose

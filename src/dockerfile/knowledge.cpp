@@ -1,0 +1,640 @@
+#include "dockerfile/knowledge.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "core/glob.h"
+#include "dockerfile/rule.h"
+
+namespace dd::dockerfile::kb {
+namespace {
+
+using SV = std::string_view;
+
+const std::vector<PackageManager> kPackageManagers{
+    {"apt-get", {"install"}, "", {"/var/lib/apt/lists"}, "&& rm -rf /var/lib/apt/lists/*"},
+    {"apt", {"install"}, "", {"/var/lib/apt/lists"}, "&& rm -rf /var/lib/apt/lists/*"},
+    {"apk", {"add"}, "--no-cache", {"--no-cache", "/var/cache/apk"}, "apk add --no-cache ..."},
+    {"yum", {"install", "groupinstall", "reinstall"}, "", {"yum clean all", "/var/cache/yum"},
+     "&& yum clean all && rm -rf /var/cache/yum"},
+    {"dnf", {"install", "groupinstall", "reinstall"}, "", {"dnf clean all", "/var/cache/dnf"},
+     "&& dnf clean all && rm -rf /var/cache/dnf"},
+    {"microdnf", {"install"}, "", {"microdnf clean all", "/var/cache/yum", "/var/cache/dnf"}, "&& microdnf clean all"},
+    {"zypper", {"install", "in"}, "", {"zypper clean", "zypper cc", "/var/cache/zypp"}, "&& zypper clean --all"},
+    {"pip", {"install"}, "--no-cache-dir", {"--no-cache-dir", "/root/.cache/pip", "pip cache purge"}, "--no-cache-dir"},
+    {"pip3", {"install"}, "--no-cache-dir", {"--no-cache-dir", "/root/.cache/pip", "pip cache purge"}, "--no-cache-dir"},
+};
+
+const std::vector<SV> kBuildPackages{
+    "gcc",       "g++",        "gcc-c++",       "cpp",         "clang",     "llvm",        "make",     "cmake",
+    "ninja-build", "build-essential", "build-base", "autoconf",  "automake",  "libtool",     "pkg-config", "pkgconf",
+    "git",       "golang",     "golang-go",     "go",          "maven",     "gradle",      "rustc",    "cargo",
+    "musl-dev",  "linux-headers", "python3-dev", "python-dev",  "default-jdk", "bison",     "flex",     "gfortran",
+    "swig",      "ccache",     "nasm",          "yasm",        "meson",     "scons",       "rust",     "ant",
+};
+const std::vector<SV> kBuildSuffixes{"-dev", "-devel", "-headers", "-jdk", "-jdk-headless"};
+
+const std::vector<Runtime> kRuntimes{
+    {"node", "-slim", "-alpine", "gcr.io/distroless/nodejs20-debian12"},
+    {"python", "-slim", "-alpine", "gcr.io/distroless/python3-debian12"},
+    {"ruby", "-slim", "-alpine", ""},
+    {"php", "", "-alpine", ""},
+    {"perl", "-slim", "", ""},
+    {"elixir", "-slim", "-alpine", ""},
+    {"erlang", "-slim", "-alpine", ""},
+    {"openjdk", "eclipse-temurin:21-jre", "eclipse-temurin:21-jre-alpine", "gcr.io/distroless/java21-debian12"},
+    {"eclipse-temurin", "-jre", "-jre-alpine", "gcr.io/distroless/java21-debian12"},
+    {"amazoncorretto", "-al2023-headless", "-alpine", "gcr.io/distroless/java21-debian12"},
+    {"golang", "", "-alpine", "gcr.io/distroless/static-debian12", true},
+    {"rust", "-slim", "-alpine", "gcr.io/distroless/cc-debian12", true},
+    {"maven", "", "", "eclipse-temurin:21-jre", true},
+    {"gradle", "", "", "eclipse-temurin:21-jre", true},
+    {"dotnet/sdk", "mcr.microsoft.com/dotnet/aspnet", "-alpine", "mcr.microsoft.com/dotnet/runtime-deps", true},
+    {"debian", "-slim", "", "gcr.io/distroless/base-debian12"},
+    {"ubuntu", "debian:bookworm-slim", "", "gcr.io/distroless/base-debian12"},
+    {"buildpack-deps", "debian:bookworm-slim", "", "", true},
+};
+
+const std::vector<EolRule> kEol{
+    {"python", "3.9", "Python before 3.9 is end-of-life (3.8 ended October 2024, 2.7 in 2020)", "python:3.12-slim"},
+    {"node", "18", "Node.js before 18 is end-of-life", "node:22-slim"},
+    {"debian", "11", "Debian 10 (buster) and older no longer get security updates", "debian:bookworm-slim"},
+    {"ubuntu", "20.04", "Ubuntu releases before 20.04 are out of standard support", "ubuntu:24.04"},
+    {"alpine", "3.18", "Alpine branches before 3.18 no longer get security fixes", "alpine:3.20"},
+    {"centos", "", "CentOS Linux is end-of-life (CentOS 7 ended June 2024, CentOS 8 in 2021)",
+     "rockylinux:9-minimal or almalinux:9-minimal"},
+    {"openjdk", "", "the openjdk image is deprecated and gets no updates", "eclipse-temurin:21-jre"},
+    {"java", "", "the java image is deprecated and gets no updates", "eclipse-temurin:21-jre"},
+    {"golang", "1.21", "Go before 1.21 gets no security fixes", "golang:1.23"},
+    {"php", "8.1", "PHP before 8.1 is end-of-life", "php:8.3-fpm-alpine"},
+    {"ruby", "3.1", "Ruby before 3.1 is end-of-life", "ruby:3.3-slim"},
+    {"postgres", "13", "PostgreSQL before 13 is end-of-life", "postgres:16"},
+    {"mysql", "8.0", "MySQL before 8.0 is end-of-life", "mysql:8.4"},
+    {"nginx", "1.20", "nginx before 1.20 no longer gets fixes", "nginx:1.27-alpine"},
+};
+
+struct Codename {
+  SV name;
+  SV why;
+  SV upgrade;
+};
+const std::vector<Codename> kEolCodenames{
+    {"wheezy", "Debian 7 (wheezy) is end-of-life", "bookworm"},
+    {"jessie", "Debian 8 (jessie) is end-of-life", "bookworm"},
+    {"stretch", "Debian 9 (stretch) is end-of-life", "bookworm"},
+    {"buster", "Debian 10 (buster) is end-of-life", "bookworm"},
+    {"trusty", "Ubuntu 14.04 (trusty) is out of standard support", "noble"},
+    {"xenial", "Ubuntu 16.04 (xenial) is out of standard support", "noble"},
+    {"bionic", "Ubuntu 18.04 (bionic) is out of standard support", "noble"},
+    {"cosmic", "Ubuntu 18.10 is a non-LTS release, long out of support", "noble"},
+    {"disco", "Ubuntu 19.04 is a non-LTS release, long out of support", "noble"},
+    {"eoan", "Ubuntu 19.10 is a non-LTS release, long out of support", "noble"},
+    {"groovy", "Ubuntu 20.10 is a non-LTS release, long out of support", "noble"},
+    {"hirsute", "Ubuntu 21.04 is a non-LTS release, long out of support", "noble"},
+    {"impish", "Ubuntu 21.10 is a non-LTS release, long out of support", "noble"},
+    {"kinetic", "Ubuntu 22.10 is a non-LTS release, out of support", "noble"},
+    {"lunar", "Ubuntu 23.04 is a non-LTS release, out of support", "noble"},
+    {"mantic", "Ubuntu 23.10 is a non-LTS release, out of support", "noble"},
+};
+
+const std::vector<Daemon> kDaemons{
+    {"nginx", true, {"daemon off"}, {}, "nginx -g 'daemon off;'"},
+    {"httpd", true, {"-DFOREGROUND", "-D FOREGROUND", "-X"}, {}, "httpd -DFOREGROUND"},
+    {"apache2", true, {"-DFOREGROUND", "-D FOREGROUND", "-X"}, {}, "apache2 -DFOREGROUND"},
+    {"apachectl", false, {"-DFOREGROUND", "-D FOREGROUND"}, {"start", "restart", "graceful"}, "apachectl -D FOREGROUND"},
+    {"apache2ctl", false, {"-DFOREGROUND", "-D FOREGROUND"}, {"start", "restart", "graceful"},
+     "apache2ctl -D FOREGROUND"},
+    {"php-fpm", true, {"-F", "--nodaemonize"}, {}, "php-fpm -F"},
+    {"redis-server", false, {}, {"--daemonize yes"}, "redis-server --daemonize no"},
+    {"pg_ctl", false, {}, {"start", "restart"}, "postgres -D \"$PGDATA\""},
+    {"pg_ctlcluster", false, {"--foreground"}, {"start", "restart"}, "postgres -D \"$PGDATA\""},
+    {"service", false, {}, {"start", "restart"}, "run the service's own binary in the foreground"},
+    {"systemctl", false, {}, {"start", "restart"}, "run the service's own binary in the foreground"},
+    {"sshd", true, {"-D"}, {}, "/usr/sbin/sshd -D -e"},
+    {"cron", true, {"-f"}, {}, "cron -f"},
+    {"crond", true, {"-f"}, {}, "crond -f"},
+    {"rsyslogd", true, {"-n"}, {}, "rsyslogd -n"},
+    {"dnsmasq", true, {"-k", "--keep-in-foreground", "-d", "--no-daemon"}, {}, "dnsmasq -k"},
+    {"mongod", false, {}, {"--fork"}, "mongod (without --fork)"},
+    {"memcached", false, {}, {"-d", "--daemon"}, "memcached (without -d)"},
+    {"haproxy", false, {}, {"-D"}, "haproxy -db -f /usr/local/etc/haproxy/haproxy.cfg"},
+    {"gunicorn", false, {}, {"-D", "--daemon"}, "gunicorn (without --daemon)"},
+    {"uwsgi", false, {}, {"--daemonize", "-d"}, "uwsgi (without --daemonize)"},
+    {"unicorn", false, {}, {"-D", "--daemonize"}, "unicorn (without -D)"},
+    {"postfix", false, {}, {"start"}, "postfix start-fg"},
+    {"pm2", false, {}, {"start"}, "pm2-runtime start ecosystem.config.js"},
+    {"forever", false, {}, {"start"}, "node server.js"},
+    {"mysqld_safe", false, {}, {"--daemonize"}, "mysqld"},
+};
+
+const std::vector<SV> kServers{
+    "node",       "nodejs",     "deno",        "bun",          "gunicorn",       "uvicorn",       "hypercorn",
+    "daphne",     "waitress-serve", "nginx",   "httpd",        "apache2",        "apachectl",     "apache2ctl",
+    "php-fpm",    "redis-server", "postgres",  "mysqld",       "mysqld_safe",    "mongod",        "memcached",
+    "rabbitmq-server", "caddy", "traefik",     "envoy",        "haproxy",        "puma",          "unicorn",
+    "rackup",     "thin",       "dotnet",      "catalina.sh",  "java",           "consul",        "vault",
+    "nats-server", "grafana-server", "prometheus", "sshd",     "uwsgi",          "celery",        "sidekiq",
+    "pm2-runtime", "serve",     "http-server", "nodemon",      "kafka-server-start.sh", "elasticsearch", "nginx-debug",
+    "httpd-foreground", "apache2-foreground", "docker-entrypoint.sh", "flask", "streamlit", "jupyter", "airflow",
+    "supervisord", "s6-svscan", "runsvdir",    "tomcat",       "jetty",          "minio",         "gitea"};
+
+const std::vector<SV> kOneShot{"echo",  "printf", "ls",    "true",   "false", "cat",   "env",  "printenv", "pwd",
+                               "date",  "whoami", "id",    "uname",  "hostname", "exit", "test", "which",   "cp",
+                               "mkdir", "chmod",  "chown", "tar",    "make",  "apt-get", "apk", "pip",     "pip3",
+                               "sh",    "bash",   "ash",   "dash",   "zsh",   "mvn",    "gradle", "go",    "cargo",
+                               "javac", "gcc",    "tsc",   "webpack", "ln",   "rm",    "touch"};
+
+const std::vector<SV> kSupervisors{"supervisord", "s6-svscan", "runsvdir", "runit", "circusd", "s6-overlay",
+                                   "monit",       "honcho",    "foreman", "overmind", "multirun", "concurrently"};
+
+const std::vector<Ecosystem> kEcosystems{
+    {"npm", {"package.json", "package-lock.json", "npm-shrinkwrap.json", ".npmrc"},
+     {{"npm", "ci"}, {"npm", "install"}, {"npm", "i"}}, "COPY package.json package-lock.json ./", "npm ci"},
+    {"yarn", {"package.json", "yarn.lock", ".yarnrc.yml", ".yarnrc", ".yarn"},
+     {{"yarn", "install"}, {"yarn", "<bare>"}}, "COPY package.json yarn.lock ./", "yarn install --frozen-lockfile"},
+    {"pnpm", {"package.json", "pnpm-lock.yaml", "pnpm-workspace.yaml", ".npmrc"},
+     {{"pnpm", "install"}, {"pnpm", "i"}}, "COPY package.json pnpm-lock.yaml ./", "pnpm install --frozen-lockfile"},
+    {"bun", {"package.json", "bun.lockb", "bun.lock"}, {{"bun", "install"}}, "COPY package.json bun.lockb ./",
+     "bun install --frozen-lockfile"},
+    {"pip", {"requirements*.txt", "requirements", "constraints*.txt"},
+     {{"pip", "install", "-r"}, {"pip3", "install", "-r"}}, "COPY requirements.txt ./",
+     "pip install --no-cache-dir -r requirements.txt"},
+    {"poetry", {"pyproject.toml", "poetry.lock"}, {{"poetry", "install"}}, "COPY pyproject.toml poetry.lock ./",
+     "poetry install --no-root --no-interaction"},
+    {"pipenv", {"Pipfile", "Pipfile.lock"}, {{"pipenv", "install"}, {"pipenv", "sync"}},
+     "COPY Pipfile Pipfile.lock ./", "pipenv install --deploy --system"},
+    {"uv", {"pyproject.toml", "uv.lock"}, {{"uv", "sync"}, {"uv", "pip", "-r"}}, "COPY pyproject.toml uv.lock ./",
+     "uv sync --frozen --no-install-project"},
+    {"go", {"go.mod", "go.sum", "go.work", "go.work.sum"},
+     {{"go", "mod download"}, {"go", "build", "", false}, {"go", "install", "", false}},
+     "COPY go.mod go.sum ./", "go mod download"},
+    {"maven", {"pom.xml", ".mvn", "mvnw"},
+     {{"mvn", "dependency:go-offline"}, {"mvnw", "dependency:go-offline"}, {"mvn", "<any>", "", false},
+      {"mvnw", "<any>", "", false}},
+     "COPY pom.xml ./", "mvn -B dependency:go-offline"},
+    {"gradle", {"build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "gradle.properties",
+                "gradle", "gradlew"},
+     {{"gradle", "dependencies"}, {"gradlew", "dependencies"}, {"gradle", "<any>", "", false},
+      {"gradlew", "<any>", "", false}},
+     "COPY build.gradle settings.gradle ./", "gradle dependencies --no-daemon"},
+    {"cargo", {"Cargo.toml", "Cargo.lock"},
+     {{"cargo", "fetch"}, {"cargo", "build", "", false}, {"cargo", "install", "", false}},
+     "COPY Cargo.toml Cargo.lock ./", "cargo fetch"},
+    {"bundler", {"Gemfile", "Gemfile.lock", "*.gemspec"}, {{"bundle", "install"}, {"bundler", "install"}},
+     "COPY Gemfile Gemfile.lock ./", "bundle install"},
+    {"composer", {"composer.json", "composer.lock"}, {{"composer", "install"}},
+     "COPY composer.json composer.lock ./", "composer install --no-scripts --no-autoloader"},
+    {"dotnet", {"*.csproj", "*.fsproj", "*.sln", "NuGet.config", "Directory.Packages.props"},
+     {{"dotnet", "restore"}, {"dotnet", "publish", "", false}, {"dotnet", "build", "", false}},
+     "COPY *.csproj ./", "dotnet restore"},
+};
+
+bool has_digit_prefix(SV s) { return !s.empty() && std::isdigit(static_cast<unsigned char>(s.front())); }
+
+// Leading "3.11" of "3.11.4-slim-bookworm".
+std::string version_prefix(SV tag) {
+  std::string v;
+  for (char c : tag) {
+    if (std::isdigit(static_cast<unsigned char>(c)) || c == '.') v += c;
+    else break;
+  }
+  while (!v.empty() && v.back() == '.') v.pop_back();
+  return v;
+}
+
+std::vector<std::string> split(SV s, char sep) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos <= s.size()) {
+    size_t n = s.find(sep, pos);
+    if (n == SV::npos) n = s.size();
+    if (n > pos) out.emplace_back(s.substr(pos, n - pos));
+    pos = n + 1;
+  }
+  return out;
+}
+
+bool is_flag(SV a) { return a.size() > 1 && a.front() == '-'; }
+
+// Marker in argv: a bare flag is compared with each argument (or its --x=
+// form), anything else is searched in the joined argument text.
+bool has_marker(const std::vector<std::string>& argv, size_t from, SV marker) {
+  if (marker.front() == '-' && marker.find(' ') == SV::npos) {
+    for (size_t i = from; i < argv.size(); ++i) {
+      SV a = argv[i];
+      if (a == marker || (a.size() > marker.size() && a.starts_with(marker) && a[marker.size()] == '=')) return true;
+    }
+    return false;
+  }
+  if (marker.find(' ') == SV::npos && !is_flag(marker)) {
+    for (size_t i = from; i < argv.size(); ++i)
+      if (argv[i] == marker) return true;
+    return false;
+  }
+  std::string joined;
+  for (size_t i = from; i < argv.size(); ++i) joined += argv[i] + " ";
+  return contains(joined, marker);
+}
+
+}  // namespace
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string basename(std::string_view p) {
+  while (p.size() > 1 && p.back() == '/') p.remove_suffix(1);
+  size_t s = p.rfind('/');
+  return std::string(s == SV::npos ? p : p.substr(s + 1));
+}
+
+bool contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != SV::npos; }
+
+ImageRef parse_image(std::string_view ref) {
+  ImageRef r;
+  std::string s(ref);
+  size_t at = s.find('@');
+  if (at != std::string::npos) {
+    r.digest = s.substr(at + 1);
+    s.resize(at);
+  }
+  auto parts = split(s, '/');
+  if (parts.size() > 1 && (contains(parts[0], ".") || contains(parts[0], ":") || parts[0] == "localhost")) {
+    r.registry = parts[0];
+    parts.erase(parts.begin());
+  }
+  if (!parts.empty()) {
+    std::string& last = parts.back();
+    size_t colon = last.rfind(':');
+    if (colon != std::string::npos) {
+      r.tag = last.substr(colon + 1);
+      last.resize(colon);
+    }
+  }
+  if ((r.registry.empty() || r.registry == "docker.io" || r.registry == "index.docker.io") && parts.size() > 1 &&
+      parts[0] == "library")
+    parts.erase(parts.begin());
+  for (size_t i = 0; i < parts.size(); ++i) r.path += (i ? "/" : "") + parts[i];
+  r.name = parts.empty() ? "" : parts.back();
+  return r;
+}
+
+std::span<const PackageManager> package_managers() { return kPackageManagers; }
+
+const PackageManager* package_manager(std::string_view program) {
+  for (const auto& p : kPackageManagers)
+    if (p.program == program) return &p;
+  return nullptr;
+}
+
+bool is_build_package(std::string_view pkg) {
+  std::string p = lower(pkg);
+  size_t cut = p.find_first_of("=~<>");
+  if (cut != std::string::npos) p.resize(cut);
+  if (p.empty() || p.front() == '-' || p.front() == '$') return false;
+  for (SV b : kBuildPackages)
+    if (p == b) return true;
+  // yum/dnf versions: gcc-4.8.5
+  size_t dash = p.find('-');
+  if (dash != std::string::npos && dash + 1 < p.size() && std::isdigit(static_cast<unsigned char>(p[dash + 1]))) {
+    std::string head = p.substr(0, dash);
+    for (SV b : kBuildPackages)
+      if (head == b) return true;
+  }
+  for (SV s : kBuildSuffixes)
+    if (p.size() > s.size() && p.ends_with(s)) return true;
+  return p.starts_with("openjdk-") && contains(p, "-jdk");
+}
+
+std::span<const Runtime> runtimes() { return kRuntimes; }
+
+const Runtime* runtime(std::string_view image) {
+  for (const auto& r : kRuntimes)
+    if (r.image == image) return &r;
+  return nullptr;
+}
+
+bool is_small_tag(std::string_view tag) {
+  std::string t = lower(tag);
+  for (SV w : {"slim", "alpine", "distroless", "jre", "minimal", "micro", "busybox", "chiseled", "static", "headless",
+               "nano", "runtime"})
+    if (contains(t, w)) return true;
+  return false;
+}
+
+std::span<const EolRule> eol_rules() { return kEol; }
+
+int compare_versions(std::string_view a, std::string_view b) {
+  auto pa = split(a, '.'), pb = split(b, '.');
+  for (size_t i = 0; i < std::max(pa.size(), pb.size()); ++i) {
+    long x = 0, y = 0;
+    if (i < pa.size() && has_digit_prefix(pa[i]) && pa[i].size() < 9) x = std::stol(pa[i]);
+    if (i < pb.size() && has_digit_prefix(pb[i]) && pb[i].size() < 9) y = std::stol(pb[i]);
+    if (x != y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+std::optional<std::string> eol_reason(const ImageRef& ref, std::string* upgrade) {
+  const std::string tag = lower(ref.tag);
+  const std::string path = lower(ref.path);
+  for (const auto& e : kEol) {
+    if (path != e.image) continue;
+    std::string ver = version_prefix(tag);
+    bool eol = e.below.empty() || (!ver.empty() && compare_versions(ver, e.below) < 0);
+    if (!eol && e.image == "ubuntu" && !ver.empty()) {
+      // Non-LTS releases: YY.10, or an odd year.
+      auto parts = split(ver, '.');
+      if (parts.size() >= 2 && parts[1] != "04") eol = true;
+      if (!parts.empty() && has_digit_prefix(parts[0]) && parts[0].size() < 4 && std::stoi(parts[0]) % 2 == 1)
+        eol = true;
+      if (eol) {
+        if (upgrade) *upgrade = e.upgrade;
+        return "Ubuntu " + ver + " is a non-LTS release, out of support";
+      }
+    }
+    if (eol) {
+      if (upgrade) *upgrade = e.upgrade;
+      std::string why(e.why);
+      if (!ver.empty()) why = std::string(e.image) + ":" + ref.tag + ": " + why;
+      return why;
+    }
+  }
+  // Code names inside the tag: python:3.8-buster, node:16-stretch, ubuntu:bionic.
+  for (const auto& word : split(tag, '-')) {
+    for (const auto& c : kEolCodenames)
+      if (word == c.name) {
+        if (upgrade) {
+          std::string t = ref.tag;
+          size_t p = lower(t).find(c.name);
+          if (p != std::string::npos) t.replace(p, c.name.size(), c.upgrade);
+          *upgrade = (ref.registry.empty() ? "" : ref.registry + "/") + ref.path + ":" + t;
+        }
+        return std::string(c.why);
+      }
+    // alpine3.16 inside a tag
+    if (word.starts_with("alpine") && word.size() > 6) {
+      std::string v = version_prefix(SV(word).substr(6));
+      if (!v.empty() && compare_versions(v, "3.18") < 0) {
+        if (upgrade) *upgrade = ref.path + ":" + std::string(SV(ref.tag).substr(0, ref.tag.size() - word.size())) + "alpine";
+        return "Alpine " + v + " no longer gets security fixes";
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::span<const Daemon> daemons() { return kDaemons; }
+
+const Daemon* daemon(std::string_view program) {
+  std::string p(program);
+  if (p.starts_with("php-fpm")) p = "php-fpm";  // php-fpm8.2
+  for (const auto& d : kDaemons)
+    if (d.program == p) return &d;
+  return nullptr;
+}
+
+bool daemon_backgrounds(const Daemon& d, const std::vector<std::string>& argv, size_t prog) {
+  for (SV f : d.foreground)
+    if (has_marker(argv, prog + 1, f)) return false;
+  for (SV b : d.background)
+    if (has_marker(argv, prog + 1, b)) return true;
+  return d.by_default;
+}
+
+bool is_server_program(std::string_view program) {
+  std::string p(program);
+  if (p.starts_with("php-fpm")) return true;
+  return std::find(kServers.begin(), kServers.end(), p) != kServers.end();
+}
+
+bool is_server_command(const std::vector<std::string>& argv) {
+  size_t i = real_program(argv);
+  if (i >= argv.size()) return false;
+  std::string prog = basename(argv[i]);
+  auto arg = [&](size_t k) -> SV { return i + k < argv.size() ? SV(argv[i + k]) : SV(); };
+  if (prog == "npm" || prog == "yarn" || prog == "pnpm" || prog == "bun") {
+    SV a = arg(1) == "run" ? arg(2) : arg(1);
+    return a == "start" || a == "serve" || a == "dev" || a == "start:prod" || a == "preview";
+  }
+  if (prog.starts_with("python")) {
+    if (arg(1) == "-m") return !arg(2).empty() && arg(2) != "pip" && arg(2) != "compileall" && arg(2) != "pytest";
+    SV s = arg(1);
+    return !s.empty() && s != "setup.py" && s.front() != '-' && !contains(s, "migrate");
+  }
+  if (prog == "ruby" || prog == "perl" || prog == "php") return !arg(1).empty() && arg(1) != "-v";
+  if (prog == "rails") return arg(1) == "server" || arg(1) == "s";
+  if (prog == "flask") return arg(1) == "run";
+  return is_server_program(prog);
+}
+
+bool is_one_shot_command(const std::vector<std::string>& argv) {
+  size_t i = real_program(argv);
+  if (i >= argv.size()) return false;
+  std::string prog = basename(argv[i]);
+  auto arg = [&](size_t k) -> SV { return i + k < argv.size() ? SV(argv[i + k]) : SV(); };
+  if (prog == "sh" || prog == "bash" || prog == "ash" || prog == "dash" || prog == "zsh")
+    return argv.size() == i + 1;  // an interactive shell with no TTY reads EOF and exits
+  if (prog == "npm" || prog == "yarn" || prog == "pnpm") {
+    SV a = arg(1) == "run" ? arg(2) : arg(1);
+    return a == "build" || a == "test" || a == "install" || a == "ci" || a == "lint" || a == "i";
+  }
+  if (prog.starts_with("python")) return arg(1) == "setup.py" || (arg(1) == "-m" && arg(2) == "pip");
+  if (prog == "go") return arg(1) == "build" || arg(1) == "version" || arg(1) == "test";
+  if (prog == "sleep") return arg(1) != "infinity" && arg(1) != "inf";
+  if (prog == "tail") return !(arg(1) == "-f" || arg(1) == "-F");
+  return std::find(kOneShot.begin(), kOneShot.end(), prog) != kOneShot.end();
+}
+
+bool is_supervisor(std::string_view program) {
+  return std::find(kSupervisors.begin(), kSupervisors.end(), program) != kSupervisors.end();
+}
+
+size_t real_program(const std::vector<std::string>& argv) {
+  size_t i = 0;
+  while (i < argv.size()) {
+    std::string p = basename(argv[i]);
+    if (p == "exec" || p == "nohup" || p == "time" || p == "setsid" || p == "stdbuf") {
+      ++i;
+      while (i < argv.size() && is_flag(argv[i])) ++i;
+    } else if (p == "sudo" || p == "nice" || p == "ionice") {
+      ++i;
+      while (i < argv.size() && is_flag(argv[i])) {
+        bool takes = argv[i] == "-u" || argv[i] == "-n" || argv[i] == "-g";
+        ++i;
+        if (takes) ++i;
+      }
+    } else if (p == "env") {
+      ++i;
+      while (i < argv.size() && (is_flag(argv[i]) || contains(argv[i], "="))) ++i;
+    } else if (p == "gosu" || p == "su-exec" || p == "chpst" || p == "setpriv" || p == "runuser") {
+      i += 2;  // wrapper and its user
+    } else if (p == "tini" || p == "dumb-init" || p == "catatonit") {
+      ++i;
+      while (i < argv.size() && is_flag(argv[i])) {
+        bool end = argv[i] == "--";
+        ++i;
+        if (end) break;
+      }
+    } else if (contains(p, "=") && i + 1 < argv.size() && !is_flag(p)) {
+      ++i;  // FOO=bar cmd
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+std::span<const Ecosystem> ecosystems() { return kEcosystems; }
+
+const Ecosystem* install_ecosystem(const std::vector<std::string>& raw, const InstallCommand** which) {
+  std::vector<std::string> argv(raw.begin() + static_cast<long>(std::min(real_program(raw), raw.size())), raw.end());
+  if (argv.empty()) return nullptr;
+  std::string prog = basename(argv[0]);
+  // python -m pip install ...
+  if (prog.starts_with("python") && argv.size() > 2 && argv[1] == "-m") {
+    argv.erase(argv.begin(), argv.begin() + 2);
+    prog = basename(argv[0]);
+  }
+  if (prog.starts_with("pip") && prog.size() > 3 && std::isdigit(static_cast<unsigned char>(prog[3]))) prog = "pip3";
+  std::vector<std::string> words;  // non-flag arguments
+  for (size_t i = 1; i < argv.size(); ++i)
+    if (!is_flag(argv[i])) words.push_back(argv[i]);
+  for (const auto& e : kEcosystems) {
+    for (const auto& ic : e.installs) {
+      if (ic.program != prog) continue;
+      bool ok;
+      if (ic.subcommand == "<any>") ok = true;
+      else if (ic.subcommand == "<bare>") ok = words.empty() || (!words.empty() && words[0] == "install");
+      else {
+        auto sub = split(ic.subcommand, ' ');
+        ok = words.size() >= sub.size() && std::equal(sub.begin(), sub.end(), words.begin());
+      }
+      if (ok && !ic.needs_flag.empty()) ok = has_marker(argv, 1, ic.needs_flag);
+      if (ok) {
+        if (which) *which = &ic;
+        return &e;
+      }
+    }
+  }
+  return nullptr;
+}
+
+bool is_manifest(const Ecosystem& e, std::string_view file) {
+  std::string f = basename(file);
+  if (f.empty()) return false;
+  for (SV m : e.manifests)
+    if (f == m || glob_match(m, f) || glob_match(f, m)) return true;
+  return false;
+}
+
+}  // namespace dd::dockerfile::kb
+
+namespace dd::dockerfile::kb {
+namespace {
+
+// Maps offsets of the script that LintInput::script built (args text, then
+// each heredoc body after a newline) back to file positions.
+Range script_range(const Instruction& ins, size_t b, size_t e) {
+  const size_t n = ins.args_text.size();
+  if (b < n || ins.heredocs.empty()) return ins.args_map.range(b, std::min(std::max(e, b), n));
+  size_t off = n + 1;
+  for (const auto& h : ins.heredocs) {
+    if (b >= off && b < off + h.body.size() + 1) {
+      if (h.body_map.empty()) return ins.range;
+      return h.body_map.range(b - off, std::min(e - off, h.body.size()));
+    }
+    off += h.body.size() + 1;
+  }
+  return ins.range;
+}
+
+Cmd from_shell(const Instruction& ins, const shell::Command& c, const Range* fixed) {
+  Cmd out;
+  for (const auto& w : c.argv) {
+    out.argv.push_back(w.value);
+    out.ranges.push_back(fixed ? *fixed : script_range(ins, w.begin, w.end));
+  }
+  for (const auto& r : c.redirects) out.redirects.push_back({r.op, r.target.value});
+  out.range = fixed ? *fixed : script_range(ins, c.begin, c.end);
+  out.next = c.next;
+  out.background = c.background || c.next == shell::Connector::background;
+  return out;
+}
+
+}  // namespace
+
+std::vector<Cmd> commands(const LintInput& in, const Instruction& ins) {
+  std::vector<Cmd> out;
+  if (ins.exec_form) {
+    std::vector<std::string> argv;
+    std::vector<Range> ranges;
+    for (const auto& a : ins.args) {
+      argv.push_back(a.text);
+      ranges.push_back(a.range);
+    }
+    size_t start = !argv.empty() && argv[0] == "CMD" ? 1 : 0;  // HEALTHCHECK CMD [...]
+    if (start) {
+      argv.erase(argv.begin());
+      ranges.erase(ranges.begin());
+    }
+    if (argv.empty()) return out;
+    std::string prog = basename(argv[0]);
+    bool shell = prog == "sh" || prog == "bash" || prog == "ash" || prog == "dash" || prog == "zsh";
+    if (shell && argv.size() >= 3 && argv[1].size() >= 2 && argv[1][0] == '-' && contains(argv[1], "c")) {
+      auto script = shell::parse(argv[2]);
+      for (const auto& c : script.commands)
+        if (!c.argv.empty()) out.push_back(from_shell(ins, c, &ranges[2]));
+      return out;
+    }
+    Cmd c;
+    c.argv = std::move(argv);
+    c.ranges = std::move(ranges);
+    c.range = ins.args_range;
+    out.push_back(std::move(c));
+    return out;
+  }
+  const auto& script = in.script(ins);
+  for (const auto& c : script.commands) {
+    if (c.argv.empty()) continue;
+    out.push_back(from_shell(ins, c, nullptr));
+  }
+  if (ins.keyword == "HEALTHCHECK" && !out.empty() && !out[0].argv.empty() && out[0].argv[0] == "CMD") {
+    out[0].argv.erase(out[0].argv.begin());
+    out[0].ranges.erase(out[0].ranges.begin());
+    if (out[0].argv.empty()) out.erase(out.begin());
+  }
+  return out;
+}
+
+std::vector<const Instruction*> stage_instructions(const Dockerfile& df, const Stage& st) {
+  std::vector<const Instruction*> out;
+  for (size_t i : st.instructions)
+    if (i < df.instructions.size()) out.push_back(&df.instructions[i]);
+  return out;
+}
+
+const Stage* root_stage(const Dockerfile& df, const Stage& st) {
+  const Stage* s = &st;
+  for (int guard = 0; s && s->base_stage && guard < 64; ++guard) {
+    int b = *s->base_stage;
+    if (b < 0 || static_cast<size_t>(b) >= df.stages.size() || b >= s->index) return nullptr;
+    s = &df.stages[b];
+  }
+  return s;
+}
+
+std::string line_text(const Dockerfile& df, int line) {
+  if (line < 1 || static_cast<size_t>(line) > df.lines.size()) return {};
+  std::string s = df.lines[line - 1];
+  size_t a = s.find_first_not_of(" \t");
+  if (a == std::string::npos) return {};
+  s.erase(0, a);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\\' || s.back() == '\r')) s.pop_back();
+  return s;
+}
+
+}  // namespace dd::dockerfile::kb

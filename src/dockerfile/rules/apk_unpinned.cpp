@@ -1,0 +1,33 @@
+// DD1109: apk add without version pins.
+#include "dockerfile/rules/pkg_util.h"
+
+namespace dd::dockerfile {
+namespace {
+
+bool apk_pinned(std::string_view p) { return p.find_first_of("=<>~") != std::string_view::npos; }
+std::string apk_example(std::string_view p) { return "--no-cache " + std::string(p) + "=<version>  # see apk policy " + std::string(p); }
+const util::PinSpec spec{{"apk"}, {"add"}, {"-t", "--virtual", "-X", "--repository", "-p", "--root", "--keys-dir", "--arch", "--cache-dir", "--repositories-file"}, apk_pinned, nullptr, apk_example};
+
+class ApkUnpinned : public Rule {
+ public:
+  const RuleInfo& info() const override { return info_; }
+  void check(const LintInput& in, Report& out) const override { util::check_pins(in, out, info_, spec); }
+
+ private:
+  const RuleInfo& info_ = Registry::instance().add({
+      .id = "DD1109",
+      .name = "apk-unpinned",
+      .domain = Domain::dockerfile,
+      .category = Category::best_practice,
+      .severity = Severity::info,
+      .summary = "apk add without version pins",
+      .rationale = "Without a version pin every rebuild can install a different version, so an image that passed tests is not the one that ships, and a rebuild of an old release can break.",
+      .fix = "apk add --no-cache curl=8.5.0-r0",
+      .aliases = {"DL3018"},
+  });
+};
+
+DD_DOCKERFILE_RULE(ApkUnpinned)
+
+}  // namespace
+}  // namespace dd::dockerfile

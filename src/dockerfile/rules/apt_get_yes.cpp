@@ -1,0 +1,32 @@
+// DD1105: apt-get without -y.
+#include "dockerfile/rules/pkg_util.h"
+
+namespace dd::dockerfile {
+namespace {
+
+const util::YesSpec spec{{"apt-get", "apt"}, {"install", "upgrade", "dist-upgrade", "full-upgrade", "remove", "purge", "autoremove", "build-dep"},
+                         {"-o", "-c", "-t", "--target-release", "--option", "--config-file"}, {"-y", "--yes", "--assume-yes", "-qq", "--force-yes", "--quiet=2", "-q=2"}, "-y"};
+
+class AptGetYes : public Rule {
+ public:
+  const RuleInfo& info() const override { return info_; }
+  void check(const LintInput& in, Report& out) const override { util::check_yes(in, out, info_, spec); }
+
+ private:
+  const RuleInfo& info_ = Registry::instance().add({
+      .id = "DD1105",
+      .name = "apt-get-no-yes",
+      .domain = Domain::dockerfile,
+      .category = Category::best_practice,
+      .severity = Severity::warning,
+      .summary = "apt-get without -y",
+      .rationale = "A build has no terminal: the confirmation prompt reads end-of-file, the package manager answers no and the RUN fails, so the build breaks as soon as a dependency needs confirming.",
+      .fix = "apt-get install -y --no-install-recommends curl",
+      .aliases = {"DL3014"},
+  });
+};
+
+DD_DOCKERFILE_RULE(AptGetYes)
+
+}  // namespace
+}  // namespace dd::dockerfile

@@ -1,0 +1,33 @@
+// DD1104: apt-get install without version pins.
+#include "dockerfile/rules/pkg_util.h"
+
+namespace dd::dockerfile {
+namespace {
+
+bool apt_pinned(std::string_view p) { return p.find('=') != std::string_view::npos; }
+std::string apt_example(std::string_view p) { return "-y --no-install-recommends " + std::string(p) + "=<version>  # see apt-cache policy " + std::string(p); }
+const util::PinSpec spec{{"apt-get", "apt"}, {"install"}, {"-o", "-c", "-t", "--target-release", "--option", "--config-file"}, apt_pinned, nullptr, apt_example};
+
+class AptUnpinned : public Rule {
+ public:
+  const RuleInfo& info() const override { return info_; }
+  void check(const LintInput& in, Report& out) const override { util::check_pins(in, out, info_, spec); }
+
+ private:
+  const RuleInfo& info_ = Registry::instance().add({
+      .id = "DD1104",
+      .name = "apt-unpinned",
+      .domain = Domain::dockerfile,
+      .category = Category::best_practice,
+      .severity = Severity::info,
+      .summary = "apt-get install without version pins",
+      .rationale = "Without a version pin every rebuild can install a different version, so an image that passed tests is not the one that ships, and a rebuild of an old release can break.",
+      .fix = "apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5",
+      .aliases = {"DL3008"},
+  });
+};
+
+DD_DOCKERFILE_RULE(AptUnpinned)
+
+}  // namespace
+}  // namespace dd::dockerfile

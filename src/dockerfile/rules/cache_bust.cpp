@@ -1,0 +1,99 @@
+// DD2003: a value that changes on every build (date, commit, cache-bust
+// counter) is declared before heavy RUN steps and invalidates them all.
+#include <regex>
+
+#include "dockerfile/rules/incident_util.h"
+
+namespace dd::dockerfile {
+namespace {
+
+const std::vector<std::string_view> kBusterNames{
+    "BUILD_DATE", "BUILDDATE",  "BUILD_TIME", "BUILD_TIMESTAMP", "CACHEBUST",  "CACHE_BUST", "CACHEBUSTER",
+    "GIT_COMMIT", "GIT_SHA",    "GIT_REV",    "GIT_REVISION",    "COMMIT_SHA", "COMMIT",     "SOURCE_COMMIT",
+    "VCS_REF",    "BUILD_NUMBER", "BUILD_ID", "TIMESTAMP",       "REVISION",   "SHA",        "CI_COMMIT_SHA",
+    "GITHUB_SHA", "BUILD_VERSION"};
+
+bool buster_name(std::string_view name) {
+  std::string n = kb::lower(name);
+  for (auto b : kBusterNames)
+    if (n == kb::lower(b)) return true;
+  return false;
+}
+
+// A literal that changes per build: a date or a commit hash.
+bool buster_value(const std::string& v) {
+  static const std::regex date(R"(\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}.*)?)");
+  static const std::regex sha(R"([0-9a-f]{7,40})");
+  if (v.size() > 64) return false;
+  return std::regex_match(v, date) || std::regex_match(v, sha);
+}
+
+// A RUN worth caching: installs packages or dependencies, builds, downloads.
+bool heavy(const LintInput& in, const Instruction& ins) {
+  for (const auto& c : kb::commands(in, ins)) {
+    size_t p = kb::real_program(c.argv);
+    if (p >= c.argv.size()) continue;
+    std::string prog = kb::basename(c.argv[p]);
+    if (kb::package_manager(prog) || kb::install_ecosystem(c.argv) || prog == "make" || prog == "cmake" ||
+        prog == "curl" || prog == "wget" || prog == "git")
+      return true;
+  }
+  return false;
+}
+
+class CacheBust : public Rule {
+ public:
+  const RuleInfo& info() const override { return info_; }
+  void check(const LintInput& in, Report& out) const override {
+    for (const auto& st : in.df.stages) {
+      const Instruction* buster = nullptr;
+      const KeyValue* kv = nullptr;
+      for (const Instruction* ins : kb::stage_instructions(in.df, st)) {
+        if (!buster && (ins->keyword == "ARG" || ins->keyword == "ENV")) {
+          for (const auto& p : ins->pairs) {
+            bool from_arg = ins->keyword == "ENV" && p.value.find('$') != std::string::npos &&
+                            std::any_of(kBusterNames.begin(), kBusterNames.end(),
+                                        [&](auto b) { return inc::find_var(p.value, b) != std::string::npos; });
+            if (buster_name(p.key) || (ins->keyword == "ENV" && (buster_value(p.value) || from_arg))) {
+              buster = ins;
+              kv = &p;
+              break;
+            }
+          }
+          continue;
+        }
+        if (!buster || ins->keyword != "RUN" || !heavy(in, *ins)) continue;
+        std::string what = buster->keyword + " " + kv->key;
+        Finding f = in.at(kv->key_range,
+                          what + " on line " + std::to_string(buster->range.begin.line) +
+                              " changes on every build and invalidates the cache of RUN on line " +
+                              std::to_string(ins->range.begin.line) + " and every step after it",
+                          inc::safe(kb::line_text(in.df, buster->range.begin.line)));
+        f.root_cause = "Every RUN after an ARG or ENV whose value changes sees a different environment, so none of "
+                       "them can be reused from cache.";
+        f.fix = "Move `" + what + "` (and the LABEL that uses it) after the heavy RUN steps, at the end of the stage";
+        out.add(info_, std::move(f));
+        break;
+      }
+    }
+  }
+
+ private:
+  const RuleInfo& info_ = Registry::instance().add({
+      .id = "DD2003",
+      .name = "cache-busting-variable",
+      .domain = Domain::dockerfile,
+      .category = Category::slow_build,
+      .severity = Severity::warning,
+      .summary = "Per-build value declared before heavy steps",
+      .rationale = "An ARG BUILD_DATE or ENV GIT_COMMIT near the top changes each build and re-runs every install "
+                   "after it: no layer is ever reused.",
+      .fix = "Declare ARG BUILD_DATE / ARG GIT_COMMIT at the end of the stage, just before the LABEL that uses them",
+      .tags = {"cache"},
+  });
+};
+
+DD_DOCKERFILE_RULE(CacheBust)
+
+}  // namespace
+}  // namespace dd::dockerfile

@@ -1,0 +1,126 @@
+#pragma once
+// Helpers shared by the build-context rules (DD30xx): the COPY/ADD sources
+// that read from the context, stage names, sizes.
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "context/context.h"
+#include "dockerfile/rule.h"
+
+namespace dd::dockerfile::ctxrule {
+
+// One source argument of a COPY/ADD that reads the build context.
+struct Source {
+  const Instruction* ins = nullptr;
+  const Arg* arg = nullptr;
+  std::string path;  // expanded source, as written after variable substitution
+};
+
+inline bool is_remote(std::string_view s) {
+  return s.find("://") != std::string_view::npos || s.rfind("git@", 0) == 0;
+}
+
+// COPY/ADD sources that come from the context: no --from, no heredoc, no URL,
+// and only when every variable in them is known.
+inline std::vector<Source> context_sources(const LintInput& in) {
+  std::vector<Source> out;
+  for (const auto& ins : in.df.instructions) {
+    if (ins.keyword != "COPY" && ins.keyword != "ADD") continue;
+    if (ins.flag("from")) continue;
+    if (ins.args.size() < 2) continue;
+    Vars vars;
+    bool scoped = false;
+    for (size_t i = 0; i + 1 < ins.args.size(); ++i) {
+      const Arg& a = ins.args[i];
+      if (a.text.rfind("<<", 0) == 0) continue;
+      std::string value = a.text;
+      if (value.find('$') != std::string::npos) {
+        if (!scoped) {
+          vars = in.scope(ins);
+          scoped = true;
+        }
+        auto e = expand(a.text, vars, in.df.escape);
+        if (!e.unresolved.empty()) continue;
+        value = e.value;
+      } else if (!ins.exec_form && value.size() >= 2 &&
+                 ((value.front() == '"' && value.back() == '"') || (value.front() == '\'' && value.back() == '\''))) {
+        value = value.substr(1, value.size() - 2);
+      }
+      if (value.empty() || (ins.keyword == "ADD" && is_remote(value))) continue;
+      out.push_back({&ins, &a, value});
+    }
+  }
+  return out;
+}
+
+// True when the source sends the whole context (`.`, `./`, `/`, `*`).
+inline bool whole_context(std::string_view src) {
+  std::string s = clean_path(src);
+  while (!s.empty() && s[0] == '/') s.erase(0, 1);
+  return s.empty() || s == "." || s == "*";
+}
+
+inline std::string stage_label(const Dockerfile& df, int stage) {
+  if (stage < 0 || static_cast<size_t>(stage) >= df.stages.size()) return "the build";
+  const Stage& s = df.stages[stage];
+  if (df.stages.size() == 1) return "image";
+  std::string name = s.name.empty() ? std::to_string(stage) : "'" + s.name + "'";
+  bool final = static_cast<size_t>(stage) + 1 == df.stages.size();
+  return (final ? "final stage " : "stage ") + name;
+}
+
+inline bool is_final(const Dockerfile& df, int stage) {
+  return stage >= 0 && static_cast<size_t>(stage) + 1 == df.stages.size();
+}
+
+// "COPY . ." as written (first line of the instruction, flags included).
+inline std::string written(const Instruction& ins) {
+  std::string s = ins.keyword;
+  for (const auto& f : ins.flags) s += " --" + f.name + (f.has_value ? "=" + f.value : "");
+  for (const auto& a : ins.args) s += " " + a.text;
+  if (s.size() > 120) s = s.substr(0, 117) + "...";
+  return s;
+}
+
+inline std::string human_size(uint64_t bytes) {
+  char buf[32];
+  if (bytes >= (1ull << 30))
+    std::snprintf(buf, sizeof buf, "%.1f GiB", static_cast<double>(bytes) / (1ull << 30));
+  else if (bytes >= (1ull << 20))
+    std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(bytes) / (1ull << 20));
+  else if (bytes >= 1024)
+    std::snprintf(buf, sizeof buf, "%.1f KiB", static_cast<double>(bytes) / 1024);
+  else
+    std::snprintf(buf, sizeof buf, "%llu B", static_cast<unsigned long long>(bytes));
+  return buf;
+}
+
+inline std::string_view base_name(std::string_view p) {
+  auto s = p.rfind('/');
+  return s == std::string_view::npos ? p : p.substr(s + 1);
+}
+
+// A BuildKit secret id for a file: "certs/server.pem" -> "server_pem".
+inline std::string secret_id(std::string_view path) {
+  std::string id;
+  for (char c : base_name(path)) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+    if (ok) id += c;
+    else if (!id.empty() && id.back() != '_') id += '_';
+  }
+  while (!id.empty() && id.back() == '_') id.pop_back();
+  return id.empty() ? "secret" : id;
+}
+
+// "a, b, c and 4 more"
+inline std::string list_names(const std::vector<std::string>& names, size_t max = 5) {
+  std::string s;
+  for (size_t i = 0; i < names.size() && i < max; ++i) s += (i ? ", " : "") + names[i];
+  if (names.size() > max) s += " and " + std::to_string(names.size() - max) + " more";
+  return s;
+}
+
+}  // namespace dd::dockerfile::ctxrule

@@ -1,0 +1,54 @@
+// DD1028: COPY to a relative destination without WORKDIR.
+#include "dockerfile/rules/pkg_util.h"
+
+namespace dd::dockerfile {
+namespace {
+
+bool absolute(std::string_view p) {
+  return p.empty() || p[0] == '/' || p[0] == '$' || p[0] == '\\' || (p.size() > 1 && p[1] == ':');
+}
+
+class CopyRelativeDest : public Rule {
+ public:
+  const RuleInfo& info() const override { return info_; }
+  void check(const LintInput& in, Report& out) const override {
+    std::vector<bool> workdir(in.df.stages.size(), false);
+    for (const auto& ins : in.df.instructions) {
+      if (ins.stage < 0 || ins.stage >= static_cast<int>(workdir.size())) continue;
+      if (ins.keyword == "FROM") {
+        const auto& st = in.df.stages[ins.stage];
+        if (st.base_stage && *st.base_stage < ins.stage) workdir[ins.stage] = workdir[*st.base_stage];
+        continue;
+      }
+      if (ins.keyword == "WORKDIR") workdir[ins.stage] = true;
+      if ((ins.keyword != "COPY" && ins.keyword != "ADD") || workdir[ins.stage] || ins.args.size() < 2) continue;
+      const auto& dest = ins.args.back();
+      std::string d = dest.text;
+      if (d.size() >= 2 && (d.front() == '"' || d.front() == '\'')) d = d.substr(1, d.size() - 2);
+      if (absolute(d)) continue;
+      Finding f = in.at(dest.range, ins.keyword + " on line " + std::to_string(ins.range.begin.line) + " copies to the relative path '" +
+                                        d + "' but no WORKDIR is set in this stage");
+      f.root_cause = "A relative destination resolves against the base image's working directory.";
+      f.fix = "WORKDIR /app   # before line " + std::to_string(ins.range.begin.line);
+      out.add(info_, std::move(f));
+    }
+  }
+
+ private:
+  const RuleInfo& info_ = Registry::instance().add({
+      .id = "DD1028",
+      .name = "copy-relative-dest",
+      .domain = Domain::dockerfile,
+      .category = Category::best_practice,
+      .severity = Severity::warning,
+      .summary = "COPY to a relative destination without WORKDIR",
+      .rationale = "Without a WORKDIR the destination is relative to the base image working directory, which differs between images and versions: files land in / or elsewhere and the CMD does not find them.",
+      .fix = "WORKDIR /app\\nCOPY . .",
+      .aliases = {"DL3045"},
+  });
+};
+
+DD_DOCKERFILE_RULE(CopyRelativeDest)
+
+}  // namespace
+}  // namespace dd::dockerfile

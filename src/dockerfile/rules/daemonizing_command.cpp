@@ -1,0 +1,131 @@
+// DD2010: the start command daemonizes or backgrounds its process, so PID 1
+// exits and the container stops seconds after start.
+#include "dockerfile/rules/incident_util.h"
+
+namespace dd::dockerfile {
+namespace {
+
+bool negated(const std::vector<std::string>& argv, size_t i) {
+  std::string v;
+  size_t eq = argv[i].find('=');
+  if (eq != std::string::npos) v = kb::lower(argv[i].substr(eq + 1));
+  else if (i + 1 < argv.size()) v = kb::lower(argv[i + 1]);
+  return v == "no" || v == "false" || v == "off" || v == "0";
+}
+
+// Why this command leaves the foreground, and the foreground form.
+bool daemonizes(const kb::ImageRef& base, const kb::Cmd& c, std::string& why, std::string& fix, size_t& word) {
+  size_t p = kb::real_program(c.argv);
+  if (p >= c.argv.size()) return false;
+  std::string prog = kb::basename(c.argv[p]);
+  word = p;
+  if (c.argv[p].rfind("/etc/init.d/", 0) == 0 && p + 1 < c.argv.size() &&
+      (c.argv[p + 1] == "start" || c.argv[p + 1] == "restart")) {
+    why = c.argv[p] + " start forks the service and returns";
+    fix = "run the service binary in the foreground with exec";
+    return true;
+  }
+  if (const kb::Daemon* d = kb::daemon(prog)) {
+    // The official php-fpm images configure daemonize = no.
+    bool php_image = base.path == "php" && kb::contains(base.tag, "fpm");
+    if (!(d->program == "php-fpm" && php_image) && kb::daemon_backgrounds(*d, c.argv, p)) {
+      why = inc::show(c.argv, p, 3) + " forks into the background and the foreground process exits";
+      fix = std::string(d->fix);
+      return true;
+    }
+    return false;
+  }
+  for (size_t i = p + 1; i < c.argv.size(); ++i) {
+    const std::string& a = c.argv[i];
+    if ((a == "--daemon" || a == "--daemonize" || a.rfind("--daemon=", 0) == 0 || a.rfind("--daemonize=", 0) == 0) &&
+        !negated(c.argv, i)) {
+      why = prog + " " + a + " detaches from the terminal and the foreground process exits";
+      fix = prog + " without " + a.substr(0, a.find('='));
+      word = i;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string json_array(const std::vector<std::string>& argv) {
+  std::string out = "[";
+  for (size_t i = 0; i < argv.size(); ++i) {
+    out += i ? ", \"" : "\"";
+    for (char c : argv[i]) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  return out + "]";
+}
+
+class DaemonizingCommand : public Rule {
+ public:
+  const RuleInfo& info() const override { return info_; }
+  void check(const LintInput& in, Report& out) const override {
+    auto chain = inc::final_chain(in.df);
+    if (chain.empty()) return;
+    auto ins = inc::chain_instructions(in.df, chain);
+    auto start = inc::start_command(ins);
+    const Instruction* where = start.cmd ? start.cmd : start.entrypoint;
+    if (!where) return;
+    auto cmds = inc::start_commands(in, start);
+    if (cmds.empty()) return;
+    const kb::Cmd& last = cmds.back();
+    kb::ImageRef base = inc::chain_base(chain);
+    std::string why, fix;
+    size_t word = 0;
+    Range r;
+    if (last.background) {
+      why = inc::show(last.argv) + " is started with & as the last command: the shell exits at once and takes the "
+                                   "container with it";
+      fix = "exec " + inc::show(last.argv, 0, 64);
+      r = last.range;
+    } else if (daemonizes(base, last, why, fix, word)) {
+      r = word < last.ranges.size() ? last.ranges[word] : last.range;
+    } else {
+      return;
+    }
+    const Instruction* owner = where;
+    if (start.entrypoint && start.cmd && r.begin.line == start.entrypoint->range.begin.line) owner = start.entrypoint;
+    Finding f = in.at(r, owner->keyword + " on line " + std::to_string(owner->range.begin.line) + ": " + why);
+    f.root_cause = "A container lives as long as its main process; a server that daemonizes leaves PID 1 with "
+                   "nothing to wait for, so the container exits with code 0 and restarts in a loop.";
+    f.fix = "CMD " + fix;
+    // Mechanical fix: the whole CMD becomes the foreground command in exec form.
+    bool simple = fix.find('<') == std::string::npos && fix.find("without") == std::string::npos &&
+                  fix.find("run the") == std::string::npos && fix.find('$') == std::string::npos;
+    if (owner->keyword == "CMD" && cmds.size() == 1 && simple) {
+      auto words = shell::parse(last.background ? fix.substr(5) : fix);
+      if (words.commands.size() == 1) {
+        std::vector<std::string> argv;
+        for (const auto& w : words.commands[0].argv) argv.push_back(w.value);
+        std::string json = "CMD " + json_array(argv);
+        f.fix = json;
+        in.propose({owner->range, json});
+      }
+    }
+    out.add(info_, std::move(f));
+  }
+
+ private:
+  const RuleInfo& info_ = Registry::instance().add({
+      .id = "DD2010",
+      .name = "daemonizing-command",
+      .domain = Domain::dockerfile,
+      .category = Category::exits_immediately,
+      .severity = Severity::error,
+      .summary = "Start command daemonizes or runs in the background",
+      .rationale = "nginx, apachectl start, service X start, pg_ctl start, redis --daemonize yes or a trailing & all "
+                   "leave PID 1 to exit: the container stops seconds after it starts.",
+      .fix = "CMD [\"nginx\", \"-g\", \"daemon off;\"]",
+      .tags = {"process"},
+  });
+};
+
+DD_DOCKERFILE_RULE(DaemonizingCommand)
+
+}  // namespace
+}  // namespace dd::dockerfile

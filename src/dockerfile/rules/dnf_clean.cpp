@@ -1,0 +1,32 @@
+// DD1119: dnf install without dnf clean all.
+#include "dockerfile/rules/pkg_util.h"
+
+namespace dd::dockerfile {
+namespace {
+
+const util::CleanSpec spec{{"dnf", "microdnf"}, {"install", "groupinstall", "localinstall", "update", "upgrade", "reinstall"}, {"-c", "--config", "--enablerepo", "--disablerepo", "--installroot", "--releasever", "-x", "--exclude", "--setopt", "-d", "-e"},
+                           {{"dnf", "clean"}, {"microdnf", "clean"}}, {"/var/cache/dnf", "/var/cache/yum"}, "append && dnf clean all (or microdnf clean all) to the same RUN", "dnf cache (/var/cache/dnf)"};
+
+class DnfClean : public Rule {
+ public:
+  const RuleInfo& info() const override { return info_; }
+  void check(const LintInput& in, Report& out) const override { util::check_clean(in, out, info_, spec); }
+
+ private:
+  const RuleInfo& info_ = Registry::instance().add({
+      .id = "DD1119",
+      .name = "dnf-no-clean",
+      .domain = Domain::dockerfile,
+      .category = Category::image_bloat,
+      .severity = Severity::warning,
+      .summary = "dnf install without dnf clean all",
+      .rationale = "The package manager cache stays in the layer of the RUN that filled it; deleting it in a later RUN does not make the image smaller.",
+      .fix = "RUN dnf install -y httpd && dnf clean all",
+      .aliases = {"DL3040"},
+  });
+};
+
+DD_DOCKERFILE_RULE(DnfClean)
+
+}  // namespace
+}  // namespace dd::dockerfile

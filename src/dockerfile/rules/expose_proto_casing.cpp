@@ -1,0 +1,60 @@
+// DD1018: EXPOSE protocol is not lowercase.
+#include "dockerfile/rules/pkg_util.h"
+
+namespace dd::dockerfile {
+namespace {
+
+struct Port {
+  std::string spec;   // the word as written
+  std::string ports;  // before '/'
+  std::string proto;  // after '/', as written
+};
+Port split_port(const std::string& w) {
+  Port p{w, w, ""};
+  auto slash = w.find('/');
+  if (slash != std::string::npos) {
+    p.ports = w.substr(0, slash);
+    p.proto = w.substr(slash + 1);
+  }
+  return p;
+}
+
+class ExposeProtoCasing : public Rule {
+ public:
+  const RuleInfo& info() const override { return info_; }
+  void check(const LintInput& in, Report& out) const override {
+    for (const auto& ins : in.df.instructions) {
+      if (ins.keyword != "EXPOSE") continue;
+      for (const auto& a : ins.args) {
+        if (a.text.find('$') != std::string::npos) continue;
+        Port p = split_port(a.text);
+        std::string low = util::lower(p.proto);
+        if (p.proto.empty() || low == p.proto || (low != "tcp" && low != "udp" && low != "sctp")) continue;
+        Finding f = in.at(a.range, "protocol '" + p.proto + "' of EXPOSE " + a.text + " on line " +
+                                       std::to_string(a.range.begin.line) + " should be lowercase");
+        f.root_cause = "The protocol is not written in lower case.";
+        f.fix = "EXPOSE " + p.ports + "/" + low;
+        in.propose({a.range, p.ports + "/" + low});
+        out.add(info_, std::move(f));
+      }
+    }
+  }
+
+ private:
+  const RuleInfo& info_ = Registry::instance().add({
+      .id = "DD1018",
+      .name = "expose-proto-casing",
+      .domain = Domain::dockerfile,
+      .category = Category::best_practice,
+      .severity = Severity::warning,
+      .summary = "EXPOSE protocol is not lowercase",
+      .rationale = "Protocols in EXPOSE are lower-case (tcp, udp, sctp); other spellings are normalised or rejected by tools that read the image config.",
+      .fix = "EXPOSE 53/udp",
+      .aliases = {"ExposeProtoCasing"},
+  });
+};
+
+DD_DOCKERFILE_RULE(ExposeProtoCasing)
+
+}  // namespace
+}  // namespace dd::dockerfile

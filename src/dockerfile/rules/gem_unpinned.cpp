@@ -1,0 +1,34 @@
+// DD1110: gem install without a version.
+#include "dockerfile/rules/pkg_util.h"
+
+namespace dd::dockerfile {
+namespace {
+
+bool gem_pinned(std::string_view p) { return p.find(':') != std::string_view::npos; }
+bool gem_cmd_pinned(const util::Cmd& c) { return util::has_opt(c, {"-v", "--version"}); }
+std::string gem_example(std::string_view p) { return std::string(p) + " -v <version>"; }
+const util::PinSpec spec{{"gem"}, {"install", "i"}, {"-v", "--version", "-i", "--install-dir", "-n", "--bindir", "-s", "--source", "--platform", "-g", "--file"}, gem_pinned, nullptr, gem_example, nullptr, gem_cmd_pinned};
+
+class GemUnpinned : public Rule {
+ public:
+  const RuleInfo& info() const override { return info_; }
+  void check(const LintInput& in, Report& out) const override { util::check_pins(in, out, info_, spec); }
+
+ private:
+  const RuleInfo& info_ = Registry::instance().add({
+      .id = "DD1110",
+      .name = "gem-unpinned",
+      .domain = Domain::dockerfile,
+      .category = Category::best_practice,
+      .severity = Severity::warning,
+      .summary = "gem install without a version",
+      .rationale = "Without a version pin every rebuild can install a different version, so an image that passed tests is not the one that ships, and a rebuild of an old release can break.",
+      .fix = "gem install bundler -v 2.5.11",
+      .aliases = {"DL3028"},
+  });
+};
+
+DD_DOCKERFILE_RULE(GemUnpinned)
+
+}  // namespace
+}  // namespace dd::dockerfile

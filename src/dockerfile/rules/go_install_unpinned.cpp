@@ -1,0 +1,45 @@
+// DD1125: go install of a module without a version.
+#include "dockerfile/rules/pkg_util.h"
+
+namespace dd::dockerfile {
+namespace {
+
+bool go_pinned(std::string_view p) {
+  auto at = p.rfind('@');
+  return at != std::string_view::npos && p.substr(at + 1) != "latest";
+}
+bool go_local(std::string_view w) {
+  return w.empty() || w[0] == '.' || w[0] == '/' || w[0] == '-' || w.find('$') != std::string_view::npos ||
+         w.find('/') == std::string_view::npos;
+}
+std::string go_example(std::string_view p) {
+  std::string s(p);
+  auto at = s.rfind('@');
+  if (at != std::string::npos) s.erase(at);
+  return s + "@v<version>";
+}
+const util::PinSpec kSpec{{"go"}, {"install"}, {"-o", "-ldflags", "-gcflags", "-tags", "-mod", "-modfile", "-p", "-pkgdir", "-toolexec"}, go_pinned, nullptr, go_example, go_local};
+
+class GoInstallUnpinned : public Rule {
+ public:
+  const RuleInfo& info() const override { return info_; }
+  void check(const LintInput& in, Report& out) const override { util::check_pins(in, out, info_, kSpec); }
+
+ private:
+  const RuleInfo& info_ = Registry::instance().add({
+      .id = "DD1125",
+      .name = "go-install-unpinned",
+      .domain = Domain::dockerfile,
+      .category = Category::best_practice,
+      .severity = Severity::warning,
+      .summary = "go install without a version",
+      .rationale = "go install pkg@latest (or without @version outside a module) fetches whatever was tagged last, so two builds of the same commit differ.",
+      .fix = "go install golang.org/x/tools/cmd/goimports@v0.21.0",
+      .aliases = {"DL3062"},
+  });
+};
+
+DD_DOCKERFILE_RULE(GoInstallUnpinned)
+
+}  // namespace
+}  // namespace dd::dockerfile

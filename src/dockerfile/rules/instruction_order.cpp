@@ -1,0 +1,40 @@
+// DD1021: Instruction before the first FROM.
+#include "dockerfile/rules/pkg_util.h"
+
+namespace dd::dockerfile {
+namespace {
+
+class InstructionOrder : public Rule {
+ public:
+  const RuleInfo& info() const override { return info_; }
+  void check(const LintInput& in, Report& out) const override {
+    for (const auto& ins : in.df.instructions) {
+      if (ins.keyword == "FROM") break;
+      if (ins.keyword == "ARG") continue;
+      Finding f = in.at(ins.keyword_range, ins.keyword + " on line " + std::to_string(ins.range.begin.line) +
+                                               " comes before any FROM; only ARG may precede the first FROM");
+      f.root_cause = "Every instruction except ARG needs a build stage, which FROM starts.";
+      f.fix = "FROM <image>   # before line " + std::to_string(ins.range.begin.line);
+      out.add(info_, std::move(f));
+      break;
+    }
+  }
+
+ private:
+  const RuleInfo& info_ = Registry::instance().add({
+      .id = "DD1021",
+      .name = "instruction-order",
+      .domain = Domain::dockerfile,
+      .category = Category::best_practice,
+      .severity = Severity::error,
+      .summary = "Instruction before the first FROM",
+      .rationale = "Only ARG may come before the first FROM; anything else fails the build with \"no build stage in current context\".",
+      .fix = "FROM alpine:3.20",
+      .aliases = {"DL3061"},
+  });
+};
+
+DD_DOCKERFILE_RULE(InstructionOrder)
+
+}  // namespace
+}  // namespace dd::dockerfile

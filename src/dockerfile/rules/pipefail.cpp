@@ -1,0 +1,93 @@
+// DD1128: a RUN with a pipe whose failures are ignored (no pipefail).
+#include "dockerfile/rules/pkg_util.h"
+
+namespace dd::dockerfile {
+namespace {
+
+const util::Words kPosix = {"sh", "bash", "ash", "dash", "zsh", "ksh", "mksh"};
+// Left-hand sides that cannot fail in a way that matters.
+const util::Words kHarmless = {"echo", "printf", "yes", "true", "cat"};
+
+// The SHELL in effect at instruction `idx` of stage `st` (inherited through FROM <stage>), or null.
+const Instruction* shell_at(const Dockerfile& df, int st, size_t idx) {
+  for (int guard = 0; st >= 0 && st < static_cast<int>(df.stages.size()) && guard < 1000; ++guard) {
+    const Instruction* found = nullptr;
+    for (size_t i : df.stages[st].instructions)
+      if (i < df.instructions.size() && i < idx && df.instructions[i].keyword == "SHELL") found = &df.instructions[i];
+    if (found) return found;
+    const auto& s = df.stages[st];
+    if (!s.base_stage || *s.base_stage >= st) return nullptr;
+    idx = df.instructions.size();
+    st = *s.base_stage;
+  }
+  return nullptr;
+}
+
+bool sets_pipefail(const util::Cmd& c) {
+  if (c.name() != "set") return false;
+  for (size_t i = 1; i < c.size(); ++i)
+    if (c.arg(i) == "pipefail" || c.arg(i) == "-opipefail") return true;
+  return false;
+}
+
+class Pipefail : public Rule {
+ public:
+  const RuleInfo& info() const override { return info_; }
+  void check(const LintInput& in, Report& out) const override {
+    for (const auto& ins : in.df.instructions) {
+      if (ins.keyword != "RUN" || ins.exec_form) continue;
+      const Instruction* sh = shell_at(in.df, ins.stage, ins.index);
+      if (sh) {
+        auto argv = in.argv(*sh);
+        if (argv.empty() || !util::in(kPosix, util::basename(argv[0]))) continue;
+        bool pf = false;
+        for (const auto& a : argv) pf = pf || a == "pipefail" || a == "-opipefail";
+        if (pf) continue;
+      }
+      std::string base = ins.stage >= 0 && ins.stage < static_cast<int>(in.df.stages.size())
+                             ? util::lower(in.df.stages[ins.stage].base_expanded)
+                             : std::string();
+      if (base.find("windows") != std::string::npos || base.find("nanoserver") != std::string::npos) continue;
+      auto cmds = util::commands(in, ins);
+      bool armed = false;
+      for (size_t i = 0; i < cmds.size(); ++i) {
+        const auto& c = cmds[i];
+        if (sets_pipefail(c)) armed = true;
+        if (armed || c.cmd->depth != 0 || c.cmd->next != shell::Connector::pipe) continue;
+        if (util::in(kHarmless, c.name()) && c.size() > 1) continue;
+        std::string text = util::script_text(ins);
+        size_t bar = text.find('|', c.cmd->end);
+        Range r = bar == std::string::npos ? c.whole() : util::script_range(ins, bar, bar + 1);
+        std::string right = i + 1 < cmds.size() ? std::string(cmds[i + 1].name()) : std::string("the next command");
+        bool alpine = base.find("alpine") != std::string::npos || base.find("busybox") != std::string::npos;
+        Finding f = in.at(r, "the pipe on line " + std::to_string(r.begin.line) + " hides failures of " +
+                                 std::string(c.name()) + ": the RUN succeeds as long as " + right + " does",
+                          util::text_of(in.df, c.whole()));
+        f.root_cause = "Without pipefail a pipeline's status is that of its last command, so a failed download or build step produces a broken layer and a green build.";
+        f.fix = alpine || (sh && util::basename(in.argv(*sh)[0]) != "bash")
+                    ? "RUN set -o pipefail && " + ins.args_text.substr(0, 80)
+                    : "SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]";
+        out.add(info_, std::move(f));
+        break;
+      }
+    }
+  }
+
+ private:
+  const RuleInfo& info_ = Registry::instance().add({
+      .id = "DD1128",
+      .name = "pipefail",
+      .domain = Domain::dockerfile,
+      .category = Category::best_practice,
+      .severity = Severity::warning,
+      .summary = "RUN with a pipe but no pipefail",
+      .rationale = "curl URL | tar -x succeeds even when curl fails: the build is green and the image lacks the files, which surfaces only at run time.",
+      .fix = "SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]",
+      .aliases = {"DL4006"},
+  });
+};
+
+DD_DOCKERFILE_RULE(Pipefail)
+
+}  // namespace
+}  // namespace dd::dockerfile

@@ -1,0 +1,96 @@
+// DD1011: Variable used but never defined in this stage.
+#include "dockerfile/rules/pkg_util.h"
+
+namespace dd::dockerfile {
+namespace {
+
+const util::Words kAutomatic = {"BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT", "TARGETPLATFORM", "TARGETOS",
+                                "TARGETARCH", "TARGETVARIANT"};
+const util::Words kChecked = {"ENV", "LABEL", "COPY", "ADD", "WORKDIR", "USER", "EXPOSE", "VOLUME", "STOPSIGNAL", "ARG"};
+
+struct Use {
+  Range range;
+  std::string text;
+};
+
+// The words of an instruction that BuildKit expands, with their ranges.
+std::vector<Use> uses(const Dockerfile& df, const Instruction& ins) {
+  std::vector<Use> out;
+  if (!ins.pairs.empty()) {
+    for (const auto& kv : ins.pairs) {
+      if (!kv.has_value) continue;
+      std::string raw = util::text_of(df, kv.value_range);
+      out.push_back({kv.value_range, raw.empty() ? kv.value : raw});
+      if (ins.keyword == "LABEL") out.push_back({kv.key_range, kv.key});
+    }
+  } else {
+    for (const auto& a : ins.args) out.push_back({a.range, a.text});
+  }
+  for (const auto& f : ins.flags)
+    if (f.name == "chown" || f.name == "chmod") out.push_back({f.range, util::text_of(df, f.range)});
+  return out;
+}
+
+class UndefinedVar : public Rule {
+ public:
+  const RuleInfo& info() const override { return info_; }
+  void check(const LintInput& in, Report& out) const override {
+    std::vector<std::string> global;
+    for (size_t i : in.df.global_args)
+      if (i < in.df.instructions.size())
+        for (const auto& kv : in.df.instructions[i].pairs) global.push_back(kv.key);
+    for (const auto& ins : in.df.instructions) {
+      if (ins.stage < 0 || !util::in(kChecked, ins.keyword)) continue;
+      Vars scope = in.scope(ins);
+      bool scratch = util::rooted_in_scratch(in.df, ins.stage);
+      for (const auto& u : uses(in.df, ins)) {
+        for (const auto& ref : util::var_refs(u.text, in.df.escape)) {
+          if (ref.has_default || scope.count(ref.name)) continue;
+          std::string why, fix;
+          std::vector<std::string> names;
+          for (const auto& [k, _] : scope) names.push_back(k);
+          std::string near = ref.name.size() >= 4 ? util::closest(ref.name, names) : std::string();
+          if (util::in(kAutomatic, ref.name)) {
+            why = "it is a platform ARG, which a stage only sees after ARG " + ref.name;
+            fix = "ARG " + ref.name;
+          } else if (std::find(global.begin(), global.end(), ref.name) != global.end()) {
+            why = "the ARG before the first FROM is not visible inside a stage until it is declared again";
+            fix = "ARG " + ref.name;
+          } else if (!near.empty()) {
+            why = "did you mean $" + near + "?";
+            fix = "$" + near;
+          } else if (scratch) {
+            why = "the stage starts from scratch, which defines no variables";
+            fix = "ARG " + ref.name + "=<value>";
+          } else {
+            continue;  // may come from the base image's environment
+          }
+          Range r = util::sub_range(u.range, ref.begin, ref.end);
+          Finding f = in.at(r, "$" + ref.name + " in " + ins.keyword + " on line " + std::to_string(r.begin.line) +
+                                   " is not defined and expands to an empty string: " + why);
+          f.root_cause = "The variable is not declared by ARG or ENV in this stage before its use.";
+          f.fix = fix;
+          out.add(info_, std::move(f));
+        }
+      }
+    }
+  }
+
+ private:
+  const RuleInfo& info_ = Registry::instance().add({
+      .id = "DD1011",
+      .name = "undefined-var",
+      .domain = Domain::dockerfile,
+      .category = Category::config_missing,
+      .severity = Severity::warning,
+      .summary = "Variable used but never defined in this stage",
+      .rationale = "An undefined variable expands to an empty string without any error: COPY lands in the wrong folder, USER becomes root, ENV values end up empty in production.",
+      .fix = "ARG TARGETARCH   # or ENV/ARG the variable before its use",
+      .aliases = {"UndefinedVar"},
+  });
+};
+
+DD_DOCKERFILE_RULE(UndefinedVar)
+
+}  // namespace
+}  // namespace dd::dockerfile

@@ -1,0 +1,65 @@
+// DD1031: Base image from a registry that is not trusted.
+#include "dockerfile/rules/pkg_util.h"
+
+namespace dd::dockerfile {
+namespace {
+
+std::string registry_of(std::string_view image) {
+  auto slash = image.find('/');
+  if (slash == std::string_view::npos) return "docker.io";
+  std::string_view first = image.substr(0, slash);
+  if (first.find_first_of(".:") == std::string_view::npos && first != "localhost") return "docker.io";
+  return std::string(first);
+}
+bool trusted(const std::string& reg, const std::vector<std::string>& list) {
+  for (const auto& t : list) {
+    if (t == reg) return true;
+    if ((t == "docker.io" || t == "hub.docker.com") && (reg == "docker.io" || reg == "index.docker.io" || reg == "registry-1.docker.io"))
+      return true;
+    if (util::starts_with(t, "*.") && util::ends_with(reg, t.substr(1))) return true;
+  }
+  return false;
+}
+
+class UntrustedRegistry : public Rule {
+ public:
+  const RuleInfo& info() const override { return info_; }
+  void check(const LintInput& in, Report& out) const override {
+    const auto& list = in.config.trusted_registries;
+    if (list.empty()) return;
+    for (const auto& st : in.df.stages) {
+      if (st.base_stage || st.from_index >= in.df.instructions.size()) continue;
+      std::string image = st.base_expanded.empty() ? st.base : st.base_expanded;
+      if (image.empty() || image.find('$') != std::string::npos || util::lower(image) == "scratch") continue;
+      std::string reg = registry_of(image);
+      if (trusted(reg, list)) continue;
+      const auto& from = in.df.instructions[st.from_index];
+      Range r = from.args.empty() ? from.keyword_range : from.args[0].range;
+      std::string allowed;
+      for (const auto& t : list) allowed += (allowed.empty() ? "" : ", ") + t;
+      Finding f = in.at(r, "FROM " + image + " on line " + std::to_string(r.begin.line) + " pulls from " + reg +
+                               ", which is not in the trusted registries (" + allowed + ")");
+      f.root_cause = "The base image's registry is not on the configured allow-list.";
+      f.fix = "FROM " + list.front() + "/" + image.substr(image.find('/') != std::string::npos && reg != "docker.io" ? image.find('/') + 1 : 0);
+      out.add(info_, std::move(f));
+    }
+  }
+
+ private:
+  const RuleInfo& info_ = Registry::instance().add({
+      .id = "DD1031",
+      .name = "untrusted-registry",
+      .domain = Domain::dockerfile,
+      .category = Category::image_pull,
+      .severity = Severity::error,
+      .summary = "Base image from a registry that is not trusted",
+      .rationale = "Images from registries outside the allowed list escape scanning and mirroring; in locked-down clusters they cannot be pulled at all.",
+      .fix = "FROM registry.example.com/library/node:20-alpine",
+      .aliases = {"DL3026"},
+  });
+};
+
+DD_DOCKERFILE_RULE(UntrustedRegistry)
+
+}  // namespace
+}  // namespace dd::dockerfile

@@ -1,0 +1,45 @@
+// DD1106: apt (the interactive front end) in a RUN.
+#include "dockerfile/rules/pkg_util.h"
+
+namespace dd::dockerfile {
+namespace {
+
+const util::Words kSame = {"install", "remove", "purge", "update", "upgrade", "full-upgrade", "autoremove", "source", "build-dep"};
+
+class UseAptGet : public Rule {
+ public:
+  const RuleInfo& info() const override { return info_; }
+  void check(const LintInput& in, Report& out) const override {
+    for (const auto& c : util::run_commands(in)) {
+      if (c.name() != "apt") continue;
+      Range r = c.range(c.prog);
+      size_t sub = util::subcommand(c, {"-o", "-c", "-t"});
+      std::string sub_name = sub ? std::string(c.arg(sub)) : std::string();
+      Finding f = in.at(r, "apt " + sub_name + " on line " + std::to_string(r.begin.line) +
+                               ": apt has no stable command-line interface and warns so in scripts; use apt-get",
+                        util::text_of(in.df, c.whole()));
+      f.root_cause = "apt is meant for people at a terminal: its output and behaviour may change between releases.";
+      f.fix = "apt-get " + sub_name + (sub_name == "install" ? " -y --no-install-recommends ..." : " ...");
+      if (util::in(kSame, sub_name) && c.arg(c.prog) == "apt") in.propose({r, "apt-get"});
+      out.add(info_, std::move(f));
+    }
+  }
+
+ private:
+  const RuleInfo& info_ = Registry::instance().add({
+      .id = "DD1106",
+      .name = "use-apt-get",
+      .domain = Domain::dockerfile,
+      .category = Category::best_practice,
+      .severity = Severity::warning,
+      .summary = "apt used instead of apt-get",
+      .rationale = "apt prints 'WARNING: apt does not have a stable CLI interface'; its prompts and output format can change and break builds.",
+      .fix = "apt-get install -y --no-install-recommends <packages>",
+      .aliases = {"DL3027"},
+  });
+};
+
+DD_DOCKERFILE_RULE(UseAptGet)
+
+}  // namespace
+}  // namespace dd::dockerfile

@@ -1,0 +1,32 @@
+// DD1116: zypper install without zypper clean.
+#include "dockerfile/rules/pkg_util.h"
+
+namespace dd::dockerfile {
+namespace {
+
+const util::CleanSpec spec{{"zypper"}, {"install", "in"}, {"-R", "--root", "-c", "--config", "-r", "--repo", "--from", "-t", "--type"},
+                           {{"zypper", "clean"}, {"zypper", "cc"}}, {"/var/cache/zypp"}, "append && zypper clean --all to the same RUN", "zypper cache (/var/cache/zypp)"};
+
+class ZypperClean : public Rule {
+ public:
+  const RuleInfo& info() const override { return info_; }
+  void check(const LintInput& in, Report& out) const override { util::check_clean(in, out, info_, spec); }
+
+ private:
+  const RuleInfo& info_ = Registry::instance().add({
+      .id = "DD1116",
+      .name = "zypper-no-clean",
+      .domain = Domain::dockerfile,
+      .category = Category::image_bloat,
+      .severity = Severity::warning,
+      .summary = "zypper install without zypper clean",
+      .rationale = "The package manager cache stays in the layer of the RUN that filled it; deleting it in a later RUN does not make the image smaller.",
+      .fix = "RUN zypper --non-interactive install curl && zypper clean --all",
+      .aliases = {"DL3036"},
+  });
+};
+
+DD_DOCKERFILE_RULE(ZypperClean)
+
+}  // namespace
+}  // namespace dd::dockerfile

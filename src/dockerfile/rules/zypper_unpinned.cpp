@@ -1,0 +1,33 @@
+// DD1117: zypper install without version pins.
+#include "dockerfile/rules/pkg_util.h"
+
+namespace dd::dockerfile {
+namespace {
+
+bool zy_pinned(std::string_view p) { return p.find_first_of("=<>") != std::string_view::npos; }
+std::string zy_example(std::string_view p) { return "-y " + std::string(p) + "=<version>"; }
+const util::PinSpec spec{{"zypper"}, {"install", "in"}, {"-R", "--root", "-c", "--config", "-r", "--repo", "--from", "-t", "--type"}, zy_pinned, nullptr, zy_example};
+
+class ZypperUnpinned : public Rule {
+ public:
+  const RuleInfo& info() const override { return info_; }
+  void check(const LintInput& in, Report& out) const override { util::check_pins(in, out, info_, spec); }
+
+ private:
+  const RuleInfo& info_ = Registry::instance().add({
+      .id = "DD1117",
+      .name = "zypper-unpinned",
+      .domain = Domain::dockerfile,
+      .category = Category::best_practice,
+      .severity = Severity::info,
+      .summary = "zypper install without version pins",
+      .rationale = "Without a version pin every rebuild can install a different version, so an image that passed tests is not the one that ships, and a rebuild of an old release can break.",
+      .fix = "zypper install -y curl=8.0.1",
+      .aliases = {"DL3037"},
+  });
+};
+
+DD_DOCKERFILE_RULE(ZypperUnpinned)
+
+}  // namespace
+}  // namespace dd::dockerfile

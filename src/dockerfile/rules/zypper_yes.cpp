@@ -1,0 +1,32 @@
+// DD1114: zypper without --non-interactive.
+#include "dockerfile/rules/pkg_util.h"
+
+namespace dd::dockerfile {
+namespace {
+
+const util::YesSpec spec{{"zypper"}, {"install", "in", "remove", "rm", "update", "up", "patch", "dist-upgrade", "dup", "source-install", "si"},
+                         {"-R", "--root", "-c", "--config", "-r", "--repo", "--from", "-t", "--type"}, {"-n", "--non-interactive", "-y", "--no-confirm"}, "--non-interactive"};
+
+class ZypperYes : public Rule {
+ public:
+  const RuleInfo& info() const override { return info_; }
+  void check(const LintInput& in, Report& out) const override { util::check_yes(in, out, info_, spec); }
+
+ private:
+  const RuleInfo& info_ = Registry::instance().add({
+      .id = "DD1114",
+      .name = "zypper-no-yes",
+      .domain = Domain::dockerfile,
+      .category = Category::best_practice,
+      .severity = Severity::warning,
+      .summary = "zypper without --non-interactive",
+      .rationale = "A build has no terminal: the confirmation prompt reads end-of-file, the package manager answers no and the RUN fails, so the build breaks as soon as a dependency needs confirming.",
+      .fix = "zypper --non-interactive install curl",
+      .aliases = {"DL3034"},
+  });
+};
+
+DD_DOCKERFILE_RULE(ZypperYes)
+
+}  // namespace
+}  // namespace dd::dockerfile

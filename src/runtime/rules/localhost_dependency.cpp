@@ -1,0 +1,71 @@
+// DD5211: connection refused by 127.0.0.1 / localhost / ::1: inside a
+// container the loopback is the container itself, not the host or another
+// service. Names the env vars that point there.
+#include "runtime/rules/common.h"
+
+namespace dd::runtime::rules {
+namespace {
+
+const RuleInfo& kInfo = add_rule(
+    "DD5211", "localhost-dependency", Category::network_unreachable,
+    "The app looks for a dependency on localhost inside its own container",
+    "What was localhost on a laptop is the container itself in production: the database or API is in another "
+    "container, reachable by its service name.",
+    "-e DB_HOST=db   # the dependency's service name on a user-defined network");
+
+bool loopback(const std::string& s) {
+  return s.find("127.") != std::string::npos || s.find("localhost") != std::string::npos ||
+         s.find("::1") != std::string::npos;
+}
+
+std::string with_service(std::string v) {
+  for (const char* lo : {"localhost", "127.0.0.1", "[::1]"}) {
+    auto pos = v.find(lo);
+    if (pos != std::string::npos) return v.replace(pos, std::string(lo).size(), "db");
+  }
+  return v;
+}
+
+class LocalhostDependency : public JoinedRule {
+ public:
+  const RuleInfo& info() const override { return kInfo; }
+  void check(Diagnosis& d) const override {
+    LogMatch* m = nullptr;
+    for (auto& c : d.matches)
+      if (!c.consumed && c.sig->rule == std::string("DD5103") &&
+          (loopback(c.subject) || (c.subject.empty() && loopback(c.line->text)))) {
+        m = &c;
+        break;
+      }
+    if (!m) return;
+    const ContainerState& s = d.state;
+    auto envs = loopback_env(s);
+    std::string target = m->subject.empty() ? "localhost" : m->subject;
+    Finding f = d.at_line(kInfo.id, *m);
+    std::string env_list;
+    for (const auto& e : envs) env_list += (env_list.empty() ? "" : ", ") + clip(e, 150);
+    if (!envs.empty()) f.evidence += "; " + s.fields.env + ": " + env_list;
+    f.message = "container " + s.label() + " connects to " + target + ", which inside the container is the container itself" +
+                (envs.empty() ? "" : " (set by " + env_list + ")");
+    f.root_cause = "Nothing listens on " + target + " in this container: the dependency runs elsewhere and must be "
+                   "addressed by its service name.";
+    std::string fix = "docker network create app\ndocker run -d --network app --name db DEPENDENCY-IMAGE\n";
+    if (!envs.empty()) {
+      fix += "docker run --network app";
+      for (const auto& e : envs) fix += " -e " + with_service(e);
+      fix += " IMAGE";
+    } else {
+      fix += "docker run --network app -e DB_HOST=db IMAGE   # and make the app read its address from env";
+    }
+    f.fix = fix;
+    f.tags = {"localhost", "network"};
+    m->consumed = true;
+    d.exit_explained = true;
+    d.add(std::move(f));
+  }
+};
+
+DD_RUNTIME_RULE(LocalhostDependency)
+
+}  // namespace
+}  // namespace dd::runtime::rules

@@ -1,0 +1,55 @@
+// DD5212: the log names a required env var that Config.Env does not set (or
+// sets empty).
+#include <set>
+
+#include "runtime/rules/common.h"
+
+namespace dd::runtime::rules {
+namespace {
+
+const RuleInfo& kInfo = add_rule(
+    "DD5212", "missing-env-var", Category::config_missing, "A required environment variable is not set",
+    "Configuration that lives in a developer's shell or .env file is not injected in production; the app refuses "
+    "to start.",
+    "docker run -e NAME=VALUE ...");
+
+const std::set<std::string> kEnvSignatures = {"shell-param-not-set", "python-environ-keyerror", "env-missing-required",
+                                              "env-not-set"};
+
+bool looks_secret(const std::string& n) {
+  for (const char* k : {"PASS", "SECRET", "TOKEN", "KEY", "CREDENTIAL"})
+    if (n.find(k) != std::string::npos) return true;
+  return false;
+}
+
+class MissingEnv : public JoinedRule {
+ public:
+  const RuleInfo& info() const override { return kInfo; }
+  void check(Diagnosis& d) const override {
+    const ContainerState& s = d.state;
+    for (auto& m : d.matches) {
+      if (m.consumed || !kEnvSignatures.count(m.sig->id) || m.subject.empty()) continue;
+      const std::string& name = m.subject;
+      auto value = s.env_value(name);
+      if (value && !value->empty()) continue;
+      Finding f = d.at_line(kInfo.id, m);
+      f.evidence = s.fields.env + (value ? " sets " + name + " to an empty value" : " has no " + name) + "; " +
+                   d.where(*m.line) + ": " + clip(m.line->text);
+      f.message = "container " + s.label() + " needs " + name + ", which is " + (value ? "empty" : "not set") +
+                  " in its environment";
+      f.root_cause = "The app requires " + name + " and the container was started without it.";
+      std::string ref = looks_secret(name) ? "secretKeyRef" : "configMapKeyRef";
+      f.fix = "docker run -e " + name + "=VALUE IMAGE\n# Kubernetes:\nenv:\n  - name: " + name +
+              "\n    valueFrom:\n      " + ref + ":\n        name: app-config\n        key: " + name;
+      f.tags = {"env"};
+      m.consumed = true;
+      d.exit_explained = true;
+      d.add(std::move(f));
+    }
+  }
+};
+
+DD_RUNTIME_RULE(MissingEnv)
+
+}  // namespace
+}  // namespace dd::runtime::rules

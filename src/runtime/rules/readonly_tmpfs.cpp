@@ -1,0 +1,63 @@
+// DD5205: a write refused with "Read-only file system" under
+// HostConfig.ReadonlyRootfs=true: the path needs a tmpfs (emptyDir).
+#include <algorithm>
+
+#include "runtime/rules/common.h"
+
+namespace dd::runtime::rules {
+namespace {
+
+const RuleInfo& kInfo = add_rule(
+    "DD5205", "read-only-needs-tmpfs", Category::read_only_filesystem,
+    "The app writes to a path of the read-only root filesystem",
+    "With --read-only (readOnlyRootFilesystem) every path the app writes must be a tmpfs or a volume.",
+    "docker run --read-only --tmpfs /path ...");
+
+class ReadonlyTmpfs : public JoinedRule {
+ public:
+  const RuleInfo& info() const override { return kInfo; }
+  void check(Diagnosis& d) const override {
+    const ContainerState& s = d.state;
+    if (!s.readonly_rootfs) return;
+    LogMatch* first = nullptr;
+    std::vector<std::string> dirs;
+    for (auto& m : d.matches) {
+      if (m.consumed || m.sig->category != Category::read_only_filesystem) continue;
+      if (!first) first = &m;
+      if (!m.subject.empty() && m.subject[0] == '/') {
+        std::string dir = writable_dir(m.subject);
+        if (std::find(dirs.begin(), dirs.end(), dir) == dirs.end()) dirs.push_back(dir);
+      }
+      m.consumed = true;
+    }
+    if (!first) return;
+    if (dirs.empty()) dirs.push_back("/tmp");
+    const auto& fn = s.fields;
+    Finding f = d.at_line(kInfo.id, *first);
+    f.evidence = fn.readonly_rootfs + "=true, " + d.where(*first->line) + ": " + clip(first->line->text);
+    std::string list;
+    for (const auto& dir : dirs) list += (list.empty() ? "" : ", ") + dir;
+    f.message = "container " + s.label() + " runs with a read-only root filesystem and cannot write " +
+                (first->subject.empty() ? list : first->subject);
+    f.root_cause = "The root filesystem is read-only (" + fn.readonly_rootfs + "=true) and " + list +
+                   " is neither a tmpfs nor a volume.";
+    std::string flags, mounts, vols;
+    int i = 0;
+    for (const auto& dir : dirs) {
+      std::string name = "writable-" + std::to_string(++i);
+      flags += " --tmpfs " + dir;
+      mounts += "  - name: " + name + "\n    mountPath: " + dir + "\n";
+      vols += "  - name: " + name + "\n    emptyDir: {}\n";
+    }
+    f.fix = "docker run --read-only" + flags + " IMAGE\n# Kubernetes (container):\nvolumeMounts:\n" + mounts +
+            "# Kubernetes (pod):\nvolumes:\n" + vols;
+    while (!f.fix.empty() && f.fix.back() == '\n') f.fix.pop_back();
+    d.exit_explained = true;
+    d.add(std::move(f));
+  }
+};
+
+DD_RUNTIME_RULE(ReadonlyTmpfs)
+
+}  // namespace
+}  // namespace dd::runtime::rules

@@ -1,0 +1,131 @@
+#include <gtest/gtest.h>
+
+#include "compose/compose.h"
+#include "core/error.h"
+#include "helpers.h"
+
+namespace dd::test {
+namespace {
+
+std::vector<Finding> lint_compose(const std::string& yaml) {
+  TempDir d;
+  auto p = d.write("compose.yaml", yaml);
+  return compose::lint(compose::load(p, "compose.yaml"), Config{});
+}
+
+std::vector<Finding> of(const std::vector<Finding>& all, const std::string& rule) {
+  std::vector<Finding> out;
+  for (const auto& f : all)
+    if (f.rule == rule) out.push_back(f);
+  return out;
+}
+
+const char* kFlawed = R"(services:
+  api:
+    build: .
+    image: acme/api
+    environment:
+      DB_HOST: localhost
+      DATABASE_URL: postgres://app:Sup3rS3cretPw@localhost:5432/app
+      LOG_LEVEL: info
+    depends_on: [db]
+    privileged: true
+  db:
+    image: postgres:latest
+    environment:
+      - POSTGRES_PASSWORD=Sup3rS3cretPw
+)";
+
+const char* kClean = R"(services:
+  api:
+    image: acme/api:1.4.0
+    environment:
+      DB_HOST: db
+      DB_PASSWORD: ${DB_PASSWORD}
+    depends_on:
+      db:
+        condition: service_healthy
+    deploy:
+      resources:
+        limits:
+          memory: 256M
+  db:
+    image: postgres:16.4-alpine
+    mem_limit: 512m
+    healthcheck:
+      test: ["CMD", "pg_isready"]
+)";
+
+TEST(Compose, LoadsServicesWithPositions) {
+  TempDir d;
+  auto f = compose::load(d.write("compose.yaml", kFlawed));
+  ASSERT_EQ(f.services.size(), 2u);
+  EXPECT_EQ(f.services[0].name, "api");
+  EXPECT_EQ(f.services[0].at.line, 2);
+  EXPECT_EQ(f.services[0].build_context, ".");
+  EXPECT_EQ(f.services[0].dockerfile, "Dockerfile");
+  ASSERT_EQ(f.services[1].env.size(), 1u);
+  EXPECT_EQ(f.services[1].env[0].name, "POSTGRES_PASSWORD");
+  EXPECT_EQ(f.services[1].env[0].at.line, 14);
+}
+
+TEST(Compose, MalformedYamlIsInputError) {
+  TempDir d;
+  EXPECT_THROW(compose::load(d.write("compose.yaml", "services: [\n")), InputError);
+}
+
+TEST(Compose, NoMemoryLimit) {
+  auto f = of(lint_compose(kFlawed), "DD7001");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].category, Category::oom_killed);
+  EXPECT_NE(f[0].fix.find("memory:"), std::string::npos);
+  EXPECT_TRUE(of(lint_compose(kClean), "DD7001").empty());
+}
+
+TEST(Compose, LocalhostNamesTheRealService) {
+  auto f = of(lint_compose(kFlawed), "DD7002");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].location.line, 6);
+  EXPECT_EQ(f[0].location.column, 7);
+  EXPECT_NE(f[0].message.find("'db' service"), std::string::npos) << f[0].message;
+  EXPECT_EQ(f[0].category, Category::network_unreachable);
+  EXPECT_TRUE(of(lint_compose(kClean), "DD7002").empty());
+}
+
+TEST(Compose, SecretsAreReportedRedacted) {
+  auto all = lint_compose(kFlawed);
+  auto f = of(all, "DD7003");
+  ASSERT_EQ(f.size(), 2u);
+  for (const auto& x : all) {
+    EXPECT_EQ(x.evidence.find("Sup3rS3cretPw"), std::string::npos) << x.rule << ": " << x.evidence;
+    EXPECT_EQ(x.message.find("Sup3rS3cretPw"), std::string::npos) << x.rule;
+  }
+  EXPECT_NE(f[0].evidence.find("postgres://app:"), std::string::npos) << f[0].evidence;
+  EXPECT_TRUE(of(lint_compose(kClean), "DD7003").empty()) << "${VAR} interpolation is not a secret";
+}
+
+TEST(Compose, UnpinnedImages) {
+  auto f = of(lint_compose(kFlawed), "DD7004");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].evidence, "image: acme/api");
+  EXPECT_EQ(f[1].evidence, "image: postgres:latest");
+  EXPECT_TRUE(of(lint_compose(kClean), "DD7004").empty());
+}
+
+TEST(Compose, Privileged) {
+  auto f = of(lint_compose(kFlawed), "DD7005");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].location.line, 10);
+  EXPECT_EQ(f[0].severity, Severity::error);
+}
+
+TEST(Compose, DependencyWithoutHealthcheck) {
+  auto f = of(lint_compose(kFlawed), "DD7006");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].location.resource, "service/db");
+  EXPECT_NE(f[0].fix.find("service_healthy"), std::string::npos);
+  EXPECT_TRUE(of(lint_compose(kClean), "DD7006").empty());
+}
+
+}  // namespace
+}  // namespace dd::test

@@ -1,0 +1,142 @@
+#include "dockerfile/knowledge.h"
+
+#include <gtest/gtest.h>
+
+namespace dd::dockerfile::kb {
+namespace {
+
+TEST(Knowledge, ParseImage) {
+  auto r = parse_image("docker.io/library/node:20-alpine@sha256:abc");
+  EXPECT_EQ(r.registry, "docker.io");
+  EXPECT_EQ(r.path, "node");
+  EXPECT_EQ(r.tag, "20-alpine");
+  EXPECT_EQ(r.digest, "sha256:abc");
+  r = parse_image("localhost:5000/team/app");
+  EXPECT_EQ(r.registry, "localhost:5000");
+  EXPECT_EQ(r.path, "team/app");
+  EXPECT_EQ(r.name, "app");
+  EXPECT_EQ(r.tag, "");
+  r = parse_image("gcr.io/distroless/nodejs20-debian12:nonroot");
+  EXPECT_EQ(r.path, "distroless/nodejs20-debian12");
+  EXPECT_EQ(r.tag, "nonroot");
+}
+
+TEST(Knowledge, EveryPackageManagerRowIsComplete) {
+  for (const auto& p : package_managers()) {
+    EXPECT_FALSE(p.install.empty()) << p.program;
+    EXPECT_FALSE(p.cleanup.empty()) << p.program;
+    EXPECT_FALSE(p.cleanup_fix.empty()) << p.program;
+    EXPECT_EQ(package_manager(p.program), &p);
+  }
+  EXPECT_EQ(package_manager("brew"), nullptr);
+}
+
+TEST(Knowledge, BuildPackages) {
+  for (auto p : {"gcc", "g++", "build-essential", "libpq-dev", "openssl-devel", "python3-dev", "make=4.3-4.1",
+                 "gcc-8.5.0", "linux-headers", "openjdk-17-jdk", "git"})
+    EXPECT_TRUE(is_build_package(p)) << p;
+  for (auto p : {"curl", "ca-certificates", "libpq5", "tini", "--no-install-recommends", "python3", "openjdk-17-jre"})
+    EXPECT_FALSE(is_build_package(p)) << p;
+}
+
+TEST(Knowledge, EveryRuntimeHasASmallerVariant) {
+  for (const auto& r : runtimes()) {
+    EXPECT_TRUE(!r.slim.empty() || !r.alpine.empty() || !r.distroless.empty()) << r.image;
+    EXPECT_EQ(runtime(r.image), &r);
+  }
+  EXPECT_TRUE(is_small_tag("20-bookworm-slim"));
+  EXPECT_TRUE(is_small_tag("3.12-alpine3.20"));
+  EXPECT_FALSE(is_small_tag("20-bookworm"));
+}
+
+TEST(Knowledge, EveryEolRowFiresBelowAndNotAbove) {
+  for (const auto& e : eol_rules()) {
+    if (e.below.empty()) {
+      EXPECT_TRUE(eol_reason(parse_image(std::string(e.image) + ":anything"))) << e.image;
+      continue;
+    }
+    EXPECT_TRUE(eol_reason(parse_image(std::string(e.image) + ":1"))) << e.image;
+    EXPECT_FALSE(eol_reason(parse_image(std::string(e.image) + ":" + std::string(e.below)))) << e.image;
+    EXPECT_FALSE(e.upgrade.empty());
+  }
+  std::string up;
+  EXPECT_TRUE(eol_reason(parse_image("python:3.11-buster"), &up));
+  EXPECT_EQ(up, "python:3.11-bookworm");
+  EXPECT_TRUE(eol_reason(parse_image("python:3.12-alpine3.16")));
+  EXPECT_TRUE(eol_reason(parse_image("ubuntu:22.10")));
+  EXPECT_TRUE(eol_reason(parse_image("ubuntu:21.04")));
+  EXPECT_FALSE(eol_reason(parse_image("ubuntu:22.04")));
+  EXPECT_FALSE(eol_reason(parse_image("node:20-bookworm-slim")));
+  EXPECT_FALSE(eol_reason(parse_image("python:3.12-slim")));
+  EXPECT_TRUE(eol_reason(parse_image("python:2.7")));
+  EXPECT_TRUE(eol_reason(parse_image("node:16-alpine")));
+}
+
+TEST(Knowledge, CompareVersions) {
+  EXPECT_EQ(compare_versions("3.8", "3.9"), -1);
+  EXPECT_EQ(compare_versions("3.10", "3.9"), 1);
+  EXPECT_EQ(compare_versions("18", "18.0"), 0);
+}
+
+TEST(Knowledge, EveryDaemonRowHasAFix) {
+  for (const auto& d : daemons()) {
+    EXPECT_FALSE(d.fix.empty()) << d.program;
+    EXPECT_TRUE(d.by_default || !d.background.empty()) << d.program;
+    EXPECT_EQ(daemon(d.program), &d);
+  }
+  const Daemon* n = daemon("nginx");
+  EXPECT_TRUE(daemon_backgrounds(*n, {"nginx"}, 0));
+  EXPECT_FALSE(daemon_backgrounds(*n, {"nginx", "-g", "daemon off;"}, 0));
+  const Daemon* r = daemon("redis-server");
+  EXPECT_FALSE(daemon_backgrounds(*r, {"redis-server"}, 0));
+  EXPECT_TRUE(daemon_backgrounds(*r, {"redis-server", "--daemonize", "yes"}, 0));
+  EXPECT_TRUE(daemon_backgrounds(*daemon("php-fpm8.2"), {"php-fpm8.2"}, 0));
+  EXPECT_FALSE(daemon_backgrounds(*daemon("php-fpm"), {"php-fpm", "-F"}, 0));
+}
+
+TEST(Knowledge, ServerAndOneShotCommands) {
+  EXPECT_TRUE(is_server_command({"node", "server.js"}));
+  EXPECT_TRUE(is_server_command({"npm", "start"}));
+  EXPECT_TRUE(is_server_command({"gunicorn", "app:app"}));
+  EXPECT_TRUE(is_server_command({"python", "-m", "http.server"}));
+  EXPECT_TRUE(is_server_command({"tini", "--", "java", "-jar", "app.jar"}));
+  EXPECT_FALSE(is_server_command({"npm", "run", "build"}));
+  EXPECT_TRUE(is_one_shot_command({"echo", "hello"}));
+  EXPECT_TRUE(is_one_shot_command({"bash"}));
+  EXPECT_TRUE(is_one_shot_command({"npm", "run", "build"}));
+  EXPECT_TRUE(is_one_shot_command({"python", "setup.py", "install"}));
+  EXPECT_FALSE(is_one_shot_command({"bash", "start.sh"}));
+  EXPECT_FALSE(is_one_shot_command({"sleep", "infinity"}));
+  EXPECT_EQ(real_program({"gosu", "app", "node", "x.js"}), 2u);
+  EXPECT_EQ(real_program({"env", "A=1", "node"}), 2u);
+}
+
+TEST(Knowledge, EveryEcosystemInstallIsRecognised) {
+  for (const auto& e : ecosystems()) {
+    EXPECT_FALSE(e.manifests.empty()) << e.name;
+    EXPECT_FALSE(e.copy_manifests.empty()) << e.name;
+    for (const auto& ic : e.installs) {
+      std::vector<std::string> argv{std::string(ic.program)};
+      if (ic.subcommand != "<any>" && ic.subcommand != "<bare>") {
+        std::string sub(ic.subcommand);
+        size_t sp = sub.find(' ');
+        argv.push_back(sub.substr(0, sp));
+        if (sp != std::string::npos) argv.push_back(sub.substr(sp + 1));
+      }
+      if (!ic.needs_flag.empty()) argv.insert(argv.end(), {std::string(ic.needs_flag), "requirements.txt"});
+      const InstallCommand* which = nullptr;
+      EXPECT_NE(install_ecosystem(argv, &which), nullptr) << e.name << " " << ic.program << " " << ic.subcommand;
+    }
+  }
+  const InstallCommand* w = nullptr;
+  auto* e = install_ecosystem({"python3", "-m", "pip", "install", "-r", "requirements.txt"}, &w);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->name, "pip");
+  EXPECT_EQ(install_ecosystem({"pip", "install", "flask"}), nullptr);
+  EXPECT_TRUE(is_manifest(*e, "requirements-prod.txt"));
+  EXPECT_TRUE(is_manifest(*install_ecosystem({"npm", "ci"}), "package*.json"));
+  EXPECT_FALSE(is_manifest(*install_ecosystem({"npm", "ci"}), "src"));
+}
+
+}  // namespace
+}  // namespace dd::dockerfile::kb
