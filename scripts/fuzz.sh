@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (clang-14, ASan + UBSan) and runs each for
+# RUNS iterations (default 10 million), seeded from the shared corpus.
+#   bash scripts/fuzz.sh [RUNS] [TARGET...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${1:-10000000}
+shift || true
+bash scripts/install-deps.sh
+if [ ! -f build-fuzz/build.ninja ]; then
+  CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DDRYDOCK_FUZZ=ON -DDRYDOCK_TESTS=OFF -DDRYDOCK_BENCH=OFF >/dev/null
+fi
+ninja -C build-fuzz $(for t in "${@:-}"; do [ -n "$t" ] && echo "$t"; done) >/dev/null
+TARGETS=("$@")
+[ ${#TARGETS[@]} -eq 0 ] && mapfile -t TARGETS < <(cd fuzz && ls *.cpp | sed 's/\.cpp$//')
+SEEDS=$(mktemp -d)
+trap 'rm -rf "$SEEDS"' EXIT
+mkdir -p "$SEEDS/dockerfile" "$SEEDS/shell" "$SEEDS/ignore"
+cp ../shared/corpus/dockerfiles/*/* "$SEEDS/dockerfile/" 2>/dev/null || true
+grep -h '^RUN ' ../shared/corpus/dockerfiles/*/* 2>/dev/null | head -500 | split -l 1 - "$SEEDS/shell/s" || true
+printf '*.md\n!README.md\n**/*.pem\n/a/../b\n\0a/b.md\n' > "$SEEDS/ignore/seed1"
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1
+for t in "${TARGETS[@]}"; do
+  case "$t" in
+    *shell*) seed="$SEEDS/shell" ;;
+    *ignore*) seed="$SEEDS/ignore" ;;
+    *) seed="$SEEDS/dockerfile" ;;
+  esac
+  work=$(mktemp -d)
+  cp "$seed"/* "$work/" 2>/dev/null || true
+  start=$(date +%s)
+  rc=0
+  ./build-fuzz/fuzz/"$t" -runs="$RUNS" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    "$work" >"build-fuzz/$t.log" 2>&1 || rc=$?
+  end=$(date +%s)
+  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "build-fuzz/$t.log" | awk '{print $2}')
+  echo "$t: exit $rc, ${execs:-?} executions in $((end - start)) s (log build-fuzz/$t.log)"
+  rm -rf "$work"
+done
