@@ -171,7 +171,8 @@ std::vector<ContainerState> read_inspect_file(const std::filesystem::path& file)
   if (j.is_discarded()) {
     // Say where the JSON breaks.
     try {
-      (void)json::parse(text);
+      json probe = json::parse(text);
+      (void)probe;
     } catch (const json::parse_error& e) {
       throw InputError(file.string() + ": malformed JSON at byte " + std::to_string(e.byte) +
                        "; expected the output of docker inspect");

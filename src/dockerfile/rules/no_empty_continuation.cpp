@@ -16,7 +16,7 @@ class NoEmptyContinuation : public Rule {
       for (int l = first + 1; l < last; ++l) {
         const std::string& text = in.df.lines[l - 1];
         if (text.find_first_not_of(" \t\r") != std::string::npos) continue;
-        Range r{{l, 1}, {l, static_cast<int>(text.size()) + 1}};
+        Range r{{l, 1}, {l, std::max(2, static_cast<int>(text.size()) + 1)}};
         Finding f = in.at(r, "empty continuation line " + std::to_string(l) + " inside the " + ins.keyword +
                                  " that starts on line " + std::to_string(first),
                           "(empty line inside " + ins.keyword + ")");

@@ -115,9 +115,14 @@ inline bool has_opt(const Cmd& c, const Words& names) {
     for (auto n : names) {
       if (w == n) return true;
       if (starts_with(n, "--") && starts_with(w, n) && w.size() > n.size() && w[n.size()] == '=') return true;
-      if (n.size() == 2 && n[0] == '-' && n[1] != '-' && w[1] != '-' && w.find(n[1], 1) != std::string_view::npos &&
-          std::all_of(w.begin() + 1, w.end(), [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)); }))
-        return true;
+      if (n.size() == 2 && n[0] == '-' && n[1] != '-' && w[1] != '-') {
+        // A bundle such as -qy or -qO-: letters up to the one we look for.
+        size_t p = w.find(n[1], 1);
+        if (p != std::string_view::npos &&
+            std::all_of(w.begin() + 1, w.begin() + static_cast<long>(p) + 1,
+                        [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)); }))
+          return true;
+      }
     }
   }
   return false;

@@ -31,6 +31,27 @@ std::vector<Use> uses(const Dockerfile& df, const Instruction& ins) {
   return out;
 }
 
+// Names declared by ARG (with or without a value) or ENV before `ins` in its
+// stage and in the stages it is built FROM.
+std::vector<std::string> declared(const Dockerfile& df, const Instruction& ins) {
+  std::vector<std::string> out;
+  int st = ins.stage;
+  size_t limit = ins.index;
+  for (int guard = 0; st >= 0 && st < static_cast<int>(df.stages.size()) && guard < 1000; ++guard) {
+    for (size_t i : df.stages[st].instructions) {
+      if (i >= df.instructions.size() || i >= limit) continue;
+      const auto& d = df.instructions[i];
+      if (d.keyword == "ARG" || d.keyword == "ENV")
+        for (const auto& kv : d.pairs) out.push_back(kv.key);
+    }
+    const auto& s = df.stages[st];
+    if (!s.base_stage || *s.base_stage >= st) break;
+    st = *s.base_stage;
+    limit = df.instructions.size();
+  }
+  return out;
+}
+
 class UndefinedVar : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
@@ -42,6 +63,7 @@ class UndefinedVar : public Rule {
     for (const auto& ins : in.df.instructions) {
       if (ins.stage < 0 || !util::in(kChecked, ins.keyword)) continue;
       Vars scope = in.scope(ins);
+      for (auto& n : declared(in.df, ins)) scope.emplace(n, "");
       bool scratch = util::rooted_in_scratch(in.df, ins.stage);
       for (const auto& u : uses(in.df, ins)) {
         for (const auto& ref : util::var_refs(u.text, in.df.escape)) {

@@ -1,0 +1,18 @@
+#include "rule_test.h"
+
+namespace dd::test {
+
+TEST(LegacyKeyValueFormat, FlagsLegacyEnv) {
+  auto f = only(lint("FROM node:20\nENV NODE_ENV production\n"), "DD1013");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].location.line, 2);
+  EXPECT_EQ(f[0].location.column, 5);
+  EXPECT_GT(f[0].location.end_column, f[0].location.column);
+  EXPECT_FALSE(f[0].fix.empty());
+  EXPECT_FALSE(f[0].root_cause.empty());
+  EXPECT_NE(f[0].message.find("NODE_ENV=production"), std::string::npos) << f[0].message;
+}
+
+TEST(LegacyKeyValueFormat, EqualsIsClean) { EXPECT_EQ(count(lint("FROM node:20\nENV NODE_ENV=production A=b\nLABEL a=b\n"), "DD1013"), 0); }
+
+}  // namespace dd::test
