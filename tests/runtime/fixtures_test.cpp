@@ -2,6 +2,7 @@
 // pairs (tests/fixtures/runtime/, made by make_fixtures.sh): no engine needed.
 #include <fstream>
 
+#include "core/error.h"
 #include "core/redact.h"
 #include "runtime_test.h"
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/error.h"
 #include "core/finding.h"
 #include "helpers/helpers.h"
 #include "runtime/diagnose.h"

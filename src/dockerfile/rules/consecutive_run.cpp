@@ -31,7 +31,7 @@ class ConsecutiveRun : public Rule {
         f.root_cause = "Every RUN commits a layer; files created in one and removed in the next still ship.";
         f.fix = "RUN " + all[i].args_text.substr(0, 60) + (all[i].args_text.size() > 60 ? "..." : "") + " \\\n    && " +
                 second.args_text.substr(0, 60) + (second.args_text.size() > 60 ? "..." : "");
-        out.add(info_, std::move(f));
+        out.add(info_, util::scrub(std::move(f)));
       }
       i = j;
     }

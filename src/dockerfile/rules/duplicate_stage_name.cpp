@@ -20,7 +20,7 @@ class DuplicateStageName : public Rule {
                                  " is already used by the stage on line " + std::to_string(prev));
         f.root_cause = "Stage names must be unique within a Dockerfile.";
         f.fix = "AS " + st.name + "-" + std::to_string(i);
-        out.add(info_, std::move(f));
+        out.add(info_, util::scrub(std::move(f)));
         break;
       }
     }

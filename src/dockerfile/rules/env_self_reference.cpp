@@ -23,8 +23,10 @@ class EnvSelfReference : public Rule {
           Finding f = in.at(r, kv.key + " on line " + std::to_string(r.begin.line) + " uses $" + ref.name +
                                    ", which this same ENV sets: the reference sees the old, empty value");
           f.root_cause = "Values in one ENV instruction are expanded before any of its variables are set.";
-          f.fix = "ENV " + ref.name + "=...\nENV " + kv.key + "=" + kv.value;
-          out.add(info_, std::move(f));
+          f.fix = "ENV " + ref.name + "=...\nENV " + kv.key + "=" +
+                  (secrets::looks_secret_value(kv.key, kv.value) ? redact(kv.value) : kv.value);
+          if (secrets::looks_secret_value(kv.key, kv.value)) f.evidence = redact_in(util::text_of(in.df, kv.value_range), kv.value);
+          out.add(info_, util::scrub(std::move(f)));
         }
       }
     }

@@ -14,18 +14,24 @@ class LegacyKeyValueFormat : public Rule {
       size_t sp = a.find_first_of(" \t");
       std::string_view first = a.substr(0, sp);
       if (sp == std::string_view::npos || first.find('=') != std::string_view::npos) continue;
-      const auto& kv = ins.pairs.front();
-      bool simple = kv.value.find_first_of("\"\\'") == std::string::npos;
+      auto kv = ins.pairs.front();
+      bool secret = secrets::looks_secret_value(kv.key, kv.value);
+      std::string raw_args = ins.args_text;
+      if (secret) {
+        raw_args = redact_in(raw_args, kv.value);
+        kv.value = redact(kv.value);
+      }
+      bool simple = !secret && kv.value.find_first_of("\"\\'") == std::string::npos;
       std::string val = kv.value.find_first_of(" \t") == std::string::npos && !kv.value.empty() ? kv.value : "\"" + kv.value + "\"";
       std::string fixed = kv.key + "=" + val;
       Finding f = in.at(ins.args_range, "\"" + ins.keyword + " " + kv.key + " " + kv.value + "\" on line " +
                                             std::to_string(ins.range.begin.line) + " uses the legacy whitespace form; write " +
                                             ins.keyword + " " + fixed,
-                        ins.keyword + " " + ins.args_text);
+                        ins.keyword + " " + raw_args);
       f.root_cause = "The key and value are separated by whitespace instead of '='.";
       f.fix = ins.keyword + " " + fixed;
       if (simple) in.propose({ins.args_range, fixed});
-      out.add(info_, std::move(f));
+      out.add(info_, util::scrub(std::move(f)));
     }
   }
 

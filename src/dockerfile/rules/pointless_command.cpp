@@ -41,7 +41,7 @@ class PointlessCommand : public Rule {
         f.fix = p.program == "service" || p.program == "systemctl"
                     ? "start the service from CMD/ENTRYPOINT (in the foreground), not from RUN"
                     : "remove `" + std::string(p.program) + "` from the RUN";
-        out.add(info_, std::move(f));
+        out.add(info_, util::scrub(std::move(f)));
       }
     }
   }

@@ -1,0 +1,66 @@
+// DD2021: the final stage runs on a full OS or toolchain image where a slim,
+// alpine or distroless variant of the same runtime exists.
+#include "dockerfile/rules/incident_util.h"
+
+namespace dd::dockerfile {
+namespace {
+
+std::string variant(const kb::ImageRef& r, std::string_view v) {
+  if (v.empty()) return {};
+  if (v.front() != '-') return std::string(v);
+  std::string tag = r.tag.empty() || r.tag == "latest" ? "" : r.tag;
+  if (tag.empty()) return r.path + ":" + std::string(v.substr(1));
+  return r.path + ":" + tag + std::string(v);
+}
+
+class FullOsBase : public Rule {
+ public:
+  const RuleInfo& info() const override { return info_; }
+  void check(const LintInput& in, Report& out) const override {
+    auto chain = inc::final_chain(in.df);
+    if (chain.empty()) return;
+    const Stage* root = chain.front();
+    if (root->base_expanded.find('$') != std::string::npos) return;
+    kb::ImageRef ref = inc::chain_base(chain);
+    const kb::Runtime* rt = kb::runtime(ref.path);
+    if (!rt || (!ref.registry.empty() && ref.registry != "docker.io" && ref.path != "dotnet/sdk")) return;
+    if (!rt->build_only && kb::is_small_tag(ref.tag)) return;
+    std::vector<std::string> options;
+    for (auto v : {rt->slim, rt->alpine, rt->distroless})
+      if (auto s = variant(ref, v); !s.empty()) options.push_back(s);
+    std::string list;
+    for (size_t i = 0; i < options.size(); ++i) list += (i ? (i + 1 == options.size() ? " or " : ", ") : "") + options[i];
+    const Instruction& from = in.df.instructions[root->from_index];
+    Range r = from.args.empty() ? from.keyword_range : from.args.front().range;
+    std::string img = root->base_expanded.empty() ? root->base : root->base_expanded;
+    std::string msg = rt->build_only
+                          ? "the final image runs on the " + ref.path + " toolchain image " + img +
+                                " (hundreds of MB of compilers); build in it and copy the result into " + list
+                          : img + " is a full OS image; the same runtime exists as " + list;
+    Finding f = in.at(r, msg, kb::line_text(in.df, from.range.begin.line));
+    f.root_cause = "The runtime stage starts from the complete image with compilers, package sources and docs.";
+    f.fix = rt->build_only ? "FROM " + img + " AS build\n...\nFROM " + options.back() + "\nCOPY --from=build /out/app /app"
+                           : "FROM " + options.front();
+    if (ref.path == "ubuntu" || ref.path == "debian") f.severity = Severity::info;
+    f.tags = {ref.path};
+    out.add(info_, std::move(f));
+  }
+
+ private:
+  const RuleInfo& info_ = Registry::instance().add({
+      .id = "DD2021",
+      .name = "full-os-base",
+      .domain = Domain::dockerfile,
+      .category = Category::image_bloat,
+      .severity = Severity::warning,
+      .summary = "Full OS base image where a slim variant exists",
+      .rationale = "node:20 is ~1 GB, node:20-slim ~200 MB, distroless less: pulls on every new node and every "
+                   "scale-up take longer, and the extra packages bring CVEs.",
+      .fix = "FROM node:20-slim",
+  });
+};
+
+DD_DOCKERFILE_RULE(FullOsBase)
+
+}  // namespace
+}  // namespace dd::dockerfile

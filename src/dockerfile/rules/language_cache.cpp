@@ -1,0 +1,92 @@
+// DD2024: pip without --no-cache-dir, npm/yarn/pnpm installing dev
+// dependencies in the final stage.
+#include "dockerfile/rules/incident_util.h"
+
+namespace dd::dockerfile {
+namespace {
+
+bool has_any(const std::vector<std::string>& argv, std::initializer_list<std::string_view> flags) {
+  for (const auto& a : argv)
+    for (auto f : flags)
+      if (a == f || (a.size() > f.size() && a.rfind(f, 0) == 0 && a[f.size()] == '=')) return true;
+  return false;
+}
+
+class LanguageCache : public Rule {
+ public:
+  const RuleInfo& info() const override { return info_; }
+  void check(const LintInput& in, Report& out) const override {
+    auto chain = inc::final_chain(in.df);
+    auto all = inc::chain_instructions(in.df, chain);
+    for (size_t k = 0; k < all.size(); ++k) {
+      const Instruction* ins = all[k];
+      if (ins->keyword != "RUN" || inc::has_mount(*ins, "cache")) continue;
+      auto vars = in.scope(*ins);
+      for (const auto& c : kb::commands(in, *ins)) {
+        size_t p = kb::real_program(c.argv);
+        if (p + 1 >= c.argv.size()) continue;
+        std::vector<std::string> argv(c.argv.begin() + static_cast<long>(p), c.argv.end());
+        size_t off = p;
+        if (kb::basename(argv[0]).starts_with("python") && argv.size() > 2 && argv[1] == "-m") {
+          argv.erase(argv.begin(), argv.begin() + 2);
+          off += 2;
+        }
+        std::string prog = kb::basename(argv[0]);
+        if ((prog == "pip" || prog == "pip3" || prog.rfind("pip3.", 0) == 0) && argv.size() > 1 &&
+            argv[1] == "install" && !has_any(argv, {"--no-cache-dir"}) && !vars.count("PIP_NO_CACHE_DIR")) {
+          Finding f = in.at(c.ranges[off], "pip install on line " + std::to_string(ins->range.begin.line) +
+                                               " keeps its download cache (~/.cache/pip) in the image");
+          f.root_cause = "pip caches every wheel it downloads; without --no-cache-dir the cache ships in the layer.";
+          f.fix = "pip install --no-cache-dir ...  (or ENV PIP_NO_CACHE_DIR=1)";
+          f.tags = {"python"};
+          out.add(info_, std::move(f));
+          if (!ins->exec_form && ins->heredocs.empty() && off + 1 < c.ranges.size())
+            in.propose({{c.ranges[off + 1].end, c.ranges[off + 1].end}, " --no-cache-dir"});
+          continue;
+        }
+        const kb::InstallCommand* ic = nullptr;
+        const kb::Ecosystem* eco = kb::install_ecosystem(c.argv, &ic);
+        if (!eco || (eco->name != "npm" && eco->name != "yarn" && eco->name != "pnpm")) continue;
+        auto env = vars.find("NODE_ENV");
+        if (env != vars.end() && env->second == "production") continue;
+        if (has_any(argv, {"--omit", "--production", "--only", "--prod", "-P"})) continue;
+        if (pruned_later(in, all, k)) continue;
+        Finding f = in.at(c.ranges[p], inc::show(c.argv, p, 2) + " on line " + std::to_string(ins->range.begin.line) +
+                                           " installs devDependencies into the final image");
+        f.root_cause = "Without --omit=dev (or NODE_ENV=production) test, lint and build tooling ship with the app.";
+        f.fix = eco->name == "npm" ? "RUN npm ci --omit=dev" : eco->name == "yarn" ? "RUN yarn install --production --frozen-lockfile" : "RUN pnpm install --prod --frozen-lockfile";
+        f.tags = {"node"};
+        out.add(info_, std::move(f));
+      }
+    }
+  }
+
+ private:
+  static bool pruned_later(const LintInput& in, const std::vector<const Instruction*>& all, size_t k) {
+    for (size_t j = k; j < all.size(); ++j) {
+      if (all[j]->keyword != "RUN") continue;
+      std::string t = inc::run_text(*all[j]);
+      if (kb::contains(t, "prune") || kb::contains(t, "--production") || kb::contains(t, "--omit=dev") ||
+          kb::contains(t, "focus --production"))
+        if (j > k || kb::contains(t, "prune")) return true;
+    }
+    (void)in;
+    return false;
+  }
+
+  const RuleInfo& info_ = Registry::instance().add({
+      .id = "DD2024",
+      .name = "language-cache-or-dev-deps",
+      .domain = Domain::dockerfile,
+      .category = Category::image_bloat,
+      .severity = Severity::warning,
+      .summary = "Language package cache or dev dependencies in the final image",
+      .rationale = "pip's wheel cache and npm devDependencies often double the size of a Python or Node image.",
+      .fix = "RUN pip install --no-cache-dir -r requirements.txt   /   RUN npm ci --omit=dev",
+  });
+};
+
+DD_DOCKERFILE_RULE(LanguageCache)
+
+}  // namespace
+}  // namespace dd::dockerfile

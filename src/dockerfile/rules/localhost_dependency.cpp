@@ -1,0 +1,135 @@
+// DD2060: ENV points a dependency at localhost, or the app listens on
+// loopback only.
+#include "dockerfile/rules/incident_util.h"
+
+namespace dd::dockerfile {
+namespace {
+
+bool loopback(std::string_view host) {
+  return host == "localhost" || host == "127.0.0.1" || host == "::1" || host == "[::1]" || host == "0.0.0.0" ||
+         host.rfind("127.", 0) == 0;
+}
+
+// The host of a value: a bare host, host:port, or scheme://[user@]host[:port]/...
+std::string host_of(std::string_view v) {
+  size_t s = v.find("://");
+  if (s != std::string_view::npos) v.remove_prefix(s + 3);
+  size_t slash = v.find('/');
+  if (slash != std::string_view::npos) v = v.substr(0, slash);
+  size_t at = v.rfind('@');
+  if (at != std::string_view::npos) v.remove_prefix(at + 1);
+  if (!v.empty() && v.front() == '[') return std::string(v.substr(0, v.find(']') + 1));
+  size_t colon = v.find(':');
+  return kb::lower(v.substr(0, colon));
+}
+
+std::vector<std::string> parts(const std::string& key) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : key) {
+    if (c == '_' || c == '-' || c == '.') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+bool has(const std::vector<std::string>& p, std::initializer_list<std::string_view> words) {
+  for (const auto& w : p)
+    for (auto x : words)
+      if (w == x) return true;
+  return false;
+}
+
+class LocalhostDependency : public Rule {
+ public:
+  const RuleInfo& info() const override { return info_; }
+  void check(const LintInput& in, Report& out) const override {
+    auto chain = inc::final_chain(in.df);
+    for (const Instruction* ins : inc::chain_instructions(in.df, chain)) {
+      if (ins->keyword != "ENV") continue;
+      for (const auto& kv : ins->pairs) {
+        if (!kv.has_value || kv.value.empty()) continue;
+        std::string host = host_of(kv.value);
+        if (!loopback(host)) continue;
+        auto p = parts(kv.key);
+        if (p.empty()) continue;
+        bool self = has(p, {"APP", "SELF", "PUBLIC", "BASE", "SITE", "NEXTAUTH", "CALLBACK", "REDIRECT", "LISTEN",
+                            "BIND", "SERVER", "WEB", "FRONTEND", "ORIGIN", "CORS", "HEALTH", "NO", "PROXY", "HTTP",
+                            "HTTPS", "METRICS", "ADMIN", "GRPC", "ORIGINS", "ALLOWED"}) ||
+                    kv.key == "HOST" || kv.key == "HOSTNAME";
+        bool dep_key = has(p, {"HOST", "URL", "URI", "ADDR", "ADDRESS", "DSN", "ENDPOINT", "SERVERS", "BROKER",
+                               "BROKERS", "NODES", "CONNECTION", "CONN", "DATABASE"});
+        std::string shown = inc::safe(kv.value);
+        if (auto [b, e] = secrets::url_password(kv.value); b != std::string::npos)
+          shown = redact_in(kv.value, kv.value.substr(b, e - b));
+        if (!self && dep_key) {
+          Finding f = in.at(kv.value_range, "ENV " + kv.key + "=" + shown + " on line " +
+                                                std::to_string(ins->range.begin.line) +
+                                                " points at " + host + ", which inside the container is the "
+                                                "container itself, not the " + service(p) + " it needs",
+                            "ENV " + kv.key + "=" + shown);
+          f.root_cause = "Each container has its own network namespace: localhost reaches only its own processes.";
+          f.fix = "ENV " + kv.key + "=" + replace_host(shown, host, service_host(p)) +
+                  "  (the service name on the compose network / Kubernetes Service DNS name), or inject it at run time";
+          f.tags = {"localhost"};
+          out.add(info_, std::move(f));
+        } else if ((kv.key == "HOST" || has(p, {"BIND", "LISTEN"})) && host != "0.0.0.0" && host != "[::]") {
+          Finding f = in.at(kv.value_range, "ENV " + kv.key + "=" + shown + " on line " +
+                                                std::to_string(ins->range.begin.line) +
+                                                " makes the app listen on loopback only: published ports and "
+                                                "Services cannot reach it",
+                            "ENV " + kv.key + "=" + shown);
+          f.root_cause = "A server bound to 127.0.0.1 accepts connections only from inside its own container.";
+          f.fix = "ENV " + kv.key + "=" + replace_host(shown, host, "0.0.0.0");
+          f.tags = {"localhost", "bind"};
+          out.add(info_, std::move(f));
+        }
+      }
+    }
+  }
+
+ private:
+  static std::string service(const std::vector<std::string>& p) {
+    for (const auto& w : p)
+      if (w != "HOST" && w != "URL" && w != "URI" && w != "ADDR" && w != "ADDRESS" && w != "DSN" && w != "ENDPOINT")
+        return kb::lower(w) + " service";
+    return "service";
+  }
+  static std::string service_host(const std::vector<std::string>& p) {
+    for (const auto& w : p) {
+      if (w == "DB" || w == "DATABASE" || w == "POSTGRES" || w == "PG" || w == "PGHOST") return "db";
+      if (w == "REDIS" || w == "MYSQL" || w == "MONGO" || w == "MONGODB" || w == "RABBITMQ" || w == "KAFKA" ||
+          w == "ELASTICSEARCH" || w == "MEMCACHED")
+        return kb::lower(w);
+    }
+    return "<service-name>";
+  }
+  static std::string replace_host(std::string v, const std::string& host, const std::string& with) {
+    size_t pos = kb::lower(v).find(host);
+    if (pos != std::string::npos) v.replace(pos, host.size(), with);
+    return v;
+  }
+
+  const RuleInfo& info_ = Registry::instance().add({
+      .id = "DD2060",
+      .name = "localhost-dependency",
+      .domain = Domain::dockerfile,
+      .category = Category::network_unreachable,
+      .severity = Severity::warning,
+      .summary = "Dependency address points at localhost",
+      .rationale = "DB_HOST=localhost works on a laptop and fails in every container: connection refused to the "
+                   "database, cache or broker.",
+      .fix = "ENV DB_HOST=db  (or inject it at run time)",
+      .tags = {"localhost"},
+  });
+};
+
+DD_DOCKERFILE_RULE(LocalhostDependency)
+
+}  // namespace
+}  // namespace dd::dockerfile

@@ -1,0 +1,154 @@
+// DD2080: the application writes its logs to files inside the container.
+#include <fstream>
+
+#include "context/context.h"
+#include "dockerfile/rules/incident_util.h"
+
+namespace dd::dockerfile {
+namespace {
+
+bool stdio_target(std::string_view t) {
+  return t == "-" || t.rfind("/dev/std", 0) == 0 || t.rfind("/proc/self/fd/", 0) == 0 || t == "/dev/null" ||
+         t.rfind("&", 0) == 0 || t == "off" || t.rfind("syslog:", 0) == 0 || t == "stderr" || t == "stdout" ||
+         t.rfind("/dev/fd/", 0) == 0;
+}
+
+const std::vector<std::string_view> kLogFlags{"--log-file", "--logfile", "--log-path", "--error-logfile",
+                                              "--access-logfile", "--log-dir", "-log_dir", "--logpath",
+                                              "--log_file", "--log-filename"};
+
+class LogsToFile : public Rule {
+ public:
+  const RuleInfo& info() const override { return info_; }
+  void check(const LintInput& in, Report& out) const override {
+    auto chain = inc::final_chain(in.df);
+    if (chain.empty()) return;
+    auto all = inc::chain_instructions(in.df, chain);
+    auto start = inc::start_command(all);
+    const Instruction* owner = start.cmd ? start.cmd : start.entrypoint;
+    for (const auto& c : inc::start_commands(in, start)) {
+      for (const auto& [op, target] : c.redirects) {
+        if (op.find('>') == std::string::npos || stdio_target(target)) continue;
+        report(in, *owner, c.range, "redirects its output to " + target, target, out);
+        return;
+      }
+      for (size_t i = 0; i < c.argv.size(); ++i) {
+        for (auto flag : kLogFlags) {
+          const std::string& a = c.argv[i];
+          std::string value;
+          if (a == flag && i + 1 < c.argv.size()) value = c.argv[i + 1];
+          else if (a.size() > flag.size() && a.rfind(flag, 0) == 0 && a[flag.size()] == '=') value = a.substr(flag.size() + 1);
+          else continue;
+          if (stdio_target(value)) continue;
+          report(in, *owner, c.ranges[i], "passes " + std::string(flag) + " " + value, value, out);
+          return;
+        }
+      }
+    }
+    check_server_config(in, chain, all, out);
+  }
+
+ private:
+  void report(const LintInput& in, const Instruction& owner, const Range& r, const std::string& what,
+              const std::string& target, Report& out) const {
+    Finding f = in.at(r, owner.keyword + " on line " + std::to_string(owner.range.begin.line) + " " + what +
+                             ": docker logs and kubectl logs stay empty and the file grows until the disk fills");
+    f.root_cause = "The container runtime collects only stdout and stderr; files inside the container are lost on "
+                   "restart and never reach the log pipeline.";
+    f.fix = "log to stdout/stderr (drop the redirect), or RUN ln -sf /dev/stdout " + target;
+    out.add(info_, std::move(f));
+  }
+
+  // Web servers installed from packages, or nginx/httpd images with a custom
+  // config that logs to other files.
+  void check_server_config(const LintInput& in, const std::vector<const Stage*>& chain,
+                           const std::vector<const Instruction*>& all, Report& out) const {
+    std::string text;
+    for (const Instruction* i : all)
+      if (i->keyword == "RUN") text += inc::run_text(*i) + "\n";
+    bool linked = kb::contains(text, "/dev/stdout") || kb::contains(text, "/proc/self/fd/1");
+    if (linked) return;
+    kb::ImageRef base = inc::chain_base(chain);
+    for (const Instruction* i : all) {
+      if (i->keyword == "RUN") {
+        for (const auto& c : kb::commands(in, *i)) {
+          size_t p = kb::real_program(c.argv);
+          if (p >= c.argv.size() || !kb::package_manager(kb::basename(c.argv[p]))) continue;
+          for (size_t k = p + 1; k < c.argv.size(); ++k) {
+            const std::string& a = c.argv[k];
+            if (a != "nginx" && a != "apache2" && a != "httpd") continue;
+            Finding f = in.at(c.ranges[k], a + " installed from packages on line " + std::to_string(i->range.begin.line) +
+                                               " logs to /var/log/" + (a == "httpd" ? "httpd" : a) +
+                                               " files, and nothing links them to stdout/stderr");
+            f.root_cause = "Distribution packages configure file logging; only the official server images symlink "
+                           "their logs to the container's stdout.";
+            f.fix = a == "nginx" ? "RUN ln -sf /dev/stdout /var/log/nginx/access.log && ln -sf /dev/stderr "
+                                   "/var/log/nginx/error.log"
+                                 : "RUN ln -sf /dev/stdout /var/log/apache2/access.log && ln -sf /dev/stderr "
+                                   "/var/log/apache2/error.log";
+            out.add(info_, std::move(f));
+            return;
+          }
+        }
+      }
+      if (!in.context || (base.path != "nginx" && base.path != "httpd") || (i->keyword != "COPY" && i->keyword != "ADD") ||
+          inc::copies_from_stage(*i))
+        continue;
+      for (const Arg* s : inc::copy_sources(*i)) {
+        if (!s->text.ends_with(".conf")) continue;
+        std::string path = conf_log_path(in, s->text);
+        if (path.empty()) continue;
+        Finding f = in.at(s->range, s->text + " (COPY on line " + std::to_string(i->range.begin.line) +
+                                        ") writes logs to " + path + ", which is not linked to stdout/stderr");
+        f.root_cause = "The official image links only its default log files to stdout; a custom log path is a plain "
+                       "file inside the container.";
+        f.fix = "access_log /dev/stdout;  error_log /dev/stderr;  (or RUN ln -sf /dev/stdout " + path + ")";
+        out.add(info_, std::move(f));
+        return;
+      }
+    }
+  }
+
+  static std::string conf_log_path(const LintInput& in, const std::string& src) {
+    std::error_code ec;
+    auto file = in.context->root() / src;
+    if (!std::filesystem::is_regular_file(file, ec) || std::filesystem::file_size(file, ec) > (1u << 20)) return {};
+    std::ifstream f(file);
+    std::string line;
+    while (std::getline(f, line)) {
+      size_t b = line.find_first_not_of(" \t");
+      if (b == std::string::npos || line[b] == '#') continue;
+      std::string_view l(line);
+      l.remove_prefix(b);
+      for (std::string_view d : {"access_log", "error_log", "CustomLog", "ErrorLog"}) {
+        if (l.rfind(d, 0) != 0 || l.size() <= d.size() || (l[d.size()] != ' ' && l[d.size()] != '\t')) continue;
+        std::string_view v = l.substr(d.size());
+        size_t s = v.find_first_not_of(" \t\"");
+        if (s == std::string_view::npos) continue;
+        v.remove_prefix(s);
+        std::string path(v.substr(0, v.find_first_of(" \t;\"")));
+        if (stdio_target(path) || path == "/var/log/nginx/access.log" || path == "/var/log/nginx/error.log") continue;
+        return path;
+      }
+    }
+    return {};
+  }
+
+  const RuleInfo& info_ = Registry::instance().add({
+      .id = "DD2080",
+      .name = "logs-to-file",
+      .domain = Domain::dockerfile,
+      .category = Category::logging,
+      .severity = Severity::warning,
+      .summary = "Application logs written to files in the container",
+      .rationale = "Logs in files are invisible to docker logs, kubectl logs and the cluster's log shipper, vanish "
+                   "with the container, and fill the writable layer or fail on a read-only root filesystem.",
+      .fix = "CMD [\"gunicorn\", \"--access-logfile\", \"-\", \"--error-logfile\", \"-\", \"app:app\"]",
+      .tags = {"logs"},
+  });
+};
+
+DD_DOCKERFILE_RULE(LogsToFile)
+
+}  // namespace
+}  // namespace dd::dockerfile

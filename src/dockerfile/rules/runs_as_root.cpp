@@ -1,0 +1,146 @@
+// DD2050: the final image runs as root. DD2051: USER names a user that is
+// never created.
+#include "dockerfile/rules/incident_util.h"
+
+namespace dd::dockerfile {
+namespace {
+
+const RuleInfo& unknown_user_info() {
+  static const RuleInfo& r = Registry::instance().add({
+      .id = "DD2051",
+      .name = "user-not-created",
+      .domain = Domain::dockerfile,
+      .category = Category::runs_as_root,
+      .severity = Severity::error,
+      .summary = "USER names a user that does not exist",
+      .rationale = "The container fails at start with 'unable to find user app: no matching entries in passwd "
+                   "file'; teams then \"fix\" it by dropping USER and running as root.",
+      .fix = "RUN groupadd --system app && useradd --system --gid app --no-create-home app\nUSER app",
+      .tags = {"user"},
+  });
+  return r;
+}
+
+// Users that exist in common base images.
+bool known_user(const std::string& user, const kb::ImageRef& base) {
+  for (std::string_view u : {"root", "nobody", "daemon", "bin", "sys", "www-data", "nonroot", "operator", "guest",
+                             "mail", "news", "games", "sync", "man", "lp", "proxy", "backup", "list"})
+    if (user == u) return true;
+  struct ImageUser {
+    std::string_view image, user;
+  };
+  static const ImageUser kImageUsers[] = {
+      {"node", "node"},          {"nginx", "nginx"},       {"postgres", "postgres"}, {"redis", "redis"},
+      {"mysql", "mysql"},        {"mongo", "mongodb"},     {"rabbitmq", "rabbitmq"}, {"elasticsearch", "elasticsearch"},
+      {"jenkins/jenkins", "jenkins"}, {"gradle", "gradle"}, {"ubuntu", "ubuntu"},   {"tomcat", "tomcat"},
+      {"grafana/grafana", "grafana"}, {"httpd", "www-data"}, {"php", "www-data"},   {"bitnami", "1001"},
+      {"nginxinc/nginx-unprivileged", "nginx"}, {"python", "nobody"}, {"golang", "nobody"}, {"alpine", "nobody"},
+      {"busybox", "nobody"},
+  };
+  for (const auto& iu : kImageUsers)
+    if ((base.path == iu.image || base.path.rfind(std::string(iu.image) + "/", 0) == 0) && user == iu.user) return true;
+  return false;
+}
+
+bool numeric(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+class RunsAsRoot : public Rule {
+ public:
+  const RuleInfo& info() const override { return info_; }
+  void check(const LintInput& in, Report& out) const override {
+    auto chain = inc::final_chain(in.df);
+    if (chain.empty()) return;
+    auto all = inc::chain_instructions(in.df, chain);
+    kb::ImageRef base = inc::chain_base(chain);
+    const Instruction* user = inc::last_of(all, "USER");
+    std::string name;
+    if (user && !user->args.empty()) {
+      name = expand(user->args.front().text, in.scope(*user), in.df.escape).value;
+      name = name.substr(0, name.find(':'));
+    }
+    if (!user) {
+      if (inc::is_scratch(base) || kb::contains(base.tag, "nonroot") || base.registry == "cgr.dev" ||
+          base.path.rfind("bitnami/", 0) == 0 || kb::contains(base.path, "unprivileged") ||
+          chain.front()->base_expanded.find('$') != std::string::npos)
+        return;
+      auto cmds = inc::start_commands(in, inc::start_command(all));
+      for (const auto& c : cmds)
+        for (const auto& a : c.argv)
+          if (a == "gosu" || a == "su-exec" || a == "setpriv" || a == "runuser" || a == "chpst") return;
+      const Instruction& from = in.df.instructions[chain.back()->from_index];
+      Finding f = in.at(from, "the final stage (FROM on line " + std::to_string(from.range.begin.line) +
+                                  ") has no USER, so the app runs as root");
+      f.root_cause = "Without USER the process runs as uid 0; clusters with runAsNonRoot refuse it, and any exploit "
+                     "gets root in the container.";
+      f.fix = fix_for(base);
+      out.add(info_, std::move(f));
+      return;
+    }
+    if (name == "root" || name == "0") {
+      Finding f = in.at(user->args.front().range, "USER " + name + " on line " + std::to_string(user->range.begin.line) +
+                                                      " is the last USER, so the app runs as root");
+      f.root_cause = "The image switches to root (often for an install step) and never switches back.";
+      f.fix = fix_for(base);
+      out.add(info_, std::move(f));
+      return;
+    }
+    if (name.empty() || numeric(name) || name.find('$') != std::string::npos || known_user(name, base)) return;
+    if (created(in, all, name)) return;
+    Finding f = in.at(user->args.front().range, "USER " + name + " on line " + std::to_string(user->range.begin.line) +
+                                                    " is never created (no useradd/adduser in the image, not a user "
+                                                    "of " + (base.path.empty() ? std::string("the base") : base.path) + ")");
+    f.root_cause = "The engine cannot resolve the name to a uid, so the container fails at start.";
+    f.fix = inc::is_alpine_like(base) ? "RUN addgroup -S " + name + " && adduser -S -G " + name + " " + name
+                                      : "RUN groupadd --system " + name + " && useradd --system --gid " + name + " " +
+                                            name;
+    out.add(unknown_user_info(), std::move(f));
+  }
+
+ private:
+  static std::string fix_for(const kb::ImageRef& base) {
+    if (base.path == "node") return "USER node";
+    if (inc::is_distroless(base)) return "FROM " + base.path + ":nonroot";
+    if (inc::is_alpine_like(base)) return "RUN addgroup -S app && adduser -S -G app app\nUSER app";
+    return "RUN groupadd --system app && useradd --system --gid app --no-create-home app\nUSER app";
+  }
+
+  static bool created(const LintInput& in, const std::vector<const Instruction*>& all, const std::string& name) {
+    for (const Instruction* i : all) {
+      if ((i->keyword == "COPY" || i->keyword == "ADD")) {
+        for (const Arg* s : inc::copy_sources(*i))
+          if (kb::contains(s->text, "/etc/passwd")) return true;
+        continue;
+      }
+      if (i->keyword != "RUN") continue;
+      std::string t = inc::run_text(*i);
+      if ((kb::contains(t, "useradd") || kb::contains(t, "adduser") || kb::contains(t, "/etc/passwd")) &&
+          kb::contains(t, name))
+        return true;
+    }
+    (void)in;
+    return false;
+  }
+
+  const RuleInfo& info_ = Registry::instance().add({
+      .id = "DD2050",
+      .name = "runs-as-root",
+      .domain = Domain::dockerfile,
+      .category = Category::runs_as_root,
+      .severity = Severity::warning,
+      .summary = "Final image runs as root",
+      .rationale = "Pods with runAsNonRoot: true are rejected (CreateContainerConfigError), and a compromised process "
+                   "has root inside the container.",
+      .fix = "RUN groupadd --system app && useradd --system --gid app app\nUSER app",
+      .aliases = {"DL3002"},
+      .tags = {"user"},
+      .security = true,
+  });
+};
+
+DD_DOCKERFILE_RULE(RunsAsRoot)
+[[maybe_unused]] const RuleInfo& kUnknownUser = unknown_user_info();
+
+}  // namespace
+}  // namespace dd::dockerfile

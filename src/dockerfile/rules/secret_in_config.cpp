@@ -1,0 +1,88 @@
+// DD2030: secrets written into the Dockerfile: ENV/ARG/LABEL values and
+// literal tokens in RUN.
+#include "dockerfile/rules/incident_util.h"
+
+namespace dd::dockerfile {
+namespace {
+
+class SecretInConfig : public Rule {
+ public:
+  const RuleInfo& info() const override { return info_; }
+  void check(const LintInput& in, Report& out) const override {
+    for (const auto& ins : in.df.instructions) {
+      if (ins.keyword == "ENV" || ins.keyword == "ARG" || ins.keyword == "LABEL") {
+        for (const auto& kv : ins.pairs) check_pair(in, ins, kv, out);
+      } else if (ins.keyword == "RUN" || ins.keyword == "CMD" || ins.keyword == "ENTRYPOINT" ||
+                 ins.keyword == "HEALTHCHECK") {
+        for (const auto& m : secrets::scan_text(ins.args_text)) {
+          if (m.rule == "url-credentials" || m.rule == "keyword-assignment") {
+            if (secrets::is_placeholder(m.value)) continue;
+          }
+          Finding f = in.at(inc::args_range(ins, m.begin, m.end),
+                            ins.keyword + " on line " + std::to_string(ins.range.begin.line) + " contains a " +
+                                m.description + " (" + m.redacted + "); it is stored in the image history",
+                            inc::safe(kb::line_text(in.df, ins.range.begin.line)));
+          f.root_cause = "Instruction text is recorded verbatim in the image history that anyone with pull access "
+                         "can read with docker history --no-trunc.";
+          f.fix = "RUN --mount=type=secret,id=token TOKEN=$(cat /run/secrets/token) ...  (docker build --secret "
+                  "id=token,env=TOKEN)";
+          f.tags = {m.rule};
+          out.add(info_, std::move(f));
+        }
+      }
+    }
+  }
+
+ private:
+  void check_pair(const LintInput& in, const Instruction& ins, const KeyValue& kv, Report& out) const {
+    if (!kv.has_value || kv.value.empty()) return;
+    auto known = secrets::match_value(kv.value);
+    // A password inside a URL is DD2033's finding.
+    bool only_url = !known.empty() && std::all_of(known.begin(), known.end(), [](const secrets::SecretMatch& m) {
+      return m.rule == "url-credentials";
+    });
+    if (only_url) return;
+    if (ins.keyword == "LABEL" ? known.empty() : !secrets::looks_secret_value(kv.key, kv.value)) return;
+    std::string kind = known.empty() ? (secrets::is_secret_name(kv.key) ? "a secret by its name" : "a high-entropy value")
+                                     : known.front().description;
+    std::string shown = ins.keyword + " " + kv.key + "=" + redact(kv.value);
+    bool final_stage = false;
+    for (const Stage* s : inc::final_chain(in.df))
+      if (ins.stage == s->index) final_stage = true;
+    std::string where = ins.keyword == "ARG"
+                            ? "the build-arg default is in the Dockerfile and in the history of every RUN after it"
+                            : "anyone who can pull the image reads it with docker inspect";
+    Finding f = in.at(kv.value_range, ins.keyword + " " + kv.key + " on line " + std::to_string(ins.range.begin.line) +
+                                          " bakes " + kind + " into the image: " + where,
+                      shown);
+    f.root_cause = "Secrets in ENV, ARG or LABEL are stored in the image config and history, not only at run time.";
+    f.fix = ins.keyword == "ENV" ? "Remove ENV " + kv.key + "; inject it at run time (docker run -e " + kv.key +
+                                       ", a Kubernetes Secret), and at build time use RUN --mount=type=secret,id=" +
+                                       kb::lower(kv.key)
+                                 : "ARG " + kv.key + " without a default, or better RUN --mount=type=secret,id=" +
+                                       kb::lower(kv.key);
+    if (!final_stage && ins.stage >= 0) f.severity = Severity::warning;
+    f.tags = {"secret"};
+    out.add(info_, std::move(f));
+  }
+
+  const RuleInfo& info_ = Registry::instance().add({
+      .id = "DD2030",
+      .name = "secret-in-dockerfile",
+      .domain = Domain::dockerfile,
+      .category = Category::secret_leak,
+      .severity = Severity::error,
+      .summary = "Secret value written in the Dockerfile",
+      .rationale = "A password, token or key in ENV, ARG, LABEL or RUN text ends up in the image config and "
+                   "history: every registry, cache and developer laptop that pulls the image has it.",
+      .fix = "RUN --mount=type=secret,id=api_key API_KEY=$(cat /run/secrets/api_key) ./configure",
+      .aliases = {"SecretsUsedInArgOrEnv"},
+      .tags = {"secret"},
+      .security = true,
+  });
+};
+
+DD_DOCKERFILE_RULE(SecretInConfig)
+
+}  // namespace
+}  // namespace dd::dockerfile

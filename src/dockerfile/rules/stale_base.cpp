@@ -1,0 +1,121 @@
+// DD2070 `latest` or no tag, DD2071 no digest, DD2072 end-of-life base.
+#include "dockerfile/rules/incident_util.h"
+
+namespace dd::dockerfile {
+namespace {
+
+const RuleInfo& digest_info() {
+  static const RuleInfo& r = Registry::instance().add({
+      .id = "DD2071",
+      .name = "base-not-pinned-by-digest",
+      .domain = Domain::dockerfile,
+      .category = Category::stale_image,
+      .severity = Severity::info,
+      .summary = "Base image not pinned by digest",
+      .rationale = "A tag moves: two builds of the same commit get different bases, and a rebuild can pull a broken "
+                   "or compromised image.",
+      .fix = "FROM node:20.11-bookworm-slim@sha256:<digest>  (docker buildx imagetools inspect node:20.11-bookworm-slim)",
+      .tags = {"pinning"},
+  });
+  return r;
+}
+const RuleInfo& eol_info() {
+  static const RuleInfo& r = Registry::instance().add({
+      .id = "DD2072",
+      .name = "end-of-life-base",
+      .domain = Domain::dockerfile,
+      .category = Category::stale_image,
+      .severity = Severity::warning,
+      .summary = "End-of-life base image",
+      .rationale = "An end-of-life OS or runtime gets no security fixes: scanners light up, and package mirrors "
+                   "disappear so builds start failing.",
+      .fix = "FROM python:3.12-slim",
+      .tags = {"eol"},
+  });
+  return r;
+}
+
+bool trusted(const LintInput& in, const kb::ImageRef& r) {
+  for (const auto& t : in.config.trusted_registries)
+    if (!r.registry.empty() && r.registry == t) return true;
+  return false;
+}
+
+class StaleBase : public Rule {
+ public:
+  const RuleInfo& info() const override { return info_; }
+  void check(const LintInput& in, Report& out) const override {
+    const Stage* last = in.df.final_stage();
+    for (const auto& st : in.df.stages) {
+      if (st.base_stage || st.from_index >= in.df.instructions.size()) continue;
+      std::string img = st.base_expanded.empty() ? st.base : st.base_expanded;
+      if (img.empty() || img.find('$') != std::string::npos) continue;
+      kb::ImageRef ref = kb::parse_image(img);
+      if (inc::is_scratch(ref)) continue;
+      const Instruction& from = in.df.instructions[st.from_index];
+      const Arg* tok = nullptr;
+      for (const auto& a : from.args)
+        if (a.text.rfind("--", 0) != 0) {
+          tok = &a;
+          break;
+        }
+      Range r = tok ? tok->range : from.keyword_range;
+      std::string line = kb::line_text(in.df, from.range.begin.line);
+      std::string resolved = img != st.base ? " (" + st.base + " resolves to " + img + ")" : "";
+      if (ref.digest.empty() && (ref.tag.empty() || ref.tag == "latest")) {
+        Finding f = in.at(r, "FROM " + img + resolved + " on line " + std::to_string(from.range.begin.line) +
+                                 (ref.tag.empty() ? " has no tag, so it means :latest" : " uses :latest") +
+                                 ": every build may get a different base",
+                          line);
+        f.root_cause = "latest moves with every upstream release, so a rebuild silently changes OS, runtime and "
+                       "libraries.";
+        f.fix = "FROM " + ref.path + ":<version>  e.g. " + example(ref);
+        out.add(info_, std::move(f));
+      } else if (ref.digest.empty() && &st == last && !trusted(in, ref)) {
+        Finding f = in.at(r, "FROM " + img + resolved + " on line " + std::to_string(from.range.begin.line) +
+                                 " is pinned by tag only; the tag can move under you",
+                          line);
+        f.root_cause = "Tags are mutable; only a digest names exact bytes.";
+        f.fix = "FROM " + img + "@sha256:<digest>";
+        out.add(digest_info(), std::move(f));
+      }
+      std::string upgrade;
+      if (auto why = kb::eol_reason(ref, &upgrade)) {
+        Finding f = in.at(r, "FROM " + img + resolved + " on line " + std::to_string(from.range.begin.line) + ": " +
+                                 *why,
+                          line);
+        f.root_cause = "The base no longer receives security updates.";
+        f.fix = "FROM " + (upgrade.empty() ? ref.path + ":<supported version>" : upgrade);
+        out.add(eol_info(), std::move(f));
+      }
+    }
+  }
+
+ private:
+  static std::string example(const kb::ImageRef& r) {
+    for (const auto& e : kb::eol_rules())
+      if (e.image == r.path) return std::string(e.upgrade);
+    return r.path + ":1.2.3";
+  }
+
+  const RuleInfo& info_ = Registry::instance().add({
+      .id = "DD2070",
+      .name = "latest-base",
+      .domain = Domain::dockerfile,
+      .category = Category::stale_image,
+      .severity = Severity::warning,
+      .summary = "Base image uses latest or no tag",
+      .rationale = "FROM node or FROM node:latest changes under you: builds are not reproducible and a major "
+                   "upgrade can arrive in an unrelated commit.",
+      .fix = "FROM node:20-bookworm-slim",
+      .aliases = {"DL3006", "DL3007"},
+      .tags = {"pinning"},
+  });
+};
+
+DD_DOCKERFILE_RULE(StaleBase)
+[[maybe_unused]] const RuleInfo& kDigest = digest_info();
+[[maybe_unused]] const RuleInfo& kEol = eol_info();
+
+}  // namespace
+}  // namespace dd::dockerfile
