@@ -85,8 +85,13 @@ int run_watch(const WatchArgs& a) {
     std::vector<Finding> findings;
     std::string note;
     try {
-      auto t = runtime::fetch(client, e.id.empty() ? e.name : e.id, a.tail);
-      findings = runtime::diagnose(t.state, t.logs, &config);
+      std::string target = e.id.empty() ? e.name : e.id;
+      if (e.action == "oom") {
+        findings = runtime::diagnose_oom_event(client, target, a.tail, &config);
+      } else {
+        auto t = runtime::fetch(client, target, a.tail);
+        findings = runtime::diagnose(t.state, t.logs, &config);
+      }
     } catch (const InputError& err) {
       // Removed already (--rm): judge what the event says.
       runtime::ContainerState s;

@@ -78,7 +78,6 @@ std::vector<const Entry*> resolve(const std::vector<Entry>& list, std::string_vi
 struct Pending {
   std::string rel;           // "" for the root
   std::vector<char> state;   // patterns matching this dir or a parent
-  bool dir_excluded = false;
 };
 
 }  // namespace
@@ -96,7 +95,7 @@ BuildContext BuildContext::load(const fs::path& root, const fs::path& dockerfile
   if (!c.ignore_file_.empty()) c.ignore_ = IgnoreMatcher::parse(read_limited(c.ignore_file_, kMaxIgnoreFile));
 
   std::vector<Pending> stack;
-  stack.push_back({"", {}, false});
+  stack.push_back({"", {}});
   size_t count = 0;
   while (!stack.empty() && !c.truncated_) {
     Pending dir = std::move(stack.back());
@@ -138,7 +137,6 @@ BuildContext BuildContext::load(const fs::path& root, const fs::path& dockerfile
         Pending sub;
         sub.rel = e.path;
         sub.state = c.ignore_.empty() ? std::vector<char>{} : c.ignore_.parent_state(e.path, dir.state);
-        sub.dir_excluded = excluded;
         subdirs.push_back(std::move(sub));
       }
       if (excluded) {

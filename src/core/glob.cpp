@@ -2,6 +2,11 @@
 // and Go's filepath.Match (COPY sources). Written from the documented and
 // observed behaviour of those libraries; no regex engine is involved, so
 // every match runs in O(pattern * path) time.
+//
+// Known differences from moby, which translates patterns into a Go regexp:
+// `*` and `?` written inside `[...]` are literal here (moby emits regexp
+// fragments there), and `\d`, `\w`, `\s` after a backslash are the
+// letters, not regexp classes. Both only affect patterns nobody writes.
 #include "core/glob.h"
 
 #include <algorithm>

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 
 namespace dd::shell {
 namespace {
@@ -435,17 +436,26 @@ class Parser {
  public:
   explicit Parser(Script& out) : out_(out) {}
 
-  void parse(std::string_view s, size_t b, size_t e, int depth) {
-    if (depth > kMaxDepth || out_.commands.size() >= kMaxCommands) return;
+  void parse(std::string_view s, size_t b, size_t e, int depth, int level = 0) {
+    if (depth > kMaxDepth || level > kMaxDepth || out_.commands.size() >= kMaxCommands) return;
     std::vector<size_t> subs;
     Lexer lex(s, b, e, out_.errors, subs);
     std::vector<Token> toks = lex.run();
     std::vector<Sub> nested;
+    const size_t first = out_.commands.size();
     for (size_t i = 0; i + 1 < subs.size(); i += 2) nested.push_back({subs[i], subs[i + 1], depth + 1});
+    const size_t lexed = nested.size();
     run(toks, depth, nested);
+    // A substitution is one level below the command that contains it.
+    for (size_t i = 0; i < lexed; ++i) {
+      auto beg = out_.commands.begin() + static_cast<long>(first);
+      auto it = std::upper_bound(beg, out_.commands.end(), nested[i].begin,
+                                 [](size_t off, const Command& c) { return off < c.begin; });
+      if (it != beg && std::prev(it)->end >= nested[i].end) nested[i].depth = std::prev(it)->depth + 1;
+    }
     for (const auto& n : nested) {
       Parser sub(out_);
-      sub.parse(s, n.begin, n.end, n.depth);
+      sub.parse(s, n.begin, n.end, n.depth, level + 1);
     }
   }
 

@@ -168,8 +168,9 @@ std::vector<LogLine> demux_logs(std::string_view body, bool tty, bool* truncated
       auto u = [&](size_t i) { return static_cast<uint32_t>(static_cast<unsigned char>(body[pos + i])); };
       int stream = static_cast<int>(u(0));
       uint32_t size = (u(4) << 24) | (u(5) << 16) | (u(6) << 8) | u(7);
+      bool bad_header = stream > 2 || u(1) || u(2) || u(3);
       pos += 8;
-      if (stream > 2 || u(1) || u(2) || u(3)) {
+      if (bad_header) {
         if (truncated) *truncated = true;
         break;
       }

@@ -147,6 +147,9 @@ Finding Diagnosis::at_line(const std::string& rule, const LogMatch& m) const {
   } else if (!logs.file.empty()) {
     f.location.file = logs.file;
     f.location.line = m.line->number;
+    f.location.column = 1;
+    f.location.end_line = m.line->number;
+    f.location.end_column = static_cast<int>(m.line->text.size()) + 1;
     f.location.field = state.fields.logs;
   } else {
     f.location.field = state.fields.logs + ":" + stream_name(m.line->stream) + ":" + std::to_string(m.line->number);
@@ -200,13 +203,14 @@ void exit_finding(Diagnosis& d) {
   if (row->code == 0) ev += ", " + fn.started_at + "=" + s.started_at + ", " + fn.finished_at + "=" + s.finished_at;
   if (!s.error.empty()) ev += ", " + fn.error + "=" + clip(s.error, 200);
   // Log lines that only restate the exit are quoted here, not reported twice.
-  std::string absorbs = row->absorbs;
+  std::string absorbs = row->absorbs, subject;
   for (auto& m : d.matches) {
     if (m.consumed || absorbs.empty()) continue;
     std::string id = m.sig->id;
     size_t pos = absorbs.find(id);
     if (pos == std::string::npos || (pos + id.size() < absorbs.size() && absorbs[pos + id.size()] != ',')) continue;
-    ev += "; " + d.where(*m.line) + ": " + clip(m.line->text, 200);
+    if (m.line->stream != 3) ev += "; " + d.where(*m.line) + ": " + clip(m.line->text, 200);  // State.Error is quoted already
+    if (subject.empty()) subject = m.subject;
     m.consumed = true;
   }
   f.evidence = ev;
@@ -221,7 +225,10 @@ void exit_finding(Diagnosis& d) {
     f.message += " at its " + human_bytes(s.memory_limit) + " memory limit";
   if (!s.command_line().empty()) f.message += "; command: " + clip(s.command_line(), 120);
   f.root_cause = row->root_cause;
-  f.fix = row->fix;
+  f.fix = std::string(row->fix).find("{1}") == std::string::npos
+              ? std::string(row->fix)
+              : fill(row->fix, subject.empty() ? (s.entrypoint.empty() ? std::string("/entrypoint.sh") : s.entrypoint[0])
+                                               : subject);
   d.add(std::move(f));
 }
 
@@ -287,6 +294,7 @@ std::vector<Finding> diagnose(const ContainerState& state, const Logs& logs, con
   auto secrets = secret_values(state);
   Report report(config);
   for (auto& f : d.findings) {
+    f.title = redact_all(f.title, secrets);
     f.evidence = redact_all(f.evidence, secrets);
     f.message = redact_all(f.message, secrets);
     f.root_cause = redact_all(f.root_cause, secrets);

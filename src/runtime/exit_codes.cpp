@@ -23,7 +23,7 @@ const ExitCode kTable[] = {
     {126, -1, "DD5004", "permission denied or not executable", C::volume_permissions, S::error,
      "The command cannot be executed (exit 126)",
      "The entrypoint exists but is not executable: no execute bit, a noexec mount, or a directory.",
-     "RUN chmod +x /entrypoint.sh   # or COPY --chmod=755 entrypoint.sh /entrypoint.sh", false,
+     "RUN chmod +x {1}   # or COPY --chmod=755 SOURCE {1}", false,
      "exec-permission-denied,sh-exec-permission"},
     {127, -1, "DD5005", "command not found", C::missing_dependency, S::error, "The command was not found (exit 127)",
      "The entrypoint or a command it runs does not exist in the image or is not on PATH.",

@@ -1,6 +1,11 @@
 // Live engine diagnosis. See live.h.
 #include "runtime/live.h"
 
+#include <chrono>
+#include <thread>
+
+#include "core/report.h"
+
 #include "runtime/diagnose.h"
 #include "runtime/docker_state.h"
 
@@ -56,6 +61,13 @@ std::vector<std::string> problem_containers(engine::Client& client) {
     std::string id = c.value("Id", "");
     bool pick = state == "restarting" || state == "dead" || status.find("(unhealthy)") != std::string::npos;
     if (state == "exited") pick = true;
+    if (state == "created") {
+      // `docker run` that failed to start (exit 126/127) leaves a created container with State.Error.
+      auto t = client.inspect_container(id);
+      if (!t) continue;
+      auto s = from_docker_inspect(*t);
+      pick = !s.error.empty() || (s.exit_code && *s.exit_code != 0);
+    }
     if (!pick || id.empty()) continue;
     if (state == "exited" && status.rfind("Exited (0)", 0) == 0) {
       // A clean exit is a problem only when the run was short: decide on inspect.
@@ -72,6 +84,36 @@ std::vector<std::string> problem_containers(engine::Client& client) {
     out.push_back(name);
   }
   return out;
+}
+
+std::vector<Finding> diagnose_oom_event(engine::Client& client, const std::string& id, int tail, const Config* config,
+                                        int wait_seconds) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(wait_seconds);
+  for (;;) {
+    LiveTarget t = fetch(client, id, tail);
+    bool stopped = !t.state.running || t.state.restarting;
+    if (stopped || std::chrono::steady_clock::now() >= deadline) {
+      auto findings = diagnose(t.state, t.logs, config);
+      if (stopped) return findings;
+      const ContainerState& s = t.state;
+      Finding f;
+      f.rule = "DD5006";
+      f.location.container = s.label();
+      f.location.field = s.fields.memory;
+      f.message = "the kernel OOM killer killed a process in container " + s.label() + " (still running)" +
+                  (s.memory_limit ? " at its " + human_bytes(s.memory_limit) + " memory limit" : " with no memory limit");
+      f.evidence = "event oom, " + s.fields.memory + "=" + std::to_string(s.memory_limit) +
+                   (s.memory_limit ? " (" + human_bytes(s.memory_limit) + ")" : "");
+      f.root_cause = "A process in the container used more memory than the limit allows and the kernel killed it.";
+      f.fix = "docker run --memory 1g ...   # raise the limit above the real peak, or bound the runtime's heap";
+      f.tags = {"runtime"};
+      Report r(config);
+      r.add(std::move(f));
+      findings.insert(findings.end(), r.findings().begin(), r.findings().end());
+      return findings;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
 }
 
 std::vector<Finding> diagnose_live(engine::Client& client, const std::string& name, int tail, const Config* config) {

@@ -27,6 +27,12 @@ std::vector<std::string> problem_containers(engine::Client& client);
 // Host architecture and OS as the engine reports them, normalised.
 void fill_host(engine::Client& client, ContainerState& s);
 
+// For an `oom` event: waits up to `wait_seconds` for the container to stop,
+// then diagnoses it; when it keeps running (the kernel killed a child
+// process only) reports the OOM kill from the event itself.
+std::vector<Finding> diagnose_oom_event(engine::Client& client, const std::string& id, int tail,
+                                        const Config* config = nullptr, int wait_seconds = 3);
+
 // fetch + diagnose.
 std::vector<Finding> diagnose_live(engine::Client& client, const std::string& name_or_id, int tail,
                                    const Config* config = nullptr);

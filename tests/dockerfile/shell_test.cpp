@@ -125,6 +125,10 @@ TEST(Shell, CommandSubstitutionNested) {
   EXPECT_EQ(sc.commands[3].program(), "echo");
   EXPECT_TRUE(sc.commands[3].argv[1].has_expansion);
   EXPECT_EQ(sc.commands[4].program(), "date");
+  auto nested = parse("(cd x && echo $(date))");
+  ASSERT_EQ(nested.commands.size(), 3u);
+  EXPECT_EQ(nested.commands[2].program(), "date");
+  EXPECT_EQ(nested.commands[2].depth, 2);
   auto sc2 = parse("echo `date +%s`");
   ASSERT_EQ(sc2.commands.size(), 2u);
   EXPECT_EQ(sc2.commands[1].program(), "date");
@@ -288,6 +292,12 @@ TEST(Shell, DeepNestingIsBounded) {
   std::string t;
   for (int i = 0; i < 5000; ++i) t += "(";
   parse(t);
+  // Heredoc bodies fed to shells, each holding the next: parsing stays bounded.
+  std::string chain;
+  for (int i = 0; i < 3000; ++i) chain += "sh <<X" + std::to_string(i) + "\n";
+  auto c = parse(chain);
+  EXPECT_LE(c.commands.size(), 40u);
+  EXPECT_GE(c.commands.size(), 30u);
 }
 
 }  // namespace

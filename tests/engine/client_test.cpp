@@ -102,12 +102,15 @@ TEST(ClientLive, NegotiatesVersionAndInspects) {
   test::Container ctr("client-logs");
   ctr.run({img, "sh", "-c", "for i in 1 2 3 4 5; do echo out$i; echo err$i >&2; done"});
   ASSERT_EQ(ctr.wait_exit(), 0);
-  auto lines = c.logs(ctr.name(), 4, false);
-  ASSERT_EQ(lines.size(), 4u);
+  auto lines = c.logs(ctr.name(), 0, false);
+  ASSERT_EQ(lines.size(), 10u);
   int err = 0;
-  for (const auto& l : lines) err += l.stream == 2;
-  EXPECT_EQ(err, 2);
-  EXPECT_EQ(lines.back().text, "err5");
+  for (const auto& l : lines) {
+    err += l.stream == 2;
+    EXPECT_EQ(l.text.substr(0, 3), l.stream == 2 ? "err" : "out") << l.text;
+  }
+  EXPECT_EQ(err, 5);
+  EXPECT_EQ(c.logs(ctr.name(), 4, false).size(), 4u);
   try {
     c.get_json("/containers/drydock-no-such-container-xyz/json");
     FAIL();

@@ -155,7 +155,7 @@ TEST(DiagnoseFixture, ConnectionRefusedOnLocalhostNamesTheEnvAndRedactsIt) {
   EXPECT_EQ(f->category, Category::network_unreachable);
   EXPECT_TRUE(contains(f->evidence, "Connection refused")) << f->evidence;
   EXPECT_TRUE(contains(f->evidence, "DATABASE_URL=postgres://app:")) << f->evidence;
-  EXPECT_TRUE(contains(f->fix, "@db:5432")) << f->fix;
+  EXPECT_TRUE(contains(f->fix, "-e DATABASE_URL=postgres://app:PASSWORD@db:5432/app")) << f->fix;
   for (const auto& g : fs) {
     for (const auto* text : {&g.evidence, &g.message, &g.fix, &g.root_cause})
       EXPECT_FALSE(contains(*text, "s3cretpassw0rd")) << *text;
@@ -199,6 +199,8 @@ TEST(DiagnoseFixture, NotExecutableEntrypoint) {
   EXPECT_EQ(f->category, Category::volume_permissions);
   EXPECT_TRUE(contains(f->evidence, "State.ExitCode=126")) << f->evidence;
   EXPECT_TRUE(contains(f->evidence, R"(exec: "/app/run.sh": permission denied)")) << f->evidence;
+  EXPECT_EQ(f->evidence.find("State.Error"), f->evidence.rfind("State.Error")) << "quoted once: " << f->evidence;
+  EXPECT_TRUE(contains(f->fix, "chmod +x /app/run.sh")) << f->fix;
   EXPECT_EQ(fs.size(), 1u) << dump(fs);
 }
 

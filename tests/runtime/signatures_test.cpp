@@ -38,7 +38,9 @@ TEST(Signatures, EveryRowIsCompleteAndItsRuleRegistered) {
     // A row that names its subject in the texts must capture one.
     bool uses_subject = std::string(s.title).find("{1}") != std::string::npos ||
                         std::string(s.fix).find("{1}") != std::string::npos;
-    if (uses_subject) EXPECT_FALSE(match_line(s.sample)->subject.empty()) << "no subject captured";
+    if (uses_subject) {
+      EXPECT_FALSE(match_line(s.sample)->subject.empty()) << "no subject captured";
+    }
   }
 }
 

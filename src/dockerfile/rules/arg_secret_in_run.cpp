@@ -14,7 +14,7 @@ class ArgSecretInRun : public Rule {
       for (const Instruction* ins : kb::stage_instructions(in.df, st)) {
         if (ins->keyword == "ARG") {
           for (const auto& kv : ins->pairs)
-            if (secrets::is_secret_name(kv.key)) args.push_back({kv.key, ins->range.begin.line});
+            if (args.size() < 64 && secrets::is_secret_name(kv.key)) args.push_back({kv.key, ins->range.begin.line});
           continue;
         }
         if (args.empty()) continue;

@@ -16,9 +16,9 @@ class ContextGitDir : public Rule {
     if (!git || !git->is_dir) return;
     for (const auto& src : context_sources(in)) {
       // Only sources that take .git along: the whole context or .git itself.
-      auto sent = ctx.sources(src.path);
+      auto files_sent = sent(ctx, src);
       bool takes_git = false;
-      for (const auto* e : sent)
+      for (const auto* e : files_sent)
         if (e->path == ".git") takes_git = true;
       if (!takes_git) continue;
       uint64_t bytes = 0;

@@ -49,7 +49,7 @@ class ContextLarge : public Rule {
       uint64_t best = 0;
       for (const auto& s : sources) {
         uint64_t mine = 0;
-        for (const auto* e : ctx.sources(s.path)) {
+        for (const auto* e : ctxrule::sent(ctx, s)) {
           mine += e->size;
           if (all.insert(e).second) sent += e->size;
         }

@@ -119,7 +119,7 @@ class ContextSecretFiles : public Rule {
       std::set<std::string> kinds;
       std::vector<std::string> lines;
       std::set<std::string> seen_lines;
-      for (const auto* e : ctx.sources(src.path)) {
+      for (const auto* e : sent(ctx, src)) {
         const SecretKind* k = classify(ctx, *e);
         if (!k) continue;
         files.push_back(e->path);

@@ -17,6 +17,7 @@ struct Source {
   const Instruction* ins = nullptr;
   const Arg* arg = nullptr;
   std::string path;  // expanded source, as written after variable substitution
+  std::vector<std::string> excludes;  // COPY --exclude=PATTERN values
 };
 
 inline bool is_remote(std::string_view s) {
@@ -50,8 +51,33 @@ inline std::vector<Source> context_sources(const LintInput& in) {
         value = value.substr(1, value.size() - 2);
       }
       if (value.empty() || (ins.keyword == "ADD" && is_remote(value))) continue;
-      out.push_back({&ins, &a, value});
+      Source src{&ins, &a, value, {}};
+      for (const auto& f : ins.flags)
+        if (f.name == "exclude" && f.has_value) src.excludes.push_back(f.value);
+      out.push_back(std::move(src));
     }
+  }
+  return out;
+}
+
+// The context entries a source sends, minus its --exclude patterns (matched
+// like .dockerignore lines, against the path below the source and the full
+// path).
+inline std::vector<const context::Entry*> sent(const context::BuildContext& ctx, const Source& src) {
+  auto all = ctx.sources(src.path);
+  if (src.excludes.empty()) return all;
+  std::string joined;
+  for (const auto& e : src.excludes) joined += e + "\n";
+  auto ex = context::IgnoreMatcher::parse(joined);
+  std::string base = clean_path(src.path);
+  while (!base.empty() && base[0] == '/') base.erase(0, 1);
+  std::vector<const context::Entry*> out;
+  for (const auto* e : all) {
+    std::string_view rel = e->path;
+    if (base != "." && rel.size() > base.size() && rel.compare(0, base.size(), base) == 0 && rel[base.size()] == '/')
+      rel.remove_prefix(base.size() + 1);
+    if (ex.excluded(e->path) || ex.excluded(rel)) continue;
+    out.push_back(e);
   }
   return out;
 }

@@ -70,7 +70,7 @@ class CopyBeforeInstall : public Rule {
       if ((ins->keyword == "COPY" || ins->keyword == "ADD") && !inc::copies_from_stage(*ins)) {
         for (const Arg* a : inc::copy_sources(*ins)) {
           if (!broad && is_broad(a->text)) broad = ins;
-          if (!broad) copied.push_back(a->text);
+          if (!broad && copied.size() < 256) copied.push_back(a->text);
         }
         continue;
       }

@@ -50,7 +50,7 @@ class DeletedLater : public Rule {
           std::string name = kb::basename(s->text);
           if (name.find('*') != std::string::npos) continue;
           std::string p = dir ? normalize(dest, workdir) + "/" + name : normalize(dest, workdir);
-          created.push_back({normalize(p, "/"), ins->range.begin.line, ins->keyword + " " + s->text});
+          if (created.size() < 512) created.push_back({normalize(p, "/"), ins->range.begin.line, ins->keyword + " " + s->text});
         }
         continue;
       }
@@ -96,7 +96,7 @@ class DeletedLater : public Rule {
           if (a.find("://") != std::string::npos && (prog == "wget" || c.argv.end() != std::find(c.argv.begin(), c.argv.end(), "-O")))
             file = kb::basename(a.substr(0, a.find('?')));
         }
-        if (!file.empty() && file != "-" && file.rfind("/dev/", 0) != 0)
+        if (!file.empty() && file != "-" && file.rfind("/dev/", 0) != 0 && created.size() < 512)
           created.push_back({normalize(file, workdir), ins->range.begin.line, "RUN " + prog});
       }
     }

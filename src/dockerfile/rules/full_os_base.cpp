@@ -18,7 +18,9 @@ class FullOsBase : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     auto chain = inc::final_chain(in.df);
-    if (chain.empty()) return;
+    if (chain.empty() || chain.back()->from_index >= in.df.instructions.size() ||
+        chain.front()->from_index >= in.df.instructions.size())
+      return;
     const Stage* root = chain.front();
     if (root->base_expanded.find('$') != std::string::npos) return;
     kb::ImageRef ref = inc::chain_base(chain);

@@ -73,7 +73,9 @@ class Healthcheck : public Rule {
   const RuleInfo& info() const override { return missing_info(); }
   void check(const LintInput& in, Report& out) const override {
     auto chain = inc::final_chain(in.df);
-    if (chain.empty()) return;
+    if (chain.empty() || chain.back()->from_index >= in.df.instructions.size() ||
+        chain.front()->from_index >= in.df.instructions.size())
+      return;
     auto all = inc::chain_instructions(in.df, chain);
     auto ports = inc::exposed_ports(in, all);
     const Instruction* hc = inc::last_of(all, "HEALTHCHECK");

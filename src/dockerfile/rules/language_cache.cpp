@@ -18,6 +18,9 @@ class LanguageCache : public Rule {
   void check(const LintInput& in, Report& out) const override {
     auto chain = inc::final_chain(in.df);
     auto all = inc::chain_instructions(in.df, chain);
+    size_t last_prune = 0;  // 1 + index of the last RUN that prunes dev dependencies
+    for (size_t j = 0; j < all.size(); ++j)
+      if (all[j]->keyword == "RUN" && prunes(inc::run_text(*all[j]))) last_prune = j + 1;
     for (size_t k = 0; k < all.size(); ++k) {
       const Instruction* ins = all[k];
       if (ins->keyword != "RUN" || inc::has_mount(*ins, "cache")) continue;
@@ -50,7 +53,7 @@ class LanguageCache : public Rule {
         auto env = vars.find("NODE_ENV");
         if (env != vars.end() && env->second == "production") continue;
         if (has_any(argv, {"--omit", "--production", "--only", "--prod", "-P"})) continue;
-        if (pruned_later(in, all, k)) continue;
+        if (last_prune > k) continue;
         Finding f = in.at(c.ranges[p], inc::show(c.argv, p, 2) + " on line " + std::to_string(ins->range.begin.line) +
                                            " installs devDependencies into the final image");
         f.root_cause = "Without --omit=dev (or NODE_ENV=production) test, lint and build tooling ship with the app.";
@@ -62,16 +65,8 @@ class LanguageCache : public Rule {
   }
 
  private:
-  static bool pruned_later(const LintInput& in, const std::vector<const Instruction*>& all, size_t k) {
-    for (size_t j = k; j < all.size(); ++j) {
-      if (all[j]->keyword != "RUN") continue;
-      std::string t = inc::run_text(*all[j]);
-      if (kb::contains(t, "prune") || kb::contains(t, "--production") || kb::contains(t, "--omit=dev") ||
-          kb::contains(t, "focus --production"))
-        if (j > k || kb::contains(t, "prune")) return true;
-    }
-    (void)in;
-    return false;
+  static bool prunes(const std::string& t) {
+    return kb::contains(t, "prune") || kb::contains(t, "yarn workspaces focus --production");
   }
 
   const RuleInfo& info_ = Registry::instance().add({
@@ -83,6 +78,7 @@ class LanguageCache : public Rule {
       .summary = "Language package cache or dev dependencies in the final image",
       .rationale = "pip's wheel cache and npm devDependencies often double the size of a Python or Node image.",
       .fix = "RUN pip install --no-cache-dir -r requirements.txt   /   RUN npm ci --omit=dev",
+      .aliases = {"DL3042"},
   });
 };
 

@@ -88,6 +88,8 @@ inline std::vector<Cmd> commands(const LintInput& in, const Instruction& ins) {
     if (c.argv.empty()) continue;
     size_t p = shell::real_program_index(c);
     if (p >= c.argv.size()) p = 0;
+    // python -m pip install ...: the module is the program.
+    if (starts_with(basename(c.argv[p].value), "python") && p + 2 < c.argv.size() && c.argv[p + 1].value == "-m") p += 2;
     out.push_back({&ins, &c, p});
   }
   return out;

@@ -51,7 +51,9 @@ class RunsAsRoot : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     auto chain = inc::final_chain(in.df);
-    if (chain.empty()) return;
+    if (chain.empty() || chain.back()->from_index >= in.df.instructions.size() ||
+        chain.front()->from_index >= in.df.instructions.size())
+      return;
     auto all = inc::chain_instructions(in.df, chain);
     kb::ImageRef base = inc::chain_base(chain);
     const Instruction* user = inc::last_of(all, "USER");

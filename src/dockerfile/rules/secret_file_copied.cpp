@@ -19,7 +19,7 @@ class SecretFileCopied : public Rule {
         if (!inc::is_secret_file(s->text)) continue;
         std::string name = kb::basename(s->text);
         int deleted = 0;
-        for (size_t j = k + 1; j < all.size() && !deleted; ++j)
+        for (size_t j = k + 1; j < all.size() && j < k + 4096 && !deleted; ++j)
           if (all[j]->keyword == "RUN" && kb::contains(inc::run_text(*all[j]), "rm ") &&
               kb::contains(inc::run_text(*all[j]), name))
             deleted = all[j]->range.begin.line;

@@ -18,7 +18,14 @@ bool loopback(const std::string& s) {
          s.find("::1") != std::string::npos;
 }
 
+// The env assignment pointed at the service "db", with any URL password
+// replaced by a placeholder.
 std::string with_service(std::string v) {
+  auto scheme = v.find("://");
+  auto at = scheme == std::string::npos ? std::string::npos : v.find('@', scheme + 3);
+  auto colon = scheme == std::string::npos ? std::string::npos : v.find(':', scheme + 3);
+  if (at != std::string::npos && colon != std::string::npos && colon < at)
+    v.replace(colon + 1, at - colon - 1, "PASSWORD");
   for (const char* lo : {"localhost", "127.0.0.1", "[::1]"}) {
     auto pos = v.find(lo);
     if (pos != std::string::npos) return v.replace(pos, std::string(lo).size(), "db");

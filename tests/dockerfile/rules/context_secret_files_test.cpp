@@ -110,3 +110,20 @@ TEST(ContextSecretFiles, NamesTheStage) {
 }
 
 }  // namespace dd::test
+
+namespace dd::test {
+
+TEST(ContextSecretFiles, CopyExcludeFlagLeavesThemOut) {
+  TempDir d;
+  d.write(".env", "A=1\n");
+  d.write("certs/k.pem", "-----BEGIN PRIVATE KEY-----\n");
+  EXPECT_EQ(count(lint_in(d, "# syntax=docker/dockerfile:1.7-labs\nFROM alpine:3.20\nCOPY --exclude=.env --exclude=**/*.pem . /app\n"),
+                  "DD3001"),
+            0);
+  auto f = only(lint_in(d, "FROM alpine:3.20\nCOPY --exclude=.env . /app\n"), "DD3001");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].message.find(".env,"), std::string::npos);
+  EXPECT_NE(f[0].message.find("certs/k.pem"), std::string::npos);
+}
+
+}  // namespace dd::test

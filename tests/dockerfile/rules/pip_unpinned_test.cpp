@@ -20,3 +20,13 @@ TEST(PipUnpinned, UpgradePipIsClean) { EXPECT_EQ(count(lint("FROM python:3.12\nR
 TEST(PipUnpinned, LocalPathIsClean) { EXPECT_EQ(count(lint("FROM python:3.12\nRUN pip install .\n"), "DD1107"), 0); }
 
 }  // namespace dd::test
+
+namespace dd::test {
+
+TEST(PipUnpinned, PythonDashMPipIsChecked) {
+  auto f = only(lint("FROM python:3.12\nRUN python3 -m pip install --no-cache-dir flask\n"), "DD1107");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].location.column, 47);
+}
+
+}  // namespace dd::test

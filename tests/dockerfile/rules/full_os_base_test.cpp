@@ -1,0 +1,27 @@
+#include "rule_test.h"
+
+namespace dd::test {
+
+TEST(FullOsBase, NamesTheSlimVariant) {
+  auto f = only(lint("FROM node:18\nCMD [\"node\", \"a.js\"]\n"), "DD2021");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].location.line, 1);
+  EXPECT_EQ(f[0].location.column, 6);
+  EXPECT_NE(f[0].message.find("node:18-slim"), std::string::npos) << f[0].message;
+  EXPECT_NE(f[0].message.find("node:18-alpine"), std::string::npos);
+  EXPECT_EQ(f[0].fix, "FROM node:18-slim");
+}
+
+TEST(FullOsBase, ToolchainAsFinalImage) {
+  auto f = only(lint("FROM golang:1.23-alpine\nCOPY . .\nRUN go build -o /app\nCMD [\"/app\"]\n"), "DD2021");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0].message.find("distroless/static"), std::string::npos) << f[0].message;
+}
+
+TEST(FullOsBase, SmallVariantsAndBuilderStagesAreFine) {
+  EXPECT_EQ(count(lint("FROM python:3.12-slim\n"), "DD2021"), 0);
+  EXPECT_EQ(count(lint("FROM node:20-alpine\n"), "DD2021"), 0);
+  EXPECT_EQ(count(lint("FROM golang:1.23 AS b\nFROM gcr.io/distroless/static-debian12\n"), "DD2021"), 0);
+}
+
+}  // namespace dd::test
