@@ -13,8 +13,8 @@ namespace {
 using SV = std::string_view;
 
 const std::vector<PackageManager> kPackageManagers{
-    {"apt-get", {"install"}, "", {"/var/lib/apt/lists"}, "&& rm -rf /var/lib/apt/lists/*"},
-    {"apt", {"install"}, "", {"/var/lib/apt/lists"}, "&& rm -rf /var/lib/apt/lists/*"},
+    {"apt-get", {"install"}, "", {"/var/lib/apt/lists", "dist-clean"}, "&& rm -rf /var/lib/apt/lists/*"},
+    {"apt", {"install"}, "", {"/var/lib/apt/lists", "dist-clean"}, "&& rm -rf /var/lib/apt/lists/*"},
     {"apk", {"add"}, "--no-cache", {"--no-cache", "/var/cache/apk"}, "apk add --no-cache ..."},
     {"yum", {"install", "groupinstall", "reinstall"}, "", {"yum clean all", "/var/cache/yum"},
      "&& yum clean all && rm -rf /var/cache/yum"},
@@ -425,7 +425,8 @@ bool is_server_command(const std::vector<std::string>& argv) {
     SV s = arg(1);
     return !s.empty() && s != "setup.py" && s.front() != '-' && !contains(s, "migrate");
   }
-  if (prog == "ruby" || prog == "perl" || prog == "php") return !arg(1).empty() && arg(1) != "-v";
+  if (prog == "php") return arg(1) == "-S" || arg(1) == "artisan";
+  if (prog == "ruby" || prog == "perl") return !arg(1).empty() && arg(1).front() != '-';
   if (prog == "rails") return arg(1) == "server" || arg(1) == "s";
   if (prog == "flask") return arg(1) == "run";
   return is_server_program(prog);

@@ -35,6 +35,9 @@ class BuildToolsInFinal : public Rule {
       if (ins->keyword != "RUN") continue;
       auto cmds = kb::commands(in, *ins);
       auto gone = removed(cmds);
+      // apt-mark auto + purge --auto-remove (docker-library style) removes every build dependency.
+      std::string text = inc::run_text(*ins);
+      if (kb::contains(text, "apt-mark auto") && kb::contains(text, "--auto-remove")) continue;
       for (const auto& c : cmds) {
         size_t p = kb::real_program(c.argv);
         if (p >= c.argv.size()) continue;
@@ -62,7 +65,7 @@ class BuildToolsInFinal : public Rule {
         for (size_t k = 0; k < hits.size() && k < 4; ++k) names += (k ? ", " : "") + c.argv[hits[k]];
         if (hits.size() > 4) names += " and " + std::to_string(hits.size() - 4) + " more";
         Finding f = in.at(c.ranges[hits.front()],
-                          names + " installed on line " + std::to_string(ins->range.begin.line) + " stay in the final image" +
+                          names + " installed on line " + std::to_string(ins->range.begin.line) + (hits.size() == 1 ? " stays" : " stay") + " in the final image" +
                               (single ? " of this single-stage build" : "") +
                               ": build tools add hundreds of MB and attack surface at run time");
         f.root_cause = "Compilers and headers needed only to build are installed in the stage that ships.";

@@ -75,6 +75,13 @@ class DaemonizingCommand : public Rule {
     if (cmds.empty()) return;
     const kb::Cmd& last = cmds.back();
     kb::ImageRef base = inc::chain_base(chain);
+    // The image configures the server to stay in the foreground.
+    for (const Instruction* i : ins) {
+      if (i->keyword != "RUN") continue;
+      std::string t = inc::run_text(*i);
+      for (std::string_view m : {"daemonize = no", "daemonize=no", "daemon off", "nodaemon=true", "nodaemon = true"})
+        if (kb::contains(t, m) && !last.background) return;
+    }
     std::string why, fix;
     size_t word = 0;
     Range r;

@@ -9,6 +9,22 @@ std::string variant(const kb::ImageRef& r, std::string_view v) {
   if (v.empty()) return {};
   if (v.front() != '-') return std::string(v);
   std::string tag = r.tag.empty() || r.tag == "latest" ? "" : r.tag;
+  if (kb::contains(v, "alpine")) {
+    // Alpine variants carry no Debian/Ubuntu code name: node:20-bookworm -> node:20-alpine.
+    std::string kept;
+    size_t pos = 0;
+    while (pos <= tag.size()) {
+      size_t d = tag.find('-', pos);
+      if (d == std::string::npos) d = tag.size();
+      std::string w = tag.substr(pos, d - pos);
+      bool codename = false;
+      for (std::string_view c : {"bookworm", "bullseye", "buster", "stretch", "jessie", "trixie", "jammy", "focal", "noble"})
+        codename = codename || w == c;
+      if (!w.empty() && !codename) kept += (kept.empty() ? "" : "-") + w;
+      pos = d + 1;
+    }
+    tag = kept;
+  }
   if (tag.empty()) return r.path + ":" + std::string(v.substr(1));
   return r.path + ":" + tag + std::string(v);
 }
@@ -27,6 +43,7 @@ class FullOsBase : public Rule {
     const kb::Runtime* rt = kb::runtime(ref.path);
     if (!rt || (!ref.registry.empty() && ref.registry != "docker.io" && ref.path != "dotnet/sdk")) return;
     if (!rt->build_only && kb::is_small_tag(ref.tag)) return;
+    if (ref.path == "php" && kb::contains(ref.tag, "apache")) return;  // no small apache variant exists
     std::vector<std::string> options;
     for (auto v : {rt->slim, rt->alpine, rt->distroless})
       if (auto s = variant(ref, v); !s.empty()) options.push_back(s);

@@ -52,7 +52,10 @@ class LanguageCache : public Rule {
         if (!eco || (eco->name != "npm" && eco->name != "yarn" && eco->name != "pnpm")) continue;
         auto env = vars.find("NODE_ENV");
         if (env != vars.end() && env->second == "production") continue;
-        if (has_any(argv, {"--omit", "--production", "--only", "--prod", "-P"})) continue;
+        if (has_any(argv, {"--omit", "--production", "--only", "--prod", "-P", "-g", "--global"})) continue;
+        // `npm install express` adds one package; only the project install pulls devDependencies.
+        if (std::count_if(argv.begin() + 1, argv.end(), [](const std::string& a) { return a.empty() || a[0] != '-'; }) > 1)
+          continue;
         if (last_prune > k) continue;
         Finding f = in.at(c.ranges[p], inc::show(c.argv, p, 2) + " on line " + std::to_string(ins->range.begin.line) +
                                            " installs devDependencies into the final image");

@@ -67,6 +67,12 @@ class LocalhostDependency : public Rule {
         std::string shown = inc::safe(kv.value);
         if (auto [b, e] = secrets::url_password(kv.value); b != std::string::npos)
           shown = redact_in(kv.value, kv.value.substr(b, e - b));
+        bool any_addr = host == "0.0.0.0";  // usually a bind address: only a named service is a target
+        if (any_addr && !has(p, {"DB", "DATABASE", "POSTGRES", "PG", "PGHOST", "MYSQL", "MARIADB", "MONGO", "MONGODB",
+                                 "REDIS", "MEMCACHED", "RABBITMQ", "AMQP", "KAFKA", "ELASTICSEARCH", "SMTP", "MAIL",
+                                 "BROKER", "CACHE", "QUEUE", "S3", "MINIO", "CONSUL", "VAULT", "ZOOKEEPER", "NATS",
+                                 "ETCD", "API", "BACKEND"}))
+          continue;
         if (!self && dep_key) {
           Finding f = in.at(kv.value_range, "ENV " + kv.key + "=" + shown + " on line " +
                                                 std::to_string(ins->range.begin.line) +

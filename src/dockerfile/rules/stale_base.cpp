@@ -49,7 +49,7 @@ class StaleBase : public Rule {
     for (const auto& st : in.df.stages) {
       if (st.base_stage || st.from_index >= in.df.instructions.size()) continue;
       std::string img = st.base_expanded.empty() ? st.base : st.base_expanded;
-      if (img.empty() || img.find('$') != std::string::npos) continue;
+      if (img.empty() || img.find_first_of("${") != std::string::npos) continue;
       kb::ImageRef ref = kb::parse_image(img);
       if (inc::is_scratch(ref)) continue;
       const Instruction& from = in.df.instructions[st.from_index];

@@ -14,6 +14,13 @@ TEST(BuildToolsInFinal, CompilersInSingleStage) {
       << f[0].message;
 }
 
+TEST(BuildToolsInFinal, AptMarkAutoPurgeRemovesBuildDeps) {
+  EXPECT_EQ(count(lint("FROM debian:bookworm-slim\nRUN savedAptMark=\"$(apt-mark showmanual)\"; apt-get install -y "
+                       "gcc make; make; apt-mark auto '.*' > /dev/null; apt-get purge -y --auto-remove\n"),
+                  "DD2020"),
+            0);
+}
+
 TEST(BuildToolsInFinal, RemovedInSameRunOrBuilderStageIsFine) {
   EXPECT_EQ(count(lint("FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev && make && "
                        "apk del .build-deps\n"),

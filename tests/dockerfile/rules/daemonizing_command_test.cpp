@@ -45,6 +45,13 @@ TEST(DaemonizingCommand, OfficialPhpFpmImageRunsInForeground) {
   EXPECT_EQ(count(lint("FROM php:8.3-fpm-alpine\nCMD [\"php-fpm\"]\n"), "DD2010"), 0);
 }
 
+TEST(DaemonizingCommand, ForegroundConfiguredInARun) {
+  EXPECT_EQ(count(lint("FROM alpine:3.20\nRUN echo '[global]' > f.conf && echo 'daemonize = no' >> f.conf\n"
+                       "CMD [\"php-fpm\"]\n"),
+                  "DD2010"),
+            0);
+}
+
 TEST(DaemonizingCommand, EntrypointTakesCmdAsArguments) {
   EXPECT_EQ(count(lint("FROM nginx:1.27\nENTRYPOINT [\"nginx\"]\nCMD [\"-g\", \"daemon off;\"]\n"), "DD2010"), 0);
   EXPECT_EQ(count(lint("FROM nginx:1.27\nENTRYPOINT [\"nginx\"]\nCMD [\"-c\", \"/etc/nginx/nginx.conf\"]\n"), "DD2010"),

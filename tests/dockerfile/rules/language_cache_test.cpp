@@ -23,6 +23,7 @@ TEST(LanguageCache, NpmDevDependencies) {
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].fix, "RUN npm ci --omit=dev");
   EXPECT_EQ(count(lint("FROM node:20-slim\nRUN npm ci --omit=dev\n"), "DD2024"), 0);
+  EXPECT_EQ(count(lint("FROM node:20-slim\nRUN npm install -g @angular/cli@13\n"), "DD2024"), 0);
   EXPECT_EQ(count(lint("FROM node:20-slim\nENV NODE_ENV=production\nRUN npm ci\n"), "DD2024"), 0);
   EXPECT_EQ(count(lint("FROM node:20-slim\nRUN npm ci && npm run build && npm prune --omit=dev\n"), "DD2024"), 0);
 }

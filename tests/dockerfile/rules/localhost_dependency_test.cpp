@@ -26,6 +26,8 @@ TEST(LocalhostDependency, ListenAddresses) {
                   "DD2060"),
             0);
   EXPECT_EQ(count(lint("FROM node:20-slim\nENV HOST=127.0.0.1\n"), "DD2060"), 1);
+  EXPECT_EQ(count(lint("FROM python:3.12-slim\nENV FLASK_RUN_HOST=0.0.0.0\n"), "DD2060"), 0);
+  EXPECT_EQ(count(lint("FROM python:3.12-slim\nENV REDIS_HOST=0.0.0.0\n"), "DD2060"), 1);
 }
 
 }  // namespace dd::test

@@ -26,7 +26,7 @@ namespace dd::test {
 TEST(PipUnpinned, PythonDashMPipIsChecked) {
   auto f = only(lint("FROM python:3.12\nRUN python3 -m pip install --no-cache-dir flask\n"), "DD1107");
   ASSERT_EQ(f.size(), 1u);
-  EXPECT_EQ(f[0].location.column, 47);
+  EXPECT_EQ(f[0].location.column, 43);
 }
 
 }  // namespace dd::test
