@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "core/error.h"
+#include "secrets/secrets.h"
 
 namespace dd::cli {
 
@@ -38,6 +39,7 @@ int finish(std::vector<Finding> findings, const Common& common, const Config& co
   render::Options opt;
   opt.color = !common.no_color && render::want_color();
   opt.extra = std::move(extra);
+  opt.scrub = [](std::string_view t) { return secrets::mask(t); };
   auto fmt = render::parse_format(common.format).value_or(render::Format::text);
   render::write(fmt, std::cout, findings, opt);
   std::cout.flush();

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/cli.h"
+#include "secrets/secrets.h"
 #include "core/error.h"
 #include "engine/client.h"
 #include "runtime/diagnose.h"
@@ -109,7 +110,9 @@ int run_watch(const WatchArgs& a) {
       if (e.exit_code) ev["exit_code"] = *e.exit_code;
       if (!note.empty()) ev["note"] = note;
       nlohmann::json fs = nlohmann::json::array();
-      for (const auto& f : findings) fs.push_back(render::to_json(f));
+      render::Options safe;
+      safe.scrub = [](std::string_view t) { return secrets::mask(t); };
+      for (const auto& f : findings) fs.push_back(render::to_json(render::scrubbed(f, safe)));
       auto s = summarize(findings);
       nlohmann::json out = {{"tool", "drydock"}, {"version", DRYDOCK_VERSION}, {"event", ev}, {"findings", fs},
                             {"summary", {{"error", s.error}, {"warning", s.warning}, {"info", s.info}}}};
@@ -121,6 +124,7 @@ int run_watch(const WatchArgs& a) {
       if (!note.empty()) std::cout << "  (" << note << ")\n";
       render::Options ro;
       ro.color = !a.common.no_color && render::want_color();
+      ro.scrub = [](std::string_view t) { return secrets::mask(t); };
       render::text(std::cout, findings, ro);
       std::cout << "\n";
     }

@@ -35,6 +35,13 @@ nlohmann::json location_json(const Location& l) {
   return j;
 }
 
+Finding scrubbed(const Finding& f, const Options& opt) {
+  if (!opt.scrub) return f;
+  Finding c = f;
+  for (std::string* s : {&c.title, &c.message, &c.evidence, &c.root_cause, &c.fix}) *s = opt.scrub(*s);
+  return c;
+}
+
 nlohmann::json to_json(const Finding& f) {
   nlohmann::json j;
   j["rule"] = f.rule;
@@ -56,7 +63,8 @@ void json(std::ostream& out, const std::vector<Finding>& findings, const Options
   j["tool"] = "drydock";
   j["version"] = DRYDOCK_VERSION;
   auto arr = nlohmann::ordered_json::array();
-  for (const auto& f : findings) {
+  for (const auto& raw : findings) {
+    const Finding f = scrubbed(raw, opt);
     // Keep the key order of the spec for readability.
     nlohmann::ordered_json o;
     auto u = to_json(f);

@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
@@ -16,6 +17,10 @@ std::optional<Format> parse_format(std::string_view s);
 struct Options {
   bool color = false;       // ANSI colours (text only)
   bool code_frames = true;  // show the offending source line (text only)
+  // Applied to every text shown (source lines, evidence, messages, fixes) so
+  // that no secret is ever printed, whatever rule produced the finding. The
+  // CLI sets it to secrets::mask; renderers do not know how it works.
+  std::function<std::string(std::string_view)> scrub;
   // Extra top-level keys for JSON (layers, packages, ...). Must be an object or null.
   nlohmann::json extra;
 };
@@ -26,6 +31,9 @@ void text(std::ostream& out, const std::vector<Finding>& findings, const Options
 void json(std::ostream& out, const std::vector<Finding>& findings, const Options& opt);
 void sarif(std::ostream& out, const std::vector<Finding>& findings, const Options& opt);
 void write(Format f, std::ostream& out, const std::vector<Finding>& findings, const Options& opt);
+
+// The finding with opt.scrub applied to every text field.
+Finding scrubbed(const Finding& f, const Options& opt);
 
 // The JSON object of one finding, as in shared/spec/interface.md.
 nlohmann::json to_json(const Finding& f);

@@ -74,11 +74,12 @@ ojson rule_descriptor(const std::string& id, const RuleInfo* r, const Finding& s
 
 }  // namespace
 
-void sarif(std::ostream& out, const std::vector<Finding>& findings, const Options&) {
+void sarif(std::ostream& out, const std::vector<Finding>& findings, const Options& opt) {
   std::map<std::string, size_t> index;
   ojson rules = ojson::array();
   ojson results = ojson::array();
-  for (const auto& f : findings) {
+  for (const auto& raw : findings) {
+    const Finding f = scrubbed(raw, opt);
     auto it = index.find(f.rule);
     if (it == index.end()) {
       it = index.emplace(f.rule, rules.size()).first;

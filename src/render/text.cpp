@@ -90,7 +90,8 @@ std::string where(const Finding& f) {
 void text(std::ostream& out, const std::vector<Finding>& findings, const Options& opt) {
   Style st{opt.color};
   SourceCache cache;
-  for (const auto& f : findings) {
+  for (const auto& raw : findings) {
+    const Finding f = scrubbed(raw, opt);
     out << st("1", where(f)) << "  " << st(sev_color(f.severity), std::string(to_string(f.severity))) << "  "
         << st("1", f.rule) << "  " << st("2", "[" + std::string(to_string(f.category)) + "]") << "\n";
     out << "  " << st("1", f.title) << "\n";
@@ -100,7 +101,7 @@ void text(std::ostream& out, const std::vector<Finding>& findings, const Options
       src = cache.line(f.location.file, f.location.line);
     if (src) {
       std::string num = std::to_string(f.location.line);
-      std::string shown = printable(*src);
+      std::string shown = printable(opt.scrub ? opt.scrub(*src) : *src);
       out << "  " << st("2", num + " | ") << shown << "\n";
       int col = f.location.column > 0 ? f.location.column : 1;
       if (static_cast<size_t>(col) <= shown.size() + 1) {
@@ -113,7 +114,7 @@ void text(std::ostream& out, const std::vector<Finding>& findings, const Options
             << st(sev_color(f.severity), std::string(width, '^')) << "\n";
       }
     }
-    if (!f.evidence.empty() && (!src || printable(*src).find(f.evidence) == std::string::npos))
+    if (!f.evidence.empty() && (!src || printable(opt.scrub ? opt.scrub(*src) : *src).find(f.evidence) == std::string::npos))
       out << "  " << st("2", "evidence: ") << printable(f.evidence, 400) << "\n";
     if (!f.root_cause.empty()) out << "  " << st("2", "cause:    ") << f.root_cause << "\n";
     if (!f.fix.empty()) {

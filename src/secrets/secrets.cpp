@@ -258,6 +258,14 @@ std::pair<size_t, size_t> url_password(std::string_view text) {
   return {npos, npos};
 }
 
+std::string mask(std::string_view text) {
+  std::string out(text);
+  auto matches = scan_text(text);
+  for (auto it = matches.rbegin(); it != matches.rend(); ++it)
+    if (it->end <= out.size() && it->begin < it->end) out.replace(it->begin, it->end - it->begin, it->redacted);
+  return out;
+}
+
 std::vector<SecretMatch> scan_text(std::string_view text) {
   std::vector<SecretMatch> out;
   const Db& d = database();

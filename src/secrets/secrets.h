@@ -33,6 +33,10 @@ std::span<const Pattern> patterns();
 // Placeholders (changeme, ${VAR}, <token>, ...) are left out.
 std::vector<SecretMatch> scan_text(std::string_view text);
 
+// `text` with every secret found by scan_text replaced by its redacted form.
+// Safe to print. Used by the renderers on everything they show.
+std::string mask(std::string_view text);
+
 // True when a variable/key name says it holds a secret (PASSWORD, SECRET,
 // TOKEN, API_KEY, PRIVATE_KEY, ACCESS_KEY, ...) and is not a reference to one
 // (DB_PASSWORD_FILE, TOKEN_URL, SECRET_NAME).

@@ -44,7 +44,12 @@ const SecretKind kKinds[] = {
      SecretKind::git_credentials},
     {"*.tfstate", "", "Terraform state", "*.tfstate", "**/*.tfstate"},
     {"*.tfstate.backup", "", "Terraform state", "*.tfstate.backup", "**/*.tfstate.backup"},
-    {"secrets.*", "", "secrets file", "secrets.*", "**/secrets.*"},
+    // Data files only: secrets.py or secrets.cpp is code that handles secrets.
+    {"secrets.json", "", "secrets file", "secrets.json", "**/secrets.json"},
+    {"secrets.y*ml", "", "secrets file", "secrets.y*ml", "**/secrets.y*ml"},
+    {"secrets.env", "", "secrets file", "secrets.env", "**/secrets.env"},
+    {"secrets.toml", "", "secrets file", "secrets.toml", "**/secrets.toml"},
+    {"secrets.txt", "", "secrets file", "secrets.txt", "**/secrets.txt"},
 };
 
 // Templates that hold no real values.

@@ -159,13 +159,7 @@ inline std::string show(const std::vector<std::string>& argv, size_t from = 0, s
 }
 
 // Replaces every secret-looking value in `text` by its redacted form.
-inline std::string safe(std::string_view text) {
-  std::string out(text);
-  auto matches = secrets::scan_text(text);
-  for (auto it = matches.rbegin(); it != matches.rend(); ++it)
-    if (it->end <= out.size()) out.replace(it->begin, it->end - it->begin, it->redacted);
-  return out;
-}
+inline std::string safe(std::string_view text) { return secrets::mask(text); }
 
 // A shell variable reference to `name` in `text` ($NAME, ${NAME}, ${NAME:-x}):
 // offset of the '$', or npos.
