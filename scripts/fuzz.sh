@@ -11,7 +11,7 @@ if [ ! -f build-fuzz/build.ninja ]; then
   CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DDRYDOCK_FUZZ=ON -DDRYDOCK_TESTS=OFF -DDRYDOCK_BENCH=OFF >/dev/null
 fi
-ninja -C build-fuzz $(for t in "${@:-}"; do [ -n "$t" ] && echo "$t"; done) >/dev/null
+ninja -C build-fuzz >/dev/null
 TARGETS=("$@")
 [ ${#TARGETS[@]} -eq 0 ] && mapfile -t TARGETS < <(cd fuzz && ls *.cpp | sed 's/\.cpp$//')
 SEEDS=$(mktemp -d)
@@ -31,7 +31,7 @@ for t in "${TARGETS[@]}"; do
   cp "$seed"/* "$work/" 2>/dev/null || true
   start=$(date +%s)
   rc=0
-  ./build-fuzz/fuzz/"$t" -runs="$RUNS" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+  ./build-fuzz/fuzz/"$t" -runs="$RUNS" -max_len="${MAX_LEN:-4096}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     "$work" >"build-fuzz/$t.log" 2>&1 || rc=$?
   end=$(date +%s)
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "build-fuzz/$t.log" | awk '{print $2}')

@@ -80,12 +80,14 @@ Finding LintInput::at(const Instruction& ins, std::string message, std::string e
   return at(r, std::move(message), std::move(evidence));
 }
 
+// The script of a RUN with heredocs is the arguments then each body (see
+// script()), so positions go through the instruction's script map.
 Range LintInput::word_range(const Instruction& ins, const shell::Word& w) const {
-  return ins.args_map.range(w.begin, w.end);
+  return ins.script_map().range(w.begin, w.end);
 }
 
 Range LintInput::command_range(const Instruction& ins, const shell::Command& c) const {
-  return ins.args_map.range(c.begin, c.end);
+  return ins.script_map().range(c.begin, c.end);
 }
 
 }  // namespace dd::dockerfile

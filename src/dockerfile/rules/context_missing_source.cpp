@@ -89,6 +89,7 @@ class ContextMissingSource : public Rule {
       .rationale = "The build stops with \"failed to compute cache key: not found\" when a source is absent from the "
                    "context or excluded by .dockerignore.",
       .fix = "Correct the path relative to the context root, or add a `!path` exception to .dockerignore.",
+      .aliases = {"CopyIgnoredFile"},
       .tags = {"dockerignore"},
   });
 };

@@ -68,7 +68,7 @@ class JsonArgsRecommended : public Rule {
       .summary = "Shell form CMD or ENTRYPOINT",
       .rationale = "In shell form the command runs as a child of /bin/sh -c: sh is PID 1 and does not forward SIGTERM, so docker stop and Kubernetes wait the whole grace period and then SIGKILL the app, losing in-flight requests.",
       .fix = "CMD [\"node\", \"server.js\"]",
-      .aliases = {"JSONArgsRecommended"},
+      .aliases = {"JSONArgsRecommended", "DL3025"},
   });
 };
 
