@@ -4,21 +4,6 @@
 namespace dd::dockerfile {
 namespace {
 
-struct Port {
-  std::string spec;   // the word as written
-  std::string ports;  // before '/'
-  std::string proto;  // after '/', as written
-};
-Port split_port(const std::string& w) {
-  Port p{w, w, ""};
-  auto slash = w.find('/');
-  if (slash != std::string::npos) {
-    p.ports = w.substr(0, slash);
-    p.proto = w.substr(slash + 1);
-  }
-  return p;
-}
-
 class ExposeInvalidFormat : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
@@ -27,7 +12,7 @@ class ExposeInvalidFormat : public Rule {
       if (ins.keyword != "EXPOSE") continue;
       for (const auto& a : ins.args) {
         if (a.text.find('$') != std::string::npos) continue;
-        Port p = split_port(a.text);
+        util::Port p = util::split_port(a.text);
         auto colon = p.ports.rfind(':');
         if (colon == std::string::npos) continue;
         std::string container = p.ports.substr(colon + 1) + (p.proto.empty() ? "" : "/" + p.proto);

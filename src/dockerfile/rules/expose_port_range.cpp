@@ -4,21 +4,6 @@
 namespace dd::dockerfile {
 namespace {
 
-struct Port {
-  std::string spec;   // the word as written
-  std::string ports;  // before '/'
-  std::string proto;  // after '/', as written
-};
-Port split_port(const std::string& w) {
-  Port p{w, w, ""};
-  auto slash = w.find('/');
-  if (slash != std::string::npos) {
-    p.ports = w.substr(0, slash);
-    p.proto = w.substr(slash + 1);
-  }
-  return p;
-}
-
 bool valid_port(std::string_view s) {
   if (s.empty() || s.size() > 5 || s.find_first_not_of("0123456789") != std::string_view::npos) return false;
   return std::stol(std::string(s)) <= 65535;
@@ -32,7 +17,7 @@ class ExposePortRange : public Rule {
       if (ins.keyword != "EXPOSE") continue;
       for (const auto& a : ins.args) {
         if (a.text.find('$') != std::string::npos) continue;
-        Port p = split_port(a.text);
+        util::Port p = util::split_port(a.text);
         std::string ports = p.ports.substr(p.ports.rfind(':') == std::string::npos ? 0 : p.ports.rfind(':') + 1);
         auto dash = ports.find('-');
         bool ok = dash == std::string::npos ? valid_port(ports)

@@ -4,21 +4,6 @@
 namespace dd::dockerfile {
 namespace {
 
-struct Port {
-  std::string spec;   // the word as written
-  std::string ports;  // before '/'
-  std::string proto;  // after '/', as written
-};
-Port split_port(const std::string& w) {
-  Port p{w, w, ""};
-  auto slash = w.find('/');
-  if (slash != std::string::npos) {
-    p.ports = w.substr(0, slash);
-    p.proto = w.substr(slash + 1);
-  }
-  return p;
-}
-
 class ExposeProtoCasing : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
@@ -27,7 +12,7 @@ class ExposeProtoCasing : public Rule {
       if (ins.keyword != "EXPOSE") continue;
       for (const auto& a : ins.args) {
         if (a.text.find('$') != std::string::npos) continue;
-        Port p = split_port(a.text);
+        util::Port p = util::split_port(a.text);
         std::string low = util::lower(p.proto);
         if (p.proto.empty() || low == p.proto || (low != "tcp" && low != "udp" && low != "sctp")) continue;
         Finding f = in.at(a.range, "protocol '" + p.proto + "' of EXPOSE " + a.text + " on line " +

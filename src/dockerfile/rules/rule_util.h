@@ -338,4 +338,20 @@ inline Finding scrub(Finding f) {
   return f;
 }
 
+// An EXPOSE word split at '/': "8080/tcp" -> ports "8080", proto "tcp".
+struct Port {
+  std::string spec;   // the word as written
+  std::string ports;  // before '/'
+  std::string proto;  // after '/', as written
+};
+inline Port split_port(const std::string& w) {
+  Port p{w, w, ""};
+  auto slash = w.find('/');
+  if (slash != std::string::npos) {
+    p.ports = w.substr(0, slash);
+    p.proto = w.substr(slash + 1);
+  }
+  return p;
+}
+
 }  // namespace dd::dockerfile::util
