@@ -32,7 +32,8 @@ measure() {
   for batch in $(seq 0 1000 $((N - 1))); do
     files=()
     for j in $(seq "$batch" $((batch + 999 < N - 1 ? batch + 999 : N - 1))); do files+=("$WORK/$j.Dockerfile"); done
-    m=$( { /usr/bin/time -f "%M" "$@" "${files[@]}" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -f "%M" -o "$WORK/mem" "$@" "${files[@]}" >/dev/null 2>&1 || true
+    m=$(tail -1 "$WORK/mem")
     [ "${m:-0}" -gt "$peak" ] && peak=$m
   done
   end=$(date +%s.%N)

@@ -52,7 +52,7 @@ int finish(std::vector<Finding> findings, const Common& common, const Config& co
 }
 
 int main(int argc, char** argv) {
-  CLI::App app{"drydock: find container production incidents before they ship, and explain them when they happen"};
+  CLI::App app{"drydock: find container production incidents before they ship, and explain them when they happen", "drydock"};
   app.set_version_flag("--version", std::string("drydock ") + DRYDOCK_VERSION);
   app.require_subcommand(1);
   auto& cmds = commands();

@@ -84,6 +84,7 @@ TEST(Docs, EveryRuleHasADocPage) {
   auto r = drydock({"rules", "--format", "json"});
   ASSERT_EQ(r.status, 0);
   auto j = nlohmann::json::parse(r.out);
+  const std::string readme = read_text(source_dir() / "README.md");
   for (const auto& rule : j["rules"]) {
     std::string id = rule["id"];
     auto page = source_dir() / "docs" / "rules" / (id + ".md");
@@ -91,6 +92,8 @@ TEST(Docs, EveryRuleHasADocPage) {
     std::string text = read_text(page);
     EXPECT_NE(text.find("# " + id), std::string::npos) << page;
     EXPECT_NE(text.find("## Fix"), std::string::npos) << page;
+    EXPECT_NE(readme.find("[" + id + "](docs/rules/" + id + ".md)"), std::string::npos)
+        << id << " missing from the README's rule table: run scripts/gen-readme.py";
   }
 }
 
