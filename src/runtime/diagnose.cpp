@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "core/redact.h"
+#include "secrets/secrets.h"
 #include "core/registry.h"
 #include "core/report.h"
 
@@ -34,25 +35,6 @@ std::string clip(std::string_view s, size_t max) {
 
 namespace {
 
-bool secret_name(std::string name) {
-  for (auto& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  for (const char* k : {"PASSWORD", "PASSWD", "PASS", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE", "CREDENTIAL",
-                        "ACCESS_KEY", "AUTH", "SESSION_KEY", "_KEY"})
-    if (name.find(k) != std::string::npos) return true;
-  return false;
-}
-
-// The password of scheme://user:password@host.
-std::string url_password(const std::string& v) {
-  auto scheme = v.find("://");
-  if (scheme == std::string::npos) return {};
-  auto at = v.find('@', scheme + 3);
-  if (at == std::string::npos) return {};
-  auto colon = v.find(':', scheme + 3);
-  if (colon == std::string::npos || colon > at) return {};
-  return v.substr(colon + 1, at - colon - 1);
-}
-
 std::string redact_all(std::string s, const std::vector<std::string>& secrets) {
   for (const auto& v : secrets) s = redact_in(s, v);
   return s;
@@ -75,9 +57,13 @@ std::vector<std::string> secret_values(const ContainerState& s) {
       auto eq = e.find('=');
       if (eq == std::string::npos) continue;
       std::string name = e.substr(0, eq), value = e.substr(eq + 1);
-      if (secret_name(name) && value.size() >= 4) out.push_back(value);
-      std::string pw = url_password(value);
-      if (pw.size() >= 3) out.push_back(pw);
+      // A URL keeps its host (useful evidence); only its password is masked.
+      auto [pb, pe] = secrets::url_password(value);
+      if (pb != std::string::npos) {
+        if (pe - pb >= 3) out.push_back(value.substr(pb, pe - pb));
+      } else if (value.size() >= 4 && (secrets::is_secret_name(name) || secrets::looks_secret_value(name, value))) {
+        out.push_back(value);
+      }
     }
   // Longest first so that a value containing another is masked whole.
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
