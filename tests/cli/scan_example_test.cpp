@@ -41,6 +41,9 @@ TEST(ScanExample, TextAndSarif) {
   EXPECT_EQ(j["version"], "2.1.0");
   EXPECT_GT(j["runs"][0]["results"].size(), 5u);
   EXPECT_EQ(s.out.find("s3cr3t-Passw0rd"), std::string::npos);
+  if (sarif_schema().empty()) GTEST_SKIP() << "SARIF schema not installed: run scripts/install-deps.sh";
+  auto v = validate_sarif(s.out);
+  EXPECT_EQ(v.status, 0) << v.err.substr(0, 2000);
 }
 
 }  // namespace

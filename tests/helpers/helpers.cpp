@@ -108,4 +108,22 @@ std::string read_text(const fs::path& p) {
   return ss.str();
 }
 
+std::string sarif_schema() {
+  std::string base;
+  if (const char* x = getenv("XDG_CACHE_HOME"); x && *x) base = x;
+  else base = std::string(getenv("HOME") ? getenv("HOME") : "/root") + "/.cache";
+  std::string p = base + "/drydock-deps/sarif-2.1.0.json";
+  return fs::exists(p) ? p : std::string();
+}
+
+RunResult validate_sarif(const std::string& sarif_text) {
+  TempDir d;
+  auto doc = d.write("out.sarif", sarif_text);
+  return run({"/usr/bin/python3", "-c",
+              "import json,sys,jsonschema\n"
+              "s=json.load(open(sys.argv[1])); d=json.load(open(sys.argv[2]))\n"
+              "jsonschema.Draft7Validator(s).validate(d); print('valid')\n",
+              sarif_schema(), doc.string()});
+}
+
 }  // namespace dd::test

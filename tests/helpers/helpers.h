@@ -39,4 +39,11 @@ class TempDir {
 
 std::string read_text(const std::filesystem::path& p);
 
+// The SARIF 2.1.0 schema installed by scripts/install-deps.sh; empty when it
+// is missing (the caller skips with a message).
+std::string sarif_schema();
+// Validates a SARIF document against the schema with Debian's
+// python3-jsonschema. status 0 and "valid" on stdout when it conforms.
+RunResult validate_sarif(const std::string& sarif_text);
+
 }  // namespace dd::test
