@@ -1,5 +1,7 @@
 // drydock lint PATH...: Dockerfile and build-context analysis.
+#include <atomic>
 #include <iostream>
+#include <thread>
 
 #include "cli/cli.h"
 #include "core/error.h"
@@ -27,11 +29,10 @@ int run_lint(const LintArgs& a) {
     throw InputError("lint: --context applies to a single Dockerfile, " + std::to_string(a.paths.size()) + " given");
   std::vector<Finding> all;
   Config config = load_config_for(a.common, a.paths.front());
-  std::string diff;
+  std::vector<std::pair<fs::path, fs::path>> targets;  // dockerfile, context
   for (const auto& p : a.paths) {
     std::error_code ec;
     if (!fs::exists(p, ec)) throw InputError(p + ": no such file or directory");
-    std::vector<std::pair<fs::path, fs::path>> targets;  // dockerfile, context
     if (fs::is_directory(p, ec)) {
       auto files = lint::dockerfiles_in(p);
       if (files.empty()) throw InputError(p + ": no Dockerfile in this directory");
@@ -39,22 +40,42 @@ int run_lint(const LintArgs& a) {
     } else {
       targets.push_back({p, a.context.empty() ? fs::path() : fs::path(a.context)});
     }
-    for (const auto& [file, ctx] : targets) {
-      lint::Options opt;
-      opt.context_dir = ctx;
-      opt.use_context = !a.no_context;
-      auto res = lint::lint_file(file, opt, config);
-      if (a.fix || a.write) {
-        std::string original = lint::read_file(file);
-        std::string fixed = lint::apply_edits(original, res.edits);
-        if (fixed != original) {
-          if (a.write) lint::write_file(file, fixed);
-          else diff += lint::unified_diff(original, fixed, file.string());
-        }
+  }
+  // Files are independent: lint them on every core, then report in order.
+  std::vector<lint::Result> results(targets.size());
+  std::vector<std::exception_ptr> errors(targets.size());
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < targets.size();) {
+      try {
+        lint::Options opt;
+        opt.context_dir = targets[i].second;
+        opt.use_context = !a.no_context;
+        results[i] = lint::lint_file(targets[i].first, opt, config);
+      } catch (...) {
+        errors[i] = std::current_exception();
       }
-      all.insert(all.end(), std::make_move_iterator(res.findings.begin()),
-                 std::make_move_iterator(res.findings.end()));
     }
+  };
+  size_t n_threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), targets.size());
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < n_threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  std::string diff;
+  for (size_t i = 0; i < targets.size(); ++i) {
+    if (errors[i]) std::rethrow_exception(errors[i]);
+    const auto& file = targets[i].first;
+    auto& res = results[i];
+    if (a.fix || a.write) {
+      std::string original = lint::read_file(file);
+      std::string fixed = lint::apply_edits(original, res.edits);
+      if (fixed != original) {
+        if (a.write) lint::write_file(file, fixed);
+        else diff += lint::unified_diff(original, fixed, file.string());
+      }
+    }
+    all.insert(all.end(), std::make_move_iterator(res.findings.begin()), std::make_move_iterator(res.findings.end()));
   }
   if (a.fix && !a.write) {
     std::cout << diff;

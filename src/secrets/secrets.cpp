@@ -8,6 +8,11 @@
 #include <cmath>
 #include <memory>
 #include <mutex>
+#include <cstdio>
+#include <cstdlib>
+#include <unistd.h>
+#include <fstream>
+#include <filesystem>
 
 #include "core/redact.h"
 
@@ -47,6 +52,47 @@ struct Db {
   }
 };
 
+// ${XDG_CACHE_HOME:-$HOME/.cache}/drydock/secrets-<hash of the rule set>.hsdb;
+// empty when there is no home to cache in.
+std::filesystem::path cache_path(const std::string& key) {
+  std::string base;
+  if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) base = x;
+  else if (const char* h = std::getenv("HOME"); h && *h) base = std::string(h) + "/.cache";
+  if (base.empty()) return {};
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016zx", std::hash<std::string>{}(key));
+  return std::filesystem::path(base) / "drydock" / ("secrets-" + std::string(hex) + ".hsdb");
+}
+
+hs_database_t* load_cached(const std::filesystem::path& p) {
+  if (p.empty()) return nullptr;
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return nullptr;
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  hs_database_t* db = nullptr;
+  if (bytes.empty() || hs_deserialize_database(bytes.data(), bytes.size(), &db) != HS_SUCCESS) return nullptr;
+  return db;
+}
+
+// Best effort: a read-only home only costs the compile next time.
+void save_cached(const std::filesystem::path& p, const hs_database_t* db) {
+  if (p.empty()) return;
+  char* bytes = nullptr;
+  size_t n = 0;
+  if (hs_serialize_database(db, &bytes, &n) != HS_SUCCESS) return;
+  std::error_code ec;
+  std::filesystem::create_directories(p.parent_path(), ec);
+  auto tmp = p;
+  tmp += ".tmp" + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (out) out.write(bytes, static_cast<std::streamsize>(n));
+  }
+  std::free(bytes);
+  std::filesystem::rename(tmp, p, ec);
+  if (ec) std::filesystem::remove(tmp, ec);
+}
+
 const Db& database() {
   static Db d;
   static std::once_flag once;
@@ -67,12 +113,21 @@ const Db& database() {
       flags.push_back(f);
       ids.push_back(static_cast<unsigned>(i));
     }
-    hs_compile_error_t* err = nullptr;
-    if (hs_compile_multi(exprs.data(), flags.data(), ids.data(), static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK,
-                         nullptr, &d.db, &err) != HS_SUCCESS) {
-      if (err) hs_free_compile_error(err);
-      d.db = nullptr;
-      return;
+    // Compiling the database costs tens of milliseconds, more than linting a
+    // file; a serialized copy in the user's cache makes later runs start fast.
+    std::string key = hs_version();
+    for (size_t i = 0; i < store.size(); ++i) key += "\n" + store[i] + "/" + std::to_string(flags[i]);
+    const std::filesystem::path cached = cache_path(key);
+    d.db = load_cached(cached);
+    if (!d.db) {
+      hs_compile_error_t* err = nullptr;
+      if (hs_compile_multi(exprs.data(), flags.data(), ids.data(), static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK,
+                           nullptr, &d.db, &err) != HS_SUCCESS) {
+        if (err) hs_free_compile_error(err);
+        d.db = nullptr;
+        return;
+      }
+      save_cached(cached, d.db);
     }
     if (hs_alloc_scratch(d.db, &d.proto) != HS_SUCCESS) d.proto = nullptr;
   });

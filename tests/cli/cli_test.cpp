@@ -150,3 +150,27 @@ TEST(OwnDockerfile, HasNoWarnings) {
 
 }  // namespace
 }  // namespace dd::test
+
+namespace dd::test {
+namespace {
+
+// The compiled secret database is cached in the user's cache folder; a run
+// with the cache gives the same findings as the run that wrote it.
+TEST(SecretsCache, SecondRunReadsTheCacheAndAgrees) {
+  TempDir cache, d;
+  auto df = d.write("Dockerfile", "FROM alpine:3.20\nENV AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n");
+  std::vector<std::string> env{"XDG_CACHE_HOME=" + cache.path().string()};
+  auto first = drydock({"lint", "--format", "json", "--fail-on", "none", "--no-context", df.string()}, env);
+  ASSERT_EQ(first.status, 0) << first.err;
+  bool cached = false;
+  for (auto& e : std::filesystem::recursive_directory_iterator(cache.path()))
+    cached |= e.path().extension() == ".hsdb";
+  EXPECT_TRUE(cached);
+  auto second = drydock({"lint", "--format", "json", "--fail-on", "none", "--no-context", df.string()}, env);
+  EXPECT_EQ(second.out, first.out);
+  EXPECT_EQ(first.out.find("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"), std::string::npos);
+  EXPECT_NE(first.out.find("secret-leak"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dd::test
