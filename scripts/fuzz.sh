@@ -11,7 +11,7 @@ if [ ! -f build-fuzz/build.ninja ]; then
   CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DDRYDOCK_FUZZ=ON -DDRYDOCK_TESTS=OFF -DDRYDOCK_BENCH=OFF >/dev/null
 fi
-ninja -C build-fuzz >/dev/null
+ninja -C build-fuzz $(cd fuzz && ls *.cpp | sed "s/\.cpp$//") >/dev/null
 TARGETS=("$@")
 [ ${#TARGETS[@]} -eq 0 ] && mapfile -t TARGETS < <(cd fuzz && ls *.cpp | sed 's/\.cpp$//')
 SEEDS=$(mktemp -d)

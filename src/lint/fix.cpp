@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "core/error.h"
+#include "lint/lint.h"
 
 namespace dd::lint {
 namespace {
@@ -74,7 +75,7 @@ std::string unified_diff(std::string_view before, std::string_view after, const 
     size_t i = 0, j = 0;
     while (i < n || j < m) {
       if (i < n && j < m && a[i] == b[j]) ops.push_back({0, i++}), ++j;
-      else if (j < m && (i == n || L[i][j + 1] >= L[i + 1][j])) ops.push_back({2, j++});
+      else if (j < m && (i == n || L[i][j + 1] > L[i + 1][j])) ops.push_back({2, j++});
       else ops.push_back({1, i++});
     }
   } else {
@@ -119,6 +120,18 @@ std::string unified_diff(std::string_view before, std::string_view after, const 
     k = stop;
   }
   return out;
+}
+
+std::string fix_text(std::string text, const std::string& path, const context::BuildContext* ctx,
+                     const Config& config, int max_passes) {
+  for (int pass = 0; pass < max_passes; ++pass) {
+    auto res = lint_text(text, path, ctx, config);
+    if (res.edits.empty()) break;
+    std::string next = apply_edits(text, std::move(res.edits));
+    if (next == text) break;
+    text = std::move(next);
+  }
+  return text;
 }
 
 void write_file(const std::filesystem::path& file, std::string_view content) {

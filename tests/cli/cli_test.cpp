@@ -174,3 +174,28 @@ TEST(SecretsCache, SecondRunReadsTheCacheAndAgrees) {
 
 }  // namespace
 }  // namespace dd::test
+
+namespace dd::test {
+namespace {
+
+// Edits that overlap in one pass (the reorder and the pip flag) both land:
+// --fix re-lints and applies again until nothing changes.
+TEST(Fix, SeveralRulesFixTheSameFileInPasses) {
+  TempDir d;
+  d.write("package.json", "{}");
+  d.write("package-lock.json", "{}");
+  auto df = d.write("Dockerfile",
+                    "FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nRUN npm ci\nRUN pip install flask\nCMD node server.js\n");
+  auto r = drydock({"lint", "--fix", df.string()});
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_NE(r.out.find("+COPY package-lock.json package.json ./"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("+RUN pip install --no-cache-dir flask"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("+CMD [\"node\", \"server.js\"]"), std::string::npos) << r.out;
+  auto w = drydock({"lint", "--fix", "--write", "--fail-on", "none", df.string()});
+  EXPECT_EQ(w.status, 0) << w.err;
+  auto again = drydock({"lint", "--fix", df.string()});
+  EXPECT_EQ(again.out, "") << "a fixed file has nothing left to fix";
+}
+
+}  // namespace
+}  // namespace dd::test
