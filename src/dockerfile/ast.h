@@ -104,6 +104,12 @@ struct Instruction {
   // with heredocs (args_text, then "\n" + body for each heredoc) to file
   // positions. Without heredocs it is args_map.
   SourceMap script_map() const;
+  // script_map(), built once and kept: what rules use to place a shell word.
+  const SourceMap& script_positions() const {
+    if (!script_cache_) script_cache_ = script_map();
+    return *script_cache_;
+  }
+  mutable std::optional<SourceMap> script_cache_;
 };
 
 struct Directive {

@@ -540,17 +540,8 @@ namespace {
 // Maps offsets of the script that LintInput::script built (args text, then
 // each heredoc body after a newline) back to file positions.
 Range script_range(const Instruction& ins, size_t b, size_t e) {
-  const size_t n = ins.args_text.size();
-  if (b < n || ins.heredocs.empty()) return ins.args_map.range(b, std::min(std::max(e, b), n));
-  size_t off = n + 1;
-  for (const auto& h : ins.heredocs) {
-    if (b >= off && b < off + h.body.size() + 1) {
-      if (h.body_map.empty()) return ins.range;
-      return h.body_map.range(b - off, std::min(e - off, h.body.size()));
-    }
-    off += h.body.size() + 1;
-  }
-  return ins.range;
+  if (ins.script_positions().empty()) return ins.range;
+  return ins.script_positions().range(b, std::max(e, b));
 }
 
 Cmd from_shell(const Instruction& ins, const shell::Command& c, const Range* fixed) {

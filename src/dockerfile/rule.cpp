@@ -83,11 +83,11 @@ Finding LintInput::at(const Instruction& ins, std::string message, std::string e
 // The script of a RUN with heredocs is the arguments then each body (see
 // script()), so positions go through the instruction's script map.
 Range LintInput::word_range(const Instruction& ins, const shell::Word& w) const {
-  return ins.script_map().range(w.begin, w.end);
+  return ins.script_positions().range(w.begin, w.end);
 }
 
 Range LintInput::command_range(const Instruction& ins, const shell::Command& c) const {
-  return ins.script_map().range(c.begin, c.end);
+  return ins.script_positions().range(c.begin, c.end);
 }
 
 }  // namespace dd::dockerfile

@@ -46,22 +46,7 @@ inline std::string script_text(const Instruction& ins) {
 
 // File range of offsets [b, e) of the script of `ins`, heredoc bodies included.
 inline Range script_range(const Instruction& ins, size_t b, size_t e) {
-  size_t n = ins.args_text.size();
-  Range r;
-  if (b < n || ins.heredocs.empty() || ins.keyword != "RUN") {
-    r = ins.args_map.range(b, std::min(std::max(e, b), std::max(n, b + 1)));
-  } else {
-    size_t o = b - n;
-    for (const auto& h : ins.heredocs) {
-      if (o == 0) break;
-      o -= 1;  // the joining newline
-      if (o < h.body.size()) {
-        r = h.body_map.range(o, o + (e - b));
-        break;
-      }
-      o -= h.body.size();
-    }
-  }
+  Range r = ins.script_positions().range(b, std::max(e, b + 1));
   if (r.begin.line <= 0) r = ins.keyword_range;
   return r;
 }
