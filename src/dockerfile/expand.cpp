@@ -10,6 +10,8 @@ namespace {
 
 constexpr size_t kMaxPatternText = 8192;  // longer values skip pattern removal
 constexpr int kMaxDepth = 64;
+// Nested ${A//a/${A//a/...}} grows the value exponentially; results stop here.
+constexpr size_t kMaxExpansion = 1u << 20;
 
 bool name_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 bool name_char(char c) { return name_start(c) || (c >= '0' && c <= '9'); }
@@ -253,6 +255,7 @@ class Expander {
         out += rep;
         i = match_end;
         if (!all) done = true;
+        if (out.size() > kMaxExpansion) break;
       } else {
         out.push_back(v[i++]);
       }

@@ -181,3 +181,19 @@ TEST(Scope, BuiltinArgs) {
 
 }  // namespace
 }  // namespace dd::dockerfile
+
+namespace dd::dockerfile {
+namespace {
+
+// Found by fuzz_shell: nested pattern replacement grew without bound.
+TEST(Expand, NestedReplacementStaysBounded) {
+  Vars v{{"A", std::string(64, 'a')}};
+  std::string word = "x";
+  for (int i = 0; i < 40; ++i) word = "${A//a/" + word + "}";
+  auto e = expand(word, v);
+  EXPECT_LE(e.value.size(), 4u << 20);
+  EXPECT_FALSE(e.value.empty());
+}
+
+}  // namespace
+}  // namespace dd::dockerfile
