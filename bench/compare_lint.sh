@@ -49,7 +49,7 @@ printf "ratio: drydock lints %.1fx the files per second of dockerfilelint\n" "$(
 # Per-file latency: one typical file, process start included.
 ONE="$WORK/0.Dockerfile"
 if command -v hyperfine >/dev/null 2>&1; then
-  hyperfine -N --warmup 3 --runs 30 --export-json "$WORK/h.json" \
+  hyperfine -N -i --warmup 3 --runs 30 --export-json "$WORK/h.json" \
     "./build/drydock lint --no-context --fail-on none $ONE" "$DFL $ONE" >/dev/null 2>&1 || true
   /usr/bin/python3 - "$WORK/h.json" <<'PY'
 import json, sys
