@@ -1,11 +1,9 @@
 // drydock lint PATH...: Dockerfile and build-context analysis.
 #include <atomic>
 #include <iostream>
-#include <optional>
 #include <thread>
 
 #include "cli/cli.h"
-#include "context/context.h"
 #include "core/error.h"
 #include "lint/discover.h"
 #include "lint/fix.h"
@@ -72,13 +70,7 @@ int run_lint(const LintArgs& a) {
     if (a.fix || a.write) {
       std::string original = lint::read_file(file);
       std::string fixed = original;
-      if (!res.edits.empty()) {
-        fs::path ctx_dir = targets[i].second.empty() ? file.parent_path() : targets[i].second;
-        if (ctx_dir.empty()) ctx_dir = ".";
-        std::optional<context::BuildContext> ctx;
-        if (!a.no_context) ctx = context::BuildContext::load(ctx_dir, file);
-        fixed = lint::fix_text(original, file.string(), ctx ? &*ctx : nullptr, config);
-      }
+      if (!res.edits.empty()) fixed = lint::fix_text(original, file.string(), res.context.get(), config);
       if (fixed != original) {
         if (a.write) lint::write_file(file, fixed);
         else diff += lint::unified_diff(original, fixed, file.string());

@@ -4,6 +4,15 @@
 
 namespace dd::dockerfile {
 
+std::string script_text(const Instruction& ins) {
+  // A RUN with heredocs runs each body as a script; the args text holds the
+  // command line that feeds them (e.g. `bash <<EOF`).
+  std::string s = ins.args_text;
+  if (ins.keyword == "RUN" && !ins.exec_form)
+    for (const auto& h : ins.heredocs) s += "\n" + h.body;
+  return s;
+}
+
 std::vector<const Rule*>& rules() {
   static std::vector<const Rule*> r;
   return r;
@@ -22,15 +31,7 @@ const shell::Script& LintInput::script(const Instruction& ins) const {
   if (it != cache_->scripts.end()) return it->second;
   shell::Script s;
   if (!ins.exec_form) {
-    if (!ins.heredocs.empty() && ins.keyword == "RUN") {
-      // A RUN with heredocs runs each body as a script; the args text holds
-      // the command line that feeds them (e.g. `bash <<EOF`).
-      std::string joined = ins.args_text;
-      for (const auto& h : ins.heredocs) joined += "\n" + h.body;
-      s = shell::parse(joined);
-    } else {
-      s = shell::parse(ins.args_text);
-    }
+    s = shell::parse(script_text(ins));
   }
   return cache_->scripts.emplace(ins.index, std::move(s)).first->second;
 }

@@ -27,6 +27,11 @@ struct Edit {
   std::string text;
 };
 
+// The shell script of an instruction as it is tokenized: the arguments, then
+// for RUN each heredoc body after a newline. Offsets into it map to file
+// positions through Instruction::script_positions().
+std::string script_text(const Instruction& ins);
+
 // Everything a rule may read. One parse, one shell tokenization per
 // instruction (cached), one context walk, shared by all rules.
 class LintInput {

@@ -153,8 +153,10 @@ Result lint_file(const fs::path& file, const Options& opt, const Config& config)
   fs::path ctx_dir = opt.context_dir.empty() ? file.parent_path() : opt.context_dir;
   if (ctx_dir.empty()) ctx_dir = ".";
   if (!fs::is_directory(ctx_dir, ec)) throw InputError(ctx_dir.string() + ": build context is not a directory");
-  auto ctx = context::BuildContext::load(ctx_dir, file);
-  return lint_text(text, shown, &ctx, config);
+  auto ctx = std::make_shared<const context::BuildContext>(context::BuildContext::load(ctx_dir, file));
+  Result res = lint_text(text, shown, ctx.get(), config);
+  res.context = std::move(ctx);
+  return res;
 }
 
 }  // namespace dd::lint

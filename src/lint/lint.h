@@ -2,6 +2,7 @@
 // Lints one Dockerfile with its build context: one parse, one context walk,
 // every registered rule, inline pragmas and configuration applied.
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,9 @@ struct Result {
   dockerfile::Dockerfile dockerfile;
   std::vector<Finding> findings;
   std::vector<dockerfile::Edit> edits;  // mechanical fixes proposed by rules
+  // The context the file was linted with (null without one), kept so that
+  // --fix re-lints against the same walk instead of walking again.
+  std::shared_ptr<const context::BuildContext> context;
 };
 
 // Throws InputError when the file cannot be read.

@@ -55,7 +55,7 @@ class Pipefail : public Rule {
         if (sets_pipefail(c)) armed = true;
         if (armed || c.cmd->depth != 0 || c.cmd->next != shell::Connector::pipe) continue;
         if (util::in(kHarmless, c.name()) && c.size() > 1) continue;
-        std::string text = util::script_text(ins);
+        std::string text = script_text(ins);
         size_t bar = text.find('|', c.cmd->end);
         Range r = bar == std::string::npos ? c.whole() : util::script_range(ins, bar, bar + 1);
         std::string right = i + 1 < cmds.size() ? std::string(cmds[i + 1].name()) : std::string("the next command");

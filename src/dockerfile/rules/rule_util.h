@@ -35,15 +35,6 @@ inline bool ends_with(std::string_view s, std::string_view p) {
 
 inline std::string quoted_line(int line) { return "line " + std::to_string(line); }
 
-// The text the shell tokenizer saw for `ins` (see LintInput::script): the
-// arguments, then each heredoc body after a newline for RUN.
-inline std::string script_text(const Instruction& ins) {
-  std::string s = ins.args_text;
-  if (ins.keyword == "RUN" && !ins.exec_form)
-    for (const auto& h : ins.heredocs) s += "\n" + h.body;
-  return s;
-}
-
 // File range of offsets [b, e) of the script of `ins`, heredoc bodies included.
 inline Range script_range(const Instruction& ins, size_t b, size_t e) {
   Range r = ins.script_positions().range(b, std::max(e, b + 1));
