@@ -25,6 +25,9 @@ void check_pos(const dd::dockerfile::Dockerfile& df, dd::dockerfile::Pos p) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
   auto df = dd::dockerfile::parse(text);
+  // The one-pass scopes agree with the per-instruction ones.
+  auto scopes = dd::dockerfile::all_scopes(df, {{"A", "1"}});
+  check(scopes.size() == df.instructions.size());
   for (const auto& e : df.errors) check_pos(df, e.range.begin);
   for (const auto& ins : df.instructions) {
     check_pos(df, ins.range.begin);
@@ -33,7 +36,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (const auto& f : ins.flags) check_pos(df, f.range.begin);
     for (const auto& h : ins.heredocs) check_pos(df, h.body_map.at(h.body.size()));
     check(ins.stage < static_cast<int>(df.stages.size()));
-    if (ins.index < 64) dd::dockerfile::scope_at(df, ins.index, {{"A", "1"}});
+    if (ins.index < 16) check(dd::dockerfile::scope_at(df, ins.index, {{"A", "1"}}) == scopes[ins.index]);
     if (!ins.exec_form && ins.args_text.size() < 4096) dd::shell::parse(ins.args_text);
     for (const auto& kv : ins.pairs) dd::dockerfile::expand(kv.raw_value, {{"A", "x"}}, df.escape);
   }

@@ -27,8 +27,11 @@ for t in "${TARGETS[@]}"; do
     *ignore*) seed="$SEEDS/ignore" ;;
     *) seed="$SEEDS/dockerfile" ;;
   esac
-  work=$(mktemp -d)
-  cp "$seed"/* "$work/" 2>/dev/null || true
+  # The corpus is kept between runs, so a later run starts from the coverage
+  # an earlier one reached.
+  work=build-fuzz/corpus-$t
+  mkdir -p "$work"
+  cp -n "$seed"/* "$work/" 2>/dev/null || true
   start=$(date +%s)
   rc=0
   ./build-fuzz/fuzz/"$t" -runs="$RUNS" -max_len="${MAX_LEN:-4096}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
@@ -36,5 +39,4 @@ for t in "${TARGETS[@]}"; do
   end=$(date +%s)
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "build-fuzz/$t.log" | awk '{print $2}')
   echo "$t: exit $rc, ${execs:-?} executions in $((end - start)) s (log build-fuzz/$t.log)"
-  rm -rf "$work"
 done

@@ -396,6 +396,25 @@ Vars global_scope(const Dockerfile& df, size_t before, const Vars& build_args) {
   return g;
 }
 
+// Applies one ARG or ENV instruction to the variables of its stage.
+void apply(const Dockerfile& df, const Instruction& ins, StageVars& sv, const Vars& globals, const Vars& build_args) {
+  if (ins.keyword == "ARG") {
+    // Like ENV, every value of one ARG line sees the variables before it.
+    Vars cur = sv.merged();
+    for (const auto& kv : ins.pairs) {
+      if (auto it = build_args.find(kv.key); it != build_args.end())
+        sv.args[kv.key] = it->second;
+      else if (kv.has_value)
+        sv.args[kv.key] = expand(kv.raw_value, cur, df.escape).value;
+      else if (auto g = globals.find(kv.key); g != globals.end())
+        sv.args[kv.key] = g->second;
+    }
+  } else if (ins.keyword == "ENV") {
+    Vars cur = sv.merged();
+    for (const auto& kv : ins.pairs) sv.env[kv.key] = expand(kv.raw_value, cur, df.escape).value;
+  }
+}
+
 // Runs the ARG/ENV of a stage up to (not including) instruction `before`.
 StageVars run_stage(const Dockerfile& df, const Stage& st, size_t before, const Vars& globals, const Vars& build_args,
                     int depth) {
@@ -407,22 +426,7 @@ StageVars run_stage(const Dockerfile& df, const Stage& st, size_t before, const 
   for (size_t idx : st.instructions) {
     if (idx >= before) break;
     if (idx == st.from_index) continue;
-    const Instruction& ins = df.instructions[idx];
-    if (ins.keyword == "ARG") {
-      // Like ENV, every value of one ARG line sees the variables before it.
-      Vars cur = sv.merged();
-      for (const auto& kv : ins.pairs) {
-        if (auto it = build_args.find(kv.key); it != build_args.end())
-          sv.args[kv.key] = it->second;
-        else if (kv.has_value)
-          sv.args[kv.key] = expand(kv.raw_value, cur, df.escape).value;
-        else if (auto g = globals.find(kv.key); g != globals.end())
-          sv.args[kv.key] = g->second;
-      }
-    } else if (ins.keyword == "ENV") {
-      Vars cur = sv.merged();
-      for (const auto& kv : ins.pairs) sv.env[kv.key] = expand(kv.raw_value, cur, df.escape).value;
-    }
+    apply(df, df.instructions[idx], sv, globals, build_args);
   }
   return sv;
 }
@@ -436,6 +440,32 @@ Vars scope_at(const Dockerfile& df, size_t index, const Vars& build_args) {
     return global_scope(df, index, build_args);
   Vars globals = global_scope(df, df.instructions.size(), build_args);
   return run_stage(df, df.stages[static_cast<size_t>(ins.stage)], index, globals, build_args, 0).merged();
+}
+
+std::vector<Vars> all_scopes(const Dockerfile& df, const Vars& build_args) {
+  const size_t n = df.instructions.size();
+  std::vector<Vars> out(n);
+  std::vector<bool> done(n, false);
+  Vars globals = global_scope(df, n, build_args);
+  for (const Stage& st : df.stages) {
+    StageVars sv;
+    if (st.base_stage && *st.base_stage < st.index) {
+      const Stage& base = df.stages[static_cast<size_t>(*st.base_stage)];
+      sv.env = run_stage(df, base, n, globals, build_args, 1).env;
+    }
+    for (size_t idx : st.instructions) {
+      if (idx >= n || idx == st.from_index) continue;
+      const Instruction& ins = df.instructions[idx];
+      if (ins.keyword == "FROM" || ins.stage != st.index) continue;
+      out[idx] = sv.merged();
+      done[idx] = true;
+      apply(df, ins, sv, globals, build_args);
+    }
+  }
+  // Global ARGs, FROM lines and anything outside a stage.
+  for (size_t i = 0; i < n; ++i)
+    if (!done[i]) out[i] = scope_at(df, i, build_args);
+  return out;
 }
 
 }  // namespace dd::dockerfile

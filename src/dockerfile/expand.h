@@ -26,6 +26,9 @@ Expansion expand(std::string_view word, const Vars& vars, char escape = '\\');
 // redeclared in the stage, stage ARGs and ENVs, with build-arg overrides.
 struct Dockerfile;
 Vars scope_at(const Dockerfile& df, size_t index, const Vars& build_args = {});
+// The scope of every instruction, in one pass over each stage (what
+// scope_at gives for each index, without re-running the stage each time).
+std::vector<Vars> all_scopes(const Dockerfile& df, const Vars& build_args = {});
 
 // ARGs BuildKit predefines without a declaration: TARGETPLATFORM, BUILDARCH,
 // ..., the proxy variables, SOURCE_DATE_EPOCH.

@@ -457,14 +457,20 @@ bool is_supervisor(std::string_view program) {
 size_t real_program(const std::vector<std::string>& argv) {
   size_t i = 0;
   while (i < argv.size()) {
-    std::string p = basename(argv[i]);
+    // string_view comparisons check the length first: this runs for every
+    // command of every rule, so no allocation and few memcmp calls.
+    SV p = argv[i];
+    while (p.size() > 1 && p.back() == '/') p.remove_suffix(1);
+    if (size_t slash = p.rfind('/'); slash != SV::npos) p.remove_prefix(slash + 1);
+    if (p.empty()) break;
     if (p == "exec" || p == "nohup" || p == "time" || p == "setsid" || p == "stdbuf") {
       ++i;
       while (i < argv.size() && is_flag(argv[i])) ++i;
     } else if (p == "sudo" || p == "nice" || p == "ionice") {
       ++i;
       while (i < argv.size() && is_flag(argv[i])) {
-        bool takes = argv[i] == "-u" || argv[i] == "-n" || argv[i] == "-g";
+        SV a = argv[i];
+        bool takes = a == "-u" || a == "-n" || a == "-g";
         ++i;
         if (takes) ++i;
       }
@@ -476,7 +482,7 @@ size_t real_program(const std::vector<std::string>& argv) {
     } else if (p == "tini" || p == "dumb-init" || p == "catatonit") {
       ++i;
       while (i < argv.size() && is_flag(argv[i])) {
-        bool end = argv[i] == "--";
+        bool end = SV(argv[i]) == "--";
         ++i;
         if (end) break;
       }
@@ -492,29 +498,43 @@ size_t real_program(const std::vector<std::string>& argv) {
 std::span<const Ecosystem> ecosystems() { return kEcosystems; }
 
 const Ecosystem* install_ecosystem(const std::vector<std::string>& raw, const InstallCommand** which) {
-  std::vector<std::string> argv(raw.begin() + static_cast<long>(std::min(real_program(raw), raw.size())), raw.end());
-  if (argv.empty()) return nullptr;
-  std::string prog = basename(argv[0]);
+  // Runs for every command of several rules: views only, no copies.
+  size_t start = std::min(real_program(raw), raw.size());
+  if (start >= raw.size()) return nullptr;
+  auto base = [](SV p) {
+    while (p.size() > 1 && p.back() == '/') p.remove_suffix(1);
+    size_t s = p.rfind('/');
+    return s == SV::npos ? p : p.substr(s + 1);
+  };
+  SV prog = base(raw[start]);
   // python -m pip install ...
-  if (prog.starts_with("python") && argv.size() > 2 && argv[1] == "-m") {
-    argv.erase(argv.begin(), argv.begin() + 2);
-    prog = basename(argv[0]);
+  if (prog.starts_with("python") && raw.size() > start + 2 && raw[start + 1] == "-m") {
+    start += 2;
+    prog = base(raw[start]);
   }
   if (prog.starts_with("pip") && prog.size() > 3 && std::isdigit(static_cast<unsigned char>(prog[3]))) prog = "pip3";
-  std::vector<std::string> words;  // non-flag arguments
-  for (size_t i = 1; i < argv.size(); ++i)
-    if (!is_flag(argv[i])) words.push_back(argv[i]);
+  SV words[4];  // the first non-flag arguments
+  size_t nwords = 0;
+  for (size_t i = start + 1; i < raw.size() && nwords < 4; ++i)
+    if (!is_flag(raw[i])) words[nwords++] = raw[i];
   for (const auto& e : kEcosystems) {
     for (const auto& ic : e.installs) {
       if (ic.program != prog) continue;
       bool ok;
       if (ic.subcommand == "<any>") ok = true;
-      else if (ic.subcommand == "<bare>") ok = words.empty() || (!words.empty() && words[0] == "install");
+      else if (ic.subcommand == "<bare>") ok = nwords == 0 || words[0] == "install";
       else {
-        auto sub = split(ic.subcommand, ' ');
-        ok = words.size() >= sub.size() && std::equal(sub.begin(), sub.end(), words.begin());
+        // "mod download": each space-separated word in order.
+        ok = true;
+        SV rest = ic.subcommand;
+        for (size_t k = 0; ok && !rest.empty(); ++k) {
+          size_t sp = rest.find(' ');
+          SV w = rest.substr(0, sp);
+          rest = sp == SV::npos ? SV() : rest.substr(sp + 1);
+          ok = k < nwords && words[k] == w;
+        }
       }
-      if (ok && !ic.needs_flag.empty()) ok = has_marker(argv, 1, ic.needs_flag);
+      if (ok && !ic.needs_flag.empty()) ok = has_marker(raw, start + 1, ic.needs_flag);
       if (ok) {
         if (which) *which = &ic;
         return &e;
@@ -559,7 +579,8 @@ Cmd from_shell(const Instruction& ins, const shell::Command& c, const Range* fix
 
 }  // namespace
 
-std::vector<Cmd> commands(const LintInput& in, const Instruction& ins) {
+namespace {
+std::vector<Cmd> build_commands(const LintInput& in, const Instruction& ins) {
   std::vector<Cmd> out;
   if (ins.exec_form) {
     std::vector<std::string> argv;
@@ -600,6 +621,12 @@ std::vector<Cmd> commands(const LintInput& in, const Instruction& ins) {
     if (out[0].argv.empty()) out.erase(out.begin());
   }
   return out;
+}
+}  // namespace
+
+const std::vector<Cmd>& commands(const LintInput& in, const Instruction& ins) {
+  static const char tag = 0;
+  return in.memo<std::vector<Cmd>>(&tag, ins, [&] { return build_commands(in, ins); });
 }
 
 std::vector<const Instruction*> stage_instructions(const Dockerfile& df, const Stage& st) {

@@ -143,7 +143,8 @@ struct Cmd {
 namespace dd::dockerfile {
 class LintInput;
 namespace kb {
-std::vector<Cmd> commands(const LintInput& in, const Instruction& ins);
+// Computed once per instruction and shared by every rule.
+const std::vector<Cmd>& commands(const LintInput& in, const Instruction& ins);
 // The stage's instructions, FROM included.
 std::vector<const Instruction*> stage_instructions(const Dockerfile& df, const Stage& st);
 // The external image a stage ultimately starts from (following FROM <stage>),

@@ -1,5 +1,6 @@
 #include "dockerfile/rule.h"
 
+#include <algorithm>
 #include <map>
 
 namespace dd::dockerfile {
@@ -19,7 +20,12 @@ std::vector<const Rule*>& rules() {
 }
 
 struct LintInput::Cache {
-  std::map<size_t, shell::Script> scripts;
+  std::vector<std::unique_ptr<shell::Script>> scripts;  // by instruction index
+  std::map<const Instruction*, std::unique_ptr<shell::Script>> extra_scripts;  // ONBUILD children
+  std::vector<Vars> scopes;  // by instruction index
+  bool scopes_done = false;
+  std::vector<std::unique_ptr<Vars>> extra_scopes;
+  std::map<std::pair<const void*, const Instruction*>, std::shared_ptr<void>> memo;
 };
 
 LintInput::LintInput(const Dockerfile& d, const context::BuildContext* ctx, const Config& cfg)
@@ -27,13 +33,16 @@ LintInput::LintInput(const Dockerfile& d, const context::BuildContext* ctx, cons
 LintInput::~LintInput() = default;
 
 const shell::Script& LintInput::script(const Instruction& ins) const {
-  auto it = cache_->scripts.find(ins.index);
-  if (it != cache_->scripts.end()) return it->second;
-  shell::Script s;
-  if (!ins.exec_form) {
-    s = shell::parse(script_text(ins));
-  }
-  return cache_->scripts.emplace(ins.index, std::move(s)).first->second;
+  auto& v = cache_->scripts;
+  if (v.size() < df.instructions.size()) v.resize(df.instructions.size());
+  bool own = ins.index < v.size() && &df.instructions[ins.index] == &ins;
+  auto& slot = own ? v[ins.index] : cache_->extra_scripts[&ins];
+  if (!slot) slot = std::make_unique<shell::Script>(ins.exec_form ? shell::Script{} : shell::parse(script_text(ins)));
+  return *slot;
+}
+
+std::shared_ptr<void>& LintInput::memo_slot(const void* tag, const Instruction& ins) const {
+  return cache_->memo[{tag, &ins}];
 }
 
 std::vector<std::string> LintInput::argv(const Instruction& ins) const {
@@ -48,7 +57,19 @@ std::vector<std::string> LintInput::argv(const Instruction& ins) const {
   return out;
 }
 
-Vars LintInput::scope(const Instruction& ins) const { return scope_at(df, ins.index); }
+const Vars& LintInput::scope(const Instruction& ins) const {
+  auto& v = cache_->scopes;
+  if (!cache_->scopes_done) {
+    v = all_scopes(df);
+    cache_->scopes_done = true;
+  }
+  if (ins.index >= v.size() || &df.instructions[ins.index] != &ins) {
+    // Not one of this file's instructions (an ONBUILD child): compute it.
+    cache_->extra_scopes.push_back(std::make_unique<Vars>(scope_at(df, ins.index)));
+    return *cache_->extra_scopes.back();
+  }
+  return v[ins.index];
+}
 
 Finding LintInput::at(const Range& r, std::string message, std::string evidence) const {
   Finding f;

@@ -49,8 +49,18 @@ class LintInput {
   // For exec form: the argv. For shell form: the tokenized words of the first
   // command. Convenience for CMD/ENTRYPOINT rules.
   std::vector<std::string> argv(const Instruction& ins) const;
-  // Variables in scope at an instruction.
-  Vars scope(const Instruction& ins) const;
+  // Variables in scope at an instruction (computed once per instruction).
+  const Vars& scope(const Instruction& ins) const;
+
+  // A value derived from one instruction, computed on first use and shared by
+  // every rule after that (command lists, package installs...). `tag` is the
+  // address of a static object that names the kind of value.
+  template <class T, class Make>
+  const T& memo(const void* tag, const Instruction& ins, Make&& make) const {
+    std::shared_ptr<void>& slot = memo_slot(tag, ins);
+    if (!slot) slot = std::make_shared<T>(make());
+    return *static_cast<const T*>(slot.get());
+  }
 
   // A finding located at `r` in this Dockerfile, with the source line as
   // evidence when `evidence` is empty.
@@ -66,6 +76,8 @@ class LintInput {
   std::vector<Edit>& edits() const { return edits_; }
 
  private:
+  std::shared_ptr<void>& memo_slot(const void* tag, const Instruction& ins) const;
+
   struct Cache;
   std::unique_ptr<Cache> cache_;
   mutable std::vector<Edit> edits_;

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "render/json_writer.h"
 #include "render/render.h"
 
 namespace dd::render {
@@ -58,33 +59,81 @@ nlohmann::json to_json(const Finding& f) {
   return j;
 }
 
+void write_location(JsonWriter& w, const Location& l) {
+  w.begin_object();
+  if (!l.file.empty()) w.field("file", l.file);
+  if (l.line > 0) w.field("line", l.line);
+  if (l.column > 0) w.field("column", l.column);
+  if (l.end_line > 0) w.field("end_line", l.end_line);
+  if (l.end_column > 0) w.field("end_column", l.end_column);
+  if (!l.image.empty()) w.field("image", l.image);
+  if (!l.layer.empty()) w.field("layer", l.layer);
+  if (!l.path.empty()) w.field("path", l.path);
+  if (!l.container.empty()) w.field("container", l.container);
+  if (!l.field.empty()) w.field("field", l.field);
+  if (!l.resource.empty()) w.field("resource", l.resource);
+  w.end_object();
+}
+
+// One finding in the spec's key order, every text scrubbed.
+void write_finding(JsonWriter& w, const Finding& f, const Options& opt) {
+  auto text = [&](std::string_view k, const std::string& v) {
+    if (opt.scrub)
+      w.field(k, opt.scrub(v));
+    else
+      w.field(k, v);
+  };
+  w.begin_object();
+  w.field("rule", f.rule);
+  w.field("category", to_string(f.category));
+  w.field("severity", to_string(f.severity));
+  text("title", f.title);
+  text("message", f.message);
+  w.key("location");
+  write_location(w, f.location);
+  text("evidence", f.evidence);
+  if (!f.root_cause.empty()) text("root_cause", f.root_cause);
+  text("fix", f.fix);
+  w.key("tags");
+  w.begin_array();
+  for (const auto& t : f.tags) w.value(t);
+  w.end_array();
+  if (!f.docs.empty()) w.field("docs", f.docs);
+  w.end_object();
+}
+
 void json(std::ostream& out, const std::vector<Finding>& findings, const Options& opt) {
-  nlohmann::ordered_json j;
-  j["tool"] = "drydock";
-  j["version"] = DRYDOCK_VERSION;
-  auto arr = nlohmann::ordered_json::array();
-  for (const auto& raw : findings) {
-    const Finding f = scrubbed(raw, opt);
-    // Keep the key order of the spec for readability.
-    nlohmann::ordered_json o;
-    auto u = to_json(f);
-    for (const char* k : {"rule", "category", "severity", "title", "message", "location", "evidence",
-                          "root_cause", "fix", "tags", "docs"})
-      if (u.contains(k)) o[k] = u[k];
-    nlohmann::ordered_json loc;
-    for (const char* k : {"file", "line", "column", "end_line", "end_column", "image", "layer", "path", "container",
-                          "field", "resource"})
-      if (u["location"].contains(k)) loc[k] = u["location"][k];
-    o["location"] = loc.is_null() ? nlohmann::ordered_json::object() : loc;
-    arr.push_back(std::move(o));
+  std::string buf;
+  JsonWriter w(buf);
+  w.begin_object();
+  w.field("tool", "drydock");
+  w.field("version", DRYDOCK_VERSION);
+  w.key("findings");
+  w.begin_array();
+  for (const auto& f : findings) {
+    write_finding(w, f, opt);
+    if (buf.size() > (1u << 20)) {  // stream: never hold the whole document
+      out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+      buf.clear();
+    }
   }
-  j["findings"] = std::move(arr);
+  w.end_array();
   if (opt.extra.is_object())
-    for (auto it = opt.extra.begin(); it != opt.extra.end(); ++it)
-      if (it.key() != "findings" && it.key() != "summary") j[it.key()] = it.value();
+    for (auto it = opt.extra.begin(); it != opt.extra.end(); ++it) {
+      if (it.key() == "findings" || it.key() == "summary") continue;
+      w.key(it.key());
+      w.raw(it.value().dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+    }
   auto s = summarize(findings);
-  j["summary"] = {{"error", s.error}, {"warning", s.warning}, {"info", s.info}};
-  out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  w.key("summary");
+  w.begin_object();
+  w.field("error", s.error);
+  w.field("warning", s.warning);
+  w.field("info", s.info);
+  w.end_object();
+  w.end_object();
+  buf.push_back('\n');
+  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
 }
 
 void write(Format f, std::ostream& out, const std::vector<Finding>& findings, const Options& opt) {

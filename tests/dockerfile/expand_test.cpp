@@ -4,6 +4,9 @@
 
 #include "dockerfile/ast.h"
 #include "dockerfile/parser.h"
+#include "helpers/helpers.h"
+
+#include <filesystem>
 
 namespace dd::dockerfile {
 namespace {
@@ -197,3 +200,23 @@ TEST(Expand, NestedReplacementStaysBounded) {
 
 }  // namespace
 }  // namespace dd::dockerfile
+
+// all_scopes is the one-pass form of scope_at: the two must agree on every
+// instruction of every corpus file, and on a file with stage inheritance.
+TEST(Scope, AllScopesMatchesScopeAtEverywhere) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> texts = {
+      "ARG V=1\nFROM a AS base\nARG V\nENV X=$V Y=${X}y\nFROM base\nARG W=$X\nENV Z=$W\nRUN echo $Z\nONBUILD RUN x\n"};
+  for (const auto& e : fs::recursive_directory_iterator(dd::test::shared_dir() / "corpus/dockerfiles"))
+    if (e.is_regular_file()) texts.push_back(dd::test::read_text(e.path()));
+  ASSERT_GT(texts.size(), 50u);
+  size_t checked = 0;
+  for (const auto& t : texts) {
+    auto df = dd::dockerfile::parse(t);
+    auto all = dd::dockerfile::all_scopes(df, {{"V", "9"}});
+    ASSERT_EQ(all.size(), df.instructions.size());
+    for (size_t i = 0; i < df.instructions.size(); ++i, ++checked)
+      EXPECT_EQ(all[i], dd::dockerfile::scope_at(df, i, {{"V", "9"}})) << "instruction " << i << " of\n" << t;
+  }
+  EXPECT_GT(checked, 1000u);
+}

@@ -33,7 +33,7 @@ class BuildToolsInFinal : public Rule {
     const bool single = in.df.stages.size() == 1;
     for (const Instruction* ins : inc::chain_instructions(in.df, chain)) {
       if (ins->keyword != "RUN") continue;
-      auto cmds = kb::commands(in, *ins);
+      const auto& cmds = kb::commands(in, *ins);
       auto gone = removed(cmds);
       // apt-mark auto + purge --auto-remove (docker-library style) removes every build dependency.
       std::string text = inc::run_text(*ins);

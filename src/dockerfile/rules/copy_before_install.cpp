@@ -75,7 +75,7 @@ class CopyBeforeInstall : public Rule {
         continue;
       }
       if (!broad || ins->keyword != "RUN" || inc::has_mount(*ins, "bind")) continue;
-      auto cmds = kb::commands(in, *ins);
+      const auto& cmds = kb::commands(in, *ins);
       for (const auto& c : cmds) {
         const kb::InstallCommand* ic = nullptr;
         const kb::Ecosystem* eco = kb::install_ecosystem(c.argv, &ic);

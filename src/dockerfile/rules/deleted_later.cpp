@@ -55,7 +55,7 @@ class DeletedLater : public Rule {
         continue;
       }
       if (ins->keyword != "RUN") continue;
-      auto cmds = kb::commands(in, *ins);
+      const auto& cmds = kb::commands(in, *ins);
       // Deletions of files from earlier layers.
       for (const auto& c : cmds) {
         size_t p = kb::real_program(c.argv);

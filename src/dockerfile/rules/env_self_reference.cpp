@@ -10,7 +10,7 @@ class EnvSelfReference : public Rule {
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
       if (ins.keyword != "ENV" || ins.pairs.size() < 2) continue;
-      Vars scope = in.scope(ins);
+      const Vars& scope = in.scope(ins);
       for (size_t i = 1; i < ins.pairs.size(); ++i) {
         const auto& kv = ins.pairs[i];
         std::string raw = util::text_of(in.df, kv.value_range);

@@ -132,7 +132,7 @@ class Healthcheck : public Rule {
 
   static void check_tool(const LintInput& in, const Instruction& hc, const kb::ImageRef& base,
                          const std::vector<const Instruction*>& all, Report& out) {
-    auto cmds = kb::commands(in, hc);
+    const auto& cmds = kb::commands(in, hc);
     if (cmds.empty()) return;
     bool bare = inc::is_scratch(base) || (inc::is_distroless(base) && !kb::contains(base.tag, "debug"));
     if (bare && !hc.exec_form) {

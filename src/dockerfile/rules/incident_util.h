@@ -93,7 +93,7 @@ inline std::vector<Port> exposed_ports(const LintInput& in, const std::vector<co
   std::vector<Port> out;
   for (const Instruction* i : chain) {
     if (i->keyword != "EXPOSE") continue;
-    auto vars = in.scope(*i);
+    const auto& vars = in.scope(*i);
     for (const auto& a : i->args) {
       std::string v = expand(a.text, vars, in.df.escape).value;
       size_t n = 0;

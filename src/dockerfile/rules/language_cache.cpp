@@ -24,7 +24,7 @@ class LanguageCache : public Rule {
     for (size_t k = 0; k < all.size(); ++k) {
       const Instruction* ins = all[k];
       if (ins->keyword != "RUN" || inc::has_mount(*ins, "cache")) continue;
-      auto vars = in.scope(*ins);
+      const auto& vars = in.scope(*ins);
       for (const auto& c : kb::commands(in, *ins)) {
         size_t p = kb::real_program(c.argv);
         if (p + 1 >= c.argv.size()) continue;

@@ -24,7 +24,7 @@ class OneShotCommand : public Rule {
     const Instruction* hc = inc::last_of(ins, "HEALTHCHECK");
     bool service = !ports.empty() || (hc && hc->subtype != "NONE") || server_image(inc::chain_base(chain));
     if (!service) return;
-    auto cmds = kb::commands(in, *start.cmd);
+    const auto& cmds = kb::commands(in, *start.cmd);
     if (cmds.empty()) return;
     const kb::Cmd& last = cmds.back();
     if (last.background || !kb::is_one_shot_command(last.argv)) return;

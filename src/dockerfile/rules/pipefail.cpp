@@ -48,7 +48,7 @@ class Pipefail : public Rule {
                              ? util::lower(in.df.stages[ins.stage].base_expanded)
                              : std::string();
       if (base.find("windows") != std::string::npos || base.find("nanoserver") != std::string::npos) continue;
-      auto cmds = util::commands(in, ins);
+      const auto& cmds = util::commands(in, ins);
       bool armed = false;
       for (size_t i = 0; i < cmds.size(); ++i) {
         const auto& c = cmds[i];

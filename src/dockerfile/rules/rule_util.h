@@ -56,8 +56,9 @@ struct Cmd {
   Range whole() const { return script_range(*ins, cmd->begin, cmd->end); }
 };
 
-// Commands of one RUN (shell form); empty for other instructions.
-inline std::vector<Cmd> commands(const LintInput& in, const Instruction& ins) {
+// Commands of one RUN (shell form); empty for other instructions. Computed
+// once per instruction and shared by every rule.
+inline std::vector<Cmd> build_commands(const LintInput& in, const Instruction& ins) {
   std::vector<Cmd> out;
   if (ins.keyword != "RUN") return out;
   for (const auto& c : in.script(ins).commands) {
@@ -69,6 +70,11 @@ inline std::vector<Cmd> commands(const LintInput& in, const Instruction& ins) {
     out.push_back({&ins, &c, p});
   }
   return out;
+}
+
+inline const std::vector<Cmd>& commands(const LintInput& in, const Instruction& ins) {
+  static const char tag = 0;
+  return in.memo<std::vector<Cmd>>(&tag, ins, [&] { return build_commands(in, ins); });
 }
 
 // Every command of every RUN in the file, in order.

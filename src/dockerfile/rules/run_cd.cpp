@@ -9,7 +9,7 @@ class RunCd : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
-      auto cmds = util::commands(in, ins);
+      const auto& cmds = util::commands(in, ins);
       for (size_t i = 0; i < cmds.size(); ++i) {
         const auto& c = cmds[i];
         // Only a top-level cd that later commands depend on; `(cd x && make)`

@@ -35,7 +35,7 @@ class UpdateAlone : public Rule {
       std::vector<kb::Cmd> keep;
       for (const Instruction* ins : kb::stage_instructions(in.df, st)) {
         if (ins->keyword != "RUN") continue;
-        auto cmds = kb::commands(in, *ins);
+        const auto& cmds = kb::commands(in, *ins);
         bool updates = false, installs = false;
         for (const auto& c : cmds) {
           updates = updates || is_update(c.argv);

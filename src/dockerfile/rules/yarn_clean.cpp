@@ -12,7 +12,7 @@ class YarnClean : public Rule {
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
       if (ins.keyword != "RUN" || util::has_cache_mount(ins) || !util::stage_ships(in.df, ins.stage)) continue;
-      auto cmds = util::commands(in, ins);
+      const auto& cmds = util::commands(in, ins);
       const util::Cmd* install = nullptr;
       bool clean = false;
       for (const auto& c : cmds) {
