@@ -187,4 +187,47 @@ inline Range args_range(const Instruction& ins, size_t b, size_t e) {
 
 inline std::string on_line(int line) { return "line " + std::to_string(line); }
 
+inline bool negated(const std::vector<std::string>& argv, size_t i) {
+  std::string v;
+  size_t eq = argv[i].find('=');
+  if (eq != std::string::npos) v = kb::lower(argv[i].substr(eq + 1));
+  else if (i + 1 < argv.size()) v = kb::lower(argv[i + 1]);
+  return v == "no" || v == "false" || v == "off" || v == "0";
+}
+
+// Why this command leaves the foreground, and the foreground form.
+inline bool daemonizes(const kb::ImageRef& base, const kb::Cmd& c, std::string& why, std::string& fix, size_t& word) {
+  size_t p = kb::real_program(c.argv);
+  if (p >= c.argv.size()) return false;
+  std::string prog = kb::basename(c.argv[p]);
+  word = p;
+  if (c.argv[p].rfind("/etc/init.d/", 0) == 0 && p + 1 < c.argv.size() &&
+      (c.argv[p + 1] == "start" || c.argv[p + 1] == "restart")) {
+    why = c.argv[p] + " start forks the service and returns";
+    fix = "run the service binary in the foreground with exec";
+    return true;
+  }
+  if (const kb::Daemon* d = kb::daemon(prog)) {
+    // The official php-fpm images configure daemonize = no.
+    bool php_image = base.path == "php" && kb::contains(base.tag, "fpm");
+    if (!(d->program == "php-fpm" && php_image) && kb::daemon_backgrounds(*d, c.argv, p)) {
+      why = inc::show(c.argv, p, 3) + " forks into the background and the foreground process exits";
+      fix = std::string(d->fix);
+      return true;
+    }
+    return false;
+  }
+  for (size_t i = p + 1; i < c.argv.size(); ++i) {
+    const std::string& a = c.argv[i];
+    if ((a == "--daemon" || a == "--daemonize" || a.rfind("--daemon=", 0) == 0 || a.rfind("--daemonize=", 0) == 0) &&
+        !negated(c.argv, i)) {
+      why = prog + " " + a + " detaches from the terminal and the foreground process exits";
+      fix = prog + " without " + a.substr(0, a.find('='));
+      word = i;
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace dd::dockerfile::inc

@@ -1,0 +1,207 @@
+#pragma once
+// The script a container starts with (`CMD ["./start.sh"]`, `ENTRYPOINT
+// ["/docker-entrypoint.sh"]`, `CMD sh run.sh`), found where the build put it:
+// the COPY/ADD that placed it, and its text, read from the build context or
+// from the COPY's heredoc. Shared by the start-script rules (DD2012, DD2013).
+#include <sys/stat.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "context/context.h"
+#include "core/glob.h"
+#include "dockerfile/rules/incident_util.h"
+
+namespace dd::dockerfile::startscript {
+
+struct StartScript {
+  const Instruction* start = nullptr;  // the CMD or ENTRYPOINT that runs it
+  Range where;                         // the script word in that instruction
+  std::string image_path;              // absolute path inside the image
+  bool direct = false;                 // executed itself (needs +x and a shebang), not `sh script`
+  const Instruction* copy = nullptr;   // the COPY/ADD that put it there
+  std::string context_path;            // relative path in the context; empty for a heredoc
+  std::string text;                    // its content (first 64 KiB)
+  bool executable = false;             // x bit in the context, COPY --chmod, or a later RUN chmod
+};
+
+inline std::string_view base_of(std::string_view p) {
+  auto s = p.rfind('/');
+  return s == std::string_view::npos ? p : p.substr(s + 1);
+}
+
+// A --chmod value that gives the owner or anyone execute permission.
+inline bool chmod_executes(std::string_view v) {
+  if (!v.empty() && v.find_first_not_of("01234567") == std::string_view::npos)
+    return (std::stoul(std::string(v.substr(v.size() > 4 ? v.size() - 4 : 0)), nullptr, 8) & 0111) != 0;
+  return v.find('x') != std::string_view::npos && v.find("-x") == std::string_view::npos;
+}
+
+inline bool is_shell(std::string_view prog) {
+  return prog == "sh" || prog == "bash" || prog == "ash" || prog == "dash" || prog == "zsh" || prog == "ksh";
+}
+
+inline std::string join_path(std::string_view dir, std::string_view p) {
+  if (!p.empty() && p.front() == '/') return clean_path(p);
+  std::string d(dir.empty() ? "/" : dir);
+  return clean_path(d + "/" + std::string(p));
+}
+
+// WORKDIR in effect before instruction `upto` of the chain.
+inline std::string workdir_at(const LintInput& in, const std::vector<const Instruction*>& chain, const Instruction* upto) {
+  std::string wd = "/";
+  for (const Instruction* i : chain) {
+    if (i == upto) break;
+    if (i->keyword == "WORKDIR" && !i->args.empty())
+      wd = join_path(wd, expand(i->args.front().text, in.scope(*i), in.df.escape).value);
+  }
+  return wd;
+}
+
+// Where a COPY/ADD in the chain last put `image_path`: the instruction, and
+// the context path or heredoc body it came from.
+struct Origin {
+  const Instruction* copy = nullptr;
+  std::string context_path;
+  const Heredoc* heredoc = nullptr;
+};
+
+inline std::optional<Origin> origin_of(const LintInput& in, const std::vector<const Instruction*>& chain,
+                                       const std::string& image_path) {
+  std::optional<Origin> found;
+  for (const Instruction* ins : chain) {
+    if ((ins->keyword != "COPY" && ins->keyword != "ADD") || ins->args.size() < 2) continue;
+    const auto& vars = in.scope(*ins);
+    std::string dest_raw = expand(ins->args.back().text, vars, in.df.escape).value;
+    std::string dest = join_path(workdir_at(in, chain, ins), dest_raw);
+    bool dest_dir = dest_raw.ends_with("/") || dest_raw == "." || ins->args.size() > 2;
+    // A file of a later COPY replaces the earlier one: keep the last match.
+    if (ins->flag("from")) {
+      bool hit = image_path == dest || image_path.starts_with(dest + "/");
+      if (hit) found.reset();  // comes from another stage or image: unknown content
+      continue;
+    }
+    for (size_t a = 0; a + 1 < ins->args.size(); ++a) {
+      std::string src = ins->args[a].text;
+      if (src.rfind("<<", 0) == 0) {
+        // COPY <<EOF /start.sh: the heredoc named by the word.
+        std::string name = src.substr(src[2] == '-' ? 3 : 2);
+        if (!name.empty() && (name.front() == '"' || name.front() == '\'')) name = name.substr(1, name.size() - 2);
+        for (const auto& h : ins->heredocs)
+          if (h.name == name && (image_path == dest || (dest_dir && image_path == join_path(dest, name))))
+            found = Origin{ins, {}, &h};
+        continue;
+      }
+      src = expand(src, vars, in.df.escape).value;
+      if (!in.context || src.find("://") != std::string::npos) continue;
+      std::string csrc = clean_path(src);
+      while (!csrc.empty() && csrc.front() == '/') csrc.erase(0, 1);
+      if (csrc.empty()) csrc = ".";
+      const context::Entry* e = csrc == "." ? nullptr : in.context->find(csrc);
+      bool src_dir = csrc == "." || (e && e->is_dir);
+      if (src_dir) {
+        // The directory's contents land under dest.
+        if (!image_path.starts_with(dest == "/" ? "/" : dest + "/")) continue;
+        std::string rel = image_path.substr(dest == "/" ? 1 : dest.size() + 1);
+        std::string cpath = csrc == "." ? rel : csrc + "/" + rel;
+        if (const auto* f = in.context->find(cpath); f && !f->is_dir) found = Origin{ins, cpath, nullptr};
+        continue;
+      }
+      // A file or a wildcard: dest itself, or dest/<name> for a directory dest.
+      std::string name(base_of(image_path));
+      for (const auto* f : in.context->sources(csrc)) {
+        if (f->is_dir) continue;
+        std::string_view fname = base_of(f->path);
+        bool lands = (dest_dir || csrc.find_first_of("*?[") != std::string::npos)
+                         ? image_path == join_path(dest, fname)
+                         : image_path == dest || (image_path == join_path(dest, fname) && fname == name);
+        if (lands) found = Origin{ins, f->path, nullptr};
+      }
+    }
+  }
+  return found;
+}
+
+// The script the image starts with, or nullopt when the start command is a
+// binary, is not a file the build put there, or cannot be read.
+inline std::optional<StartScript> find(const LintInput& in) {
+  auto stages = inc::final_chain(in.df);
+  if (stages.empty()) return std::nullopt;
+  auto chain = inc::chain_instructions(in.df, stages);
+  auto start = inc::start_command(chain);
+  for (const Instruction* ins : {start.entrypoint, start.cmd}) {
+    if (!ins) continue;
+    const auto& cmds = kb::commands(in, *ins);
+    if (cmds.empty()) continue;
+    const kb::Cmd& c = cmds.front();
+    size_t p = kb::real_program(c.argv);
+    if (p >= c.argv.size()) continue;
+    size_t w = p;
+    bool direct = true;
+    if (is_shell(kb::basename(c.argv[p]))) {
+      // sh start.sh (not sh -c "..."): the script is read by the shell.
+      if (p + 1 >= c.argv.size() || c.argv[p + 1].empty() || c.argv[p + 1][0] == '-') continue;
+      w = p + 1;
+      direct = false;
+    }
+    const std::string& word = c.argv[w];
+    if (word.empty() || word.find('$') != std::string::npos) continue;
+    std::vector<std::string> candidates;
+    if (word.find('/') != std::string::npos || !direct) {
+      candidates.push_back(join_path(workdir_at(in, chain, ins), word));
+    } else {
+      // A bare name run directly is looked up in PATH.
+      for (std::string_view dir : {"/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"})
+        candidates.push_back(join_path(dir, word));
+    }
+    for (const auto& path : candidates) {
+      auto o = origin_of(in, chain, path);
+      if (!o) continue;
+      StartScript s;
+      s.start = ins;
+      s.where = w < c.ranges.size() ? c.ranges[w] : c.range;
+      s.image_path = path;
+      s.direct = direct;
+      s.copy = o->copy;
+      s.context_path = o->context_path;
+      if (o->heredoc) {
+        s.text = o->heredoc->body;
+      } else {
+        s.text = in.context->read(o->context_path);
+        struct stat st {};
+        std::string full = (in.context->root() / o->context_path).string();
+        s.executable = ::lstat(full.c_str(), &st) == 0 && (st.st_mode & S_IXUSR);
+      }
+      if (s.text.empty()) return std::nullopt;
+      // COPY --chmod=755 or +x, or a later RUN chmod on the script.
+      if (const Flag* f = s.copy->flag("chmod")) s.executable = chmod_executes(f->value);
+      bool after = false;
+      std::string base(base_of(path));
+      for (const Instruction* i : chain) {
+        if (i == s.copy) after = true;
+        else if (after && i->keyword == "RUN") {
+          std::string t = inc::run_text(*i);
+          if (kb::contains(t, "chmod") && (kb::contains(t, base) || kb::contains(t, "+x") || kb::contains(t, "-R")))
+            s.executable = true;
+        }
+      }
+      return s;
+    }
+  }
+  return std::nullopt;
+}
+
+// The 1-based line of `offset` in `text`.
+inline int line_of(std::string_view text, size_t offset) {
+  int line = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i)
+    if (text[i] == '\n') ++line;
+  return line;
+}
+
+// "start.sh" for messages: the context path, or the image path for a heredoc.
+inline std::string label(const StartScript& s) { return s.context_path.empty() ? s.image_path : s.context_path; }
+
+}  // namespace dd::dockerfile::startscript
