@@ -19,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto m = dd::context::IgnoreMatcher::parse(patterns);
   size_t pos = 0;
   int n = 0;
-  while (pos <= paths.size() && n++ < 64) {
+  while (pos <= paths.size() && n++ < 16) {
     size_t nl = paths.find('\n', pos);
     if (nl == std::string_view::npos) nl = paths.size();
     std::string path = dd::clean_path(paths.substr(pos, nl - pos));

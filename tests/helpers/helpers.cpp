@@ -24,7 +24,9 @@ std::string drydock_binary() { return DRYDOCK_BINARY; }
 
 RunResult run(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env) {
   int out_pipe[2], err_pipe[2];
-  if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) throw std::runtime_error("pipe failed");
+  // Close-on-exec: a background process the command starts (dockerd) must not
+  // inherit the write ends, or the output never reaches end of file.
+  if (pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
   posix_spawn_file_actions_adddup2(&fa, out_pipe[1], 1);

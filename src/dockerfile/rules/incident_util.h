@@ -49,7 +49,8 @@ inline bool is_distroless(const kb::ImageRef& r) {
   return kb::contains(r.path, "distroless") || r.registry == "cgr.dev" || kb::contains(r.path, "chainguard");
 }
 inline bool is_alpine_like(const kb::ImageRef& r) {
-  return r.path == "alpine" || r.path == "busybox" || kb::contains(kb::lower(r.tag), "alpine") ||
+  std::string name = kb::basename(r.path);  // mirrors and private copies: myorg/busybox
+  return name == "alpine" || name == "busybox" || kb::contains(kb::lower(r.tag), "alpine") ||
          kb::contains(r.path, "alpine");
 }
 
