@@ -51,6 +51,7 @@ class Lexer {
 
   std::vector<Token> run() {
     std::vector<Token> out;
+    out.reserve((end_ - p_) / 8 + 4);
     std::vector<size_t> pending;  // indices of heredoc tokens waiting for the end of the line
     while (true) {
       skip_blanks();
@@ -629,7 +630,7 @@ class Parser {
         continue;
       }
       // A word.
-      const Word& w = t.word;
+      Word& w = t.word;  // moved into the command below: tokens are not read again
       if (!started_ && !w.quoted && !w.has_expansion) {
         const std::string& k = w.raw;
         if (k == "if" || k == "while" || k == "until") {
@@ -680,7 +681,7 @@ class Parser {
           continue;
         }
       }
-      cur_.argv.push_back(w);
+      cur_.argv.push_back(std::move(w));
     }
     finish(Connector::none, nested);
     // A trailing newline or ';' does not connect to anything.
