@@ -1,6 +1,8 @@
 // Docker Engine API client over libcurl. See client.h.
 #include "engine/client.h"
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <curl/curl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -41,35 +43,42 @@ bool version_less(const std::string& a, const std::string& b) {
 
 struct Buffer {
   std::string data;
+  size_t limit = kMaxBody;
+  bool cut_ok = false;  // stop quietly at the limit (only the start is wanted)
+  bool cut = false;
   bool overflow = false;
 };
 
 size_t write_body(char* ptr, size_t size, size_t n, void* user) {
   auto* b = static_cast<Buffer*>(user);
   size_t len = size * n;
-  if (b->data.size() + len > kMaxBody) {
-    b->overflow = true;
-    return 0;
+  if (b->data.size() + len > b->limit) {
+    if (b->cut_ok) {
+      b->data.append(ptr, b->limit - b->data.size());
+      b->cut = true;
+    } else {
+      b->overflow = true;
+    }
+    return 0;  // ends the transfer
   }
   b->data.append(ptr, len);
   return len;
 }
 
+// Keeps every header, keys in lower case, values trimmed.
 size_t read_header(char* ptr, size_t size, size_t n, void* user) {
   size_t len = size * n;
   std::string_view line(ptr, len);
-  auto* version = static_cast<std::string*>(user);
-  constexpr std::string_view key = "api-version:";
-  if (line.size() > key.size()) {
-    std::string head(line.substr(0, key.size()));
-    for (auto& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (head == key) {
-      std::string v(line.substr(key.size()));
-      while (!v.empty() && (v.back() == '\r' || v.back() == '\n' || v.back() == ' ')) v.pop_back();
-      while (!v.empty() && v.front() == ' ') v.erase(v.begin());
-      *version = v;
-    }
-  }
+  auto* r = static_cast<Response*>(user);
+  size_t colon = line.find(':');
+  if (colon == std::string_view::npos || colon == 0) return len;
+  std::string key(line.substr(0, colon));
+  for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string v(line.substr(colon + 1));
+  while (!v.empty() && (v.back() == '\r' || v.back() == '\n' || v.back() == ' ')) v.pop_back();
+  while (!v.empty() && v.front() == ' ') v.erase(v.begin());
+  if (key == "api-version") r->api_version = v;
+  r->headers[key] = std::move(v);
   return len;
 }
 
@@ -216,19 +225,22 @@ void Client::unreachable(int code, const std::string& msg) {
   throw InputError(what + msg + "; start dockerd or set DOCKER_HOST");
 }
 
-Response Client::request(const std::string& path, bool versioned) {
+Response Client::request(const std::string& path, bool versioned, const RequestOptions& o) {
   std::string u = url(path, versioned);
   Curl c;
   if (!c.h) throw InputError("cannot reach the Docker engine: libcurl failed to initialise");
   Buffer body;
+  body.limit = std::min(o.max_body, kMaxBody);
+  body.cut_ok = o.max_body < kMaxBody;
   Response r;
+  if (o.head) curl_easy_setopt(c.h, CURLOPT_NOBODY, 1L);
   char err[CURL_ERROR_SIZE] = {0};
   if (!ep_.unix_path.empty()) curl_easy_setopt(c.h, CURLOPT_UNIX_SOCKET_PATH, ep_.unix_path.c_str());
   curl_easy_setopt(c.h, CURLOPT_URL, u.c_str());
   curl_easy_setopt(c.h, CURLOPT_WRITEFUNCTION, write_body);
   curl_easy_setopt(c.h, CURLOPT_WRITEDATA, &body);
   curl_easy_setopt(c.h, CURLOPT_HEADERFUNCTION, read_header);
-  curl_easy_setopt(c.h, CURLOPT_HEADERDATA, &r.api_version);
+  curl_easy_setopt(c.h, CURLOPT_HEADERDATA, &r);
   curl_easy_setopt(c.h, CURLOPT_ERRORBUFFER, err);
   curl_easy_setopt(c.h, CURLOPT_CONNECTTIMEOUT, 5L);
   curl_easy_setopt(c.h, CURLOPT_TIMEOUT, timeout_);
@@ -236,9 +248,10 @@ Response Client::request(const std::string& path, bool versioned) {
   curl_easy_setopt(c.h, CURLOPT_PROXY, "");
   CURLcode rc = curl_easy_perform(c.h);
   if (body.overflow) throw InputError("Docker engine answer to " + path + " is larger than 512 MiB");
-  if (rc != CURLE_OK) unreachable(rc, err[0] ? err : curl_easy_strerror(rc));
+  if (rc != CURLE_OK && !(rc == CURLE_WRITE_ERROR && body.cut)) unreachable(rc, err[0] ? err : curl_easy_strerror(rc));
   curl_easy_getinfo(c.h, CURLINFO_RESPONSE_CODE, &r.status);
   r.body = std::move(body.data);
+  r.truncated = body.cut;
   return r;
 }
 
@@ -380,6 +393,83 @@ void Client::events(const EventsOptions& opt, const std::function<bool(const nlo
     return;
   }
   unreachable(rc, err[0] ? err : curl_easy_strerror(rc));
+}
+
+namespace {
+
+std::string base64_decode(std::string_view in) {
+  auto val = [](char c) -> int {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+' || c == '-') return 62;
+    if (c == '/' || c == '_') return 63;
+    return -1;
+  };
+  std::string out;
+  int buf = 0, bits = 0;
+  for (char c : in) {
+    int v = val(c);
+    if (v < 0) continue;  // padding, whitespace
+    buf = (buf << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push_back(static_cast<char>((buf >> bits) & 0xFF));
+    }
+  }
+  return out;
+}
+
+std::string archive_path(const std::string& id, const std::string& path) {
+  return "/containers/" + url_encode(id) + "/archive?path=" + url_encode(path);
+}
+
+}  // namespace
+
+std::optional<PathStat> Client::stat_path(const std::string& id, const std::string& path) {
+  RequestOptions o;
+  o.head = true;
+  Response r = request(archive_path(id, path), true, o);
+  if (r.status == 404) return std::nullopt;
+  if (r.status >= 400) throw ApiError(r.status, "Docker engine: HTTP " + std::to_string(r.status) + " for " + path);
+  PathStat st;
+  auto it = r.headers.find("x-docker-container-path-stat");
+  if (it == r.headers.end()) return st;
+  auto j = nlohmann::json::parse(base64_decode(it->second), nullptr, false);
+  if (!j.is_object()) return st;
+  st.name = j.value("name", "");
+  if (j.contains("size") && j["size"].is_number()) st.size = j["size"].get<int64_t>();
+  if (j.contains("mode") && j["mode"].is_number()) st.mode = j["mode"].get<uint32_t>();
+  st.link_target = j.value("linkTarget", "");
+  return st;
+}
+
+std::optional<std::string> Client::read_file_start(const std::string& id, const std::string& path, size_t max_bytes) {
+  RequestOptions o;
+  o.max_body = max_bytes + 2048;  // tar headers (a long name takes two) then the data
+  Response r = request(archive_path(id, path), true, o);
+  if (r.status == 404) return std::nullopt;
+  if (r.status >= 400) throw ApiError(r.status, "Docker engine: HTTP " + std::to_string(r.status) + " for " + path);
+  struct archive* a = archive_read_new();
+  archive_read_support_format_tar(a);
+  std::optional<std::string> out;
+  if (archive_read_open_memory(a, r.body.data(), r.body.size()) == ARCHIVE_OK) {
+    struct archive_entry* e = nullptr;
+    if (archive_read_next_header(a, &e) == ARCHIVE_OK && archive_entry_filetype(e) == AE_IFREG) {
+      std::string data;
+      char buf[4096];
+      while (data.size() < max_bytes) {
+        la_ssize_t n = archive_read_data(a, buf, sizeof buf);
+        if (n <= 0) break;  // end, or the cut we asked for
+        data.append(buf, static_cast<size_t>(n));
+      }
+      if (data.size() > max_bytes) data.resize(max_bytes);
+      out = std::move(data);
+    }
+  }
+  archive_read_free(a);
+  return out;
 }
 
 }  // namespace dd::engine

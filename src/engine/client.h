@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,6 +43,23 @@ struct Response {
   long status = 0;
   std::string body;
   std::string api_version;  // the API-Version header, when sent
+  std::map<std::string, std::string> headers;  // keys in lower case
+  bool truncated = false;   // the body was cut at RequestOptions::max_body
+};
+
+struct RequestOptions {
+  bool head = false;                // HEAD: headers only
+  size_t max_body = size_t(-1);     // keep only the first bytes of the body
+};
+
+// A path inside a container, from the X-Docker-Container-Path-Stat header.
+struct PathStat {
+  std::string name;
+  int64_t size = 0;
+  uint32_t mode = 0;        // Go's os.FileMode: permission bits, plus type bits
+  std::string link_target;  // for a symlink
+  bool is_dir() const { return mode & (1u << 31); }
+  bool is_symlink() const { return mode & (1u << 27); }
 };
 
 // One demultiplexed log line.
@@ -88,6 +106,14 @@ class Client {
   // The last `tail` lines (0: all) of stdout and stderr.
   std::vector<LogLine> logs(const std::string& id, int tail, bool tty, bool* truncated = nullptr);
 
+  // HEAD /containers/{id}/archive?path=: whether the path exists in the
+  // container's filesystem (stopped containers too), with its mode and
+  // link target. nullopt when it does not exist.
+  std::optional<PathStat> stat_path(const std::string& id, const std::string& path);
+  // The first `max_bytes` of a regular file in the container (through the
+  // archive endpoint, read with libarchive); nullopt when it is missing.
+  std::optional<std::string> read_file_start(const std::string& id, const std::string& path, size_t max_bytes = 4096);
+
   // Streams /events and calls on_event for each event object; returns when
   // on_event returns false, the stop flag is set, the timeout passes or the
   // engine closes the stream. No overall timeout unless asked.
@@ -95,7 +121,7 @@ class Client {
 
  private:
   struct Curl;
-  Response request(const std::string& url_path, bool versioned);
+  Response request(const std::string& url_path, bool versioned, const RequestOptions& o = {});
   std::string url(const std::string& path, bool versioned);
   [[noreturn]] void unreachable(int curl_code, const std::string& curl_msg);
 

@@ -152,6 +152,7 @@ ContainerState from_docker_inspect(const json& c, const json* image) {
     s.cmd = strings(*cfg, "Cmd");
     s.entrypoint = strings(*cfg, "Entrypoint");
     s.user = str(*cfg, "User");
+    s.working_dir = str(*cfg, "WorkingDir");
     s.healthcheck = healthcheck(*cfg);
     s.exposed_ports = keys(*cfg, "ExposedPorts");
     s.tty = flag(*cfg, "Tty");

@@ -8,6 +8,7 @@
 
 #include "runtime/diagnose.h"
 #include "runtime/docker_state.h"
+#include "runtime/start_file.h"
 
 namespace dd::runtime {
 
@@ -34,6 +35,7 @@ LiveTarget fetch(engine::Client& client, const std::string& name, int tail) {
   LiveTarget t;
   t.state = from_docker_inspect(*c, img ? &*img : nullptr);
   fill_host(client, t.state);
+  read_start_file(client, t.state);
   std::vector<engine::LogLine> lines;
   try {
     lines = client.logs(t.state.id.empty() ? name : t.state.id, tail, t.state.tty, &t.logs_truncated);

@@ -67,6 +67,20 @@ struct FieldNames {
   std::string logs = "logs";
 };
 
+// The program PID 1 was asked to run, as the engine's filesystem shows it.
+// Read live (through the archive endpoint, stopped containers included) when
+// the container is not running; a saved inspect file does not have it.
+struct StartFile {
+  std::string path;          // argv[0] resolved against WorkingDir or PATH
+  bool exists = false;
+  uint32_t mode = 0;         // permission bits (0755)
+  std::string head;          // the first 4 KiB
+  bool script = false;       // starts with #!
+  bool elf = false;          // starts with \x7fELF
+  std::string interpreter;   // the #! program (a trailing \r kept) or the ELF loader (PT_INTERP)
+  std::optional<bool> interpreter_exists;
+};
+
 struct ContainerState {
   std::string source = "docker";  // docker | k8s
   std::string name;               // without the leading '/'
@@ -103,9 +117,11 @@ struct ContainerState {
   std::vector<std::string> env;  // NAME=value
   std::vector<std::string> cmd, entrypoint;
   std::string user;
+  std::string working_dir;
   std::optional<Healthcheck> healthcheck;
   std::vector<std::string> exposed_ports;  // 8080/tcp
   bool tty = false;
+  std::optional<StartFile> start_file;
 
   ImageConfig image_config;
   std::string host_arch, host_os;  // the engine's, normalised (amd64, arm64)

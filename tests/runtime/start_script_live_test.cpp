@@ -4,8 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/client.h"
 #include "helpers/docker_images.h"
 #include "lint/lint.h"
+#include "runtime/live.h"
 #include "runtime_test.h"
 
 namespace dd::test {
@@ -17,7 +19,14 @@ struct Outcome {
   std::vector<Finding> lint;  // findings of DD2012 and DD2013
   int exit_code = -1;
   std::string error;  // State.Error and the logs: why the process could not start
+  std::vector<Finding> diagnosis;  // drydock diagnose of the dead container
 };
+
+const Finding* with_rule(const std::vector<Finding>& fs, const std::string& rule) {
+  for (const auto& f : fs)
+    if (f.rule == rule) return &f;
+  return nullptr;
+}
 
 class StartScriptLive : public ::testing::Test {
  protected:
@@ -52,6 +61,8 @@ class StartScriptLive : public ::testing::Test {
     // The runtime reports a failed exec either in State.Error (before start)
     // or on the container's stderr (after it).
     o.error = j["State"].value("Error", "") + "\n" + c.logs();
+    engine::Client client;
+    o.diagnosis = runtime::diagnose_live(client, c.name(), 200);
     docker({"rmi", "-f", image});
     return o;
   }
@@ -65,6 +76,12 @@ TEST_F(StartScriptLive, CrlfLineEndingsFailWithNoSuchFile) {
   EXPECT_NE(o.lint[0].message.find("CRLF"), std::string::npos);
   EXPECT_NE(o.exit_code, 0);
   EXPECT_NE(o.error.find("no such file or directory"), std::string::npos) << o.error;
+  // diagnose reads the script back from the dead container and names the cause.
+  const Finding* f = with_rule(o.diagnosis, "DD5213");
+  ASSERT_NE(f, nullptr);
+  EXPECT_NE(f->message.find("CRLF"), std::string::npos) << f->message;
+  EXPECT_EQ(f->evidence.rfind("/start.sh:1: #!/bin/sh\\r", 0), 0u) << f->evidence;
+  EXPECT_EQ(with_rule(o.diagnosis, "DD5210"), nullptr) << "not a missing dynamic loader";
 }
 
 TEST_F(StartScriptLive, MissingExecuteBitFailsWithPermissionDenied) {
@@ -81,6 +98,10 @@ TEST_F(StartScriptLive, NoShebangFailsWithExecFormatError) {
   EXPECT_NE(o.lint[0].message.find("no #!"), std::string::npos);
   EXPECT_NE(o.exit_code, 0);
   EXPECT_NE(o.error.find("exec format error"), std::string::npos) << o.error;
+  const Finding* f = with_rule(o.diagnosis, "DD5213");
+  ASSERT_NE(f, nullptr);
+  EXPECT_NE(f->message.find("no #! line"), std::string::npos) << f->message;
+  for (const auto& x : o.diagnosis) EXPECT_NE(x.category, Category::arch_mismatch) << x.rule << ": " << x.message;
 }
 
 TEST_F(StartScriptLive, BashShebangOnBusyboxFailsWithNoSuchFile) {
@@ -89,6 +110,10 @@ TEST_F(StartScriptLive, BashShebangOnBusyboxFailsWithNoSuchFile) {
   EXPECT_EQ(o.lint[0].category, Category::missing_dependency);
   EXPECT_NE(o.exit_code, 0);
   EXPECT_NE(o.error.find("no such file or directory"), std::string::npos) << o.error;
+  const Finding* f = with_rule(o.diagnosis, "DD5213");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->category, Category::missing_dependency);
+  EXPECT_NE(f->message.find("needs /bin/bash"), std::string::npos) << f->message;
 }
 
 TEST_F(StartScriptLive, DaemonizingLastLineExitsAtOnceWithZero) {

@@ -16,6 +16,10 @@ class MissingLoader : public JoinedRule {
  public:
   const RuleInfo& info() const override { return kInfo; }
   void check(Diagnosis& d) const override {
+    // A script's missing interpreter or CRLF line is DD5213's; an ELF whose
+    // loader is present is not this.
+    const auto& sf = d.state.start_file;
+    if (sf && sf->exists && (!sf->elf || sf->interpreter_exists == true)) return;
     LogMatch* m = d.match_id("exec-no-such-file");
     if (!m) m = d.match_id("init-no-such-file");
     if (!m) return;
@@ -28,6 +32,17 @@ class MissingLoader : public JoinedRule {
                    "(/lib64/ld-linux-x86-64.so.2), or the path itself is wrong.";
     f.fix = "# build it static:\nRUN CGO_ENABLED=0 go build -o " + bin +
             " .\n# or run it on a glibc base:\nFROM debian:bookworm-slim\n# or on Alpine: RUN apk add --no-cache gcompat";
+    if (sf && sf->elf && !sf->interpreter.empty()) {
+      // Read from the image: name the loader the binary asks for.
+      f.message = "`" + bin + "` cannot be executed: its dynamic loader " + sf->interpreter + " is not in the image";
+      f.evidence = sf->path + ": ELF program interpreter " + sf->interpreter + " (missing)  (" + d.where(*m->line) +
+                   ": " + clip(m->line->text) + ")";
+      bool glibc = sf->interpreter.find("ld-linux") != std::string::npos;
+      f.root_cause = bin + " is dynamically linked against " + std::string(glibc ? "glibc" : "musl") +
+                     " and the image has no " + sf->interpreter + ".";
+      if (!glibc)
+        f.fix = "# a musl binary: run it on alpine, or build it static\nFROM alpine:3.20";
+    }
     f.tags = {"glibc", "musl"};
     m->consumed = true;
     d.exit_explained = true;
