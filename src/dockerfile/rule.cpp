@@ -25,7 +25,11 @@ struct LintInput::Cache {
   std::vector<Vars> scopes;  // by instruction index
   bool scopes_done = false;
   std::vector<std::unique_ptr<Vars>> extra_scopes;
-  std::map<std::pair<const void*, const Instruction*>, std::shared_ptr<void>> memo;
+  // Per instruction (by index; ONBUILD children in the map), a short list of
+  // (tag, value): a handful of tags, so a linear scan beats any tree.
+  using Slots = std::vector<std::pair<const void*, std::shared_ptr<void>>>;
+  std::vector<Slots> memo;
+  std::map<const Instruction*, Slots> extra_memo;
 };
 
 LintInput::LintInput(const Dockerfile& d, const context::BuildContext* ctx, const Config& cfg)
@@ -42,7 +46,13 @@ const shell::Script& LintInput::script(const Instruction& ins) const {
 }
 
 std::shared_ptr<void>& LintInput::memo_slot(const void* tag, const Instruction& ins) const {
-  return cache_->memo[{tag, &ins}];
+  auto& m = cache_->memo;
+  if (m.size() < df.instructions.size()) m.resize(df.instructions.size());
+  bool own = ins.index < m.size() && &df.instructions[ins.index] == &ins;
+  auto& slots = own ? m[ins.index] : cache_->extra_memo[&ins];
+  for (auto& [t, v] : slots)
+    if (t == tag) return v;
+  return slots.emplace_back(tag, nullptr).second;
 }
 
 std::vector<std::string> LintInput::argv(const Instruction& ins) const {

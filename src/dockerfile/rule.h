@@ -57,9 +57,11 @@ class LintInput {
   // address of a static object that names the kind of value.
   template <class T, class Make>
   const T& memo(const void* tag, const Instruction& ins, Make&& make) const {
-    std::shared_ptr<void>& slot = memo_slot(tag, ins);
-    if (!slot) slot = std::make_shared<T>(make());
-    return *static_cast<const T*>(slot.get());
+    if (const auto& slot = memo_slot(tag, ins)) return *static_cast<const T*>(slot.get());
+    // make() may memoize other values of this instruction: take the slot again after it.
+    auto value = std::make_shared<T>(make());
+    memo_slot(tag, ins) = value;
+    return *value;
   }
 
   // A finding located at `r` in this Dockerfile, with the source line as
