@@ -1,4 +1,5 @@
 // drydock lint PATH...: Dockerfile and build-context analysis.
+#include <algorithm>
 #include <atomic>
 #include <iostream>
 #include <thread>
@@ -84,6 +85,31 @@ int run_lint(const LintArgs& a) {
       }
     }
     all.insert(all.end(), std::make_move_iterator(res.findings.begin()), std::make_move_iterator(res.findings.end()));
+  }
+  if (a.fix || a.write) {
+    // Lines for other files (.dockerignore), grouped by file, in order.
+    std::vector<std::pair<std::string, std::vector<std::string>>> appends;
+    for (const auto& r : results)
+      for (const auto& ap : r.appends) {
+        auto it = std::find_if(appends.begin(), appends.end(), [&](const auto& p) { return p.first == ap.file; });
+        if (it == appends.end()) it = appends.insert(appends.end(), {ap.file, {}});
+        it->second.insert(it->second.end(), ap.lines.begin(), ap.lines.end());
+      }
+    for (const auto& [file, lines] : appends) {
+      std::error_code ec;
+      bool exists = fs::exists(file, ec);
+      std::string before = exists ? lint::read_file(file) : std::string();
+      std::string after = lint::append_lines(before, lines);
+      if (after == before) continue;
+      if (a.write) {
+        lint::write_file(file, after);
+      } else {
+        std::string d = lint::unified_diff(before, after, file);
+        // A new file comes from /dev/null, as git and patch expect.
+        if (!exists && d.rfind("--- ", 0) == 0) d = "--- /dev/null" + d.substr(d.find('\n'));
+        diff += d;
+      }
+    }
   }
   if (a.fix && !a.write) {
     std::cout << diff;

@@ -27,6 +27,13 @@ struct Edit {
   std::string text;
 };
 
+// Lines a rule wants added to another file of the build context (the
+// .dockerignore), created when missing. Used by `drydock lint --fix`.
+struct FileAppend {
+  std::string file;  // path of the file on disk
+  std::vector<std::string> lines;
+};
+
 // The shell script of an instruction as it is tokenized: the arguments, then
 // for RUN each heredoc body after a newline. Offsets into it map to file
 // positions through Instruction::script_positions().
@@ -76,6 +83,8 @@ class LintInput {
   // Proposed edits for --fix, collected from rules.
   void propose(Edit e) const { edits_.push_back(std::move(e)); }
   std::vector<Edit>& edits() const { return edits_; }
+  void propose_append(FileAppend a) const { appends_.push_back(std::move(a)); }
+  std::vector<FileAppend>& appends() const { return appends_; }
 
  private:
   std::shared_ptr<void>& memo_slot(const void* tag, const Instruction& ins) const;
@@ -83,6 +92,7 @@ class LintInput {
   struct Cache;
   std::unique_ptr<Cache> cache_;
   mutable std::vector<Edit> edits_;
+  mutable std::vector<FileAppend> appends_;
 };
 
 class Rule {

@@ -141,4 +141,21 @@ void write_file(const std::filesystem::path& file, std::string_view content) {
   if (!out) throw InputError(file.string() + ": write failed");
 }
 
+std::string append_lines(std::string_view before, const std::vector<std::string>& lines) {
+  std::string out(before);
+  std::vector<std::string> have;
+  for (const auto& l : split_lines(before)) {
+    std::string t(l);
+    while (!t.empty() && (t.back() == '\n' || t.back() == '\r' || t.back() == ' ' || t.back() == '\t')) t.pop_back();
+    have.push_back(t);
+  }
+  for (const auto& l : lines) {
+    if (l.empty() || std::find(have.begin(), have.end(), l) != have.end()) continue;
+    if (!out.empty() && out.back() != '\n') out += '\n';
+    out += l + "\n";
+    have.push_back(l);
+  }
+  return out;
+}
+
 }  // namespace dd::lint

@@ -26,4 +26,8 @@ std::string fix_text(std::string text, const std::string& path, const context::B
 
 void write_file(const std::filesystem::path& file, std::string_view content);
 
+// The text of `before` with each of `lines` appended that it does not hold
+// yet (compared line by line, blanks ignored), after a newline if missing.
+std::string append_lines(std::string_view before, const std::vector<std::string>& lines);
+
 }  // namespace dd::lint

@@ -141,6 +141,7 @@ Result lint_text(std::string_view text, const std::string& path, const context::
   for (const auto* rule : dockerfile::rules()) rule->check(in, report);
   res.findings = std::move(report.findings());
   res.edits = std::move(in.edits());
+  res.appends = std::move(in.appends());
   return res;
 }
 

@@ -28,6 +28,7 @@ struct Result {
   dockerfile::Dockerfile dockerfile;
   std::vector<Finding> findings;
   std::vector<dockerfile::Edit> edits;  // mechanical fixes proposed by rules
+  std::vector<dockerfile::FileAppend> appends;  // lines for other files (.dockerignore)
   // The context the file was linted with (null without one), kept so that
   // --fix re-lints against the same walk instead of walking again.
   std::shared_ptr<const context::BuildContext> context;

@@ -199,3 +199,43 @@ TEST(Fix, SeveralRulesFixTheSameFileInPasses) {
 
 }  // namespace
 }  // namespace dd::test
+
+namespace dd::test {
+namespace {
+
+// --fix adds the .dockerignore lines the context rules ask for: a new file
+// (diffed from /dev/null) or lines appended to the one in use.
+TEST(Fix, DockerignoreEntriesAreAddedOrCreated) {
+  TempDir d;
+  d.write(".git/HEAD", "ref: refs/heads/main\n");
+  d.write(".env", "DB_PASSWORD=hunter2hunter2\n");
+  d.write("server.js", "console.log(1)\n");
+  auto df = d.write("Dockerfile", "FROM node:22-slim\nWORKDIR /app\nCOPY . .\nUSER node\nCMD [\"node\", \"server.js\"]\n");
+  auto r = drydock({"lint", "--fix", d.path().string()});
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_NE(r.out.find("--- /dev/null\n+++ b/" + (d.path() / ".dockerignore").string()), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\n+.git\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\n+**/.env\n"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("hunter2"), std::string::npos) << "no secret in the diff";
+  auto w = drydock({"lint", "--fix", "--write", "--fail-on", "none", d.path().string()});
+  EXPECT_EQ(w.status, 0) << w.err;
+  auto after = drydock({"lint", "--format", "json", "--fail-on", "none", d.path().string()});
+  for (const char* rule : {"DD3001", "DD3002", "DD3005"})
+    EXPECT_EQ(after.out.find(std::string("\"") + rule + "\""), std::string::npos) << rule << " still reported";
+  EXPECT_EQ(drydock({"lint", "--fix", d.path().string()}).out, "") << "nothing left to fix";
+}
+
+TEST(Fix, DockerignoreLinesAreAppendedToTheFileInUse) {
+  TempDir d;
+  d.write(".dockerignore", "node_modules");  // no final newline
+  d.write("certs/server.key", "-----BEGIN PRIVATE KEY-----\nMIIEvQ\n-----END PRIVATE KEY-----\n");
+  d.write("Dockerfile", "FROM nginx:1.27\nCOPY . /usr/share/nginx/html\n");
+  auto w = drydock({"lint", "--fix", "--write", "--fail-on", "none", d.path().string()});
+  EXPECT_EQ(w.status, 0) << w.err;
+  std::string ignore = read_text(d.path() / ".dockerignore");
+  EXPECT_EQ(ignore.rfind("node_modules\n", 0), 0u) << ignore;
+  EXPECT_NE(ignore.find("\n**/*.key\n"), std::string::npos) << ignore;
+}
+
+}  // namespace
+}  // namespace dd::test

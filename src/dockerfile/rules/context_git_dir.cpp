@@ -40,6 +40,7 @@ class ContextGitDir : public Rule {
       f.fix = "Add to .dockerignore:\n.git\nIf the build needs the revision, pass it in: ARG GIT_COMMIT and "
               "docker build --build-arg GIT_COMMIT=$(git rev-parse HEAD) .";
       f.tags = {"dockerignore", "git"};
+      in.propose_append({ignore_file_for_fix(ctx), {".git"}});
       out.add(info_, std::move(f));
       return;  // once per Dockerfile: the fix is the same line
     }

@@ -104,6 +104,7 @@ class ContextNoDockerignore : public Rule {
     if (order.empty()) order = {".git", "**/*.log"};
     for (const auto& l : order) fix += l + "\n";
     f.fix = fix;
+    in.propose_append({ignore_file_for_fix(ctx), order});
     f.tags = {"dockerignore"};
     out.add(info_, std::move(f));
   }

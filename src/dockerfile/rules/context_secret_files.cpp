@@ -156,6 +156,7 @@ class ContextSecretFiles : public Rule {
              ",src=" + files.front() + ")";
       f.fix = fix;
       f.tags = {"dockerignore", "secrets"};
+      in.propose_append({ignore_file_for_fix(ctx), lines});
       out.add(info_, std::move(f));
     }
   }

@@ -20,6 +20,12 @@ struct Source {
   std::vector<std::string> excludes;  // COPY --exclude=PATTERN values
 };
 
+// The ignore file a fix should add lines to: the one in use, else a new
+// .dockerignore at the context root.
+inline std::string ignore_file_for_fix(const context::BuildContext& ctx) {
+  return ctx.ignore_file().empty() ? (ctx.root() / ".dockerignore").string() : ctx.ignore_file().string();
+}
+
 inline bool is_remote(std::string_view s) {
   return s.find("://") != std::string_view::npos || s.rfind("git@", 0) == 0;
 }
