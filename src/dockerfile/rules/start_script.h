@@ -20,7 +20,9 @@ struct StartScript {
   const Instruction* start = nullptr;  // the CMD or ENTRYPOINT that runs it
   Range where;                         // the script word in that instruction
   std::string image_path;              // absolute path inside the image
-  bool direct = false;                 // executed itself (needs +x and a shebang), not `sh script`
+  bool direct = false;                 // executed itself (needs +x), not `sh script`
+  bool kernel_exec = false;            // exec form, run by the runtime itself: also needs a #! line
+                                       // (a shell falls back to reading a file without one)
   const Instruction* copy = nullptr;   // the COPY/ADD that put it there
   std::string context_path;            // relative path in the context; empty for a heredoc
   std::string text;                    // its content (first 64 KiB)
@@ -164,6 +166,8 @@ inline std::optional<StartScript> find(const LintInput& in) {
       s.where = w < c.ranges.size() ? c.ranges[w] : c.range;
       s.image_path = path;
       s.direct = direct;
+      s.kernel_exec = direct && ins->exec_form && !ins->args.empty() &&
+                      !is_shell(base_of(ins->args.front().text)) && ins->args.front().text != "CMD";
       s.copy = o->copy;
       s.context_path = o->context_path;
       if (o->heredoc) {

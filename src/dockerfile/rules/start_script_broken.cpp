@@ -61,7 +61,7 @@ class StartScriptBroken : public Rule {
              "convert it to LF (`*.sh text eol=lf` in .gitattributes), or RUN sed -i 's/\\r$//' " + s->image_path);
     }
     if (!s->direct) return;
-    if (!first.starts_with("#!")) {
+    if (s->kernel_exec && !first.starts_with("#!")) {
       report("has no #! line",
              "An exec-form start command asks the kernel to run the file itself; without an interpreter line it "
              "fails with 'exec format error' and the container never starts.",

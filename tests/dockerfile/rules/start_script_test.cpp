@@ -126,6 +126,15 @@ TEST(StartScriptBroken, NoShebang) {
   auto f = only(with_script(kApp, "start.sh", "exec node server.js\n"), "DD2013");
   ASSERT_EQ(f.size(), 1u);
   EXPECT_NE(f[0].root_cause.find("exec format error"), std::string::npos);
+  // Through a shell (shell form, or sh -c) a file without #! is read as a script.
+  EXPECT_EQ(count(with_script("FROM debian:bookworm-slim\nWORKDIR /app\nCOPY . .\nCMD ./start.sh\n", "start.sh",
+                              "exec node server.js\n"),
+                  "DD2013"),
+            0);
+  EXPECT_EQ(count(with_script("FROM debian:bookworm-slim\nWORKDIR /app\nCOPY . .\nCMD [\"sh\", \"-c\", \"./start.sh\"]\n",
+                              "start.sh", "exec node server.js\n"),
+                  "DD2013"),
+            0);
 }
 
 TEST(StartScriptBroken, BashOnAlpine) {
