@@ -12,11 +12,16 @@ constexpr size_t kMaxPatternText = 8192;  // longer values skip pattern removal
 constexpr int kMaxDepth = 64;
 // Nested ${A//a/${A//a/...}} grows the value exponentially; results stop here.
 constexpr size_t kMaxExpansion = 1u << 20;
+// Glob steps allowed to the pattern operations (${v#p}, ${v%p}, ${v/p/r}) of
+// one expansion: far above any real Dockerfile, a few ms at most.
+constexpr size_t kPatternBudget = 1u << 20;
 
 bool name_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 bool name_char(char c) { return name_start(c) || (c >= '0' && c <= '9'); }
 bool digit(char c) { return c >= '0' && c <= '9'; }
 bool special(char c) { return c == '@' || c == '*' || c == '#' || c == '?' || c == '-' || c == '$' || c == '!' || c == '0'; }
+
+bool bracket(std::string_view p, size_t& i, char c, bool& ok);
 
 class Expander {
  public:
@@ -64,6 +69,7 @@ class Expander {
   const Vars& vars_;
   char esc_;
   Expansion& out_;
+  size_t budget_ = kPatternBudget;
 
   void fail(std::string msg) {
     if (out_.error.empty()) out_.error = std::move(msg);
@@ -213,43 +219,79 @@ class Expander {
     return bad(start);
   }
 
-  static std::string remove_prefix(const std::string& v, const std::string& pat, bool longest) {
+  // Pattern operations try every prefix, suffix or substring: cubic on a
+  // hostile value. Every glob step counts against one budget per expansion;
+  // past it the operation gives up and leaves the value as it is.
+  bool match(std::string_view pat, std::string_view text) {
+    size_t steps = 1;
+    bool m = glob_match(pat, text, &steps);
+    budget_ = steps >= budget_ ? 0 : budget_ - steps;
+    return m;
+  }
+  bool out_of_budget() const { return budget_ == 0; }
+
+  // How many characters a pattern without '*' matches (npos when it has one).
+  static size_t fixed_length(std::string_view p) {
+    size_t n = 0;
+    for (size_t i = 0; i < p.size(); ++n) {
+      if (p[i] == '*') return std::string::npos;
+      if (p[i] == '\\' && i + 1 < p.size()) {
+        i += 2;
+      } else if (p[i] == '[') {
+        size_t ni = i;
+        bool ok = false;
+        bracket(p, ni, 'x', ok);  // only to find where it ends, as glob_match does
+        i = ok ? ni : i + 1;
+      } else {
+        ++i;
+      }
+    }
+    return n;
+  }
+
+  std::string remove_prefix(const std::string& v, const std::string& pat, bool longest) {
     if (v.size() > kMaxPatternText) return v;
     if (longest) {
-      for (size_t i = v.size() + 1; i-- > 0;)
-        if (glob_match(pat, std::string_view(v).substr(0, i))) return v.substr(i);
+      for (size_t i = v.size() + 1; i-- > 0 && !out_of_budget();)
+        if (match(pat, std::string_view(v).substr(0, i))) return v.substr(i);
     } else {
-      for (size_t i = 0; i <= v.size(); ++i)
-        if (glob_match(pat, std::string_view(v).substr(0, i))) return v.substr(i);
+      for (size_t i = 0; i <= v.size() && !out_of_budget(); ++i)
+        if (match(pat, std::string_view(v).substr(0, i))) return v.substr(i);
     }
     return v;
   }
 
-  static std::string remove_suffix(const std::string& v, const std::string& pat, bool longest) {
+  std::string remove_suffix(const std::string& v, const std::string& pat, bool longest) {
     if (v.size() > kMaxPatternText) return v;
     if (longest) {
-      for (size_t i = 0; i <= v.size(); ++i)
-        if (glob_match(pat, std::string_view(v).substr(i))) return v.substr(0, i);
+      for (size_t i = 0; i <= v.size() && !out_of_budget(); ++i)
+        if (match(pat, std::string_view(v).substr(i))) return v.substr(0, i);
     } else {
-      for (size_t i = v.size() + 1; i-- > 0;)
-        if (glob_match(pat, std::string_view(v).substr(i))) return v.substr(0, i);
+      for (size_t i = v.size() + 1; i-- > 0 && !out_of_budget();)
+        if (match(pat, std::string_view(v).substr(i))) return v.substr(0, i);
     }
     return v;
   }
 
-  static std::string replace(const std::string& v, const std::string& pat, const std::string& rep, bool all) {
+  std::string replace(const std::string& v, const std::string& pat, const std::string& rep, bool all) {
     if (v.size() > kMaxPatternText || pat.empty()) return v;
+    // Without '*' a match has one possible length: one try per offset, not n.
+    const size_t fixed = fixed_length(pat);
     std::string out;
     size_t i = 0;
     bool done = false;
     while (i < v.size()) {
       size_t match_end = std::string::npos;
       if (!done) {
-        for (size_t e = v.size(); e > i; --e)
-          if (glob_match(pat, std::string_view(v).substr(i, e - i))) {
+        size_t stop = fixed == std::string::npos ? i : (i + fixed <= v.size() ? i + fixed - 1 : v.size());
+        size_t from = fixed == std::string::npos ? v.size() : std::min(v.size(), i + fixed);
+        for (size_t e = from; e > stop; --e) {
+          if (out_of_budget()) return v;
+          if (match(pat, std::string_view(v).substr(i, e - i))) {
             match_end = e;
             break;
           }
+        }
       }
       if (match_end != std::string::npos) {
         out += rep;
@@ -301,10 +343,13 @@ bool bracket(std::string_view p, size_t& i, char c, bool& ok) {
 
 }  // namespace
 
-bool glob_match(std::string_view p, std::string_view t) {
+bool glob_match(std::string_view p, std::string_view t) { return glob_match(p, t, nullptr); }
+
+bool glob_match(std::string_view p, std::string_view t, size_t* steps) {
   size_t pi = 0, ti = 0;
   size_t star_p = std::string_view::npos, star_t = 0;
   while (ti < t.size()) {
+    if (steps) ++*steps;
     if (pi < p.size()) {
       char c = p[pi];
       if (c == '*') {

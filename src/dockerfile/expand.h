@@ -36,5 +36,7 @@ bool is_builtin_arg(std::string_view name);
 
 // Shell pattern match as in ${VAR#pattern}: *, ?, [...], backslash escapes.
 bool glob_match(std::string_view pattern, std::string_view text);
+// The same, adding the steps taken to *steps (a budget for hostile input).
+bool glob_match(std::string_view pattern, std::string_view text, size_t* steps);
 
 }  // namespace dd::dockerfile

@@ -198,6 +198,28 @@ TEST(Expand, NestedReplacementStaysBounded) {
   EXPECT_FALSE(e.value.empty());
 }
 
+// Found by fuzz_parser: ${V/p/r} tries every substring, each with a glob
+// match, so a long value with a star pattern was cubic. Past a step budget
+// the operation leaves the value as it is; ordinary ones still work.
+TEST(Expand, HostilePatternOperationsGiveUp) {
+  std::string big(8000, 'a');
+  Vars v{{"V", big}, {"S", "a-b-c"}};
+  EXPECT_EQ(expand("${V//*a*a*a*b/x}", v).value, big);
+  EXPECT_EQ(expand("${V/*a*a*b/x}", v).value, big);
+  EXPECT_EQ(expand("${V%%*a*a*b}", v).value, big);
+  EXPECT_EQ(expand("${V##*a*a*b}", v).value, big);
+  // The budget is per expansion: small operations after a hostile one work.
+  EXPECT_EQ(expand("${S//-/_}", v).value, "a_b_c");
+  EXPECT_EQ(expand("${S%%-*}${S#*-}", v).value, "ab-c");
+  // Patterns without '*' match one length: ?, brackets and escapes count one each.
+  Vars w{{"T", "cab*ab"}};
+  EXPECT_EQ(expand("${T/[ab]/X}", w).value, "cXb*ab");
+  EXPECT_EQ(expand("${T//[!a]/_}", w).value, "_a__a_");
+  EXPECT_EQ(expand("${T//?" "?/.}", w).value, "...");
+  EXPECT_EQ(expand("${T/\\*/+}", w).value, "cab+ab");
+  EXPECT_EQ(expand("${T//ab/}", w).value, "c*");
+}
+
 }  // namespace
 }  // namespace dd::dockerfile
 
