@@ -128,7 +128,7 @@ inline std::optional<Origin> origin_of(const LintInput& in, const std::vector<co
 
 // The script the image starts with, or nullopt when the start command is a
 // binary, is not a file the build put there, or cannot be read.
-inline std::optional<StartScript> find(const LintInput& in) {
+inline std::optional<StartScript> locate(const LintInput& in) {
   auto stages = inc::final_chain(in.df);
   if (stages.empty()) return std::nullopt;
   auto chain = inc::chain_instructions(in.df, stages);
@@ -195,6 +195,14 @@ inline std::optional<StartScript> find(const LintInput& in) {
     }
   }
   return std::nullopt;
+}
+
+// locate(), once per file for all the rules that read the script.
+inline const std::optional<StartScript>& find(const LintInput& in) {
+  static const std::optional<StartScript> none;
+  if (in.df.instructions.empty()) return none;
+  static const char tag = 0;
+  return in.memo<std::optional<StartScript>>(&tag, in.df.instructions.front(), [&] { return locate(in); });
 }
 
 // The 1-based line of `offset` in `text`.

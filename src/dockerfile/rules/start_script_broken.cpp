@@ -25,7 +25,7 @@ class StartScriptBroken : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
-    auto s = startscript::find(in);
+    const auto& s = startscript::find(in);
     if (!s) return;
     std::string name = startscript::label(*s);
     auto chain = inc::final_chain(in.df);

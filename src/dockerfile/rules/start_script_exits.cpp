@@ -30,7 +30,7 @@ class StartScriptExits : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
-    auto s = startscript::find(in);
+    const auto& s = startscript::find(in);
     if (!s) return;
     auto sc = shell::parse(s->text);
     const shell::Command* last = last_command(sc);
