@@ -33,12 +33,7 @@ class DaemonizingCommand : public Rule {
     const kb::Cmd& last = cmds.back();
     kb::ImageRef base = inc::chain_base(chain);
     // The image configures the server to stay in the foreground.
-    for (const Instruction* i : ins) {
-      if (i->keyword != "RUN") continue;
-      std::string t = inc::run_text(*i);
-      for (std::string_view m : {"daemonize = no", "daemonize=no", "daemon off", "nodaemon=true", "nodaemon = true"})
-        if (kb::contains(t, m) && !last.background) return;
-    }
+    if (!last.background && inc::configured_foreground(ins)) return;
     std::string why, fix;
     size_t word = 0;
     Range r;

@@ -231,4 +231,16 @@ inline bool daemonizes(const kb::ImageRef& base, const kb::Cmd& c, std::string& 
   return false;
 }
 
+// True when a RUN of the chain configures the server to stay in the
+// foreground (php-fpm daemonize = no, nginx daemon off, supervisord nodaemon).
+inline bool configured_foreground(const std::vector<const Instruction*>& chain) {
+  for (const Instruction* i : chain) {
+    if (i->keyword != "RUN") continue;
+    std::string t = run_text(*i);
+    for (std::string_view m : {"daemonize = no", "daemonize=no", "daemon off", "nodaemon=true", "nodaemon = true"})
+      if (kb::contains(t, m)) return true;
+  }
+  return false;
+}
+
 }  // namespace dd::dockerfile::inc

@@ -12,6 +12,7 @@
 
 #include "context/context.h"
 #include "core/glob.h"
+#include "dockerfile/rules/context_util.h"
 #include "dockerfile/rules/incident_util.h"
 
 namespace dd::dockerfile::startscript {
@@ -28,11 +29,6 @@ struct StartScript {
   std::string text;                    // its content (first 64 KiB)
   bool executable = false;             // x bit in the context, COPY --chmod, or a later RUN chmod
 };
-
-inline std::string_view base_of(std::string_view p) {
-  auto s = p.rfind('/');
-  return s == std::string_view::npos ? p : p.substr(s + 1);
-}
 
 // A --chmod value that gives the owner or anyone execute permission.
 inline bool chmod_executes(std::string_view v) {
@@ -112,10 +108,10 @@ inline std::optional<Origin> origin_of(const LintInput& in, const std::vector<co
         continue;
       }
       // A file or a wildcard: dest itself, or dest/<name> for a directory dest.
-      std::string name(base_of(image_path));
+      std::string name(ctxrule::base_name(image_path));
       for (const auto* f : in.context->sources(csrc)) {
         if (f->is_dir) continue;
-        std::string_view fname = base_of(f->path);
+        std::string_view fname = ctxrule::base_name(f->path);
         bool lands = (dest_dir || csrc.find_first_of("*?[") != std::string::npos)
                          ? image_path == join_path(dest, fname)
                          : image_path == dest || (image_path == join_path(dest, fname) && fname == name);
@@ -167,7 +163,7 @@ inline std::optional<StartScript> locate(const LintInput& in) {
       s.image_path = path;
       s.direct = direct;
       s.kernel_exec = direct && ins->exec_form && !ins->args.empty() &&
-                      !is_shell(base_of(ins->args.front().text)) && ins->args.front().text != "CMD";
+                      !is_shell(ctxrule::base_name(ins->args.front().text)) && ins->args.front().text != "CMD";
       s.copy = o->copy;
       s.context_path = o->context_path;
       if (o->heredoc) {
@@ -182,7 +178,7 @@ inline std::optional<StartScript> locate(const LintInput& in) {
       // COPY --chmod=755 or +x, or a later RUN chmod on the script.
       if (const Flag* f = s.copy->flag("chmod")) s.executable = chmod_executes(f->value);
       bool after = false;
-      std::string base(base_of(path));
+      std::string base(ctxrule::base_name(path));
       for (const Instruction* i : chain) {
         if (i == s.copy) after = true;
         else if (after && i->keyword == "RUN") {

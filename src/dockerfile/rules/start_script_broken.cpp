@@ -12,7 +12,7 @@ std::string interpreter(std::string_view first_line) {
   for (const auto& word : shell::parse(first_line.substr(2)).commands)
     for (const auto& x : word.argv) w.push_back(x.value);
   if (w.empty()) return {};
-  std::string prog(startscript::base_of(w[0]));
+  std::string prog(ctxrule::base_name(w[0]));
   if (prog == "env" && w.size() > 1) {
     size_t k = 1;
     while (k < w.size() && w[k].starts_with("-")) ++k;

@@ -49,11 +49,7 @@ class StartScriptExits : public Rule {
       return;
     }
     // The image configures the server to stay in the foreground.
-    if (!background)
-      for (const Instruction* i : inc::chain_instructions(in.df, chain))
-        if (i->keyword == "RUN")
-          for (std::string_view m : {"daemonize = no", "daemonize=no", "daemon off", "nodaemon=true"})
-            if (kb::contains(inc::run_text(*i), m)) return;
+    if (!background && inc::configured_foreground(inc::chain_instructions(in.df, chain))) return;
     int line = startscript::line_of(s->text, last->begin);
     std::string name = startscript::label(*s);
     Finding f = in.at(s->where, s->start->keyword + " runs " + name + ", whose last command (line " +
