@@ -6,6 +6,10 @@ namespace dd::dockerfile {
 
 Pos SourceMap::at(size_t offset) const {
   if (segs_.empty()) return {};
+  if (segs_.size() == 1 || offset >= segs_.back().offset) {  // most instructions are one line
+    const Seg& s = offset >= segs_.back().offset ? segs_.back() : segs_.front();
+    if (offset >= s.offset) return {s.pos.line, s.pos.column + static_cast<int>(offset - s.offset)};
+  }
   auto it = std::upper_bound(segs_.begin(), segs_.end(), offset,
                              [](size_t off, const Seg& s) { return off < s.offset; });
   if (it == segs_.begin()) return segs_.front().pos;

@@ -1,5 +1,8 @@
 #include "dockerfile/parse_util.h"
 
+#include <cstdint>
+#include <cstring>
+
 #include <algorithm>
 
 namespace dd::dockerfile::detail {
@@ -355,6 +358,15 @@ std::string unquote(std::string_view w, char escape) {
 bool valid_utf8(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
+    // Eight ASCII bytes at a time: no high bit set and no zero byte.
+    while (i + 8 <= s.size()) {
+      uint64_t v;
+      std::memcpy(&v, s.data() + i, 8);
+      constexpr uint64_t kLow = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+      if ((v & kHigh) || ((v - kLow) & ~v & kHigh)) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c == 0) return false;
     if (c < 0x80) {

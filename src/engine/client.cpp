@@ -1,9 +1,8 @@
 // Docker Engine API client over libcurl. See client.h.
 #include "engine/client.h"
 
-#include <archive.h>
-#include <archive_entry.h>
-#include <curl/curl.h>
+#include "engine/libs.h"
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -18,10 +17,6 @@ namespace {
 constexpr const char* kNewestApi = "1.43";
 constexpr size_t kMaxBody = 512u << 20;
 
-void global_init() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
 
 bool loopback_host(std::string_view h) {
   if (h == "localhost" || h == "::1" || h == "[::1]") return true;
@@ -86,9 +81,9 @@ size_t read_header(char* ptr, size_t size, size_t n, void* user) {
 
 struct Client::Curl {
   CURL* h;
-  Curl() : h(curl_easy_init()) {}
+  Curl() : h(curl().easy_init()) {}
   ~Curl() {
-    if (h) curl_easy_cleanup(h);
+    if (h) curl().easy_cleanup(h);
   }
 };
 
@@ -198,7 +193,7 @@ std::vector<LogLine> demux_logs(std::string_view body, bool tty, bool* truncated
   return out;
 }
 
-Client::Client(Endpoint ep, long timeout_seconds) : ep_(std::move(ep)), timeout_(timeout_seconds) { global_init(); }
+Client::Client(Endpoint ep, long timeout_seconds) : ep_(std::move(ep)), timeout_(timeout_seconds) { curl(); }
 Client::~Client() = default;
 
 std::string Client::url(const std::string& path, bool versioned) {
@@ -233,23 +228,23 @@ Response Client::request(const std::string& path, bool versioned, const RequestO
   body.limit = std::min(o.max_body, kMaxBody);
   body.cut_ok = o.max_body < kMaxBody;
   Response r;
-  if (o.head) curl_easy_setopt(c.h, CURLOPT_NOBODY, 1L);
+  if (o.head) curl().easy_setopt(c.h, CURLOPT_NOBODY, 1L);
   char err[CURL_ERROR_SIZE] = {0};
-  if (!ep_.unix_path.empty()) curl_easy_setopt(c.h, CURLOPT_UNIX_SOCKET_PATH, ep_.unix_path.c_str());
-  curl_easy_setopt(c.h, CURLOPT_URL, u.c_str());
-  curl_easy_setopt(c.h, CURLOPT_WRITEFUNCTION, write_body);
-  curl_easy_setopt(c.h, CURLOPT_WRITEDATA, &body);
-  curl_easy_setopt(c.h, CURLOPT_HEADERFUNCTION, read_header);
-  curl_easy_setopt(c.h, CURLOPT_HEADERDATA, &r);
-  curl_easy_setopt(c.h, CURLOPT_ERRORBUFFER, err);
-  curl_easy_setopt(c.h, CURLOPT_CONNECTTIMEOUT, 5L);
-  curl_easy_setopt(c.h, CURLOPT_TIMEOUT, timeout_);
-  curl_easy_setopt(c.h, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(c.h, CURLOPT_PROXY, "");
-  CURLcode rc = curl_easy_perform(c.h);
+  if (!ep_.unix_path.empty()) curl().easy_setopt(c.h, CURLOPT_UNIX_SOCKET_PATH, ep_.unix_path.c_str());
+  curl().easy_setopt(c.h, CURLOPT_URL, u.c_str());
+  curl().easy_setopt(c.h, CURLOPT_WRITEFUNCTION, write_body);
+  curl().easy_setopt(c.h, CURLOPT_WRITEDATA, &body);
+  curl().easy_setopt(c.h, CURLOPT_HEADERFUNCTION, read_header);
+  curl().easy_setopt(c.h, CURLOPT_HEADERDATA, &r);
+  curl().easy_setopt(c.h, CURLOPT_ERRORBUFFER, err);
+  curl().easy_setopt(c.h, CURLOPT_CONNECTTIMEOUT, 5L);
+  curl().easy_setopt(c.h, CURLOPT_TIMEOUT, timeout_);
+  curl().easy_setopt(c.h, CURLOPT_NOSIGNAL, 1L);
+  curl().easy_setopt(c.h, CURLOPT_PROXY, "");
+  CURLcode rc = curl().easy_perform(c.h);
   if (body.overflow) throw InputError("Docker engine answer to " + path + " is larger than 512 MiB");
-  if (rc != CURLE_OK && !(rc == CURLE_WRITE_ERROR && body.cut)) unreachable(rc, err[0] ? err : curl_easy_strerror(rc));
-  curl_easy_getinfo(c.h, CURLINFO_RESPONSE_CODE, &r.status);
+  if (rc != CURLE_OK && !(rc == CURLE_WRITE_ERROR && body.cut)) unreachable(rc, err[0] ? err : curl().easy_strerror(rc));
+  curl().easy_getinfo(c.h, CURLINFO_RESPONSE_CODE, &r.status);
   r.body = std::move(body.data);
   r.truncated = body.cut;
   return r;
@@ -374,25 +369,25 @@ void Client::events(const EventsOptions& opt, const std::function<bool(const nlo
   st.opt = &opt;
   st.deadline = std::chrono::steady_clock::now() + std::chrono::seconds(opt.timeout_seconds);
   char err[CURL_ERROR_SIZE] = {0};
-  if (!ep_.unix_path.empty()) curl_easy_setopt(c.h, CURLOPT_UNIX_SOCKET_PATH, ep_.unix_path.c_str());
-  curl_easy_setopt(c.h, CURLOPT_URL, u.c_str());
-  curl_easy_setopt(c.h, CURLOPT_WRITEFUNCTION, write_events);
-  curl_easy_setopt(c.h, CURLOPT_WRITEDATA, &st);
-  curl_easy_setopt(c.h, CURLOPT_NOPROGRESS, 0L);
-  curl_easy_setopt(c.h, CURLOPT_XFERINFOFUNCTION, events_progress);
-  curl_easy_setopt(c.h, CURLOPT_XFERINFODATA, &st);
-  curl_easy_setopt(c.h, CURLOPT_ERRORBUFFER, err);
-  curl_easy_setopt(c.h, CURLOPT_CONNECTTIMEOUT, 5L);
-  curl_easy_setopt(c.h, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(c.h, CURLOPT_PROXY, "");
-  CURLcode rc = curl_easy_perform(c.h);
+  if (!ep_.unix_path.empty()) curl().easy_setopt(c.h, CURLOPT_UNIX_SOCKET_PATH, ep_.unix_path.c_str());
+  curl().easy_setopt(c.h, CURLOPT_URL, u.c_str());
+  curl().easy_setopt(c.h, CURLOPT_WRITEFUNCTION, write_events);
+  curl().easy_setopt(c.h, CURLOPT_WRITEDATA, &st);
+  curl().easy_setopt(c.h, CURLOPT_NOPROGRESS, 0L);
+  curl().easy_setopt(c.h, CURLOPT_XFERINFOFUNCTION, events_progress);
+  curl().easy_setopt(c.h, CURLOPT_XFERINFODATA, &st);
+  curl().easy_setopt(c.h, CURLOPT_ERRORBUFFER, err);
+  curl().easy_setopt(c.h, CURLOPT_CONNECTTIMEOUT, 5L);
+  curl().easy_setopt(c.h, CURLOPT_NOSIGNAL, 1L);
+  curl().easy_setopt(c.h, CURLOPT_PROXY, "");
+  CURLcode rc = curl().easy_perform(c.h);
   if (rc == CURLE_OK || rc == CURLE_ABORTED_BY_CALLBACK || (rc == CURLE_WRITE_ERROR && st.done)) {
     long status = 0;
-    curl_easy_getinfo(c.h, CURLINFO_RESPONSE_CODE, &status);
+    curl().easy_getinfo(c.h, CURLINFO_RESPONSE_CODE, &status);
     if (status >= 400) throw ApiError(status, "Docker engine refused the events stream: HTTP " + std::to_string(status));
     return;
   }
-  unreachable(rc, err[0] ? err : curl_easy_strerror(rc));
+  unreachable(rc, err[0] ? err : curl().easy_strerror(rc));
 }
 
 namespace {
@@ -451,16 +446,16 @@ std::optional<std::string> Client::read_file_start(const std::string& id, const 
   Response r = request(archive_path(id, path), true, o);
   if (r.status == 404) return std::nullopt;
   if (r.status >= 400) throw ApiError(r.status, "Docker engine: HTTP " + std::to_string(r.status) + " for " + path);
-  struct archive* a = archive_read_new();
-  archive_read_support_format_tar(a);
+  struct archive* a = archive().read_new();
+  archive().read_support_format_tar(a);
   std::optional<std::string> out;
-  if (archive_read_open_memory(a, r.body.data(), r.body.size()) == ARCHIVE_OK) {
+  if (archive().read_open_memory(a, r.body.data(), r.body.size()) == ARCHIVE_OK) {
     struct archive_entry* e = nullptr;
-    if (archive_read_next_header(a, &e) == ARCHIVE_OK && archive_entry_filetype(e) == AE_IFREG) {
+    if (archive().read_next_header(a, &e) == ARCHIVE_OK && archive().entry_filetype(e) == AE_IFREG) {
       std::string data;
       char buf[4096];
       while (data.size() < max_bytes) {
-        la_ssize_t n = archive_read_data(a, buf, sizeof buf);
+        la_ssize_t n = archive().read_data(a, buf, sizeof buf);
         if (n <= 0) break;  // end, or the cut we asked for
         data.append(buf, static_cast<size_t>(n));
       }
@@ -468,7 +463,7 @@ std::optional<std::string> Client::read_file_start(const std::string& id, const 
       out = std::move(data);
     }
   }
-  archive_read_free(a);
+  archive().read_free(a);
   return out;
 }
 
