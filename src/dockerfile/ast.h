@@ -78,8 +78,16 @@ struct KeyValue {
   std::string raw_value;  // as written, quotes kept: the input of expand()
 };
 
+// An instruction keyword as a number, so rules compare it without a string
+// compare. `other` for an unknown instruction.
+enum class Kw : unsigned char {
+  other, FROM, RUN, CMD, LABEL, MAINTAINER, EXPOSE, ENV, ADD, COPY, ENTRYPOINT, VOLUME, USER, WORKDIR, ARG,
+  ONBUILD, STOPSIGNAL, HEALTHCHECK, SHELL
+};
+
 struct Instruction {
   std::string keyword;  // upper-case: FROM, RUN, COPY, ..., or as written if unknown
+  Kw kind = Kw::other;  // the same keyword as a number
   Range range;          // whole instruction, continuation lines and heredocs included
   Range keyword_range;
   std::vector<Flag> flags;

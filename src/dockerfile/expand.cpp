@@ -443,7 +443,7 @@ Vars global_scope(const Dockerfile& df, size_t before, const Vars& build_args) {
 
 // Applies one ARG or ENV instruction to the variables of its stage.
 void apply(const Dockerfile& df, const Instruction& ins, StageVars& sv, const Vars& globals, const Vars& build_args) {
-  if (ins.keyword == "ARG") {
+  if (ins.kind == Kw::ARG) {
     // Like ENV, every value of one ARG line sees the variables before it.
     Vars cur = sv.merged();
     for (const auto& kv : ins.pairs) {
@@ -454,7 +454,7 @@ void apply(const Dockerfile& df, const Instruction& ins, StageVars& sv, const Va
       else if (auto g = globals.find(kv.key); g != globals.end())
         sv.args[kv.key] = g->second;
     }
-  } else if (ins.keyword == "ENV") {
+  } else if (ins.kind == Kw::ENV) {
     Vars cur = sv.merged();
     for (const auto& kv : ins.pairs) sv.env[kv.key] = expand(kv.raw_value, cur, df.escape).value;
   }
@@ -481,7 +481,7 @@ StageVars run_stage(const Dockerfile& df, const Stage& st, size_t before, const 
 Vars scope_at(const Dockerfile& df, size_t index, const Vars& build_args) {
   if (index >= df.instructions.size()) return {};
   const Instruction& ins = df.instructions[index];
-  if (ins.stage < 0 || ins.keyword == "FROM" || static_cast<size_t>(ins.stage) >= df.stages.size())
+  if (ins.stage < 0 || ins.kind == Kw::FROM || static_cast<size_t>(ins.stage) >= df.stages.size())
     return global_scope(df, index, build_args);
   Vars globals = global_scope(df, df.instructions.size(), build_args);
   return run_stage(df, df.stages[static_cast<size_t>(ins.stage)], index, globals, build_args, 0).merged();
@@ -501,7 +501,7 @@ std::vector<Vars> all_scopes(const Dockerfile& df, const Vars& build_args) {
     for (size_t idx : st.instructions) {
       if (idx >= n || idx == st.from_index) continue;
       const Instruction& ins = df.instructions[idx];
-      if (ins.keyword == "FROM" || ins.stage != st.index) continue;
+      if (ins.kind == Kw::FROM || ins.stage != st.index) continue;
       out[idx] = sv.merged();
       done[idx] = true;
       apply(df, ins, sv, globals, build_args);

@@ -285,10 +285,15 @@ bool known_keyword(std::string_view up) {
   return std::find(kKeywords.begin(), kKeywords.end(), up) != kKeywords.end();
 }
 
+Kw keyword_kind(std::string_view up) {
+  auto it = std::find(kKeywords.begin(), kKeywords.end(), up);
+  return it == kKeywords.end() ? Kw::other : static_cast<Kw>(it - kKeywords.begin() + 1);
+}
+
 bool can_contain_heredoc(const Instruction& ins) {
   const Instruction* i = &ins;
-  if (i->keyword == "ONBUILD" && i->child) i = i->child.get();
-  return (i->keyword == "RUN" || i->keyword == "COPY" || i->keyword == "ADD") && !i->exec_form;
+  if (i->kind == Kw::ONBUILD && i->child) i = i->child.get();
+  return (i->kind == Kw::RUN || i->kind == Kw::COPY || i->kind == Kw::ADD) && !i->exec_form;
 }
 
 void parse_instruction(Instruction& ins, const Joined& j, size_t begin, size_t end, char escape,
@@ -298,7 +303,8 @@ void parse_instruction(Instruction& ins, const Joined& j, size_t begin, size_t e
   while (k < end && !is_space(s[k])) ++k;
   std::string_view word(s.data() + begin, k - begin);
   std::string up = upper(word);
-  ins.keyword = known_keyword(up) ? up : std::string(word);
+  ins.kind = keyword_kind(up);
+  ins.keyword = ins.kind != Kw::other ? up : std::string(word);
   ins.keyword_range = j.range(begin, k);
   if (!known_keyword(up)) {
     std::string shown(word.substr(0, 40));

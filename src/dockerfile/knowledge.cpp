@@ -615,7 +615,7 @@ std::vector<Cmd> build_commands(const LintInput& in, const Instruction& ins) {
     if (c.argv.empty()) continue;
     out.push_back(from_shell(ins, c, nullptr));
   }
-  if (ins.keyword == "HEALTHCHECK" && !out.empty() && !out[0].argv.empty() && out[0].argv[0] == "CMD") {
+  if (ins.kind == Kw::HEALTHCHECK && !out.empty() && !out[0].argv.empty() && out[0].argv[0] == "CMD") {
     out[0].argv.erase(out[0].argv.begin());
     out[0].ranges.erase(out[0].ranges.begin());
     if (out[0].argv.empty()) out.erase(out.begin());

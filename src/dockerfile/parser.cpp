@@ -294,14 +294,14 @@ class Parser {
 
   // Stage bookkeeping and the errors that depend on position in the file.
   void place(Instruction& ins) {
-    if (ins.keyword == "FROM") {
+    if (ins.kind == Kw::FROM) {
       from(ins);
       return;
     }
     ins.stage = static_cast<int>(df_.stages.size()) - 1;
     if (ins.child) ins.child->stage = ins.stage;
     if (ins.stage < 0) {
-      if (ins.keyword == "ARG") {
+      if (ins.kind == Kw::ARG) {
         df_.global_args.push_back(ins.index);
         for (const auto& kv : ins.pairs)
           if (kv.has_value) globals_[kv.key] = expand(kv.raw_value, globals_, df_.escape).value;

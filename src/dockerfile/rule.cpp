@@ -9,7 +9,7 @@ std::string script_text(const Instruction& ins) {
   // A RUN with heredocs runs each body as a script; the args text holds the
   // command line that feeds them (e.g. `bash <<EOF`).
   std::string s = ins.args_text;
-  if (ins.keyword == "RUN" && !ins.exec_form)
+  if (ins.kind == Kw::RUN && !ins.exec_form)
     for (const auto& h : ins.heredocs) s += "\n" + h.body;
   return s;
 }

@@ -571,3 +571,17 @@ TEST(Parser, ScriptMapCoversHeredocBodies) {
 
 }  // namespace
 }  // namespace dd::dockerfile
+
+TEST(Parser, KindMatchesKeyword) {
+  auto df = dd::dockerfile::parse(
+      "FROM a AS b\nrun x\nCMD x\nLABEL a=b\nMAINTAINER m\nEXPOSE 1\nENV a=b\nADD a b\nCOPY a b\nENTRYPOINT x\n"
+      "VOLUME /v\nUSER u\nWORKDIR /w\nARG a\nONBUILD RUN x\nSTOPSIGNAL 9\nHEALTHCHECK NONE\nSHELL [\"sh\"]\nBOGUS x\n");
+  using dd::dockerfile::Kw;
+  const std::vector<Kw> want = {Kw::FROM,    Kw::RUN,        Kw::CMD,    Kw::LABEL,       Kw::MAINTAINER,
+                                Kw::EXPOSE,  Kw::ENV,        Kw::ADD,    Kw::COPY,        Kw::ENTRYPOINT,
+                                Kw::VOLUME,  Kw::USER,       Kw::WORKDIR, Kw::ARG,        Kw::ONBUILD,
+                                Kw::STOPSIGNAL, Kw::HEALTHCHECK, Kw::SHELL, Kw::other};
+  ASSERT_EQ(df.instructions.size(), want.size());
+  for (size_t i = 0; i < want.size(); ++i) EXPECT_EQ(df.instructions[i].kind, want[i]) << df.instructions[i].keyword;
+  EXPECT_EQ(df.instructions[14].child->kind, Kw::RUN);
+}

@@ -16,7 +16,7 @@ class AddToExtract : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
-      if (ins.keyword != "COPY" || ins.flag("from") || ins.args.size() < 2 || !ins.heredocs.empty()) continue;
+      if (ins.kind != Kw::COPY || ins.flag("from") || ins.args.size() < 2 || !ins.heredocs.empty()) continue;
       for (size_t s = 0; s + 1 < ins.args.size(); ++s) {
         std::string src = ins.args[s].text;
         if (!archive(src) || src.find('$') != std::string::npos) continue;

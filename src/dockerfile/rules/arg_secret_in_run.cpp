@@ -12,22 +12,22 @@ class ArgSecretInRun : public Rule {
     for (const auto& st : in.df.stages) {
       std::vector<std::pair<std::string, int>> args;  // secret ARG names with their line
       for (const Instruction* ins : kb::stage_instructions(in.df, st)) {
-        if (ins->keyword == "ARG") {
+        if (ins->kind == Kw::ARG) {
           for (const auto& kv : ins->pairs)
             if (args.size() < 64 && secrets::is_secret_name(kv.key)) args.push_back({kv.key, ins->range.begin.line});
           continue;
         }
         if (args.empty()) continue;
-        if (ins->keyword == "RUN" && inc::has_mount(*ins, "secret")) continue;
-        if (ins->keyword != "RUN" && ins->keyword != "ENV") continue;
+        if (ins->kind == Kw::RUN && inc::has_mount(*ins, "secret")) continue;
+        if (ins->kind != Kw::RUN && ins->kind != Kw::ENV) continue;
         for (const auto& [name, line] : args) {
           size_t pos = inc::find_var(ins->args_text, name);
           if (pos == std::string::npos) continue;
           size_t end = pos + 1 + name.size() + (ins->args_text.compare(pos, 2, "${") == 0 ? 2 : 0);
-          bool to_file = ins->keyword == "RUN" && (kb::contains(ins->args_text, ">") || kb::contains(ins->args_text, "tee"));
+          bool to_file = ins->kind == Kw::RUN && (kb::contains(ins->args_text, ">") || kb::contains(ins->args_text, "tee"));
           std::string msg = "ARG " + name + " (line " + std::to_string(line) + ") is used by " + ins->keyword +
                             " on line " + std::to_string(ins->range.begin.line) +
-                            (ins->keyword == "ENV" ? ": the secret is copied into the image config"
+                            (ins->kind == Kw::ENV ? ": the secret is copied into the image config"
                                                    : ": build-arg values are recorded in the image history "
                                                      "(docker history shows " + name + "=...)");
           if (to_file) msg += ", and the file it writes stays in the layer";

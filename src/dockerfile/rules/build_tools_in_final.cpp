@@ -32,7 +32,7 @@ class BuildToolsInFinal : public Rule {
     auto chain = inc::final_chain(in.df);
     const bool single = in.df.stages.size() == 1;
     for (const Instruction* ins : inc::chain_instructions(in.df, chain)) {
-      if (ins->keyword != "RUN") continue;
+      if (ins->kind != Kw::RUN) continue;
       const auto& cmds = kb::commands(in, *ins);
       auto gone = removed(cmds);
       // apt-mark auto + purge --auto-remove (docker-library style) removes every build dependency.

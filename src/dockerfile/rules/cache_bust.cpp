@@ -49,12 +49,12 @@ class CacheBust : public Rule {
       const Instruction* buster = nullptr;
       const KeyValue* kv = nullptr;
       for (const Instruction* ins : kb::stage_instructions(in.df, st)) {
-        if (!buster && (ins->keyword == "ARG" || ins->keyword == "ENV")) {
+        if (!buster && (ins->kind == Kw::ARG || ins->kind == Kw::ENV)) {
           for (const auto& p : ins->pairs) {
-            bool from_arg = ins->keyword == "ENV" && p.value.find('$') != std::string::npos &&
+            bool from_arg = ins->kind == Kw::ENV && p.value.find('$') != std::string::npos &&
                             std::any_of(kBusterNames.begin(), kBusterNames.end(),
                                         [&](auto b) { return inc::find_var(p.value, b) != std::string::npos; });
-            if (buster_name(p.key) || (ins->keyword == "ENV" && (buster_value(p.value) || from_arg))) {
+            if (buster_name(p.key) || (ins->kind == Kw::ENV && (buster_value(p.value) || from_arg))) {
               buster = ins;
               kv = &p;
               break;
@@ -62,7 +62,7 @@ class CacheBust : public Rule {
           }
           continue;
         }
-        if (!buster || ins->keyword != "RUN" || !heavy(in, *ins)) continue;
+        if (!buster || ins->kind != Kw::RUN || !heavy(in, *ins)) continue;
         std::string what = buster->keyword + " " + kv->key;
         Finding f = in.at(kv->key_range,
                           what + " on line " + std::to_string(buster->range.begin.line) +

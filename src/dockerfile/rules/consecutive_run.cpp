@@ -5,7 +5,7 @@ namespace dd::dockerfile {
 namespace {
 
 bool plain_run(const Instruction& ins) {
-  return ins.keyword == "RUN" && ins.flags.empty() && ins.heredocs.empty() && !ins.exec_form;
+  return ins.kind == Kw::RUN && ins.flags.empty() && ins.heredocs.empty() && !ins.exec_form;
 }
 
 class ConsecutiveRun : public Rule {

@@ -35,7 +35,7 @@ inline bool is_remote(std::string_view s) {
 inline std::vector<Source> context_sources(const LintInput& in) {
   std::vector<Source> out;
   for (const auto& ins : in.df.instructions) {
-    if (ins.keyword != "COPY" && ins.keyword != "ADD") continue;
+    if (ins.kind != Kw::COPY && ins.kind != Kw::ADD) continue;
     if (ins.flag("from")) continue;
     if (ins.args.size() < 2) continue;
     Vars vars;
@@ -56,7 +56,7 @@ inline std::vector<Source> context_sources(const LintInput& in) {
                  ((value.front() == '"' && value.back() == '"') || (value.front() == '\'' && value.back() == '\''))) {
         value = value.substr(1, value.size() - 2);
       }
-      if (value.empty() || (ins.keyword == "ADD" && is_remote(value))) continue;
+      if (value.empty() || (ins.kind == Kw::ADD && is_remote(value))) continue;
       Source src{&ins, &a, value, {}};
       for (const auto& f : ins.flags)
         if (f.name == "exclude" && f.has_value) src.excludes.push_back(f.value);

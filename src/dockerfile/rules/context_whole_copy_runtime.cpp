@@ -36,7 +36,7 @@ std::string_view prog_name(std::string_view p) { return base_name(p); }
 bool stage_builds(const LintInput& in, const Stage& st, const Lang& lang) {
   for (size_t idx : st.instructions) {
     const Instruction& ins = in.df.instructions[idx];
-    if (ins.keyword != "RUN") continue;
+    if (ins.kind != Kw::RUN) continue;
     for (const auto& c : in.script(ins).commands) {
       if (c.argv.empty()) continue;
       size_t p = shell::real_program_index(c);
@@ -79,7 +79,7 @@ const Lang* detect(const LintInput& in, const context::BuildContext& ctx, int* b
 bool runs_build_tool(const LintInput& in, const Stage& st) {
   for (size_t idx : st.instructions) {
     const Instruction& ins = in.df.instructions[idx];
-    if (ins.keyword != "CMD" && ins.keyword != "ENTRYPOINT") continue;
+    if (ins.kind != Kw::CMD && ins.kind != Kw::ENTRYPOINT) continue;
     auto argv = in.argv(ins);
     if (argv.empty()) continue;
     std::string_view p = prog_name(argv[0]);

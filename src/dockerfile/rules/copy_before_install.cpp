@@ -67,14 +67,14 @@ class CopyBeforeInstall : public Rule {
     std::vector<std::string> copied;  // sources copied before the broad COPY
     std::set<std::string> reported;   // ecosystems already reported for this stage
     for (const Instruction* ins : kb::stage_instructions(in.df, st)) {
-      if ((ins->keyword == "COPY" || ins->keyword == "ADD") && !inc::copies_from_stage(*ins)) {
+      if ((ins->kind == Kw::COPY || ins->kind == Kw::ADD) && !inc::copies_from_stage(*ins)) {
         for (const Arg* a : inc::copy_sources(*ins)) {
           if (!broad && is_broad(a->text)) broad = ins;
           if (!broad && copied.size() < 256) copied.push_back(a->text);
         }
         continue;
       }
-      if (!broad || ins->keyword != "RUN" || inc::has_mount(*ins, "bind")) continue;
+      if (!broad || ins->kind != Kw::RUN || inc::has_mount(*ins, "bind")) continue;
       const auto& cmds = kb::commands(in, *ins);
       for (const auto& c : cmds) {
         const kb::InstallCommand* ic = nullptr;

@@ -9,7 +9,7 @@ class CopyFromSelf : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
-      if (ins.keyword != "COPY" || ins.stage < 0) continue;
+      if (ins.kind != Kw::COPY || ins.stage < 0) continue;
       const Flag* from = ins.flag("from");
       if (!from || from->value.find('$') != std::string::npos) continue;
       const Stage* st = util::stage_ref(in.df, from->value);

@@ -12,7 +12,7 @@ class CopyFromUndefined : public Rule {
     for (const auto& st : in.df.stages)
       if (!st.name.empty()) names.push_back(st.name);
     for (const auto& ins : in.df.instructions) {
-      if (ins.keyword != "COPY") continue;
+      if (ins.kind != Kw::COPY) continue;
       const Flag* from = ins.flag("from");
       if (!from || from->value.empty() || from->value.find('$') != std::string::npos) continue;
       const std::string& v = from->value;

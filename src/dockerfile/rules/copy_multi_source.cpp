@@ -9,7 +9,7 @@ class CopyMultiSource : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
-      if ((ins.keyword != "COPY" && ins.keyword != "ADD") || !ins.heredocs.empty() || ins.args.size() < 3) continue;
+      if ((ins.kind != Kw::COPY && ins.kind != Kw::ADD) || !ins.heredocs.empty() || ins.args.size() < 3) continue;
       const auto& dest = ins.args.back();
       std::string d = dest.text;
       if (d.size() >= 2 && (d.front() == '"' || d.front() == '\'')) d = d.substr(1, d.size() - 2);

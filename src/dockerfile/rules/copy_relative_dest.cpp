@@ -15,13 +15,13 @@ class CopyRelativeDest : public Rule {
     std::vector<bool> workdir(in.df.stages.size(), false);
     for (const auto& ins : in.df.instructions) {
       if (ins.stage < 0 || ins.stage >= static_cast<int>(workdir.size())) continue;
-      if (ins.keyword == "FROM") {
+      if (ins.kind == Kw::FROM) {
         const auto& st = in.df.stages[ins.stage];
         if (st.base_stage && *st.base_stage < ins.stage) workdir[ins.stage] = workdir[*st.base_stage];
         continue;
       }
-      if (ins.keyword == "WORKDIR") workdir[ins.stage] = true;
-      if ((ins.keyword != "COPY" && ins.keyword != "ADD") || workdir[ins.stage] || ins.args.size() < 2) continue;
+      if (ins.kind == Kw::WORKDIR) workdir[ins.stage] = true;
+      if ((ins.kind != Kw::COPY && ins.kind != Kw::ADD) || workdir[ins.stage] || ins.args.size() < 2) continue;
       const auto& dest = ins.args.back();
       std::string d = dest.text;
       if (d.size() >= 2 && (d.front() == '"' || d.front() == '\'')) d = d.substr(1, d.size() - 2);

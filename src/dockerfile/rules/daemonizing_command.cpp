@@ -56,7 +56,7 @@ class DaemonizingCommand : public Rule {
     // Mechanical fix: the whole CMD becomes the foreground command in exec form.
     bool simple = fix.find('<') == std::string::npos && fix.find("without") == std::string::npos &&
                   fix.find("run the") == std::string::npos && fix.find('$') == std::string::npos;
-    if (owner->keyword == "CMD" && cmds.size() == 1 && simple) {
+    if (owner->kind == Kw::CMD && cmds.size() == 1 && simple) {
       auto words = shell::parse(last.background ? fix.substr(5) : fix);
       if (words.commands.size() == 1) {
         std::vector<std::string> argv;

@@ -35,12 +35,12 @@ class DeletedLater : public Rule {
     std::string workdir = "/";
     std::vector<Created> created;
     for (const Instruction* ins : inc::chain_instructions(in.df, chain)) {
-      if (ins->keyword == "FROM") continue;
-      if (ins->keyword == "WORKDIR" && !ins->args.empty()) {
+      if (ins->kind == Kw::FROM) continue;
+      if (ins->kind == Kw::WORKDIR && !ins->args.empty()) {
         workdir = normalize(expand(ins->args.front().text, in.scope(*ins), in.df.escape).value, workdir);
         continue;
       }
-      if (ins->keyword == "COPY" || ins->keyword == "ADD") {
+      if (ins->kind == Kw::COPY || ins->kind == Kw::ADD) {
         auto srcs = inc::copy_sources(*ins);
         if (srcs.empty()) continue;
         std::string dest = ins->args.back().text;
@@ -54,7 +54,7 @@ class DeletedLater : public Rule {
         }
         continue;
       }
-      if (ins->keyword != "RUN") continue;
+      if (ins->kind != Kw::RUN) continue;
       const auto& cmds = kb::commands(in, *ins);
       // Deletions of files from earlier layers.
       for (const auto& c : cmds) {

@@ -20,7 +20,7 @@ class FromAsCasing : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
-      if (ins.keyword != "FROM" || ins.args.size() < 3) continue;
+      if (ins.kind != Kw::FROM || ins.args.size() < 3) continue;
       const auto& as = ins.args[1];
       if (util::lower(as.text) != "as") continue;
       std::string kw = util::text_of(in.df, ins.keyword_range);

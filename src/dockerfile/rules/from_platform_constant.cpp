@@ -9,7 +9,7 @@ class FromPlatformConstant : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
-      if (ins.keyword != "FROM") continue;
+      if (ins.kind != Kw::FROM) continue;
       const Flag* p = ins.flag("platform");
       if (!p || p->value.empty() || p->value.find('$') != std::string::npos) continue;
       // A stage named after its platform (build_amd64) is platform-specific on purpose.

@@ -55,12 +55,12 @@ const RuleInfo& tool_info() {
 
 bool installs(const LintInput& in, const std::vector<const Instruction*>& all, const std::string& tool) {
   for (const Instruction* i : all) {
-    if ((i->keyword == "COPY" || i->keyword == "ADD")) {
+    if ((i->kind == Kw::COPY || i->kind == Kw::ADD)) {
       for (const Arg* s : inc::copy_sources(*i))
         if (kb::basename(s->text) == tool) return true;
       continue;
     }
-    if (i->keyword != "RUN") continue;
+    if (i->kind != Kw::RUN) continue;
     for (const auto& c : kb::commands(in, *i))
       for (const auto& a : c.argv)
         if (a == tool || a.rfind(tool + "=", 0) == 0) return true;

@@ -78,7 +78,7 @@ inline bool has_mount(const Instruction& ins, std::string_view type) {
 // COPY/ADD sources (every argument but the last), skipping heredoc COPYs.
 inline std::vector<const Arg*> copy_sources(const Instruction& ins) {
   std::vector<const Arg*> out;
-  if ((ins.keyword != "COPY" && ins.keyword != "ADD") || ins.args.size() < 2) return out;
+  if ((ins.kind != Kw::COPY && ins.kind != Kw::ADD) || ins.args.size() < 2) return out;
   for (size_t i = 0; i + 1 < ins.args.size(); ++i)
     if (ins.args[i].text.rfind("<<", 0) != 0) out.push_back(&ins.args[i]);
   return out;
@@ -93,7 +93,7 @@ struct Port {
 inline std::vector<Port> exposed_ports(const LintInput& in, const std::vector<const Instruction*>& chain) {
   std::vector<Port> out;
   for (const Instruction* i : chain) {
-    if (i->keyword != "EXPOSE") continue;
+    if (i->kind != Kw::EXPOSE) continue;
     const auto& vars = in.scope(*i);
     for (const auto& a : i->args) {
       std::string v = expand(a.text, vars, in.df.escape).value;
@@ -116,10 +116,10 @@ struct StartCommand {
 inline StartCommand start_command(const std::vector<const Instruction*>& chain) {
   StartCommand s;
   for (const Instruction* i : chain) {
-    if (i->keyword == "ENTRYPOINT") {
+    if (i->kind == Kw::ENTRYPOINT) {
       s.entrypoint = i;
       s.cmd = nullptr;
-    } else if (i->keyword == "CMD") {
+    } else if (i->kind == Kw::CMD) {
       s.cmd = i;
     }
   }
@@ -235,7 +235,7 @@ inline bool daemonizes(const kb::ImageRef& base, const kb::Cmd& c, std::string& 
 // foreground (php-fpm daemonize = no, nginx daemon off, supervisord nodaemon).
 inline bool configured_foreground(const std::vector<const Instruction*>& chain) {
   for (const Instruction* i : chain) {
-    if (i->keyword != "RUN") continue;
+    if (i->kind != Kw::RUN) continue;
     std::string t = run_text(*i);
     for (std::string_view m : {"daemonize = no", "daemonize=no", "daemon off", "nodaemon=true", "nodaemon = true"})
       if (kb::contains(t, m)) return true;

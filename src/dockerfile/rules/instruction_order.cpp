@@ -9,8 +9,8 @@ class InstructionOrder : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
-      if (ins.keyword == "FROM") break;
-      if (ins.keyword == "ARG") continue;
+      if (ins.kind == Kw::FROM) break;
+      if (ins.kind == Kw::ARG) continue;
       Finding f = in.at(ins.keyword_range, ins.keyword + " on line " + std::to_string(ins.range.begin.line) +
                                                " comes before any FROM; only ARG may precede the first FROM");
       f.root_cause = "Every instruction except ARG needs a build stage, which FROM starts.";

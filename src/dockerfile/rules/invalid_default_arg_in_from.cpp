@@ -55,7 +55,7 @@ class InvalidDefaultArgInFrom : public Rule {
       if (i < in.df.instructions.size())
         for (const auto& kv : in.df.instructions[i].pairs) defaults[kv.key] = kv.has_value ? kv.value : "";
     for (const auto& ins : in.df.instructions) {
-      if (ins.keyword != "FROM" || ins.args.empty()) continue;
+      if (ins.kind != Kw::FROM || ins.args.empty()) continue;
       const auto& base = ins.args[0];
       if (base.text.find('$') == std::string::npos) continue;
       auto refs = util::var_refs(base.text, in.df.escape);

@@ -10,8 +10,8 @@ class InvalidDefinitionDescription : public Rule {
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
       std::string name;
-      if (ins.keyword == "FROM" && ins.args.size() >= 3) name = ins.args[2].text;
-      if (ins.keyword == "ARG" && ins.pairs.size() == 1) name = ins.pairs[0].key;
+      if (ins.kind == Kw::FROM && ins.args.size() >= 3) name = ins.args[2].text;
+      if (ins.kind == Kw::ARG && ins.pairs.size() == 1) name = ins.pairs[0].key;
       if (name.empty()) continue;
       const Comment* above = nullptr;
       for (const auto& c : in.df.comments)

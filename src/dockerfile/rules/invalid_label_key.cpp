@@ -27,7 +27,7 @@ class InvalidLabelKey : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
-      if (ins.keyword != "LABEL") continue;
+      if (ins.kind != Kw::LABEL) continue;
       for (const auto& kv : ins.pairs) {
         if (kv.key.find('$') != std::string::npos) continue;
         std::string why = problem(kv.key);

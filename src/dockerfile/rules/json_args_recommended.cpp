@@ -31,7 +31,7 @@ std::string exec_form(const shell::Script& s) {
 bool stage_has_shell(const Dockerfile& df, int stage) {
   if (stage < 0 || stage >= static_cast<int>(df.stages.size())) return false;
   for (size_t i : df.stages[stage].instructions)
-    if (i < df.instructions.size() && df.instructions[i].keyword == "SHELL") return true;
+    if (i < df.instructions.size() && df.instructions[i].kind == Kw::SHELL) return true;
   return false;
 }
 
@@ -40,7 +40,7 @@ class JsonArgsRecommended : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
-      if ((ins.keyword != "CMD" && ins.keyword != "ENTRYPOINT") || ins.exec_form || ins.args_text.empty()) continue;
+      if ((ins.kind != Kw::CMD && ins.kind != Kw::ENTRYPOINT) || ins.exec_form || ins.args_text.empty()) continue;
       if (stage_has_shell(in.df, ins.stage)) continue;  // a deliberate SHELL: the shell form is intended
       std::string exec = exec_form(in.script(ins));
       Finding f = in.at(ins.args_range, ins.keyword + " on line " + std::to_string(ins.range.begin.line) +

@@ -20,10 +20,10 @@ class LanguageCache : public Rule {
     auto all = inc::chain_instructions(in.df, chain);
     size_t last_prune = 0;  // 1 + index of the last RUN that prunes dev dependencies
     for (size_t j = 0; j < all.size(); ++j)
-      if (all[j]->keyword == "RUN" && prunes(inc::run_text(*all[j]))) last_prune = j + 1;
+      if (all[j]->kind == Kw::RUN && prunes(inc::run_text(*all[j]))) last_prune = j + 1;
     for (size_t k = 0; k < all.size(); ++k) {
       const Instruction* ins = all[k];
-      if (ins->keyword != "RUN" || inc::has_mount(*ins, "cache")) continue;
+      if (ins->kind != Kw::RUN || inc::has_mount(*ins, "cache")) continue;
       const auto& vars = in.scope(*ins);
       for (const auto& c : kb::commands(in, *ins)) {
         size_t p = kb::real_program(c.argv);

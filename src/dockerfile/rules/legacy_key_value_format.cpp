@@ -9,7 +9,7 @@ class LegacyKeyValueFormat : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
-      if ((ins.keyword != "ENV" && ins.keyword != "LABEL") || ins.pairs.size() != 1) continue;
+      if ((ins.kind != Kw::ENV && ins.kind != Kw::LABEL) || ins.pairs.size() != 1) continue;
       std::string_view a = ins.args_text;
       size_t sp = a.find_first_of(" \t");
       std::string_view first = a.substr(0, sp);

@@ -51,7 +51,7 @@ class LocalhostDependency : public Rule {
   void check(const LintInput& in, Report& out) const override {
     auto chain = inc::final_chain(in.df);
     for (const Instruction* ins : inc::chain_instructions(in.df, chain)) {
-      if (ins->keyword != "ENV") continue;
+      if (ins->kind != Kw::ENV) continue;
       for (const auto& kv : ins->pairs) {
         if (!kv.has_value || kv.value.empty()) continue;
         std::string host = host_of(kv.value);

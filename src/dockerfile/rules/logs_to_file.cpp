@@ -65,12 +65,12 @@ class LogsToFile : public Rule {
                            const std::vector<const Instruction*>& all, Report& out) const {
     std::string text;
     for (const Instruction* i : all)
-      if (i->keyword == "RUN") text += inc::run_text(*i) + "\n";
+      if (i->kind == Kw::RUN) text += inc::run_text(*i) + "\n";
     bool linked = kb::contains(text, "/dev/stdout") || kb::contains(text, "/proc/self/fd/1");
     if (linked) return;
     kb::ImageRef base = inc::chain_base(chain);
     for (const Instruction* i : all) {
-      if (i->keyword == "RUN") {
+      if (i->kind == Kw::RUN) {
         for (const auto& c : kb::commands(in, *i)) {
           size_t p = kb::real_program(c.argv);
           if (p >= c.argv.size() || !kb::package_manager(kb::basename(c.argv[p]))) continue;
@@ -91,7 +91,7 @@ class LogsToFile : public Rule {
           }
         }
       }
-      if (!in.context || (base.path != "nginx" && base.path != "httpd") || (i->keyword != "COPY" && i->keyword != "ADD") ||
+      if (!in.context || (base.path != "nginx" && base.path != "httpd") || (i->kind != Kw::COPY && i->kind != Kw::ADD) ||
           inc::copies_from_stage(*i))
         continue;
       for (const Arg* s : inc::copy_sources(*i)) {

@@ -9,7 +9,7 @@ class MaintainerDeprecated : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
-      if (ins.keyword != "MAINTAINER") continue;
+      if (ins.kind != Kw::MAINTAINER) continue;
       Finding f = in.at(ins.keyword_range, "MAINTAINER is deprecated; the author belongs in a label");
       f.fix = "LABEL org.opencontainers.image.authors=\"" + ins.args_text + "\"";
       in.propose({ins.range, f.fix});

@@ -9,7 +9,7 @@ class OnbuildForbidden : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
-      if (ins.keyword != "ONBUILD" || !ins.child) continue;
+      if (ins.kind != Kw::ONBUILD || !ins.child) continue;
       const auto& kw = ins.child->keyword;
       if (kw != "FROM" && kw != "MAINTAINER" && kw != "ONBUILD") continue;
       Range r = ins.child->keyword_range.begin.line > 0 ? ins.child->keyword_range : ins.keyword_range;

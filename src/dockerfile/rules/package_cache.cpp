@@ -11,7 +11,7 @@ class PackageCache : public Rule {
   void check(const LintInput& in, Report& out) const override {
     auto chain = inc::final_chain(in.df);
     for (const Instruction* ins : inc::chain_instructions(in.df, chain)) {
-      if (ins->keyword != "RUN" || inc::has_mount(*ins, "cache")) continue;
+      if (ins->kind != Kw::RUN || inc::has_mount(*ins, "cache")) continue;
       std::string text = inc::run_text(*ins);
       for (const auto& c : kb::commands(in, *ins)) {
         size_t p = kb::real_program(c.argv);

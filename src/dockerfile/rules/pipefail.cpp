@@ -13,7 +13,7 @@ const Instruction* shell_at(const Dockerfile& df, int st, size_t idx) {
   for (int guard = 0; st >= 0 && st < static_cast<int>(df.stages.size()) && guard < 1000; ++guard) {
     const Instruction* found = nullptr;
     for (size_t i : df.stages[st].instructions)
-      if (i < df.instructions.size() && i < idx && df.instructions[i].keyword == "SHELL") found = &df.instructions[i];
+      if (i < df.instructions.size() && i < idx && df.instructions[i].kind == Kw::SHELL) found = &df.instructions[i];
     if (found) return found;
     const auto& s = df.stages[st];
     if (!s.base_stage || *s.base_stage >= st) return nullptr;
@@ -35,7 +35,7 @@ class Pipefail : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
-      if (ins.keyword != "RUN" || ins.exec_form) continue;
+      if (ins.kind != Kw::RUN || ins.exec_form) continue;
       const Instruction* sh = shell_at(in.df, ins.stage, ins.index);
       if (sh) {
         auto argv = in.argv(*sh);

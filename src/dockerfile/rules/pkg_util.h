@@ -170,7 +170,7 @@ inline bool cleans(const Cmd& c, const CleanSpec& spec) {
 
 inline void check_clean(const LintInput& in_, Report& out, const RuleInfo& info, const CleanSpec& spec) {
   for (const auto& ins : in_.df.instructions) {
-    if (ins.keyword != "RUN" || has_cache_mount(ins) || !stage_ships(in_.df, ins.stage)) continue;
+    if (ins.kind != Kw::RUN || has_cache_mount(ins) || !stage_ships(in_.df, ins.stage)) continue;
     auto installs = pkg_commands(in_, ins, spec.programs, spec.subs, spec.with_value);
     if (installs.empty()) continue;
     bool clean = false;

@@ -9,7 +9,7 @@ class RedundantTargetPlatform : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
-      if (ins.keyword != "FROM") continue;
+      if (ins.kind != Kw::FROM) continue;
       const Flag* p = ins.flag("platform");
       if (!p || (p->value != "$TARGETPLATFORM" && p->value != "${TARGETPLATFORM}")) continue;
       Finding f = in.at(p->range, "--platform=" + p->value + " on line " + std::to_string(p->range.begin.line) +

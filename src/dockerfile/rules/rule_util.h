@@ -60,7 +60,7 @@ struct Cmd {
 // once per instruction and shared by every rule.
 inline std::vector<Cmd> build_commands(const LintInput& in, const Instruction& ins) {
   std::vector<Cmd> out;
-  if (ins.keyword != "RUN") return out;
+  if (ins.kind != Kw::RUN) return out;
   for (const auto& c : in.script(ins).commands) {
     if (c.argv.empty()) continue;
     size_t p = shell::real_program_index(c);

@@ -110,12 +110,12 @@ class RunsAsRoot : public Rule {
 
   static bool created(const LintInput& in, const std::vector<const Instruction*>& all, const std::string& name) {
     for (const Instruction* i : all) {
-      if ((i->keyword == "COPY" || i->keyword == "ADD")) {
+      if ((i->kind == Kw::COPY || i->kind == Kw::ADD)) {
         for (const Arg* s : inc::copy_sources(*i))
           if (kb::contains(s->text, "/etc/passwd")) return true;
         continue;
       }
-      if (i->keyword != "RUN") continue;
+      if (i->kind != Kw::RUN) continue;
       std::string t = inc::run_text(*i);
       if ((kb::contains(t, "useradd") || kb::contains(t, "adduser") || kb::contains(t, "/etc/passwd")) &&
           kb::contains(t, name))

@@ -13,14 +13,14 @@ class SecretFileCopied : public Rule {
     auto all = inc::chain_instructions(in.df, inc::final_chain(in.df));
     for (size_t k = 0; k < all.size(); ++k) {
       const Instruction* ins = all[k];
-      if (ins->keyword != "COPY" && ins->keyword != "ADD") continue;
+      if (ins->kind != Kw::COPY && ins->kind != Kw::ADD) continue;
       if (inc::copies_from_stage(*ins)) continue;
       for (const Arg* s : inc::copy_sources(*ins)) {
         if (!inc::is_secret_file(s->text)) continue;
         std::string name = kb::basename(s->text);
         int deleted = 0;
         for (size_t j = k + 1; j < all.size() && j < k + 4096 && !deleted; ++j)
-          if (all[j]->keyword == "RUN" && kb::contains(inc::run_text(*all[j]), "rm ") &&
+          if (all[j]->kind == Kw::RUN && kb::contains(inc::run_text(*all[j]), "rm ") &&
               kb::contains(inc::run_text(*all[j]), name))
             deleted = all[j]->range.begin.line;
         std::string msg = ins->keyword + " " + s->text + " on line " + std::to_string(ins->range.begin.line) +

@@ -10,10 +10,10 @@ class SecretInConfig : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
-      if (ins.keyword == "ENV" || ins.keyword == "ARG" || ins.keyword == "LABEL") {
+      if (ins.kind == Kw::ENV || ins.kind == Kw::ARG || ins.kind == Kw::LABEL) {
         for (const auto& kv : ins.pairs) check_pair(in, ins, kv, out);
-      } else if (ins.keyword == "RUN" || ins.keyword == "CMD" || ins.keyword == "ENTRYPOINT" ||
-                 ins.keyword == "HEALTHCHECK") {
+      } else if (ins.kind == Kw::RUN || ins.kind == Kw::CMD || ins.kind == Kw::ENTRYPOINT ||
+                 ins.kind == Kw::HEALTHCHECK) {
         for (const auto& m : secrets::scan_text(ins.args_text)) {
           if (m.rule == "url-credentials" || m.rule == "keyword-assignment") {
             if (secrets::is_placeholder(m.value)) continue;
@@ -42,21 +42,21 @@ class SecretInConfig : public Rule {
       return m.rule == "url-credentials";
     });
     if (only_url) return;
-    if (ins.keyword == "LABEL" ? known.empty() : !secrets::looks_secret_value(kv.key, kv.value)) return;
+    if (ins.kind == Kw::LABEL ? known.empty() : !secrets::looks_secret_value(kv.key, kv.value)) return;
     std::string kind = known.empty() ? (secrets::is_secret_name(kv.key) ? "a secret by its name" : "a high-entropy value")
                                      : known.front().description;
     std::string shown = ins.keyword + " " + kv.key + "=" + redact(kv.value);
     bool final_stage = false;
     for (const Stage* s : inc::final_chain(in.df))
       if (ins.stage == s->index) final_stage = true;
-    std::string where = ins.keyword == "ARG"
+    std::string where = ins.kind == Kw::ARG
                             ? "the build-arg default is in the Dockerfile and in the history of every RUN after it"
                             : "anyone who can pull the image reads it with docker inspect";
     Finding f = in.at(kv.value_range, ins.keyword + " " + kv.key + " on line " + std::to_string(ins.range.begin.line) +
                                           " bakes " + kind + " into the image: " + where,
                       shown);
     f.root_cause = "Secrets in ENV, ARG or LABEL are stored in the image config and history, not only at run time.";
-    f.fix = ins.keyword == "ENV" ? "Remove ENV " + kv.key + "; inject it at run time (docker run -e " + kv.key +
+    f.fix = ins.kind == Kw::ENV ? "Remove ENV " + kv.key + "; inject it at run time (docker run -e " + kv.key +
                                        ", a Kubernetes Secret), and at build time use RUN --mount=type=secret,id=" +
                                        kb::lower(kv.key)
                                  : "ARG " + kv.key + " without a default, or better RUN --mount=type=secret,id=" +

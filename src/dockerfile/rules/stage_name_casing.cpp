@@ -9,7 +9,7 @@ class StageNameCasing : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
-      if (ins.keyword != "FROM" || ins.args.size() < 3) continue;
+      if (ins.kind != Kw::FROM || ins.args.size() < 3) continue;
       const auto& name = ins.args[2];
       std::string low = util::lower(name.text);
       if (low == name.text) continue;

@@ -52,7 +52,7 @@ inline std::string workdir_at(const LintInput& in, const std::vector<const Instr
   std::string wd = "/";
   for (const Instruction* i : chain) {
     if (i == upto) break;
-    if (i->keyword == "WORKDIR" && !i->args.empty())
+    if (i->kind == Kw::WORKDIR && !i->args.empty())
       wd = join_path(wd, expand(i->args.front().text, in.scope(*i), in.df.escape).value);
   }
   return wd;
@@ -70,7 +70,7 @@ inline std::optional<Origin> origin_of(const LintInput& in, const std::vector<co
                                        const std::string& image_path) {
   std::optional<Origin> found;
   for (const Instruction* ins : chain) {
-    if ((ins->keyword != "COPY" && ins->keyword != "ADD") || ins->args.size() < 2) continue;
+    if ((ins->kind != Kw::COPY && ins->kind != Kw::ADD) || ins->args.size() < 2) continue;
     const auto& vars = in.scope(*ins);
     std::string dest_raw = expand(ins->args.back().text, vars, in.df.escape).value;
     std::string dest = join_path(workdir_at(in, chain, ins), dest_raw);
@@ -181,7 +181,7 @@ inline std::optional<StartScript> locate(const LintInput& in) {
       std::string base(ctxrule::base_name(path));
       for (const Instruction* i : chain) {
         if (i == s.copy) after = true;
-        else if (after && i->keyword == "RUN") {
+        else if (after && i->kind == Kw::RUN) {
           std::string t = inc::run_text(*i);
           if (kb::contains(t, "chmod") && (kb::contains(t, base) || kb::contains(t, "+x") || kb::contains(t, "-R")))
             s.executable = true;

@@ -34,7 +34,7 @@ class StartScriptBroken : public Rule {
     bool after = false;
     for (const Instruction* i : all) {
       if (i == s->copy) after = true;
-      else if (after && i->keyword == "RUN") later_runs += inc::run_text(*i) + "\n";
+      else if (after && i->kind == Kw::RUN) later_runs += inc::run_text(*i) + "\n";
     }
     std::string_view text = s->text;
     std::string_view first = text.substr(0, text.find('\n'));
@@ -101,7 +101,7 @@ class StartScriptBroken : public Rule {
   static std::string all_runs(const std::vector<const Instruction*>& all) {
     std::string t;
     for (const Instruction* i : all)
-      if (i->keyword == "RUN") t += inc::run_text(*i) + "\n";
+      if (i->kind == Kw::RUN) t += inc::run_text(*i) + "\n";
     return t;
   }
 

@@ -19,7 +19,7 @@ class UndefinedArgInFrom : public Rule {
       return util::in(kAutomatic, n) || std::find(global.begin(), global.end(), n) != global.end();
     };
     for (const auto& ins : in.df.instructions) {
-      if (ins.keyword != "FROM") continue;
+      if (ins.kind != Kw::FROM) continue;
       std::vector<std::pair<Range, std::string>> words;
       if (!ins.args.empty()) words.emplace_back(ins.args[0].range, ins.args[0].text);
       if (const Flag* p = ins.flag("platform")) {

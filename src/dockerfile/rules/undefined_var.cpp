@@ -21,7 +21,7 @@ std::vector<Use> uses(const Dockerfile& df, const Instruction& ins) {
       if (!kv.has_value) continue;
       std::string raw = util::text_of(df, kv.value_range);
       out.push_back({kv.value_range, raw.empty() ? kv.value : raw});
-      if (ins.keyword == "LABEL") out.push_back({kv.key_range, kv.key});
+      if (ins.kind == Kw::LABEL) out.push_back({kv.key_range, kv.key});
     }
   } else {
     for (const auto& a : ins.args) out.push_back({a.range, a.text});
@@ -41,7 +41,7 @@ std::vector<std::string> declared(const Dockerfile& df, const Instruction& ins) 
     for (size_t i : df.stages[st].instructions) {
       if (i >= df.instructions.size() || i >= limit) continue;
       const auto& d = df.instructions[i];
-      if (d.keyword == "ARG" || d.keyword == "ENV")
+      if (d.kind == Kw::ARG || d.kind == Kw::ENV)
         for (const auto& kv : d.pairs) out.push_back(kv.key);
     }
     const auto& s = df.stages[st];

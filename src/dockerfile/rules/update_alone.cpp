@@ -34,7 +34,7 @@ class UpdateAlone : public Rule {
       const kb::Cmd* update_cmd = nullptr;
       std::vector<kb::Cmd> keep;
       for (const Instruction* ins : kb::stage_instructions(in.df, st)) {
-        if (ins->keyword != "RUN") continue;
+        if (ins->kind != Kw::RUN) continue;
         const auto& cmds = kb::commands(in, *ins);
         bool updates = false, installs = false;
         for (const auto& c : cmds) {

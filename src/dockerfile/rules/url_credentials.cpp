@@ -9,7 +9,7 @@ class UrlCredentials : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
-      if (ins.keyword != "ENV" && ins.keyword != "ARG") continue;
+      if (ins.kind != Kw::ENV && ins.kind != Kw::ARG) continue;
       for (const auto& kv : ins.pairs) {
         auto [b, e] = secrets::url_password(kv.value);
         if (b == std::string::npos) continue;

@@ -17,12 +17,12 @@ class WorkdirRelativePath : public Rule {
     std::vector<bool> has_abs(in.df.stages.size(), false);
     for (const auto& ins : in.df.instructions) {
       if (ins.stage < 0 || ins.stage >= static_cast<int>(has_abs.size())) continue;
-      if (ins.keyword == "FROM") {
+      if (ins.kind == Kw::FROM) {
         const auto& st = in.df.stages[ins.stage];
         if (st.base_stage && *st.base_stage < ins.stage) has_abs[ins.stage] = has_abs[*st.base_stage];
         continue;
       }
-      if (ins.keyword != "WORKDIR") continue;
+      if (ins.kind != Kw::WORKDIR) continue;
       std::string path = ins.args.empty() ? ins.args_text : ins.args[0].text;
       if (path.size() >= 2 && (path[0] == '"' || path[0] == '\'')) path = path.substr(1, path.size() - 2);
       if (absolute(path)) {

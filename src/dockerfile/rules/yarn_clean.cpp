@@ -11,7 +11,7 @@ class YarnClean : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
-      if (ins.keyword != "RUN" || util::has_cache_mount(ins) || !util::stage_ships(in.df, ins.stage)) continue;
+      if (ins.kind != Kw::RUN || util::has_cache_mount(ins) || !util::stage_ships(in.df, ins.stage)) continue;
       const auto& cmds = util::commands(in, ins);
       const util::Cmd* install = nullptr;
       bool clean = false;
