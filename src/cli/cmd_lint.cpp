@@ -53,6 +53,7 @@ int run_lint(const LintArgs& a) {
         opt.context_dir = targets[i].second;
         opt.use_context = !a.no_context;
         results[i] = lint::lint_file(targets[i].first, opt, config);
+        sort_findings(results[i].findings);  // here, on every core, not once at the end
         // Keep only what the report needs, so memory stays flat however many
         // files are linted (and freed pages are reused instead of faulted in).
         results[i].dockerfile = {};
@@ -70,9 +71,16 @@ int run_lint(const LintArgs& a) {
   for (size_t t = 1; t < n_threads; ++t) pool.emplace_back(worker);
   worker();
   for (auto& t : pool) t.join();
+  for (const auto& e : errors)
+    if (e) std::rethrow_exception(e);
+  // Findings are reported by file path: taking the files in that order keeps
+  // the concatenation sorted, so the report needs no global sort.
+  std::vector<size_t> order(targets.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t x, size_t y) { return targets[x].first.native() < targets[y].first.native(); });
   std::string diff;
-  for (size_t i = 0; i < targets.size(); ++i) {
-    if (errors[i]) std::rethrow_exception(errors[i]);
+  for (size_t i : order) {
     const auto& file = targets[i].first;
     auto& res = results[i];
     if (a.fix || a.write) {

@@ -1,9 +1,12 @@
 #include "lint/lint.h"
 
 #include <algorithm>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -112,16 +115,39 @@ Pragmas collect_pragmas(const dockerfile::Dockerfile& df) {
 }  // namespace
 
 std::string read_file(const fs::path& file, size_t limit) {
-  std::error_code ec;
-  if (fs::is_directory(file, ec)) throw InputError(file.string() + ": is a directory, expected a file");
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw InputError(file.string() + ": cannot read: " + std::strerror(errno));
-  std::string out;
-  char buf[65536];
-  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-    out.append(buf, static_cast<size_t>(in.gcount()));
-    if (out.size() > limit) break;
+  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    int err = errno;
+    std::error_code ec;
+    if (fs::is_directory(file, ec)) throw InputError(file.string() + ": is a directory, expected a file");
+    throw InputError(file.string() + ": cannot read: " + std::strerror(err));
   }
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    throw InputError(file.string() + ": is a directory, expected a file");
+  }
+  // One read for a regular file of known size; pipes and /proc files grow the buffer.
+  std::string out;
+  size_t want = S_ISREG(st.st_mode) && st.st_size > 0 ? static_cast<size_t>(st.st_size) + 1 : 65536;
+  while (out.size() <= limit) {
+    size_t have = out.size();
+    out.resize(have + std::min(want, limit + 1 - have));
+    ssize_t n = ::read(fd, out.data() + have, out.size() - have);
+    if (n < 0 && errno == EINTR) {
+      out.resize(have);
+      continue;
+    }
+    if (n < 0) {
+      int err = errno;
+      ::close(fd);
+      throw InputError(file.string() + ": cannot read: " + std::strerror(err));
+    }
+    out.resize(have + static_cast<size_t>(n));
+    if (n == 0) break;
+    want = 65536;
+  }
+  ::close(fd);
   return out;
 }
 
