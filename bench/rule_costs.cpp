@@ -97,7 +97,7 @@ int main(int argc, char** argv) {
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return warm[a] > warm[b]; });
   std::printf("slowest rules (warm):\n");
-  for (size_t k = 0; k < std::min<size_t>(25, order.size()); ++k) {
+  for (size_t k = 0; k < std::min<size_t>(argc > 2 ? order.size() : 25, order.size()); ++k) {
     const auto& info = rules[order[k]]->info();
     std::printf("  %-8s %-34s %8.2f\n", info.id.c_str(), info.name.c_str(), warm[order[k]] / n);
   }

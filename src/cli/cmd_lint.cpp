@@ -79,6 +79,9 @@ int run_lint(const LintArgs& a) {
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t x, size_t y) { return targets[x].first.native() < targets[y].first.native(); });
+  size_t total = 0;
+  for (const auto& r : results) total += r.findings.size();
+  all.reserve(total);
   std::string diff;
   for (size_t i : order) {
     const auto& file = targets[i].first;

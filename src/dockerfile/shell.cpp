@@ -14,6 +14,10 @@ bool space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c
 bool op_char(char c) { return c == ';' || c == '&' || c == '|' || c == '(' || c == ')' || c == '<' || c == '>'; }
 bool name_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 bool name_char(char c) { return name_start(c) || (c >= '0' && c <= '9'); }
+// Characters a word takes literally outside quotes.
+bool plain(char c) {
+  return !(space(c) || c == '\n' || op_char(c) || c == '\\' || c == '\'' || c == '"' || c == '$' || c == '`');
+}
 
 std::string_view basename(std::string_view s) {
   size_t slash = s.rfind('/');
@@ -401,8 +405,10 @@ class Lexer {
           } else if (d == '`') {
             backtick(w);
           } else {
-            w.value.push_back(d);
-            ++p_;
+            size_t q = p_ + 1;
+            while (q < end_ && s_[q] != '"' && s_[q] != '\\' && s_[q] != '$' && s_[q] != '`') ++q;
+            w.value.append(s_.substr(p_, q - p_));
+            p_ = q;
           }
         }
         if (!closed) err("unterminated double quote");
@@ -414,8 +420,11 @@ class Lexer {
       } else if (c == '`') {
         backtick(w);
       } else {
-        w.value.push_back(c);
-        ++p_;
+        // A run of plain characters goes in with one append.
+        size_t q = p_ + 1;
+        while (q < end_ && plain(s_[q])) ++q;
+        w.value.append(s_.substr(p_, q - p_));
+        p_ = q;
       }
     }
     w.end = p_;

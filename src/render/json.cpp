@@ -1,6 +1,9 @@
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <exception>
+#include <thread>
 
 #include "render/json_writer.h"
 #include "render/render.h"
@@ -110,12 +113,32 @@ void json(std::ostream& out, const std::vector<Finding>& findings, const Options
   w.field("version", DRYDOCK_VERSION);
   w.key("findings");
   w.begin_array();
-  for (const auto& f : findings) {
-    write_finding(w, f, opt);
-    if (buf.size() > (1u << 20)) {  // stream: never hold the whole document
-      out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
-      buf.clear();
-    }
+  // Two chunks at a time: this thread writes the first while a helper writes
+  // the next into its own buffer, so scrubbing and escaping use two cores.
+  // Output is streamed chunk by chunk, never held whole.
+  constexpr size_t kChunk = 512;
+  const size_t n = findings.size();
+  std::string second;
+  for (size_t b = 0; b < n; b += 2 * kChunk) {
+    const size_t mid = std::min(n, b + kChunk), end = std::min(n, b + 2 * kChunk);
+    second.clear();
+    std::exception_ptr failed;
+    std::thread helper;
+    if (mid < end)
+      helper = std::thread([&, depth = w.depth(), indent = w.indent()] {
+        try {
+          JsonWriter cw(second, indent, depth);  // continues after findings[mid - 1]
+          for (size_t i = mid; i < end; ++i) write_finding(cw, findings[i], opt);
+        } catch (...) {
+          failed = std::current_exception();
+        }
+      });
+    for (size_t i = b; i < mid; ++i) write_finding(w, findings[i], opt);
+    if (helper.joinable()) helper.join();
+    if (failed) std::rethrow_exception(failed);
+    out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+    buf.clear();
+    out.write(second.data(), static_cast<std::streamsize>(second.size()));
   }
   w.end_array();
   if (opt.extra.is_object())

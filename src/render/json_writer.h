@@ -11,6 +11,13 @@ namespace dd::render {
 class JsonWriter {
  public:
   explicit JsonWriter(std::string& out, int indent = 2) : out_(out), indent_(indent) {}
+  // A writer that continues a container another writer opened at `depth`
+  // and already put an element in: what it appends is what that writer
+  // would have appended next. Lets two threads write one array.
+  JsonWriter(std::string& out, int indent, int depth) : out_(out), indent_(indent), depth_(depth), first_(false) {}
+
+  int depth() const { return depth_; }
+  int indent() const { return indent_; }
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
