@@ -8,6 +8,8 @@
 #include "dockerfile/rule.h"
 
 namespace dd::dockerfile::kb {
+
+using namespace std::string_view_literals;
 namespace {
 
 using SV = std::string_view;
@@ -262,7 +264,7 @@ ImageRef parse_image(std::string_view ref) {
     s.resize(at);
   }
   auto parts = split(s, '/');
-  if (parts.size() > 1 && (contains(parts[0], ".") || contains(parts[0], ":") || parts[0] == "localhost")) {
+  if (parts.size() > 1 && (contains(parts[0], ".") || contains(parts[0], ":") || parts[0] == "localhost"sv)) {
     r.registry = parts[0];
     parts.erase(parts.begin());
   }
@@ -274,8 +276,8 @@ ImageRef parse_image(std::string_view ref) {
       last.resize(colon);
     }
   }
-  if ((r.registry.empty() || r.registry == "docker.io" || r.registry == "index.docker.io") && parts.size() > 1 &&
-      parts[0] == "library")
+  if ((r.registry.empty() || r.registry == "docker.io"sv || r.registry == "index.docker.io"sv) && parts.size() > 1 &&
+      parts[0] == "library"sv)
     parts.erase(parts.begin());
   for (size_t i = 0; i < parts.size(); ++i) r.path += (i ? "/" : "") + parts[i];
   r.name = parts.empty() ? "" : parts.back();
@@ -345,10 +347,10 @@ std::optional<std::string> eol_reason(const ImageRef& ref, std::string* upgrade)
     if (path != e.image) continue;
     std::string ver = version_prefix(tag);
     bool eol = e.below.empty() || (!ver.empty() && compare_versions(ver, e.below) < 0);
-    if (!eol && e.image == "ubuntu" && !ver.empty()) {
+    if (!eol && e.image == "ubuntu"sv && !ver.empty()) {
       // Non-LTS releases: YY.10, or an odd year.
       auto parts = split(ver, '.');
-      if (parts.size() >= 2 && parts[1] != "04") eol = true;
+      if (parts.size() >= 2 && parts[1] != "04"sv) eol = true;
       if (!parts.empty() && has_digit_prefix(parts[0]) && parts[0].size() < 4 && std::stoi(parts[0]) % 2 == 1)
         eol = true;
       if (eol) {
@@ -416,19 +418,19 @@ bool is_server_command(const std::vector<std::string>& argv) {
   if (i >= argv.size()) return false;
   std::string prog = basename(argv[i]);
   auto arg = [&](size_t k) -> SV { return i + k < argv.size() ? SV(argv[i + k]) : SV(); };
-  if (prog == "npm" || prog == "yarn" || prog == "pnpm" || prog == "bun") {
-    SV a = arg(1) == "run" ? arg(2) : arg(1);
-    return a == "start" || a == "serve" || a == "dev" || a == "start:prod" || a == "preview";
+  if (prog == "npm"sv || prog == "yarn"sv || prog == "pnpm"sv || prog == "bun"sv) {
+    SV a = arg(1) == "run"sv ? arg(2) : arg(1);
+    return a == "start"sv || a == "serve"sv || a == "dev"sv || a == "start:prod"sv || a == "preview"sv;
   }
   if (prog.starts_with("python")) {
-    if (arg(1) == "-m") return !arg(2).empty() && arg(2) != "pip" && arg(2) != "compileall" && arg(2) != "pytest";
+    if (arg(1) == "-m"sv) return !arg(2).empty() && arg(2) != "pip"sv && arg(2) != "compileall"sv && arg(2) != "pytest"sv;
     SV s = arg(1);
-    return !s.empty() && s != "setup.py" && s.front() != '-' && !contains(s, "migrate");
+    return !s.empty() && s != "setup.py"sv && s.front() != '-' && !contains(s, "migrate");
   }
-  if (prog == "php") return arg(1) == "-S" || arg(1) == "artisan";
-  if (prog == "ruby" || prog == "perl") return !arg(1).empty() && arg(1).front() != '-';
-  if (prog == "rails") return arg(1) == "server" || arg(1) == "s";
-  if (prog == "flask") return arg(1) == "run";
+  if (prog == "php"sv) return arg(1) == "-S"sv || arg(1) == "artisan"sv;
+  if (prog == "ruby"sv || prog == "perl"sv) return !arg(1).empty() && arg(1).front() != '-';
+  if (prog == "rails"sv) return arg(1) == "server"sv || arg(1) == "s"sv;
+  if (prog == "flask"sv) return arg(1) == "run"sv;
   return is_server_program(prog);
 }
 
@@ -437,16 +439,16 @@ bool is_one_shot_command(const std::vector<std::string>& argv) {
   if (i >= argv.size()) return false;
   std::string prog = basename(argv[i]);
   auto arg = [&](size_t k) -> SV { return i + k < argv.size() ? SV(argv[i + k]) : SV(); };
-  if (prog == "sh" || prog == "bash" || prog == "ash" || prog == "dash" || prog == "zsh")
+  if (prog == "sh"sv || prog == "bash"sv || prog == "ash"sv || prog == "dash"sv || prog == "zsh"sv)
     return argv.size() == i + 1;  // an interactive shell with no TTY reads EOF and exits
-  if (prog == "npm" || prog == "yarn" || prog == "pnpm") {
-    SV a = arg(1) == "run" ? arg(2) : arg(1);
-    return a == "build" || a == "test" || a == "install" || a == "ci" || a == "lint" || a == "i";
+  if (prog == "npm"sv || prog == "yarn"sv || prog == "pnpm"sv) {
+    SV a = arg(1) == "run"sv ? arg(2) : arg(1);
+    return a == "build"sv || a == "test"sv || a == "install"sv || a == "ci"sv || a == "lint"sv || a == "i"sv;
   }
-  if (prog.starts_with("python")) return arg(1) == "setup.py" || (arg(1) == "-m" && arg(2) == "pip");
-  if (prog == "go") return arg(1) == "build" || arg(1) == "version" || arg(1) == "test";
-  if (prog == "sleep") return arg(1) != "infinity" && arg(1) != "inf";
-  if (prog == "tail") return !(arg(1) == "-f" || arg(1) == "-F");
+  if (prog.starts_with("python")) return arg(1) == "setup.py"sv || (arg(1) == "-m"sv && arg(2) == "pip"sv);
+  if (prog == "go"sv) return arg(1) == "build"sv || arg(1) == "version"sv || arg(1) == "test"sv;
+  if (prog == "sleep"sv) return arg(1) != "infinity"sv && arg(1) != "inf"sv;
+  if (prog == "tail"sv) return !(arg(1) == "-f"sv || arg(1) == "-F"sv);
   return std::find(kOneShot.begin(), kOneShot.end(), prog) != kOneShot.end();
 }
 
@@ -463,26 +465,26 @@ size_t real_program(const std::vector<std::string>& argv) {
     while (p.size() > 1 && p.back() == '/') p.remove_suffix(1);
     if (size_t slash = p.rfind('/'); slash != SV::npos) p.remove_prefix(slash + 1);
     if (p.empty()) break;
-    if (p == "exec" || p == "nohup" || p == "time" || p == "setsid" || p == "stdbuf") {
+    if (p == "exec"sv || p == "nohup"sv || p == "time"sv || p == "setsid"sv || p == "stdbuf"sv) {
       ++i;
       while (i < argv.size() && is_flag(argv[i])) ++i;
-    } else if (p == "sudo" || p == "nice" || p == "ionice") {
+    } else if (p == "sudo"sv || p == "nice"sv || p == "ionice"sv) {
       ++i;
       while (i < argv.size() && is_flag(argv[i])) {
         SV a = argv[i];
-        bool takes = a == "-u" || a == "-n" || a == "-g";
+        bool takes = a == "-u"sv || a == "-n"sv || a == "-g"sv;
         ++i;
         if (takes) ++i;
       }
-    } else if (p == "env") {
+    } else if (p == "env"sv) {
       ++i;
       while (i < argv.size() && (is_flag(argv[i]) || contains(argv[i], "="))) ++i;
-    } else if (p == "gosu" || p == "su-exec" || p == "chpst" || p == "setpriv" || p == "runuser") {
+    } else if (p == "gosu"sv || p == "su-exec"sv || p == "chpst"sv || p == "setpriv"sv || p == "runuser"sv) {
       i += 2;  // wrapper and its user
-    } else if (p == "tini" || p == "dumb-init" || p == "catatonit") {
+    } else if (p == "tini"sv || p == "dumb-init"sv || p == "catatonit"sv) {
       ++i;
       while (i < argv.size() && is_flag(argv[i])) {
-        bool end = SV(argv[i]) == "--";
+        bool end = SV(argv[i]) == "--"sv;
         ++i;
         if (end) break;
       }
@@ -508,7 +510,7 @@ const Ecosystem* install_ecosystem(const std::vector<std::string>& raw, const In
   };
   SV prog = base(raw[start]);
   // python -m pip install ...
-  if (prog.starts_with("python") && raw.size() > start + 2 && raw[start + 1] == "-m") {
+  if (prog.starts_with("python") && raw.size() > start + 2 && raw[start + 1] == "-m"sv) {
     start += 2;
     prog = base(raw[start]);
   }
@@ -521,8 +523,8 @@ const Ecosystem* install_ecosystem(const std::vector<std::string>& raw, const In
     for (const auto& ic : e.installs) {
       if (ic.program != prog) continue;
       bool ok;
-      if (ic.subcommand == "<any>") ok = true;
-      else if (ic.subcommand == "<bare>") ok = nwords == 0 || words[0] == "install";
+      if (ic.subcommand == "<any>"sv) ok = true;
+      else if (ic.subcommand == "<bare>"sv) ok = nwords == 0 || words[0] == "install"sv;
       else {
         // "mod download": each space-separated word in order.
         ok = true;
@@ -589,14 +591,14 @@ std::vector<Cmd> build_commands(const LintInput& in, const Instruction& ins) {
       argv.push_back(a.text);
       ranges.push_back(a.range);
     }
-    size_t start = !argv.empty() && argv[0] == "CMD" ? 1 : 0;  // HEALTHCHECK CMD [...]
+    size_t start = !argv.empty() && argv[0] == "CMD"sv ? 1 : 0;  // HEALTHCHECK CMD [...]
     if (start) {
       argv.erase(argv.begin());
       ranges.erase(ranges.begin());
     }
     if (argv.empty()) return out;
     std::string prog = basename(argv[0]);
-    bool shell = prog == "sh" || prog == "bash" || prog == "ash" || prog == "dash" || prog == "zsh";
+    bool shell = prog == "sh"sv || prog == "bash"sv || prog == "ash"sv || prog == "dash"sv || prog == "zsh"sv;
     if (shell && argv.size() >= 3 && argv[1].size() >= 2 && argv[1][0] == '-' && contains(argv[1], "c")) {
       auto script = shell::parse(argv[2]);
       for (const auto& c : script.commands)
@@ -615,7 +617,7 @@ std::vector<Cmd> build_commands(const LintInput& in, const Instruction& ins) {
     if (c.argv.empty()) continue;
     out.push_back(from_shell(ins, c, nullptr));
   }
-  if (ins.kind == Kw::HEALTHCHECK && !out.empty() && !out[0].argv.empty() && out[0].argv[0] == "CMD") {
+  if (ins.kind == Kw::HEALTHCHECK && !out.empty() && !out[0].argv.empty() && out[0].argv[0] == "CMD"sv) {
     out[0].argv.erase(out[0].argv.begin());
     out[0].ranges.erase(out[0].ranges.begin());
     if (out[0].argv.empty()) out.erase(out.begin());

@@ -20,6 +20,10 @@ class BuildContext;
 
 namespace dd::dockerfile {
 
+// Rules compare words with "literal"sv: a string_view compare checks the
+// length first, where std::string == "literal" always calls memcmp.
+using namespace std::string_view_literals;
+
 // A mechanical edit proposed by a rule: replace [begin, end) of the file with
 // `text`. Used by `drydock lint --fix`.
 struct Edit {

@@ -28,7 +28,7 @@ class AddToExtract : public Rule {
           for (const auto& c : util::commands(in, later)) cmds.push_back(c);
         }
         for (const auto& c : cmds) {
-          if (hit || c.name() != "tar") continue;
+          if (hit || c.name() != "tar"sv) continue;
           bool extract = util::has_opt(c, {"-x", "--extract", "--get"}) ||
                          (c.size() > c.prog + 1 && c.arg(c.prog + 1).find('x') != std::string_view::npos && c.arg(c.prog + 1)[0] != '-');
           bool names = false;

@@ -15,7 +15,7 @@ std::vector<std::string> removed(const std::vector<kb::Cmd>& cmds) {
     for (size_t i = p + 1; i < c.argv.size(); ++i) {
       const std::string& a = c.argv[i];
       if (!rm) {
-        if (a == "purge" || a == "remove" || a == "del" || a == "erase" || a == "autoremove") rm = true;
+        if (a == "purge"sv || a == "remove"sv || a == "del"sv || a == "erase"sv || a == "autoremove"sv) rm = true;
         continue;
       }
       if (!a.empty() && a[0] != '-') out.push_back(a);
@@ -48,7 +48,7 @@ class BuildToolsInFinal : public Rule {
         bool installing = false;
         for (size_t i = p + 1; i < c.argv.size(); ++i) {
           const std::string& a = c.argv[i];
-          if (a == "--virtual" || a == "-t") {
+          if (a == "--virtual"sv || a == "-t"sv) {
             if (i + 1 < c.argv.size()) virt = c.argv[++i];
             continue;
           }

@@ -34,8 +34,8 @@ bool heavy(const LintInput& in, const Instruction& ins) {
     size_t p = kb::real_program(c.argv);
     if (p >= c.argv.size()) continue;
     std::string prog = kb::basename(c.argv[p]);
-    if (kb::package_manager(prog) || kb::install_ecosystem(c.argv) || prog == "make" || prog == "cmake" ||
-        prog == "curl" || prog == "wget" || prog == "git")
+    if (kb::package_manager(prog) || kb::install_ecosystem(c.argv) || prog == "make"sv || prog == "cmake"sv ||
+        prog == "curl"sv || prog == "wget"sv || prog == "git"sv)
       return true;
   }
   return false;

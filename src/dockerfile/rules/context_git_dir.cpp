@@ -19,7 +19,7 @@ class ContextGitDir : public Rule {
       auto files_sent = sent(ctx, src);
       bool takes_git = false;
       for (const auto* e : files_sent)
-        if (e->path == ".git") takes_git = true;
+        if (e->path == ".git"sv) takes_git = true;
       if (!takes_git) continue;
       uint64_t bytes = 0;
       size_t files = 0;

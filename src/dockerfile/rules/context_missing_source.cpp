@@ -37,10 +37,10 @@ class ContextMissingSource : public Rule {
     for (const auto& src : context_sources(in)) {
       std::string path = clean_path(src.path);
       while (!path.empty() && path[0] == '/') path.erase(0, 1);
-      if (path.empty() || path == "." || path.find_first_of("*?[\\") != std::string::npos) continue;
+      if (path.empty() || path == "."sv || path.find_first_of("*?[\\") != std::string::npos) continue;
       const Instruction& ins = *src.ins;
       std::string head = written(ins) + " on line " + std::to_string(ins.range.begin.line);
-      if (path == ".." || path.rfind("../", 0) == 0) {
+      if (path == ".."sv || path.rfind("../", 0) == 0) {
         Finding f = in.at(src.arg->range, head + ": source " + src.arg->text + " points outside the build context " +
                                               ctx.root().string() + "; the builder cannot read it");
         f.root_cause = "Only files inside the context are sent to the builder; a ../ path never reaches the parent "

@@ -106,7 +106,7 @@ const SecretKind* classify(const context::BuildContext& ctx, const context::Entr
   for (const auto& k : kKinds) {
     if (!k.in_dir.empty() && parent != k.in_dir) continue;
     if (!go_path_match(k.name, base)) continue;
-    if (base.size() > 4 && base.substr(base.size() - 4) == ".pub") continue;
+    if (base.size() > 4 && base.substr(base.size() - 4) == ".pub"sv) continue;
     if (!confirmed(k, ctx, e)) continue;
     return &k;
   }

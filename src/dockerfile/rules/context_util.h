@@ -59,7 +59,7 @@ inline std::vector<Source> context_sources(const LintInput& in) {
       if (value.empty() || (ins.kind == Kw::ADD && is_remote(value))) continue;
       Source src{&ins, &a, value, {}};
       for (const auto& f : ins.flags)
-        if (f.name == "exclude" && f.has_value) src.excludes.push_back(f.value);
+        if (f.name == "exclude"sv && f.has_value) src.excludes.push_back(f.value);
       out.push_back(std::move(src));
     }
   }
@@ -80,7 +80,7 @@ inline std::vector<const context::Entry*> sent(const context::BuildContext& ctx,
   std::vector<const context::Entry*> out;
   for (const auto* e : all) {
     std::string_view rel = e->path;
-    if (base != "." && rel.size() > base.size() && rel.compare(0, base.size(), base) == 0 && rel[base.size()] == '/')
+    if (base != "."sv && rel.size() > base.size() && rel.compare(0, base.size(), base) == 0 && rel[base.size()] == '/')
       rel.remove_prefix(base.size() + 1);
     if (ex.excluded(e->path) || ex.excluded(rel)) continue;
     out.push_back(e);
@@ -92,7 +92,7 @@ inline std::vector<const context::Entry*> sent(const context::BuildContext& ctx,
 inline bool whole_context(std::string_view src) {
   std::string s = clean_path(src);
   while (!s.empty() && s[0] == '/') s.erase(0, 1);
-  return s.empty() || s == "." || s == "*";
+  return s.empty() || s == "."sv || s == "*"sv;
 }
 
 inline std::string stage_label(const Dockerfile& df, int stage) {

@@ -85,7 +85,7 @@ bool runs_build_tool(const LintInput& in, const Stage& st) {
     std::string_view p = prog_name(argv[0]);
     for (std::string_view t : {"go", "cargo", "mvn", "mvnw", "gradle", "gradlew", "make", "npm", "python", "sh", "bash"})
       if (p == t) return true;
-    if (p == "dotnet" && argv.size() > 1 && (argv[1] == "run" || argv[1] == "watch")) return true;
+    if (p == "dotnet"sv && argv.size() > 1 && (argv[1] == "run"sv || argv[1] == "watch"sv)) return true;
   }
   return false;
 }

@@ -9,13 +9,13 @@ namespace dd::dockerfile {
 namespace {
 
 bool is_broad(std::string_view src) {
-  return src == "." || src == "./" || src == "*" || src == "./*" || src == ".//";
+  return src == "."sv || src == "./"sv || src == "*"sv || src == "./*"sv || src == ".//"sv;
 }
 
 // The -r file of a pip install, when there is one.
 std::string requirement_file(const std::vector<std::string>& argv) {
   for (size_t i = 0; i + 1 < argv.size(); ++i)
-    if (argv[i] == "-r" || argv[i] == "--requirement") return argv[i + 1];
+    if (argv[i] == "-r"sv || argv[i] == "--requirement"sv) return argv[i + 1];
   for (const auto& a : argv)
     if (a.rfind("--requirement=", 0) == 0) return a.substr(14);
   return {};
@@ -23,7 +23,7 @@ std::string requirement_file(const std::vector<std::string>& argv) {
 
 // COPY line for the manifests: the ones present in the context when known.
 std::string copy_line(const LintInput& in, const kb::Ecosystem& eco, const std::vector<std::string>& argv) {
-  if (eco.name == "pip") {
+  if (eco.name == "pip"sv) {
     std::string r = requirement_file(argv);
     if (!r.empty() && r.find('$') == std::string::npos) {
       size_t slash = r.rfind('/');
@@ -34,7 +34,7 @@ std::string copy_line(const LintInput& in, const kb::Ecosystem& eco, const std::
     std::vector<std::string> present;
     for (const auto& e : in.context->entries()) {
       if (e.is_dir || e.path.find('/') != std::string::npos) continue;
-      if (kb::is_manifest(eco, e.path) && e.path != ".npmrc") present.push_back(e.path);
+      if (kb::is_manifest(eco, e.path) && e.path != ".npmrc"sv) present.push_back(e.path);
     }
     std::sort(present.begin(), present.end());
     if (!present.empty() && present.size() <= 6) {

@@ -7,7 +7,7 @@ namespace {
 
 std::string normalize(std::string p, const std::string& workdir) {
   if (p.empty()) return p;
-  if (p.front() != '/') p = (workdir.empty() || workdir == "/" ? "/" : workdir + "/") + p;
+  if (p.front() != '/') p = (workdir.empty() || workdir == "/"sv ? "/" : workdir + "/") + p;
   std::string out;
   for (size_t i = 0; i < p.size(); ++i) {
     if (p[i] == '/' && !out.empty() && out.back() == '/') continue;
@@ -44,9 +44,9 @@ class DeletedLater : public Rule {
         auto srcs = inc::copy_sources(*ins);
         if (srcs.empty()) continue;
         std::string dest = ins->args.back().text;
-        bool dir = dest.ends_with("/") || srcs.size() > 1 || dest == "." ;
+        bool dir = dest.ends_with("/") || srcs.size() > 1 || dest == "."sv ;
         for (const Arg* s : srcs) {
-          if (s->text == "." || s->text == "./" || inc::is_secret_file(s->text)) continue;
+          if (s->text == "."sv || s->text == "./"sv || inc::is_secret_file(s->text)) continue;
           std::string name = kb::basename(s->text);
           if (name.find('*') != std::string::npos) continue;
           std::string p = dir ? normalize(dest, workdir) + "/" + name : normalize(dest, workdir);
@@ -59,7 +59,7 @@ class DeletedLater : public Rule {
       // Deletions of files from earlier layers.
       for (const auto& c : cmds) {
         size_t p = kb::real_program(c.argv);
-        if (p >= c.argv.size() || kb::basename(c.argv[p]) != "rm") continue;
+        if (p >= c.argv.size() || kb::basename(c.argv[p]) != "rm"sv) continue;
         for (size_t i = p + 1; i < c.argv.size(); ++i) {
           if (c.argv[i].empty() || c.argv[i][0] == '-') continue;
           std::string target = normalize(c.argv[i], workdir);
@@ -85,18 +85,18 @@ class DeletedLater : public Rule {
         size_t p = kb::real_program(c.argv);
         if (p >= c.argv.size()) continue;
         std::string prog = kb::basename(c.argv[p]);
-        if (prog != "wget" && prog != "curl") continue;
+        if (prog != "wget"sv && prog != "curl"sv) continue;
         std::string file;
         for (size_t i = p + 1; i < c.argv.size(); ++i) {
           const std::string& a = c.argv[i];
-          if ((a == "-O" || a == "-o" || a == "--output" || a == "--output-document") && i + 1 < c.argv.size()) {
+          if ((a == "-O"sv || a == "-o"sv || a == "--output"sv || a == "--output-document"sv) && i + 1 < c.argv.size()) {
             file = c.argv[i + 1];
             break;
           }
-          if (a.find("://") != std::string::npos && (prog == "wget" || c.argv.end() != std::find(c.argv.begin(), c.argv.end(), "-O")))
+          if (a.find("://") != std::string::npos && (prog == "wget"sv || c.argv.end() != std::find(c.argv.begin(), c.argv.end(), "-O")))
             file = kb::basename(a.substr(0, a.find('?')));
         }
-        if (!file.empty() && file != "-" && file.rfind("/dev/", 0) != 0 && created.size() < 512)
+        if (!file.empty() && file != "-"sv && file.rfind("/dev/", 0) != 0 && created.size() < 512)
           created.push_back({normalize(file, workdir), ins->range.begin.line, "RUN " + prog});
       }
     }

@@ -14,7 +14,7 @@ class ExposeProtoCasing : public Rule {
         if (a.text.find('$') != std::string::npos) continue;
         util::Port p = util::split_port(a.text);
         std::string low = util::lower(p.proto);
-        if (p.proto.empty() || low == p.proto || (low != "tcp" && low != "udp" && low != "sctp")) continue;
+        if (p.proto.empty() || low == p.proto || (low != "tcp"sv && low != "udp"sv && low != "sctp"sv)) continue;
         Finding f = in.at(a.range, "protocol '" + p.proto + "' of EXPOSE " + a.text + " on line " +
                                        std::to_string(a.range.begin.line) + " should be lowercase");
         f.root_cause = "The protocol is not written in lower case.";

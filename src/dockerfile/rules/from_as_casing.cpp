@@ -22,13 +22,13 @@ class FromAsCasing : public Rule {
     for (const auto& ins : in.df.instructions) {
       if (ins.kind != Kw::FROM || ins.args.size() < 3) continue;
       const auto& as = ins.args[1];
-      if (util::lower(as.text) != "as") continue;
+      if (util::lower(as.text) != "as"sv) continue;
       std::string kw = util::text_of(in.df, ins.keyword_range);
       if (kw.empty()) continue;
       bool up = all_upper(kw), low = all_lower(kw);
       std::string want;
-      if (up && as.text != "AS") want = "AS";
-      if (low && as.text != "as") want = "as";
+      if (up && as.text != "AS"sv) want = "AS";
+      if (low && as.text != "as"sv) want = "as";
       if (want.empty()) continue;
       Finding f = in.at(as.range, "'" + as.text + "' and '" + kw + "' keywords' casing do not match on line " +
                                       std::to_string(as.range.begin.line));

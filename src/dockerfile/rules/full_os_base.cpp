@@ -8,7 +8,7 @@ namespace {
 std::string variant(const kb::ImageRef& r, std::string_view v) {
   if (v.empty()) return {};
   if (v.front() != '-') return std::string(v);
-  std::string tag = r.tag.empty() || r.tag == "latest" ? "" : r.tag;
+  std::string tag = r.tag.empty() || r.tag == "latest"sv ? "" : r.tag;
   if (kb::contains(v, "alpine")) {
     // Alpine variants carry no Debian/Ubuntu code name: node:20-bookworm -> node:20-alpine.
     std::string kept;
@@ -41,9 +41,9 @@ class FullOsBase : public Rule {
     if (root->base_expanded.find('$') != std::string::npos) return;
     kb::ImageRef ref = inc::chain_base(chain);
     const kb::Runtime* rt = kb::runtime(ref.path);
-    if (!rt || (!ref.registry.empty() && ref.registry != "docker.io" && ref.path != "dotnet/sdk")) return;
+    if (!rt || (!ref.registry.empty() && ref.registry != "docker.io"sv && ref.path != "dotnet/sdk"sv)) return;
     if (!rt->build_only && kb::is_small_tag(ref.tag)) return;
-    if (ref.path == "php" && kb::contains(ref.tag, "apache")) return;  // no small apache variant exists
+    if (ref.path == "php"sv && kb::contains(ref.tag, "apache")) return;  // no small apache variant exists
     std::vector<std::string> options;
     for (auto v : {rt->slim, rt->alpine, rt->distroless})
       if (auto s = variant(ref, v); !s.empty()) options.push_back(s);
@@ -60,7 +60,7 @@ class FullOsBase : public Rule {
     f.root_cause = "The runtime stage starts from the complete image with compilers, package sources and docs.";
     f.fix = rt->build_only ? "FROM " + img + " AS build\n...\nFROM " + options.back() + "\nCOPY --from=build /out/app /app"
                            : "FROM " + options.front();
-    if (ref.path == "ubuntu" || ref.path == "debian") f.severity = Severity::info;
+    if (ref.path == "ubuntu"sv || ref.path == "debian"sv) f.severity = Severity::info;
     f.tags = {ref.path};
     out.add(info_, std::move(f));
   }

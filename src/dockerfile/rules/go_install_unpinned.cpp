@@ -6,7 +6,7 @@ namespace {
 
 bool go_pinned(std::string_view p) {
   auto at = p.rfind('@');
-  return at != std::string_view::npos && p.substr(at + 1) != "latest";
+  return at != std::string_view::npos && p.substr(at + 1) != "latest"sv;
 }
 bool go_local(std::string_view w) {
   return w.empty() || w[0] == '.' || w[0] == '/' || w[0] == '-' || w.find('$') != std::string_view::npos ||

@@ -101,7 +101,7 @@ class Healthcheck : public Rule {
       out.add(missing_info(), std::move(f));
       return;
     }
-    if (hc->subtype == "NONE") return;
+    if (hc->subtype == "NONE"sv) return;
     check_port(in, *hc, ports, out);
     check_tool(in, *hc, base, all, out);
   }
@@ -116,7 +116,7 @@ class Healthcheck : public Rule {
     std::smatch m;
     const std::string& t = hc.args_text;
     if (!std::regex_search(t, m, url)) return;
-    int port = m[4].matched ? std::stoi(m[4].str().substr(0, 5)) : (m[1] == "https" ? 443 : 80);
+    int port = m[4].matched ? std::stoi(m[4].str().substr(0, 5)) : (m[1].str() == "https"sv ? 443 : 80);
     for (const auto& p : ports)
       if (p.number == port) return;
     size_t b = static_cast<size_t>(m.position(0));
@@ -148,15 +148,15 @@ class Healthcheck : public Rule {
       if (p >= c.argv.size()) continue;
       std::string tool = kb::basename(c.argv[p]);
       bool missing = false;
-      if (bare) missing = tool == "curl" || tool == "wget" || tool == "nc" || tool == "sh" || tool == "bash";
-      else if (inc::is_alpine_like(base)) missing = tool == "curl" || tool == "bash";
-      else if (kb::contains(kb::lower(base.tag), "slim")) missing = tool == "curl" || tool == "wget" || tool == "nc";
+      if (bare) missing = tool == "curl"sv || tool == "wget"sv || tool == "nc"sv || tool == "sh"sv || tool == "bash"sv;
+      else if (inc::is_alpine_like(base)) missing = tool == "curl"sv || tool == "bash"sv;
+      else if (kb::contains(kb::lower(base.tag), "slim")) missing = tool == "curl"sv || tool == "wget"sv || tool == "nc"sv;
       if (!missing || installs(in, all, tool)) continue;
       Finding f = in.at(c.ranges[p], "HEALTHCHECK on line " + std::to_string(hc.range.begin.line) + " runs " + tool +
                                          ", which " + (base.path.empty() ? "the base" : base.path + ":" + base.tag) +
                                          " does not contain and no step installs");
       f.root_cause = "The check fails with '" + tool + ": not found', so the container is marked unhealthy forever.";
-      f.fix = inc::is_alpine_like(base) && tool == "curl"
+      f.fix = inc::is_alpine_like(base) && tool == "curl"sv
                   ? "HEALTHCHECK CMD wget -qO- http://127.0.0.1:8080/health || exit 1  (busybox wget is present)"
                   : "install " + tool + " in the final stage, or use a health subcommand of the app in exec form";
       out.add(tool_info(), std::move(f));

@@ -44,13 +44,13 @@ inline kb::ImageRef chain_base(const std::vector<const Stage*>& chain) {
   return kb::parse_image(root->base_expanded.empty() ? root->base : root->base_expanded);
 }
 
-inline bool is_scratch(const kb::ImageRef& r) { return r.path == "scratch" && r.registry.empty(); }
+inline bool is_scratch(const kb::ImageRef& r) { return r.path == "scratch"sv && r.registry.empty(); }
 inline bool is_distroless(const kb::ImageRef& r) {
-  return kb::contains(r.path, "distroless") || r.registry == "cgr.dev" || kb::contains(r.path, "chainguard");
+  return kb::contains(r.path, "distroless") || r.registry == "cgr.dev"sv || kb::contains(r.path, "chainguard");
 }
 inline bool is_alpine_like(const kb::ImageRef& r) {
   std::string name = kb::basename(r.path);  // mirrors and private copies: myorg/busybox
-  return name == "alpine" || name == "busybox" || kb::contains(kb::lower(r.tag), "alpine") ||
+  return name == "alpine"sv || name == "busybox"sv || kb::contains(kb::lower(r.tag), "alpine") ||
          kb::contains(r.path, "alpine");
 }
 
@@ -70,7 +70,7 @@ inline std::string run_text(const Instruction& ins) {
 
 inline bool has_mount(const Instruction& ins, std::string_view type) {
   for (const auto& f : ins.flags)
-    if (f.name == "mount" && (kb::contains(f.value, std::string("type=") + std::string(type))))
+    if (f.name == "mount"sv && (kb::contains(f.value, std::string("type=") + std::string(type))))
       return true;
   return false;
 }
@@ -193,7 +193,7 @@ inline bool negated(const std::vector<std::string>& argv, size_t i) {
   size_t eq = argv[i].find('=');
   if (eq != std::string::npos) v = kb::lower(argv[i].substr(eq + 1));
   else if (i + 1 < argv.size()) v = kb::lower(argv[i + 1]);
-  return v == "no" || v == "false" || v == "off" || v == "0";
+  return v == "no"sv || v == "false"sv || v == "off"sv || v == "0"sv;
 }
 
 // Why this command leaves the foreground, and the foreground form.
@@ -203,15 +203,15 @@ inline bool daemonizes(const kb::ImageRef& base, const kb::Cmd& c, std::string& 
   std::string prog = kb::basename(c.argv[p]);
   word = p;
   if (c.argv[p].rfind("/etc/init.d/", 0) == 0 && p + 1 < c.argv.size() &&
-      (c.argv[p + 1] == "start" || c.argv[p + 1] == "restart")) {
+      (c.argv[p + 1] == "start"sv || c.argv[p + 1] == "restart"sv)) {
     why = c.argv[p] + " start forks the service and returns";
     fix = "run the service binary in the foreground with exec";
     return true;
   }
   if (const kb::Daemon* d = kb::daemon(prog)) {
     // The official php-fpm images configure daemonize = no.
-    bool php_image = base.path == "php" && kb::contains(base.tag, "fpm");
-    if (!(d->program == "php-fpm" && php_image) && kb::daemon_backgrounds(*d, c.argv, p)) {
+    bool php_image = base.path == "php"sv && kb::contains(base.tag, "fpm");
+    if (!(d->program == "php-fpm"sv && php_image) && kb::daemon_backgrounds(*d, c.argv, p)) {
       why = inc::show(c.argv, p, 3) + " forks into the background and the foreground process exits";
       fix = std::string(d->fix);
       return true;
@@ -220,7 +220,7 @@ inline bool daemonizes(const kb::ImageRef& base, const kb::Cmd& c, std::string& 
   }
   for (size_t i = p + 1; i < c.argv.size(); ++i) {
     const std::string& a = c.argv[i];
-    if ((a == "--daemon" || a == "--daemonize" || a.rfind("--daemon=", 0) == 0 || a.rfind("--daemonize=", 0) == 0) &&
+    if ((a == "--daemon"sv || a == "--daemonize"sv || a.rfind("--daemon=", 0) == 0 || a.rfind("--daemonize=", 0) == 0) &&
         !negated(c.argv, i)) {
       why = prog + " " + a + " detaches from the terminal and the foreground process exits";
       fix = prog + " without " + a.substr(0, a.find('='));

@@ -36,7 +36,7 @@ bool valid_reference(std::string_view s) {
     size_t end = s.find('/', start);
     std::string_view c = s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
     bool registry = first && end != std::string_view::npos &&
-                    (c.find_first_of(".:") != std::string_view::npos || c == "localhost");
+                    (c.find_first_of(".:") != std::string_view::npos || c == "localhost"sv);
     if (!registry && !lower_component(c)) return false;
     if (registry && c.empty()) return false;
     first = false;
@@ -63,7 +63,7 @@ class InvalidDefaultArgInFrom : public Rule {
       for (const auto& r : refs) all_known = all_known && (defaults.count(r.name) || r.has_default);
       if (!all_known) continue;  // undefined-arg-in-from reports those
       std::string v = expand(base.text, defaults, in.df.escape).value;
-      if (in.df.stage_named(util::lower(v)) || util::lower(v) == "scratch" || valid_reference(v)) continue;
+      if (in.df.stage_named(util::lower(v)) || util::lower(v) == "scratch"sv || valid_reference(v)) continue;
       std::string which;
       for (const auto& r : refs)
         if (defaults.count(r.name) && defaults[r.name].empty()) which = r.name;

@@ -30,13 +30,13 @@ class LanguageCache : public Rule {
         if (p + 1 >= c.argv.size()) continue;
         std::vector<std::string> argv(c.argv.begin() + static_cast<long>(p), c.argv.end());
         size_t off = p;
-        if (kb::basename(argv[0]).starts_with("python") && argv.size() > 2 && argv[1] == "-m") {
+        if (kb::basename(argv[0]).starts_with("python") && argv.size() > 2 && argv[1] == "-m"sv) {
           argv.erase(argv.begin(), argv.begin() + 2);
           off += 2;
         }
         std::string prog = kb::basename(argv[0]);
-        if ((prog == "pip" || prog == "pip3" || prog.rfind("pip3.", 0) == 0) && argv.size() > 1 &&
-            argv[1] == "install" && !has_any(argv, {"--no-cache-dir"}) && !vars.count("PIP_NO_CACHE_DIR")) {
+        if ((prog == "pip"sv || prog == "pip3"sv || prog.rfind("pip3.", 0) == 0) && argv.size() > 1 &&
+            argv[1] == "install"sv && !has_any(argv, {"--no-cache-dir"}) && !vars.count("PIP_NO_CACHE_DIR")) {
           Finding f = in.at(c.ranges[off], "pip install on line " + std::to_string(ins->range.begin.line) +
                                                " keeps its download cache (~/.cache/pip) in the image");
           f.root_cause = "pip caches every wheel it downloads; without --no-cache-dir the cache ships in the layer.";
@@ -49,9 +49,9 @@ class LanguageCache : public Rule {
         }
         const kb::InstallCommand* ic = nullptr;
         const kb::Ecosystem* eco = kb::install_ecosystem(c.argv, &ic);
-        if (!eco || (eco->name != "npm" && eco->name != "yarn" && eco->name != "pnpm")) continue;
+        if (!eco || (eco->name != "npm"sv && eco->name != "yarn"sv && eco->name != "pnpm"sv)) continue;
         auto env = vars.find("NODE_ENV");
-        if (env != vars.end() && env->second == "production") continue;
+        if (env != vars.end() && env->second == "production"sv) continue;
         if (has_any(argv, {"--omit", "--production", "--only", "--prod", "-P", "-g", "--global"})) continue;
         // `npm install express` adds one package; only the project install pulls devDependencies.
         if (std::count_if(argv.begin() + 1, argv.end(), [](const std::string& a) { return a.empty() || a[0] != '-'; }) > 1)
@@ -60,7 +60,7 @@ class LanguageCache : public Rule {
         Finding f = in.at(c.ranges[p], inc::show(c.argv, p, 2) + " on line " + std::to_string(ins->range.begin.line) +
                                            " installs devDependencies into the final image");
         f.root_cause = "Without --omit=dev (or NODE_ENV=production) test, lint and build tooling ship with the app.";
-        f.fix = eco->name == "npm" ? "RUN npm ci --omit=dev" : eco->name == "yarn" ? "RUN yarn install --production --frozen-lockfile" : "RUN pnpm install --prod --frozen-lockfile";
+        f.fix = eco->name == "npm"sv ? "RUN npm ci --omit=dev" : eco->name == "yarn"sv ? "RUN yarn install --production --frozen-lockfile" : "RUN pnpm install --prod --frozen-lockfile";
         f.tags = {"node"};
         out.add(info_, std::move(f));
       }

@@ -6,7 +6,7 @@ namespace dd::dockerfile {
 namespace {
 
 bool loopback(std::string_view host) {
-  return host == "localhost" || host == "127.0.0.1" || host == "::1" || host == "[::1]" || host == "0.0.0.0" ||
+  return host == "localhost"sv || host == "127.0.0.1"sv || host == "::1"sv || host == "[::1]"sv || host == "0.0.0.0"sv ||
          host.rfind("127.", 0) == 0;
 }
 
@@ -61,13 +61,13 @@ class LocalhostDependency : public Rule {
         bool self = has(p, {"APP", "SELF", "PUBLIC", "BASE", "SITE", "NEXTAUTH", "CALLBACK", "REDIRECT", "LISTEN",
                             "BIND", "SERVER", "WEB", "FRONTEND", "ORIGIN", "CORS", "HEALTH", "NO", "PROXY", "HTTP",
                             "HTTPS", "METRICS", "ADMIN", "GRPC", "ORIGINS", "ALLOWED"}) ||
-                    kv.key == "HOST" || kv.key == "HOSTNAME";
+                    kv.key == "HOST"sv || kv.key == "HOSTNAME"sv;
         bool dep_key = has(p, {"HOST", "URL", "URI", "ADDR", "ADDRESS", "DSN", "ENDPOINT", "SERVERS", "BROKER",
                                "BROKERS", "NODES", "CONNECTION", "CONN", "DATABASE"});
         std::string shown = inc::safe(kv.value);
         if (auto [b, e] = secrets::url_password(kv.value); b != std::string::npos)
           shown = redact_in(kv.value, kv.value.substr(b, e - b));
-        bool any_addr = host == "0.0.0.0";  // usually a bind address: only a named service is a target
+        bool any_addr = host == "0.0.0.0"sv;  // usually a bind address: only a named service is a target
         if (any_addr && !has(p, {"DB", "DATABASE", "POSTGRES", "PG", "PGHOST", "MYSQL", "MARIADB", "MONGO", "MONGODB",
                                  "REDIS", "MEMCACHED", "RABBITMQ", "AMQP", "KAFKA", "ELASTICSEARCH", "SMTP", "MAIL",
                                  "BROKER", "CACHE", "QUEUE", "S3", "MINIO", "CONSUL", "VAULT", "ZOOKEEPER", "NATS",
@@ -84,7 +84,7 @@ class LocalhostDependency : public Rule {
                   "  (the service name on the compose network / Kubernetes Service DNS name), or inject it at run time";
           f.tags = {"localhost"};
           out.add(info_, std::move(f));
-        } else if ((kv.key == "HOST" || has(p, {"BIND", "LISTEN"})) && host != "0.0.0.0" && host != "[::]") {
+        } else if ((kv.key == "HOST"sv || has(p, {"BIND", "LISTEN"})) && host != "0.0.0.0"sv && host != "[::]"sv) {
           Finding f = in.at(kv.value_range, "ENV " + kv.key + "=" + shown + " on line " +
                                                 std::to_string(ins->range.begin.line) +
                                                 " makes the app listen on loopback only: published ports and "
@@ -102,15 +102,15 @@ class LocalhostDependency : public Rule {
  private:
   static std::string service(const std::vector<std::string>& p) {
     for (const auto& w : p)
-      if (w != "HOST" && w != "URL" && w != "URI" && w != "ADDR" && w != "ADDRESS" && w != "DSN" && w != "ENDPOINT")
+      if (w != "HOST"sv && w != "URL"sv && w != "URI"sv && w != "ADDR"sv && w != "ADDRESS"sv && w != "DSN"sv && w != "ENDPOINT"sv)
         return kb::lower(w) + " service";
     return "service";
   }
   static std::string service_host(const std::vector<std::string>& p) {
     for (const auto& w : p) {
-      if (w == "DB" || w == "DATABASE" || w == "POSTGRES" || w == "PG" || w == "PGHOST") return "db";
-      if (w == "REDIS" || w == "MYSQL" || w == "MONGO" || w == "MONGODB" || w == "RABBITMQ" || w == "KAFKA" ||
-          w == "ELASTICSEARCH" || w == "MEMCACHED")
+      if (w == "DB"sv || w == "DATABASE"sv || w == "POSTGRES"sv || w == "PG"sv || w == "PGHOST"sv) return "db";
+      if (w == "REDIS"sv || w == "MYSQL"sv || w == "MONGO"sv || w == "MONGODB"sv || w == "RABBITMQ"sv || w == "KAFKA"sv ||
+          w == "ELASTICSEARCH"sv || w == "MEMCACHED"sv)
         return kb::lower(w);
     }
     return "<service-name>";

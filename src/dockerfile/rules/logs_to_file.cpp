@@ -8,8 +8,8 @@ namespace dd::dockerfile {
 namespace {
 
 bool stdio_target(std::string_view t) {
-  return t == "-" || t.rfind("/dev/std", 0) == 0 || t.rfind("/proc/self/fd/", 0) == 0 || t == "/dev/null" ||
-         t.rfind("&", 0) == 0 || t == "off" || t.rfind("syslog:", 0) == 0 || t == "stderr" || t == "stdout" ||
+  return t == "-"sv || t.rfind("/dev/std", 0) == 0 || t.rfind("/proc/self/fd/", 0) == 0 || t == "/dev/null"sv ||
+         t.rfind("&", 0) == 0 || t == "off"sv || t.rfind("syslog:", 0) == 0 || t == "stderr"sv || t == "stdout"sv ||
          t.rfind("/dev/fd/", 0) == 0;
 }
 
@@ -76,13 +76,13 @@ class LogsToFile : public Rule {
           if (p >= c.argv.size() || !kb::package_manager(kb::basename(c.argv[p]))) continue;
           for (size_t k = p + 1; k < c.argv.size(); ++k) {
             const std::string& a = c.argv[k];
-            if (a != "nginx" && a != "apache2" && a != "httpd") continue;
+            if (a != "nginx"sv && a != "apache2"sv && a != "httpd"sv) continue;
             Finding f = in.at(c.ranges[k], a + " installed from packages on line " + std::to_string(i->range.begin.line) +
-                                               " logs to /var/log/" + (a == "httpd" ? "httpd" : a) +
+                                               " logs to /var/log/" + (a == "httpd"sv ? "httpd" : a) +
                                                " files, and nothing links them to stdout/stderr");
             f.root_cause = "Distribution packages configure file logging; only the official server images symlink "
                            "their logs to the container's stdout.";
-            f.fix = a == "nginx" ? "RUN ln -sf /dev/stdout /var/log/nginx/access.log && ln -sf /dev/stderr "
+            f.fix = a == "nginx"sv ? "RUN ln -sf /dev/stdout /var/log/nginx/access.log && ln -sf /dev/stderr "
                                    "/var/log/nginx/error.log"
                                  : "RUN ln -sf /dev/stdout /var/log/apache2/access.log && ln -sf /dev/stderr "
                                    "/var/log/apache2/error.log";
@@ -91,7 +91,7 @@ class LogsToFile : public Rule {
           }
         }
       }
-      if (!in.context || (base.path != "nginx" && base.path != "httpd") || (i->kind != Kw::COPY && i->kind != Kw::ADD) ||
+      if (!in.context || (base.path != "nginx"sv && base.path != "httpd"sv) || (i->kind != Kw::COPY && i->kind != Kw::ADD) ||
           inc::copies_from_stage(*i))
         continue;
       for (const Arg* s : inc::copy_sources(*i)) {
@@ -127,7 +127,7 @@ class LogsToFile : public Rule {
         if (s == std::string_view::npos) continue;
         v.remove_prefix(s);
         std::string path(v.substr(0, v.find_first_of(" \t;\"")));
-        if (stdio_target(path) || path == "/var/log/nginx/access.log" || path == "/var/log/nginx/error.log") continue;
+        if (stdio_target(path) || path == "/var/log/nginx/access.log"sv || path == "/var/log/nginx/error.log"sv) continue;
         return path;
       }
     }

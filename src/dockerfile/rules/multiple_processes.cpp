@@ -37,10 +37,10 @@ class MultipleProcesses : public Rule {
       size_t p = kb::real_program(c.argv);
       if (p >= c.argv.size()) continue;
       std::string prog = kb::basename(c.argv[p]);
-      if (kb::is_supervisor(prog) || c.argv[p] == "/init") {
+      if (kb::is_supervisor(prog) || c.argv[p] == "/init"sv) {
         const Instruction* where = start.entrypoint && c.ranges[p].begin.line == start.entrypoint->range.begin.line
                                        ? start.entrypoint : owner;
-        Finding f = in.at(c.ranges[p], (c.argv[p] == "/init" ? std::string("s6-overlay /init") : prog) + " on line " +
+        Finding f = in.at(c.ranges[p], (c.argv[p] == "/init"sv ? std::string("s6-overlay /init") : prog) + " on line " +
                                            std::to_string(where->range.begin.line) +
                                            " supervises several services in one container");
         f.root_cause = "A supervisor hides crashes from the orchestrator: it restarts children itself, mixes their "
@@ -59,7 +59,7 @@ class MultipleProcesses : public Rule {
       if (p >= c.argv.size()) continue;
       std::string prog = kb::basename(c.argv[p]);
       bool bg = c.background;
-      bool started = (prog == "service" || c.argv[p].rfind("/etc/init.d/", 0) == 0) &&
+      bool started = (prog == "service"sv || c.argv[p].rfind("/etc/init.d/", 0) == 0) &&
                      std::find(c.argv.begin(), c.argv.end(), "start") != c.argv.end();
       if (!bg && !started) continue;
       if (!bg && !(kb::is_server_command(c.argv) || started)) continue;
@@ -68,8 +68,8 @@ class MultipleProcesses : public Rule {
       if (np >= next.argv.size()) continue;
       std::string nprog = kb::basename(next.argv[np]);
       bool long_lived = kb::is_server_command(next.argv) ||
-                        (nprog == "tail" && std::find(next.argv.begin(), next.argv.end(), "-f") != next.argv.end()) ||
-                        (nprog == "sleep" && next.argv.size() > np + 1 && next.argv[np + 1] == "infinity") ||
+                        (nprog == "tail"sv && std::find(next.argv.begin(), next.argv.end(), "-f") != next.argv.end()) ||
+                        (nprog == "sleep"sv && next.argv.size() > np + 1 && next.argv[np + 1] == "infinity"sv) ||
                         kb::daemon(nprog) != nullptr;
       if (!long_lived || next.background) continue;
       Finding f = in.at(c.range, owner->keyword + " on line " + std::to_string(owner->range.begin.line) + " runs " +

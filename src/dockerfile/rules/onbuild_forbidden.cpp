@@ -11,7 +11,7 @@ class OnbuildForbidden : public Rule {
     for (const auto& ins : in.df.instructions) {
       if (ins.kind != Kw::ONBUILD || !ins.child) continue;
       const auto& kw = ins.child->keyword;
-      if (kw != "FROM" && kw != "MAINTAINER" && kw != "ONBUILD") continue;
+      if (kw != "FROM"sv && kw != "MAINTAINER"sv && kw != "ONBUILD"sv) continue;
       Range r = ins.child->keyword_range.begin.line > 0 ? ins.child->keyword_range : ins.keyword_range;
       Finding f = in.at(r, "ONBUILD " + kw + " on line " + std::to_string(ins.range.begin.line) +
                                " is not allowed: images built FROM this one fail");

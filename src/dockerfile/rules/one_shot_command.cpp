@@ -22,7 +22,7 @@ class OneShotCommand : public Rule {
     if (!start.cmd || start.entrypoint) return;  // with an ENTRYPOINT, CMD is only arguments
     auto ports = inc::exposed_ports(in, ins);
     const Instruction* hc = inc::last_of(ins, "HEALTHCHECK");
-    bool service = !ports.empty() || (hc && hc->subtype != "NONE") || server_image(inc::chain_base(chain));
+    bool service = !ports.empty() || (hc && hc->subtype != "NONE"sv) || server_image(inc::chain_base(chain));
     if (!service) return;
     const auto& cmds = kb::commands(in, *start.cmd);
     if (cmds.empty()) return;
@@ -38,7 +38,7 @@ class OneShotCommand : public Rule {
     Range r = p < last.ranges.size() ? last.ranges[p] : last.range;
     Finding f = in.at(r, "CMD " + what + " on line " + std::to_string(start.cmd->range.begin.line) +
                              " finishes at once, but " + svc + ": the container exits with code 0 and restarts in a loop");
-    bool shell = what == "sh" || what == "bash" || what == "ash" || what == "/bin/sh" || what == "/bin/bash";
+    bool shell = what == "sh"sv || what == "bash"sv || what == "ash"sv || what == "/bin/sh"sv || what == "/bin/bash"sv;
     f.root_cause = shell ? "A shell with no TTY reads end-of-file on stdin and exits immediately."
                          : "The command does its work and returns; nothing keeps PID 1 alive to serve the port.";
     f.fix = "CMD [\"node\", \"server.js\"]  (run the server in the foreground; move build steps into RUN)";

@@ -23,7 +23,7 @@ class PackageCache : public Rule {
         if (sub >= c.argv.size() ||
             std::find(pm->install.begin(), pm->install.end(), c.argv[sub]) == pm->install.end())
           continue;
-        bool apt = pm->program == "apt-get" || pm->program == "apt";
+        bool apt = pm->program == "apt-get"sv || pm->program == "apt"sv;
         bool cleaned = std::any_of(pm->cleanup.begin(), pm->cleanup.end(),
                                    [&](std::string_view m) { return kb::contains(text, m); });
         bool recommends = apt && !kb::contains(text, "--no-install-recommends") &&
@@ -53,7 +53,7 @@ class PackageCache : public Rule {
   static void propose(const LintInput& in, const Instruction& ins, const kb::Cmd& c, size_t p, size_t sub,
                       const kb::PackageManager& pm, bool cleaned, bool recommends) {
     if (ins.exec_form || !ins.heredocs.empty()) return;
-    if (pm.program == "apk" && !cleaned) {
+    if (pm.program == "apk"sv && !cleaned) {
       Pos at = c.ranges[sub].end;
       in.propose({{at, at}, " --no-cache"});
       return;

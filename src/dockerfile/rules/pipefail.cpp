@@ -24,9 +24,9 @@ const Instruction* shell_at(const Dockerfile& df, int st, size_t idx) {
 }
 
 bool sets_pipefail(const util::Cmd& c) {
-  if (c.name() != "set") return false;
+  if (c.name() != "set"sv) return false;
   for (size_t i = 1; i < c.size(); ++i)
-    if (c.arg(i) == "pipefail" || c.arg(i) == "-opipefail") return true;
+    if (c.arg(i) == "pipefail"sv || c.arg(i) == "-opipefail"sv) return true;
   return false;
 }
 
@@ -41,7 +41,7 @@ class Pipefail : public Rule {
         auto argv = in.argv(*sh);
         if (argv.empty() || !util::in(kPosix, util::basename(argv[0]))) continue;
         bool pf = false;
-        for (const auto& a : argv) pf = pf || a == "pipefail" || a == "-opipefail";
+        for (const auto& a : argv) pf = pf || a == "pipefail"sv || a == "-opipefail"sv;
         if (pf) continue;
       }
       std::string base = ins.stage >= 0 && ins.stage < static_cast<int>(in.df.stages.size())
@@ -64,7 +64,7 @@ class Pipefail : public Rule {
                                  std::string(c.name()) + ": the RUN succeeds as long as " + right + " does",
                           util::text_of(in.df, c.whole()));
         f.root_cause = "Without pipefail a pipeline's status is that of its last command, so a failed download or build step produces a broken layer and a green build.";
-        f.fix = alpine || (sh && util::basename(in.argv(*sh)[0]) != "bash")
+        f.fix = alpine || (sh && util::basename(in.argv(*sh)[0]) != "bash"sv)
                     ? "RUN set -o pipefail && " + ins.args_text.substr(0, 80)
                     : "SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]";
         out.add(info_, util::scrub(std::move(f)));

@@ -137,7 +137,7 @@ inline void check_yes(const LintInput& in_, Report& out, const RuleInfo& info, c
 // True when the RUN mounts a cache (then nothing lands in the layer).
 inline bool has_cache_mount(const Instruction& ins) {
   for (const auto& fl : ins.flags)
-    if (fl.name == "mount" && fl.value.find("type=cache") != std::string::npos) return true;
+    if (fl.name == "mount"sv && fl.value.find("type=cache") != std::string::npos) return true;
   return false;
 }
 
@@ -159,9 +159,9 @@ inline bool cleans(const Cmd& c, const CleanSpec& spec) {
     if (sub.empty()) return true;
     auto ops = operands(c);
     if (!ops.empty() && c.arg(ops.front()) == sub) return true;
-    if (ops.size() > 1 && c.arg(ops[0]) == "cache" && c.arg(ops[1]) == sub) return true;
+    if (ops.size() > 1 && c.arg(ops[0]) == "cache"sv && c.arg(ops[1]) == sub) return true;
   }
-  if (c.name() == "rm")
+  if (c.name() == "rm"sv)
     for (size_t i = c.prog + 1; i < c.size(); ++i)
       for (auto d : spec.cache_dirs)
         if (starts_with(c.arg(i), d)) return true;

@@ -38,7 +38,7 @@ class PointlessCommand : public Rule {
                               std::string(p.why),
                           util::text_of(in.df, c.whole()));
         f.root_cause = "A RUN executes once at build time in a throw-away container; interactive and runtime commands do nothing useful there.";
-        f.fix = p.program == "service" || p.program == "systemctl"
+        f.fix = p.program == "service"sv || p.program == "systemctl"sv
                     ? "start the service from CMD/ENTRYPOINT (in the foreground), not from RUN"
                     : "remove `" + std::string(p.program) + "` from the RUN";
         out.add(info_, util::scrub(std::move(f)));

@@ -11,7 +11,7 @@ class RedundantTargetPlatform : public Rule {
     for (const auto& ins : in.df.instructions) {
       if (ins.kind != Kw::FROM) continue;
       const Flag* p = ins.flag("platform");
-      if (!p || (p->value != "$TARGETPLATFORM" && p->value != "${TARGETPLATFORM}")) continue;
+      if (!p || (p->value != "$TARGETPLATFORM"sv && p->value != "${TARGETPLATFORM}"sv)) continue;
       Finding f = in.at(p->range, "--platform=" + p->value + " on line " + std::to_string(p->range.begin.line) +
                                       " is the default and can be removed");
       f.root_cause = "FROM resolves images for the target platform unless told otherwise.";

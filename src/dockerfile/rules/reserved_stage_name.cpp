@@ -9,7 +9,7 @@ class ReservedStageName : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& st : in.df.stages) {
-      if (st.name != "scratch" && st.name != "context") continue;
+      if (st.name != "scratch"sv && st.name != "context"sv) continue;
       const auto& from = in.df.instructions[st.from_index];
       Range r = from.args.size() >= 3 ? from.args[2].range : from.keyword_range;
       Finding f = in.at(r, "'" + st.name + "' on line " + std::to_string(r.begin.line) +

@@ -66,7 +66,7 @@ inline std::vector<Cmd> build_commands(const LintInput& in, const Instruction& i
     size_t p = shell::real_program_index(c);
     if (p >= c.argv.size()) p = 0;
     // python -m pip install ...: the module is the program.
-    if (starts_with(basename(c.argv[p].value), "python") && p + 2 < c.argv.size() && c.argv[p + 1].value == "-m") p += 2;
+    if (starts_with(basename(c.argv[p].value), "python") && p + 2 < c.argv.size() && c.argv[p + 1].value == "-m"sv) p += 2;
     out.push_back({&ins, &c, p});
   }
   return out;
@@ -96,7 +96,7 @@ inline bool is_option(std::string_view w) { return w.size() > 1 && w[0] == '-'; 
 inline bool has_opt(const Cmd& c, const Words& names) {
   for (size_t i = c.prog + 1; i < c.size(); ++i) {
     std::string_view w = c.arg(i);
-    if (w == "--") break;
+    if (w == "--"sv) break;
     if (!is_option(w)) continue;
     for (auto n : names) {
       if (w == n) return true;
@@ -136,7 +136,7 @@ inline std::vector<size_t> operands(const Cmd& c, const Words& with_value = {}) 
   bool only_operands = false;
   for (size_t i = c.prog + 1; i < c.size(); ++i) {
     std::string_view w = c.arg(i);
-    if (!only_operands && w == "--") {
+    if (!only_operands && w == "--"sv) {
       only_operands = true;
       continue;
     }
@@ -292,7 +292,7 @@ std::string closest(std::string_view word, const Names& names, size_t max = 2) {
 inline bool rooted_in_scratch(const Dockerfile& df, int st) {
   for (int guard = 0; st >= 0 && st < static_cast<int>(df.stages.size()) && guard < 1000; ++guard) {
     const auto& s = df.stages[st];
-    if (!s.base_stage) return lower(s.base_expanded) == "scratch";
+    if (!s.base_stage) return lower(s.base_expanded) == "scratch"sv;
     if (*s.base_stage >= st) return false;
     st = *s.base_stage;
   }

@@ -14,7 +14,7 @@ class RunCd : public Rule {
         const auto& c = cmds[i];
         // Only a top-level cd that later commands depend on; `(cd x && make)`
         // is scoped on purpose, and a trailing cd does nothing.
-        if (c.name() != "cd" || c.prog != 0 || c.cmd->depth != 0 || i + 1 == cmds.size()) continue;
+        if (c.name() != "cd"sv || c.prog != 0 || c.cmd->depth != 0 || i + 1 == cmds.size()) continue;
         std::string dir = c.size() > 1 ? std::string(c.arg(1)) : std::string("~");
         Range r = c.range(0);
         Finding f = in.at(r, "cd " + dir + " on line " + std::to_string(r.begin.line) +

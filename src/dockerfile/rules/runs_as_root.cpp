@@ -63,14 +63,14 @@ class RunsAsRoot : public Rule {
       name = name.substr(0, name.find(':'));
     }
     if (!user) {
-      if (inc::is_scratch(base) || kb::contains(base.tag, "nonroot") || base.registry == "cgr.dev" ||
+      if (inc::is_scratch(base) || kb::contains(base.tag, "nonroot") || base.registry == "cgr.dev"sv ||
           base.path.rfind("bitnami/", 0) == 0 || kb::contains(base.path, "unprivileged") ||
           chain.front()->base_expanded.find('$') != std::string::npos)
         return;
       auto cmds = inc::start_commands(in, inc::start_command(all));
       for (const auto& c : cmds)
         for (const auto& a : c.argv)
-          if (a == "gosu" || a == "su-exec" || a == "setpriv" || a == "runuser" || a == "chpst") return;
+          if (a == "gosu"sv || a == "su-exec"sv || a == "setpriv"sv || a == "runuser"sv || a == "chpst"sv) return;
       const Instruction& from = in.df.instructions[chain.back()->from_index];
       Finding f = in.at(from, "the final stage (FROM on line " + std::to_string(from.range.begin.line) +
                                   ") has no USER, so the app runs as root");
@@ -80,7 +80,7 @@ class RunsAsRoot : public Rule {
       out.add(info_, std::move(f));
       return;
     }
-    if (name == "root" || name == "0") {
+    if (name == "root"sv || name == "0"sv) {
       Finding f = in.at(user->args.front().range, "USER " + name + " on line " + std::to_string(user->range.begin.line) +
                                                       " is the last USER, so the app runs as root");
       f.root_cause = "The image switches to root (often for an install step) and never switches back.";
@@ -102,7 +102,7 @@ class RunsAsRoot : public Rule {
 
  private:
   static std::string fix_for(const kb::ImageRef& base) {
-    if (base.path == "node") return "USER node";
+    if (base.path == "node"sv) return "USER node";
     if (inc::is_distroless(base)) return "FROM " + base.path + ":nonroot";
     if (inc::is_alpine_like(base)) return "RUN addgroup -S app && adduser -S -G app app\nUSER app";
     return "RUN groupadd --system app && useradd --system --gid app --no-create-home app\nUSER app";

@@ -15,7 +15,7 @@ class SecretInConfig : public Rule {
       } else if (ins.kind == Kw::RUN || ins.kind == Kw::CMD || ins.kind == Kw::ENTRYPOINT ||
                  ins.kind == Kw::HEALTHCHECK) {
         for (const auto& m : secrets::scan_text(ins.args_text)) {
-          if (m.rule == "url-credentials" || m.rule == "keyword-assignment") {
+          if (m.rule == "url-credentials"sv || m.rule == "keyword-assignment"sv) {
             if (secrets::is_placeholder(m.value)) continue;
           }
           Finding f = in.at(inc::args_range(ins, m.begin, m.end),
@@ -39,7 +39,7 @@ class SecretInConfig : public Rule {
     auto known = secrets::match_value(kv.value);
     // A password inside a URL is DD2033's finding.
     bool only_url = !known.empty() && std::all_of(known.begin(), known.end(), [](const secrets::SecretMatch& m) {
-      return m.rule == "url-credentials";
+      return m.rule == "url-credentials"sv;
     });
     if (only_url) return;
     if (ins.kind == Kw::LABEL ? known.empty() : !secrets::looks_secret_value(kv.key, kv.value)) return;

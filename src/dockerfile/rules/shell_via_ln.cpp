@@ -9,9 +9,9 @@ class ShellViaLn : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& c : util::run_commands(in)) {
-      if (c.name() != "ln" || !util::has_opt(c, {"-s", "--symbolic"})) continue;
+      if (c.name() != "ln"sv || !util::has_opt(c, {"-s", "--symbolic"})) continue;
       auto ops = util::operands(c, {"-t", "--target-directory", "-S", "--suffix"});
-      if (ops.size() < 2 || c.arg(ops.back()) != "/bin/sh") continue;
+      if (ops.size() < 2 || c.arg(ops.back()) != "/bin/sh"sv) continue;
       std::string target(c.arg(ops.front()));
       Range r = c.range(ops.back());
       Finding f = in.at(r, "ln on line " + std::to_string(r.begin.line) + " replaces /bin/sh with " + target +

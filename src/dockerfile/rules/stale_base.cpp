@@ -62,7 +62,7 @@ class StaleBase : public Rule {
       Range r = tok ? tok->range : from.keyword_range;
       std::string line = kb::line_text(in.df, from.range.begin.line);
       std::string resolved = img != st.base ? " (" + st.base + " resolves to " + img + ")" : "";
-      if (ref.digest.empty() && (ref.tag.empty() || ref.tag == "latest")) {
+      if (ref.digest.empty() && (ref.tag.empty() || ref.tag == "latest"sv)) {
         Finding f = in.at(r, "FROM " + img + resolved + " on line " + std::to_string(from.range.begin.line) +
                                  (ref.tag.empty() ? " has no tag, so it means :latest" : " uses :latest") +
                                  ": every build may get a different base",

@@ -38,7 +38,7 @@ inline bool chmod_executes(std::string_view v) {
 }
 
 inline bool is_shell(std::string_view prog) {
-  return prog == "sh" || prog == "bash" || prog == "ash" || prog == "dash" || prog == "zsh" || prog == "ksh";
+  return prog == "sh"sv || prog == "bash"sv || prog == "ash"sv || prog == "dash"sv || prog == "zsh"sv || prog == "ksh"sv;
 }
 
 inline std::string join_path(std::string_view dir, std::string_view p) {
@@ -74,7 +74,7 @@ inline std::optional<Origin> origin_of(const LintInput& in, const std::vector<co
     const auto& vars = in.scope(*ins);
     std::string dest_raw = expand(ins->args.back().text, vars, in.df.escape).value;
     std::string dest = join_path(workdir_at(in, chain, ins), dest_raw);
-    bool dest_dir = dest_raw.ends_with("/") || dest_raw == "." || ins->args.size() > 2;
+    bool dest_dir = dest_raw.ends_with("/") || dest_raw == "."sv || ins->args.size() > 2;
     // A file of a later COPY replaces the earlier one: keep the last match.
     if (ins->flag("from")) {
       bool hit = image_path == dest || image_path.starts_with(dest + "/");
@@ -97,13 +97,13 @@ inline std::optional<Origin> origin_of(const LintInput& in, const std::vector<co
       std::string csrc = clean_path(src);
       while (!csrc.empty() && csrc.front() == '/') csrc.erase(0, 1);
       if (csrc.empty()) csrc = ".";
-      const context::Entry* e = csrc == "." ? nullptr : in.context->find(csrc);
-      bool src_dir = csrc == "." || (e && e->is_dir);
+      const context::Entry* e = csrc == "."sv ? nullptr : in.context->find(csrc);
+      bool src_dir = csrc == "."sv || (e && e->is_dir);
       if (src_dir) {
         // The directory's contents land under dest.
-        if (!image_path.starts_with(dest == "/" ? "/" : dest + "/")) continue;
-        std::string rel = image_path.substr(dest == "/" ? 1 : dest.size() + 1);
-        std::string cpath = csrc == "." ? rel : csrc + "/" + rel;
+        if (!image_path.starts_with(dest == "/"sv ? "/" : dest + "/")) continue;
+        std::string rel = image_path.substr(dest == "/"sv ? 1 : dest.size() + 1);
+        std::string cpath = csrc == "."sv ? rel : csrc + "/" + rel;
         if (const auto* f = in.context->find(cpath); f && !f->is_dir) found = Origin{ins, cpath, nullptr};
         continue;
       }
@@ -163,7 +163,7 @@ inline std::optional<StartScript> locate(const LintInput& in) {
       s.image_path = path;
       s.direct = direct;
       s.kernel_exec = direct && ins->exec_form && !ins->args.empty() &&
-                      !is_shell(ctxrule::base_name(ins->args.front().text)) && ins->args.front().text != "CMD";
+                      !is_shell(ctxrule::base_name(ins->args.front().text)) && ins->args.front().text != "CMD"sv;
       s.copy = o->copy;
       s.context_path = o->context_path;
       if (o->heredoc) {

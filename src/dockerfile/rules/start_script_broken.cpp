@@ -13,7 +13,7 @@ std::string interpreter(std::string_view first_line) {
     for (const auto& x : word.argv) w.push_back(x.value);
   if (w.empty()) return {};
   std::string prog(ctxrule::base_name(w[0]));
-  if (prog == "env" && w.size() > 1) {
+  if (prog == "env"sv && w.size() > 1) {
     size_t k = 1;
     while (k < w.size() && w[k].starts_with("-")) ++k;
     return k < w.size() ? w[k] : std::string();
@@ -84,7 +84,7 @@ class StartScriptBroken : public Rule {
     bool minimal = inc::is_alpine_like(base);
     bool missing = false;
     if (distroless || inc::is_scratch(base)) missing = true;
-    else if (minimal && interp == "bash")
+    else if (minimal && interp == "bash"sv)
       missing = !(kb::contains(later_runs + all_runs(all), "add") && kb::contains(all_runs(all), "bash"));
     if (missing)
       report("needs " + interp + ", but " + (base.path.empty() ? "the base" : base.path + ":" + base.tag) +

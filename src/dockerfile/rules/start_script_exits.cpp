@@ -11,7 +11,7 @@ const shell::Command* last_command(const shell::Script& sc) {
   const shell::Command* last = nullptr;
   for (const auto& c : sc.commands) {
     if (c.depth != 0 || c.argv.empty()) continue;
-    if (c.argv[0].value == "exit" && last) continue;
+    if (c.argv[0].value == "exit"sv && last) continue;
     last = &c;
   }
   return last;
@@ -21,7 +21,7 @@ bool waits_after(const shell::Script& sc, const shell::Command* cmd) {
   bool after = false;
   for (const auto& c : sc.commands) {
     if (&c == cmd) after = true;
-    else if (after && c.depth == 0 && !c.argv.empty() && c.argv[0].value == "wait") return true;
+    else if (after && c.depth == 0 && !c.argv.empty() && c.argv[0].value == "wait"sv) return true;
   }
   return false;
 }

@@ -10,7 +10,7 @@ class SudoInRun : public Rule {
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
       for (const auto& c : in.script(ins).commands) {
-        if (ins.kind != Kw::RUN || c.argv.empty() || util::basename(c.argv[0].value) != "sudo") continue;
+        if (ins.kind != Kw::RUN || c.argv.empty() || util::basename(c.argv[0].value) != "sudo"sv) continue;
         Range r = util::script_range(ins, c.argv[0].begin, c.argv[0].end);
         Finding f = in.at(r, "sudo on line " + std::to_string(r.begin.line) +
                                  ": a RUN already runs as the USER of the stage; sudo is usually absent and fails, or ships a privilege escalation path",

@@ -27,7 +27,7 @@ std::vector<Use> uses(const Dockerfile& df, const Instruction& ins) {
     for (const auto& a : ins.args) out.push_back({a.range, a.text});
   }
   for (const auto& f : ins.flags)
-    if (f.name == "chown" || f.name == "chmod") out.push_back({f.range, util::text_of(df, f.range)});
+    if (f.name == "chown"sv || f.name == "chmod"sv) out.push_back({f.range, util::text_of(df, f.range)});
   return out;
 }
 

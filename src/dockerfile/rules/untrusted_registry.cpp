@@ -8,13 +8,13 @@ std::string registry_of(std::string_view image) {
   auto slash = image.find('/');
   if (slash == std::string_view::npos) return "docker.io";
   std::string_view first = image.substr(0, slash);
-  if (first.find_first_of(".:") == std::string_view::npos && first != "localhost") return "docker.io";
+  if (first.find_first_of(".:") == std::string_view::npos && first != "localhost"sv) return "docker.io";
   return std::string(first);
 }
 bool trusted(const std::string& reg, const std::vector<std::string>& list) {
   for (const auto& t : list) {
     if (t == reg) return true;
-    if ((t == "docker.io" || t == "hub.docker.com") && (reg == "docker.io" || reg == "index.docker.io" || reg == "registry-1.docker.io"))
+    if ((t == "docker.io"sv || t == "hub.docker.com"sv) && (reg == "docker.io"sv || reg == "index.docker.io"sv || reg == "registry-1.docker.io"sv))
       return true;
     if (util::starts_with(t, "*.") && util::ends_with(reg, t.substr(1))) return true;
   }
@@ -30,7 +30,7 @@ class UntrustedRegistry : public Rule {
     for (const auto& st : in.df.stages) {
       if (st.base_stage || st.from_index >= in.df.instructions.size()) continue;
       std::string image = st.base_expanded.empty() ? st.base : st.base_expanded;
-      if (image.empty() || image.find('$') != std::string::npos || util::lower(image) == "scratch") continue;
+      if (image.empty() || image.find('$') != std::string::npos || util::lower(image) == "scratch"sv) continue;
       std::string reg = registry_of(image);
       if (trusted(reg, list)) continue;
       const auto& from = in.df.instructions[st.from_index];
@@ -40,7 +40,7 @@ class UntrustedRegistry : public Rule {
       Finding f = in.at(r, "FROM " + image + " on line " + std::to_string(r.begin.line) + " pulls from " + reg +
                                ", which is not in the trusted registries (" + allowed + ")");
       f.root_cause = "The base image's registry is not on the configured allow-list.";
-      f.fix = "FROM " + list.front() + "/" + image.substr(image.find('/') != std::string::npos && reg != "docker.io" ? image.find('/') + 1 : 0);
+      f.fix = "FROM " + list.front() + "/" + image.substr(image.find('/') != std::string::npos && reg != "docker.io"sv ? image.find('/') + 1 : 0);
       out.add(info_, util::scrub(std::move(f)));
     }
   }

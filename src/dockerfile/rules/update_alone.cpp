@@ -9,8 +9,8 @@ bool is_update(const std::vector<std::string>& argv) {
   if (p + 1 >= argv.size()) return false;
   std::string prog = kb::basename(argv[p]);
   const std::string& sub = argv[p + 1];
-  return ((prog == "apt-get" || prog == "apt" || prog == "apk") && sub == "update") ||
-         ((prog == "yum" || prog == "dnf") && sub == "makecache");
+  return ((prog == "apt-get"sv || prog == "apt"sv || prog == "apk"sv) && sub == "update"sv) ||
+         ((prog == "yum"sv || prog == "dnf"sv) && sub == "makecache"sv);
 }
 
 bool is_install(const std::vector<std::string>& argv) {
@@ -20,7 +20,7 @@ bool is_install(const std::vector<std::string>& argv) {
   if (!pm || pm->program.starts_with("pip")) return false;
   for (size_t i = p + 1; i < argv.size(); ++i) {
     if (argv[i].size() > 1 && argv[i][0] == '-') continue;
-    return std::find(pm->install.begin(), pm->install.end(), argv[i]) != pm->install.end() || argv[i] == "upgrade";
+    return std::find(pm->install.begin(), pm->install.end(), argv[i]) != pm->install.end() || argv[i] == "upgrade"sv;
   }
   return false;
 }

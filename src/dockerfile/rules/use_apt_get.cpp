@@ -11,7 +11,7 @@ class UseAptGet : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& c : util::run_commands(in)) {
-      if (c.name() != "apt") continue;
+      if (c.name() != "apt"sv) continue;
       Range r = c.range(c.prog);
       size_t sub = util::subcommand(c, {"-o", "-c", "-t"});
       std::string sub_name = sub ? std::string(c.arg(sub)) : std::string();
@@ -19,8 +19,8 @@ class UseAptGet : public Rule {
                                ": apt has no stable command-line interface and warns so in scripts; use apt-get",
                         util::text_of(in.df, c.whole()));
       f.root_cause = "apt is meant for people at a terminal: its output and behaviour may change between releases.";
-      f.fix = "apt-get " + sub_name + (sub_name == "install" ? " -y --no-install-recommends ..." : " ...");
-      if (util::in(kSame, sub_name) && c.arg(c.prog) == "apt") in.propose({r, "apt-get"});
+      f.fix = "apt-get " + sub_name + (sub_name == "install"sv ? " -y --no-install-recommends ..." : " ...");
+      if (util::in(kSame, sub_name) && c.arg(c.prog) == "apt"sv) in.propose({r, "apt-get"});
       out.add(info_, util::scrub(std::move(f)));
     }
   }

@@ -11,7 +11,7 @@ class UseraddHighUid : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& c : util::run_commands(in)) {
-      if (c.name() != "useradd") continue;
+      if (c.name() != "useradd"sv) continue;
       if (util::has_opt(c, {"-l", "--no-log-init"})) continue;
       std::string uid = util::opt_value(c, {"-u", "--uid"});
       if (uid.empty() || uid.size() > 12 || uid.find_first_not_of("0123456789") != std::string::npos) continue;

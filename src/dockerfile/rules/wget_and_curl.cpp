@@ -17,8 +17,8 @@ class WgetAndCurl : public Rule {
         for (const auto& c : util::commands(in, in.df.instructions[idx])) keep.push_back(c);
       }
       for (const auto& c : keep) {
-        if (!wget && c.name() == "wget") wget = &c;
-        if (!curl && c.name() == "curl") curl = &c;
+        if (!wget && c.name() == "wget"sv) wget = &c;
+        if (!curl && c.name() == "curl"sv) curl = &c;
       }
       if (!wget || !curl) continue;
       const util::Cmd* later = wget->ins->index > curl->ins->index ? wget : curl;

@@ -16,11 +16,11 @@ class YarnClean : public Rule {
       const util::Cmd* install = nullptr;
       bool clean = false;
       for (const auto& c : cmds) {
-        if (c.name() != "yarn") continue;
+        if (c.name() != "yarn"sv) continue;
         size_t sub = util::subcommand(c, {"--cwd", "--modules-folder", "--cache-folder"});
         std::string_view s = sub ? c.arg(sub) : std::string_view("install");
         if (util::has_opt(c, {"--cache-folder"})) clean = true;
-        if (!install && (s == "install" || s == "add")) install = &c;
+        if (!install && (s == "install"sv || s == "add"sv)) install = &c;
       }
       for (const auto& c : cmds) clean = clean || util::cleans(c, kSpec);
       if (!install || clean) continue;
