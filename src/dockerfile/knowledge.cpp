@@ -247,10 +247,10 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-std::string basename(std::string_view p) {
+std::string_view basename(std::string_view p) {
   while (p.size() > 1 && p.back() == '/') p.remove_suffix(1);
   size_t s = p.rfind('/');
-  return std::string(s == SV::npos ? p : p.substr(s + 1));
+  return s == SV::npos ? p : p.substr(s + 1);
 }
 
 bool contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != SV::npos; }
@@ -416,7 +416,7 @@ bool is_server_program(std::string_view program) {
 bool is_server_command(const std::vector<std::string>& argv) {
   size_t i = real_program(argv);
   if (i >= argv.size()) return false;
-  std::string prog = basename(argv[i]);
+  std::string_view prog = basename(argv[i]);
   auto arg = [&](size_t k) -> SV { return i + k < argv.size() ? SV(argv[i + k]) : SV(); };
   if (prog == "npm"sv || prog == "yarn"sv || prog == "pnpm"sv || prog == "bun"sv) {
     SV a = arg(1) == "run"sv ? arg(2) : arg(1);
@@ -437,7 +437,7 @@ bool is_server_command(const std::vector<std::string>& argv) {
 bool is_one_shot_command(const std::vector<std::string>& argv) {
   size_t i = real_program(argv);
   if (i >= argv.size()) return false;
-  std::string prog = basename(argv[i]);
+  std::string_view prog = basename(argv[i]);
   auto arg = [&](size_t k) -> SV { return i + k < argv.size() ? SV(argv[i + k]) : SV(); };
   if (prog == "sh"sv || prog == "bash"sv || prog == "ash"sv || prog == "dash"sv || prog == "zsh"sv)
     return argv.size() == i + 1;  // an interactive shell with no TTY reads EOF and exits
@@ -547,7 +547,7 @@ const Ecosystem* install_ecosystem(const std::vector<std::string>& raw, const In
 }
 
 bool is_manifest(const Ecosystem& e, std::string_view file) {
-  std::string f = basename(file);
+  std::string_view f = basename(file);
   if (f.empty()) return false;
   for (SV m : e.manifests)
     if (f == m || glob_match(m, f) || glob_match(f, m)) return true;
@@ -597,7 +597,7 @@ std::vector<Cmd> build_commands(const LintInput& in, const Instruction& ins) {
       ranges.erase(ranges.begin());
     }
     if (argv.empty()) return out;
-    std::string prog = basename(argv[0]);
+    std::string_view prog = basename(argv[0]);
     bool shell = prog == "sh"sv || prog == "bash"sv || prog == "ash"sv || prog == "dash"sv || prog == "zsh"sv;
     if (shell && argv.size() >= 3 && argv[1].size() >= 2 && argv[1][0] == '-' && contains(argv[1], "c")) {
       auto script = shell::parse(argv[2]);

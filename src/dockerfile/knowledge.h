@@ -125,7 +125,7 @@ bool is_manifest(const Ecosystem& e, std::string_view file);
 // ---- model helpers --------------------------------------------------------
 
 std::string lower(std::string_view s);
-std::string basename(std::string_view path);
+std::string_view basename(std::string_view path);  // a view into `path`
 bool contains(std::string_view hay, std::string_view needle);
 
 // One command of a RUN/CMD/ENTRYPOINT/HEALTHCHECK with the file range of

@@ -10,7 +10,7 @@ std::vector<std::string> removed(const std::vector<kb::Cmd>& cmds) {
   for (const auto& c : cmds) {
     size_t p = kb::real_program(c.argv);
     if (p + 1 >= c.argv.size()) continue;
-    std::string prog = kb::basename(c.argv[p]);
+    std::string_view prog = kb::basename(c.argv[p]);
     bool rm = false;
     for (size_t i = p + 1; i < c.argv.size(); ++i) {
       const std::string& a = c.argv[i];

@@ -1,6 +1,6 @@
 // DD2003: a value that changes on every build (date, commit, cache-bust
 // counter) is declared before heavy RUN steps and invalidates them all.
-#include <regex>
+#include <cctype>
 
 #include "dockerfile/rules/incident_util.h"
 
@@ -14,18 +14,34 @@ const std::vector<std::string_view> kBusterNames{
     "GITHUB_SHA", "BUILD_VERSION"};
 
 bool buster_name(std::string_view name) {
-  std::string n = kb::lower(name);
+  auto same = [](std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+      if (std::toupper(static_cast<unsigned char>(a[i])) != b[i]) return false;
+    return true;
+  };
   for (auto b : kBusterNames)
-    if (n == kb::lower(b)) return true;
+    if (same(name, b)) return true;
   return false;
 }
 
-// A literal that changes per build: a date or a commit hash.
-bool buster_value(const std::string& v) {
-  static const std::regex date(R"(\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}.*)?)");
-  static const std::regex sha(R"([0-9a-f]{7,40})");
+bool digits(std::string_view v, size_t at, size_t n) {
+  if (at + n > v.size()) return false;
+  for (size_t i = at; i < at + n; ++i)
+    if (v[i] < '0' || v[i] > '9') return false;
+  return true;
+}
+
+// A literal that changes per build: a date (2024-05-01, optionally with a
+// time: "2024-05-01T10:00...") or a commit hash (7 to 40 lower-case hex digits).
+bool buster_value(std::string_view v) {
   if (v.size() > 64) return false;
-  return std::regex_match(v, date) || std::regex_match(v, sha);
+  bool date = digits(v, 0, 4) && v.size() >= 10 && v[4] == '-' && digits(v, 5, 2) && v[7] == '-' && digits(v, 8, 2) &&
+              (v.size() == 10 || (v.size() >= 16 && (v[10] == 'T' || v[10] == ' ') && digits(v, 11, 2) &&
+                                  v[13] == ':' && digits(v, 14, 2)));
+  if (date) return true;
+  if (v.size() < 7 || v.size() > 40) return false;
+  return std::all_of(v.begin(), v.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 // A RUN worth caching: installs packages or dependencies, builds, downloads.
@@ -33,7 +49,7 @@ bool heavy(const LintInput& in, const Instruction& ins) {
   for (const auto& c : kb::commands(in, ins)) {
     size_t p = kb::real_program(c.argv);
     if (p >= c.argv.size()) continue;
-    std::string prog = kb::basename(c.argv[p]);
+    std::string_view prog = kb::basename(c.argv[p]);
     if (kb::package_manager(prog) || kb::install_ecosystem(c.argv) || prog == "make"sv || prog == "cmake"sv ||
         prog == "curl"sv || prog == "wget"sv || prog == "git"sv)
       return true;

@@ -47,9 +47,9 @@ class DeletedLater : public Rule {
         bool dir = dest.ends_with("/") || srcs.size() > 1 || dest == "."sv ;
         for (const Arg* s : srcs) {
           if (s->text == "."sv || s->text == "./"sv || inc::is_secret_file(s->text)) continue;
-          std::string name = kb::basename(s->text);
+          std::string_view name = kb::basename(s->text);
           if (name.find('*') != std::string::npos) continue;
-          std::string p = dir ? normalize(dest, workdir) + "/" + name : normalize(dest, workdir);
+          std::string p = dir ? normalize(dest, workdir) + "/" + std::string(name) : normalize(dest, workdir);
           if (created.size() < 512) created.push_back({normalize(p, "/"), ins->range.begin.line, ins->keyword + " " + s->text});
         }
         continue;
@@ -67,13 +67,14 @@ class DeletedLater : public Rule {
             if (cr.line == ins->range.begin.line) continue;
             bool hit = cr.path == target || cr.path.rfind(target + "/", 0) == 0;
             if (!hit) continue;
-            Finding f = in.at(c.ranges[i], kb::basename(cr.path) + " is added on line " + std::to_string(cr.line) +
+            Finding f = in.at(c.ranges[i], std::string(kb::basename(cr.path)) + " is added on line " + std::to_string(cr.line) +
                                                " (" + cr.how + ") and deleted on line " +
                                                std::to_string(ins->range.begin.line) +
                                                ": its bytes stay in the layer of line " + std::to_string(cr.line));
             f.root_cause = "Each instruction is an immutable layer; deleting a file in a later layer only hides it.";
             f.fix = "Fetch, use and delete in one RUN (RUN curl -fsSLO URL && tar xzf f.tgz && rm f.tgz), or use "
-                    "RUN --mount=type=bind,source=" + kb::basename(cr.path) + ",target=/tmp/" + kb::basename(cr.path) +
+                    "RUN --mount=type=bind,source=" + std::string(kb::basename(cr.path)) + ",target=/tmp/" +
+                    std::string(kb::basename(cr.path)) +
                     " instead of COPY";
             out.add(info_, std::move(f));
             break;
@@ -84,7 +85,7 @@ class DeletedLater : public Rule {
       for (const auto& c : cmds) {
         size_t p = kb::real_program(c.argv);
         if (p >= c.argv.size()) continue;
-        std::string prog = kb::basename(c.argv[p]);
+        std::string_view prog = kb::basename(c.argv[p]);
         if (prog != "wget"sv && prog != "curl"sv) continue;
         std::string file;
         for (size_t i = p + 1; i < c.argv.size(); ++i) {
@@ -97,7 +98,7 @@ class DeletedLater : public Rule {
             file = kb::basename(a.substr(0, a.find('?')));
         }
         if (!file.empty() && file != "-"sv && file.rfind("/dev/", 0) != 0 && created.size() < 512)
-          created.push_back({normalize(file, workdir), ins->range.begin.line, "RUN " + prog});
+          created.push_back({normalize(file, workdir), ins->range.begin.line, "RUN " + std::string(prog)});
       }
     }
   }

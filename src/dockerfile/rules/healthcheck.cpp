@@ -146,7 +146,7 @@ class Healthcheck : public Rule {
     for (const auto& c : cmds) {
       size_t p = kb::real_program(c.argv);
       if (p >= c.argv.size()) continue;
-      std::string tool = kb::basename(c.argv[p]);
+      std::string tool(kb::basename(c.argv[p]));
       bool missing = false;
       if (bare) missing = tool == "curl"sv || tool == "wget"sv || tool == "nc"sv || tool == "sh"sv || tool == "bash"sv;
       else if (inc::is_alpine_like(base)) missing = tool == "curl"sv || tool == "bash"sv;

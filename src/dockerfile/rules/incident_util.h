@@ -49,7 +49,7 @@ inline bool is_distroless(const kb::ImageRef& r) {
   return kb::contains(r.path, "distroless") || r.registry == "cgr.dev"sv || kb::contains(r.path, "chainguard");
 }
 inline bool is_alpine_like(const kb::ImageRef& r) {
-  std::string name = kb::basename(r.path);  // mirrors and private copies: myorg/busybox
+  std::string_view name = kb::basename(r.path);  // mirrors and private copies: myorg/busybox
   return name == "alpine"sv || name == "busybox"sv || kb::contains(kb::lower(r.tag), "alpine") ||
          kb::contains(r.path, "alpine");
 }
@@ -200,7 +200,7 @@ inline bool negated(const std::vector<std::string>& argv, size_t i) {
 inline bool daemonizes(const kb::ImageRef& base, const kb::Cmd& c, std::string& why, std::string& fix, size_t& word) {
   size_t p = kb::real_program(c.argv);
   if (p >= c.argv.size()) return false;
-  std::string prog = kb::basename(c.argv[p]);
+  std::string_view prog = kb::basename(c.argv[p]);
   word = p;
   if (c.argv[p].rfind("/etc/init.d/", 0) == 0 && p + 1 < c.argv.size() &&
       (c.argv[p + 1] == "start"sv || c.argv[p + 1] == "restart"sv)) {
@@ -222,8 +222,8 @@ inline bool daemonizes(const kb::ImageRef& base, const kb::Cmd& c, std::string& 
     const std::string& a = c.argv[i];
     if ((a == "--daemon"sv || a == "--daemonize"sv || a.rfind("--daemon=", 0) == 0 || a.rfind("--daemonize=", 0) == 0) &&
         !negated(c.argv, i)) {
-      why = prog + " " + a + " detaches from the terminal and the foreground process exits";
-      fix = prog + " without " + a.substr(0, a.find('='));
+      why = std::string(prog) + " " + a + " detaches from the terminal and the foreground process exits";
+      fix = std::string(prog) + " without " + a.substr(0, a.find('='));
       word = i;
       return true;
     }

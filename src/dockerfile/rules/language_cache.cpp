@@ -1,11 +1,13 @@
 // DD2024: pip without --no-cache-dir, npm/yarn/pnpm installing dev
 // dependencies in the final stage.
+#include <span>
+
 #include "dockerfile/rules/incident_util.h"
 
 namespace dd::dockerfile {
 namespace {
 
-bool has_any(const std::vector<std::string>& argv, std::initializer_list<std::string_view> flags) {
+bool has_any(std::span<const std::string> argv, std::initializer_list<std::string_view> flags) {
   for (const auto& a : argv)
     for (auto f : flags)
       if (a == f || (a.size() > f.size() && a.rfind(f, 0) == 0 && a[f.size()] == '=')) return true;
@@ -28,13 +30,13 @@ class LanguageCache : public Rule {
       for (const auto& c : kb::commands(in, *ins)) {
         size_t p = kb::real_program(c.argv);
         if (p + 1 >= c.argv.size()) continue;
-        std::vector<std::string> argv(c.argv.begin() + static_cast<long>(p), c.argv.end());
+        std::span<const std::string> argv(c.argv.begin() + static_cast<long>(p), c.argv.end());
         size_t off = p;
         if (kb::basename(argv[0]).starts_with("python") && argv.size() > 2 && argv[1] == "-m"sv) {
-          argv.erase(argv.begin(), argv.begin() + 2);
+          argv = argv.subspan(2);
           off += 2;
         }
-        std::string prog = kb::basename(argv[0]);
+        std::string_view prog = kb::basename(argv[0]);
         if ((prog == "pip"sv || prog == "pip3"sv || prog.rfind("pip3.", 0) == 0) && argv.size() > 1 &&
             argv[1] == "install"sv && !has_any(argv, {"--no-cache-dir"}) && !vars.count("PIP_NO_CACHE_DIR")) {
           Finding f = in.at(c.ranges[off], "pip install on line " + std::to_string(ins->range.begin.line) +

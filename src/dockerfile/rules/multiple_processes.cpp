@@ -36,11 +36,11 @@ class MultipleProcesses : public Rule {
     for (const auto& c : cmds) {
       size_t p = kb::real_program(c.argv);
       if (p >= c.argv.size()) continue;
-      std::string prog = kb::basename(c.argv[p]);
+      std::string_view prog = kb::basename(c.argv[p]);
       if (kb::is_supervisor(prog) || c.argv[p] == "/init"sv) {
         const Instruction* where = start.entrypoint && c.ranges[p].begin.line == start.entrypoint->range.begin.line
                                        ? start.entrypoint : owner;
-        Finding f = in.at(c.ranges[p], (c.argv[p] == "/init"sv ? std::string("s6-overlay /init") : prog) + " on line " +
+        Finding f = in.at(c.ranges[p], (c.argv[p] == "/init"sv ? std::string("s6-overlay /init") : std::string(prog)) + " on line " +
                                            std::to_string(where->range.begin.line) +
                                            " supervises several services in one container");
         f.root_cause = "A supervisor hides crashes from the orchestrator: it restarts children itself, mixes their "
@@ -57,7 +57,7 @@ class MultipleProcesses : public Rule {
       const auto& c = cmds[i];
       size_t p = kb::real_program(c.argv);
       if (p >= c.argv.size()) continue;
-      std::string prog = kb::basename(c.argv[p]);
+      std::string_view prog = kb::basename(c.argv[p]);
       bool bg = c.background;
       bool started = (prog == "service"sv || c.argv[p].rfind("/etc/init.d/", 0) == 0) &&
                      std::find(c.argv.begin(), c.argv.end(), "start") != c.argv.end();
@@ -66,7 +66,7 @@ class MultipleProcesses : public Rule {
       const auto& next = cmds.back();
       size_t np = kb::real_program(next.argv);
       if (np >= next.argv.size()) continue;
-      std::string nprog = kb::basename(next.argv[np]);
+      std::string_view nprog = kb::basename(next.argv[np]);
       bool long_lived = kb::is_server_command(next.argv) ||
                         (nprog == "tail"sv && std::find(next.argv.begin(), next.argv.end(), "-f") != next.argv.end()) ||
                         (nprog == "sleep"sv && next.argv.size() > np + 1 && next.argv[np + 1] == "infinity"sv) ||
@@ -78,7 +78,7 @@ class MultipleProcesses : public Rule {
                                      ": two long-lived processes, only the last is watched");
       f.root_cause = "Only PID 1 is supervised: when the other process dies nothing restarts it and the container "
                      "looks healthy.";
-      f.fix = "CMD [\"" + nprog + "\", ...] here, and " + inc::show(c.argv, p, 3) + " in its own container";
+      f.fix = "CMD [\"" + std::string(nprog) + "\", ...] here, and " + inc::show(c.argv, p, 3) + " in its own container";
       out.add(background_info(), std::move(f));
       return;
     }

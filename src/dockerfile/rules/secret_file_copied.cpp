@@ -17,7 +17,7 @@ class SecretFileCopied : public Rule {
       if (inc::copies_from_stage(*ins)) continue;
       for (const Arg* s : inc::copy_sources(*ins)) {
         if (!inc::is_secret_file(s->text)) continue;
-        std::string name = kb::basename(s->text);
+        std::string name(kb::basename(s->text));
         int deleted = 0;
         for (size_t j = k + 1; j < all.size() && j < k + 4096 && !deleted; ++j)
           if (all[j]->kind == Kw::RUN && kb::contains(inc::run_text(*all[j]), "rm ") &&

@@ -7,7 +7,7 @@ namespace {
 bool is_update(const std::vector<std::string>& argv) {
   size_t p = kb::real_program(argv);
   if (p + 1 >= argv.size()) return false;
-  std::string prog = kb::basename(argv[p]);
+  std::string_view prog = kb::basename(argv[p]);
   const std::string& sub = argv[p + 1];
   return ((prog == "apt-get"sv || prog == "apt"sv || prog == "apk"sv) && sub == "update"sv) ||
          ((prog == "yum"sv || prog == "dnf"sv) && sub == "makecache"sv);

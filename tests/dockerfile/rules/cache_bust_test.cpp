@@ -16,6 +16,12 @@ TEST(CacheBust, BuildDateBeforeInstall) {
 TEST(CacheBust, EnvWithCommitOrDate) {
   EXPECT_EQ(count(lint("FROM node:20-slim\nENV GIT_REF=3f2a9c1d\nRUN npm ci\n"), "DD2003"), 1);
   EXPECT_EQ(count(lint("FROM node:20-slim\nENV RELEASED=2024-05-01\nRUN npm ci\n"), "DD2003"), 1);
+  EXPECT_EQ(count(lint("FROM node:20-slim\nENV AT=2024-05-01T10:20:30Z\nRUN npm ci\n"), "DD2003"), 1);
+  EXPECT_EQ(count(lint("FROM node:20-slim\nENV Build_Date=x\nRUN npm ci\n"), "DD2003"), 1);
+  // Not per-build values: a longer word, an upper-case word, a version.
+  EXPECT_EQ(count(lint("FROM node:20-slim\nENV AT=2024-05-01x\nRUN npm ci\n"), "DD2003"), 0);
+  EXPECT_EQ(count(lint("FROM node:20-slim\nENV MODE=DEADBEEF\nRUN npm ci\n"), "DD2003"), 0);
+  EXPECT_EQ(count(lint("FROM node:20-slim\nENV V=1.2.3\nRUN npm ci\n"), "DD2003"), 0);
 }
 
 TEST(CacheBust, SilentWhenDeclaredAtTheEnd) {
