@@ -1,6 +1,7 @@
 #include "lint/fix.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 
 #include "core/error.h"
@@ -82,7 +83,9 @@ std::string unified_diff(std::string_view before, std::string_view after, const 
     for (size_t i = 0; i < n; ++i) ops.push_back({1, i});
     for (size_t j = 0; j < m; ++j) ops.push_back({2, j});
   }
-  std::string out = "--- a/" + path + "\n+++ b/" + path + "\n";
+  // git-style headers: "a/dir/Dockerfile", never "a/./dir" or "a//abs/path".
+  std::string shown = std::filesystem::path(path).lexically_normal().relative_path().string();
+  std::string out = "--- a/" + shown + "\n+++ b/" + shown + "\n";
   const size_t ctx = 3;
   size_t k = 0;
   while (k < ops.size()) {
@@ -149,8 +152,13 @@ std::string append_lines(std::string_view before, const std::vector<std::string>
     while (!t.empty() && (t.back() == '\n' || t.back() == '\r' || t.back() == ' ' || t.back() == '\t')) t.pop_back();
     have.push_back(t);
   }
+  auto listed = [](const std::vector<std::string>& v, const std::string& l) {
+    return std::find(v.begin(), v.end(), l) != v.end();
+  };
   for (const auto& l : lines) {
-    if (l.empty() || std::find(have.begin(), have.end(), l) != have.end()) continue;
+    if (l.empty() || listed(have, l)) continue;
+    // "**/.env" also matches ".env" at the root: one line is enough.
+    if (l.rfind("**/", 0) != 0 && (listed(have, "**/" + l) || listed(lines, "**/" + l))) continue;
     if (!out.empty() && out.back() != '\n') out += '\n';
     out += l + "\n";
     have.push_back(l);

@@ -213,9 +213,12 @@ TEST(Fix, DockerignoreEntriesAreAddedOrCreated) {
   auto df = d.write("Dockerfile", "FROM node:22-slim\nWORKDIR /app\nCOPY . .\nUSER node\nCMD [\"node\", \"server.js\"]\n");
   auto r = drydock({"lint", "--fix", d.path().string()});
   EXPECT_EQ(r.status, 1) << r.err;
-  EXPECT_NE(r.out.find("--- /dev/null\n+++ b/" + (d.path() / ".dockerignore").string()), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("--- /dev/null\n+++ b/" + (d.path() / ".dockerignore").relative_path().string() + "\n"),
+            std::string::npos)
+      << r.out;
   EXPECT_NE(r.out.find("\n+.git\n"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("\n+**/.env\n"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("\n+.env\n"), std::string::npos) << "**/.env already covers the root\n" << r.out;
   EXPECT_EQ(r.out.find("hunter2"), std::string::npos) << "no secret in the diff";
   auto w = drydock({"lint", "--fix", "--write", "--fail-on", "none", d.path().string()});
   EXPECT_EQ(w.status, 0) << w.err;
