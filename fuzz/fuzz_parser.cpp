@@ -36,7 +36,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (const auto& f : ins.flags) check_pos(df, f.range.begin);
     for (const auto& h : ins.heredocs) check_pos(df, h.body_map.at(h.body.size()));
     check(ins.stage < static_cast<int>(df.stages.size()));
-    if (ins.index < 16) check(dd::dockerfile::scope_at(df, ins.index, {{"A", "1"}}) == scopes[ins.index]);
+    if (ins.index < 8) check(dd::dockerfile::scope_at(df, ins.index, {{"A", "1"}}) == scopes[ins.index]);
     if (!ins.exec_form && ins.args_text.size() < 4096) dd::shell::parse(ins.args_text);
     for (const auto& kv : ins.pairs) dd::dockerfile::expand(kv.raw_value, {{"A", "x"}}, df.escape);
   }

@@ -218,6 +218,12 @@ TEST(Expand, HostilePatternOperationsGiveUp) {
   EXPECT_EQ(expand("${T//?" "?/.}", w).value, "...");
   EXPECT_EQ(expand("${T/\\*/+}", w).value, "cab+ab");
   EXPECT_EQ(expand("${T//ab/}", w).value, "c*");
+  // A long but real value still expands: 500 bytes with a leading-* pattern.
+  std::string path;
+  for (int i = 0; i < 50; ++i) path += "/usr/lib" + std::to_string(i % 10);
+  Vars p{{"P", path}};
+  EXPECT_EQ(expand("${P##*/}", p).value, "lib9");
+  EXPECT_EQ(expand("${P%/*}", p).value, path.substr(0, path.size() - 5));
 }
 
 }  // namespace
