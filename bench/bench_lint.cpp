@@ -2,9 +2,6 @@
 // the shared Dockerfile corpus. Run: build/bench/bench_lint
 #include <benchmark/benchmark.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -12,23 +9,11 @@
 #include "dockerfile/rule.h"
 #include "dockerfile/shell.h"
 #include "lint/lint.h"
+#include "corpus.h"
 
 namespace {
 
-const std::vector<std::pair<std::string, std::string>>& corpus() {
-  static std::vector<std::pair<std::string, std::string>> files = [] {
-    std::vector<std::pair<std::string, std::string>> out;
-    for (auto& e : std::filesystem::recursive_directory_iterator(DRYDOCK_SHARED_DIR "/corpus/dockerfiles")) {
-      if (!e.is_regular_file()) continue;
-      std::ifstream in(e.path());
-      std::stringstream ss;
-      ss << in.rdbuf();
-      out.emplace_back(e.path().string(), ss.str());
-    }
-    return out;
-  }();
-  return files;
-}
+using bench::corpus;
 
 void BM_Parse(benchmark::State& state) {
   size_t bytes = 0;

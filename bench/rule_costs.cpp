@@ -5,10 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -19,6 +16,7 @@
 #include "dockerfile/rules/rule_util.h"
 #include "dockerfile/rule.h"
 #include "lint/lint.h"
+#include "corpus.h"
 
 namespace {
 using Clock = std::chrono::steady_clock;
@@ -27,14 +25,7 @@ double us(Clock::duration d) { return std::chrono::duration<double, std::micro>(
 
 int main(int argc, char** argv) {
   int repeats = argc > 1 ? std::atoi(argv[1]) : 20;
-  std::vector<std::pair<std::string, std::string>> files;
-  for (auto& e : std::filesystem::recursive_directory_iterator(DRYDOCK_SHARED_DIR "/corpus/dockerfiles")) {
-    if (!e.is_regular_file()) continue;
-    std::ifstream in(e.path());
-    std::stringstream ss;
-    ss << in.rdbuf();
-    files.emplace_back(e.path().string(), ss.str());
-  }
+  const auto& files = bench::corpus();
   dd::Config cfg;
   const auto& rules = dd::dockerfile::rules();
   std::vector<double> warm(rules.size(), 0);
