@@ -8,7 +8,7 @@
 namespace dd::dockerfile {
 namespace {
 
-constexpr size_t kMaxPatternText = 8192;  // longer values skip pattern removal
+constexpr size_t kMaxPatternText = 8192;  // longer values or patterns skip pattern operations
 constexpr int kMaxDepth = 64;
 // Nested ${A//a/${A//a/...}} grows the value exponentially; results stop here.
 constexpr size_t kMaxExpansion = 1u << 20;
@@ -22,7 +22,8 @@ bool name_char(char c) { return name_start(c) || (c >= '0' && c <= '9'); }
 bool digit(char c) { return c >= '0' && c <= '9'; }
 bool special(char c) { return c == '@' || c == '*' || c == '#' || c == '?' || c == '-' || c == '$' || c == '!' || c == '0'; }
 
-bool bracket(std::string_view p, size_t& i, char c, bool& ok);
+// Adds the pattern characters it reads to *steps when given.
+bool bracket(std::string_view p, size_t& i, char c, bool& ok, size_t* steps = nullptr);
 
 class Expander {
  public:
@@ -232,16 +233,19 @@ class Expander {
   bool out_of_budget() const { return budget_ == 0; }
 
   // How many characters a pattern without '*' matches (npos when it has one).
+  // Many unclosed '[' make this quadratic: past the budget it answers npos,
+  // which sends the caller down the general, budgeted path.
   static size_t fixed_length(std::string_view p) {
     size_t n = 0;
+    size_t steps = 0;
     for (size_t i = 0; i < p.size(); ++n) {
-      if (p[i] == '*') return std::string::npos;
+      if (p[i] == '*' || steps > kPatternBudget) return std::string::npos;
       if (p[i] == '\\' && i + 1 < p.size()) {
         i += 2;
       } else if (p[i] == '[') {
         size_t ni = i;
         bool ok = false;
-        bracket(p, ni, 'x', ok);  // only to find where it ends, as glob_match does
+        bracket(p, ni, 'x', ok, &steps);  // only to find where it ends, as glob_match does
         i = ok ? ni : i + 1;
       } else {
         ++i;
@@ -251,7 +255,7 @@ class Expander {
   }
 
   std::string remove_prefix(const std::string& v, const std::string& pat, bool longest) {
-    if (v.size() > kMaxPatternText) return v;
+    if (v.size() > kMaxPatternText || pat.size() > kMaxPatternText) return v;
     if (longest) {
       for (size_t i = v.size() + 1; i-- > 0 && !out_of_budget();)
         if (match(pat, std::string_view(v).substr(0, i))) return v.substr(i);
@@ -263,7 +267,7 @@ class Expander {
   }
 
   std::string remove_suffix(const std::string& v, const std::string& pat, bool longest) {
-    if (v.size() > kMaxPatternText) return v;
+    if (v.size() > kMaxPatternText || pat.size() > kMaxPatternText) return v;
     if (longest) {
       for (size_t i = 0; i <= v.size() && !out_of_budget(); ++i)
         if (match(pat, std::string_view(v).substr(i))) return v.substr(0, i);
@@ -275,7 +279,7 @@ class Expander {
   }
 
   std::string replace(const std::string& v, const std::string& pat, const std::string& rep, bool all) {
-    if (v.size() > kMaxPatternText || pat.empty()) return v;
+    if (v.size() > kMaxPatternText || pat.size() > kMaxPatternText || pat.empty()) return v;
     // Without '*' a match has one possible length: one try per offset, not n.
     const size_t fixed = fixed_length(pat);
     std::string out;
@@ -308,7 +312,7 @@ class Expander {
 };
 
 // Matches one bracket expression at p (pattern[p] == '['); sets `next` past it.
-bool bracket(std::string_view p, size_t& i, char c, bool& ok) {
+bool bracket(std::string_view p, size_t& i, char c, bool& ok, size_t* steps) {
   size_t j = i + 1;
   bool neg = false;
   if (j < p.size() && (p[j] == '!' || p[j] == '^')) {
@@ -333,6 +337,7 @@ bool bracket(std::string_view p, size_t& i, char c, bool& ok) {
     if (c >= lo && c <= hi) matched = true;
     ++j;
   }
+  if (steps) *steps += j - i;  // an unclosed '[' reads to the end of the pattern
   if (j >= p.size()) {  // no closing bracket: '[' is literal
     ok = false;
     return false;
@@ -366,7 +371,7 @@ bool glob_match(std::string_view p, std::string_view t, size_t* steps) {
       if (c == '[') {
         size_t ni = pi;
         bool ok = false;
-        bool m = bracket(p, ni, t[ti], ok);
+        bool m = bracket(p, ni, t[ti], ok, steps);
         if (ok) {
           if (m) {
             pi = ni;

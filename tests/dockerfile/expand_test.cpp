@@ -218,6 +218,15 @@ TEST(Expand, HostilePatternOperationsGiveUp) {
   EXPECT_EQ(expand("${T//?" "?/.}", w).value, "...");
   EXPECT_EQ(expand("${T/\\*/+}", w).value, "cab+ab");
   EXPECT_EQ(expand("${T//ab/}", w).value, "c*");
+  // Unclosed '[' in a long pattern (found by fuzz_shell: each '[' read to the
+  // end of the pattern, quadratic), and a pattern grown by nested expansion.
+  Vars u{{"U", std::string(4000, 'a')}, {"B", std::string(8000, '[')}};
+  EXPECT_EQ(expand("${U/${B}/x}", u).value, u["U"]);
+  EXPECT_EQ(expand("${U//" + std::string(6000, '[') + "/x}", u).value, u["U"]);
+  EXPECT_EQ(expand("${U%" + std::string(6000, '[') + "}", u).value, u["U"]);
+  // Patterns longer than 8 KiB are not tried at all, even ones that would match.
+  EXPECT_EQ(expand("${S/a" + std::string(9000, '*') + "/x}", v).value, "a-b-c");
+  EXPECT_EQ(expand("${S/a" + std::string(100, '*') + "/x}", v).value, "x");
   // A long but real value still expands: 500 bytes with a leading-* pattern.
   std::string path;
   for (int i = 0; i < 50; ++i) path += "/usr/lib" + std::to_string(i % 10);
