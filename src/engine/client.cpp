@@ -9,14 +9,12 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
-#include <mutex>
 
 namespace dd::engine {
 namespace {
 
 constexpr const char* kNewestApi = "1.43";
 constexpr size_t kMaxBody = 512u << 20;
-
 
 bool loopback_host(std::string_view h) {
   if (h == "localhost" || h == "::1" || h == "[::1]") return true;
@@ -84,6 +82,19 @@ struct Client::Curl {
   Curl() : h(curl().easy_init()) {}
   ~Curl() {
     if (h) curl().easy_cleanup(h);
+  }
+  template <class T>
+  void set(CURLoption o, T v) {
+    curl().easy_setopt(h, o, v);
+  }
+  // What every request sets: the socket, the URL, errors, no proxy, no signals.
+  void basics(const std::string& unix_path, const std::string& url, char* err) {
+    if (!unix_path.empty()) set(CURLOPT_UNIX_SOCKET_PATH, unix_path.c_str());
+    set(CURLOPT_URL, url.c_str());
+    set(CURLOPT_ERRORBUFFER, err);
+    set(CURLOPT_CONNECTTIMEOUT, 5L);
+    set(CURLOPT_NOSIGNAL, 1L);
+    set(CURLOPT_PROXY, "");
   }
 };
 
@@ -228,19 +239,14 @@ Response Client::request(const std::string& path, bool versioned, const RequestO
   body.limit = std::min(o.max_body, kMaxBody);
   body.cut_ok = o.max_body < kMaxBody;
   Response r;
-  if (o.head) curl().easy_setopt(c.h, CURLOPT_NOBODY, 1L);
+  if (o.head) c.set(CURLOPT_NOBODY, 1L);
   char err[CURL_ERROR_SIZE] = {0};
-  if (!ep_.unix_path.empty()) curl().easy_setopt(c.h, CURLOPT_UNIX_SOCKET_PATH, ep_.unix_path.c_str());
-  curl().easy_setopt(c.h, CURLOPT_URL, u.c_str());
-  curl().easy_setopt(c.h, CURLOPT_WRITEFUNCTION, write_body);
-  curl().easy_setopt(c.h, CURLOPT_WRITEDATA, &body);
-  curl().easy_setopt(c.h, CURLOPT_HEADERFUNCTION, read_header);
-  curl().easy_setopt(c.h, CURLOPT_HEADERDATA, &r);
-  curl().easy_setopt(c.h, CURLOPT_ERRORBUFFER, err);
-  curl().easy_setopt(c.h, CURLOPT_CONNECTTIMEOUT, 5L);
-  curl().easy_setopt(c.h, CURLOPT_TIMEOUT, timeout_);
-  curl().easy_setopt(c.h, CURLOPT_NOSIGNAL, 1L);
-  curl().easy_setopt(c.h, CURLOPT_PROXY, "");
+  c.basics(ep_.unix_path, u, err);
+  c.set(CURLOPT_WRITEFUNCTION, write_body);
+  c.set(CURLOPT_WRITEDATA, &body);
+  c.set(CURLOPT_HEADERFUNCTION, read_header);
+  c.set(CURLOPT_HEADERDATA, &r);
+  c.set(CURLOPT_TIMEOUT, timeout_);
   CURLcode rc = curl().easy_perform(c.h);
   if (body.overflow) throw InputError("Docker engine answer to " + path + " is larger than 512 MiB");
   if (rc != CURLE_OK && !(rc == CURLE_WRITE_ERROR && body.cut)) unreachable(rc, err[0] ? err : curl().easy_strerror(rc));
@@ -369,17 +375,12 @@ void Client::events(const EventsOptions& opt, const std::function<bool(const nlo
   st.opt = &opt;
   st.deadline = std::chrono::steady_clock::now() + std::chrono::seconds(opt.timeout_seconds);
   char err[CURL_ERROR_SIZE] = {0};
-  if (!ep_.unix_path.empty()) curl().easy_setopt(c.h, CURLOPT_UNIX_SOCKET_PATH, ep_.unix_path.c_str());
-  curl().easy_setopt(c.h, CURLOPT_URL, u.c_str());
-  curl().easy_setopt(c.h, CURLOPT_WRITEFUNCTION, write_events);
-  curl().easy_setopt(c.h, CURLOPT_WRITEDATA, &st);
-  curl().easy_setopt(c.h, CURLOPT_NOPROGRESS, 0L);
-  curl().easy_setopt(c.h, CURLOPT_XFERINFOFUNCTION, events_progress);
-  curl().easy_setopt(c.h, CURLOPT_XFERINFODATA, &st);
-  curl().easy_setopt(c.h, CURLOPT_ERRORBUFFER, err);
-  curl().easy_setopt(c.h, CURLOPT_CONNECTTIMEOUT, 5L);
-  curl().easy_setopt(c.h, CURLOPT_NOSIGNAL, 1L);
-  curl().easy_setopt(c.h, CURLOPT_PROXY, "");
+  c.basics(ep_.unix_path, u, err);
+  c.set(CURLOPT_WRITEFUNCTION, write_events);
+  c.set(CURLOPT_WRITEDATA, &st);
+  c.set(CURLOPT_NOPROGRESS, 0L);
+  c.set(CURLOPT_XFERINFOFUNCTION, events_progress);
+  c.set(CURLOPT_XFERINFODATA, &st);
   CURLcode rc = curl().easy_perform(c.h);
   if (rc == CURLE_OK || rc == CURLE_ABORTED_BY_CALLBACK || (rc == CURLE_WRITE_ERROR && st.done)) {
     long status = 0;
