@@ -570,7 +570,10 @@ Cmd from_shell(const Instruction& ins, const shell::Command& c, const Range* fix
   Cmd out;
   for (const auto& w : c.argv) {
     out.argv.push_back(w.value);
-    out.ranges.push_back(fixed ? *fixed : script_range(ins, w.begin, w.end));
+    if (fixed)
+      out.ranges.push_back(*fixed);
+    else
+      out.ranges.push_script(ins, w.begin, w.end);
   }
   for (const auto& r : c.redirects) out.redirects.push_back({r.op, r.target.value});
   out.range = fixed ? *fixed : script_range(ins, c.begin, c.end);
@@ -580,6 +583,11 @@ Cmd from_shell(const Instruction& ins, const shell::Command& c, const Range* fix
 }
 
 }  // namespace
+
+Range WordRanges::operator[](size_t i) const {
+  const Item& it = items_.at(i);
+  return it.ins ? script_range(*it.ins, it.begin, it.end) : it.range;
+}
 
 namespace {
 std::vector<Cmd> build_commands(const LintInput& in, const Instruction& ins) {
@@ -607,7 +615,7 @@ std::vector<Cmd> build_commands(const LintInput& in, const Instruction& ins) {
     }
     Cmd c;
     c.argv = std::move(argv);
-    c.ranges = std::move(ranges);
+    for (const auto& r : ranges) c.ranges.push_back(r);
     c.range = ins.args_range;
     out.push_back(std::move(c));
     return out;
@@ -619,7 +627,7 @@ std::vector<Cmd> build_commands(const LintInput& in, const Instruction& ins) {
   }
   if (ins.kind == Kw::HEALTHCHECK && !out.empty() && !out[0].argv.empty() && out[0].argv[0] == "CMD"sv) {
     out[0].argv.erase(out[0].argv.begin());
-    out[0].ranges.erase(out[0].ranges.begin());
+    out[0].ranges.erase_front();
     if (out[0].argv.empty()) out.erase(out.begin());
   }
   return out;

@@ -128,11 +128,32 @@ std::string lower(std::string_view s);
 std::string_view basename(std::string_view path);  // a view into `path`
 bool contains(std::string_view hay, std::string_view needle);
 
+// The file range of each argv word. A shell word's range costs two
+// source-map lookups and rules report few words, so it is computed when
+// asked; exec-form words come with theirs.
+class WordRanges {
+ public:
+  Range operator[](size_t i) const;
+  size_t size() const { return items_.size(); }
+  void push_back(Range r) { items_.push_back({r, 0, 0, nullptr}); }
+  // The word at [begin, end) of the script of `ins`.
+  void push_script(const Instruction& ins, size_t begin, size_t end) { items_.push_back({{}, begin, end, &ins}); }
+  void erase_front() { items_.erase(items_.begin()); }
+
+ private:
+  struct Item {
+    Range range;
+    size_t begin, end;
+    const Instruction* ins;  // set: compute from [begin, end) of its script
+  };
+  std::vector<Item> items_;
+};
+
 // One command of a RUN/CMD/ENTRYPOINT/HEALTHCHECK with the file range of
 // each word. Exec form gives one command (or the commands of `sh -c "..."`).
 struct Cmd {
   std::vector<std::string> argv;
-  std::vector<Range> ranges;  // per argv word
+  WordRanges ranges;  // per argv word
   Range range;                // the whole command
   std::vector<std::pair<std::string, std::string>> redirects;  // op, target
   shell::Connector next = shell::Connector::none;
