@@ -30,6 +30,7 @@ struct LintInput::Cache {
   using Slots = std::vector<std::pair<const void*, std::shared_ptr<void>>>;
   std::vector<Slots> memo;
   std::map<const Instruction*, Slots> extra_memo;
+  Slots file_memo;
 };
 
 LintInput::LintInput(const Dockerfile& d, const context::BuildContext* ctx, const Config& cfg)
@@ -53,6 +54,12 @@ std::shared_ptr<void>& LintInput::memo_slot(const void* tag, const Instruction& 
   for (auto& [t, v] : slots)
     if (t == tag) return v;
   return slots.emplace_back(tag, nullptr).second;
+}
+
+std::shared_ptr<void>& LintInput::file_slot(const void* tag) const {
+  for (auto& [t, v] : cache_->file_memo)
+    if (t == tag) return v;
+  return cache_->file_memo.emplace_back(tag, nullptr).second;
 }
 
 std::vector<std::string> LintInput::argv(const Instruction& ins) const {

@@ -75,6 +75,15 @@ class LintInput {
     return *value;
   }
 
+  // The same for a value derived from the whole file.
+  template <class T, class Make>
+  const T& memo(const void* tag, Make&& make) const {
+    if (const auto& slot = file_slot(tag)) return *static_cast<const T*>(slot.get());
+    auto value = std::make_shared<T>(make());
+    file_slot(tag) = value;
+    return *value;
+  }
+
   // A finding located at `r` in this Dockerfile, with the source line as
   // evidence when `evidence` is empty.
   Finding at(const Range& r, std::string message, std::string evidence = {}) const;
@@ -92,6 +101,7 @@ class LintInput {
 
  private:
   std::shared_ptr<void>& memo_slot(const void* tag, const Instruction& ins) const;
+  std::shared_ptr<void>& file_slot(const void* tag) const;
 
   struct Cache;
   std::unique_ptr<Cache> cache_;

@@ -17,6 +17,23 @@ inline bool in(const Words& set, std::string_view w) {
   return false;
 }
 
+// True when some RUN of the file runs one of `programs`: the package-manager
+// rules skip files that never call theirs. The set of program names is built
+// once per file.
+inline bool runs_any(const LintInput& in_, const Words& programs) {
+  static const char tag = 0;
+  const auto& names = in_.memo<std::vector<std::string_view>>(&tag, [&] {
+    std::vector<std::string_view> out;
+    for (const auto& ins : in_.df.instructions)
+      for (const auto& c : commands(in_, ins))
+        if (std::find(out.begin(), out.end(), c.name()) == out.end()) out.push_back(c.name());
+    return out;
+  });
+  for (auto p : programs)
+    if (std::find(names.begin(), names.end(), p) != names.end()) return true;
+  return false;
+}
+
 // An install-like command: `prog [opts] sub [opts] operands...`.
 struct PkgCmd {
   Cmd c;
@@ -72,6 +89,7 @@ struct PinSpec {
 
 // One finding per command, at its first unpinned package.
 inline void check_pins(const LintInput& in_, Report& out, const RuleInfo& info, const PinSpec& spec) {
+  if (!runs_any(in_, spec.programs)) return;
   for (const auto& ins : in_.df.instructions) {
     for (const auto& p : pkg_commands(in_, ins, spec.programs, spec.subs, spec.with_value)) {
       if (spec.cmd_pinned && spec.cmd_pinned(p.c)) continue;
@@ -116,6 +134,7 @@ inline bool assume_yes_option(const Cmd& c) {
 }
 
 inline void check_yes(const LintInput& in_, Report& out, const RuleInfo& info, const YesSpec& spec) {
+  if (!runs_any(in_, spec.programs)) return;
   for (const auto& ins : in_.df.instructions) {
     for (const auto& p : pkg_commands(in_, ins, spec.programs, spec.subs, spec.with_value)) {
       bool ok = false;
@@ -169,6 +188,7 @@ inline bool cleans(const Cmd& c, const CleanSpec& spec) {
 }
 
 inline void check_clean(const LintInput& in_, Report& out, const RuleInfo& info, const CleanSpec& spec) {
+  if (!runs_any(in_, spec.programs)) return;
   for (const auto& ins : in_.df.instructions) {
     if (ins.kind != Kw::RUN || has_cache_mount(ins) || !stage_ships(in_.df, ins.stage)) continue;
     auto installs = pkg_commands(in_, ins, spec.programs, spec.subs, spec.with_value);
