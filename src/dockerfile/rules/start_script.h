@@ -195,10 +195,8 @@ inline std::optional<StartScript> locate(const LintInput& in) {
 
 // locate(), once per file for all the rules that read the script.
 inline const std::optional<StartScript>& find(const LintInput& in) {
-  static const std::optional<StartScript> none;
-  if (in.df.instructions.empty()) return none;
   static const char tag = 0;
-  return in.memo<std::optional<StartScript>>(&tag, in.df.instructions.front(), [&] { return locate(in); });
+  return in.memo<std::optional<StartScript>>(&tag, [&] { return locate(in); });
 }
 
 // The 1-based line of `offset` in `text`.
