@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <atomic>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include "cli/cli.h"
@@ -31,7 +32,15 @@ int run_lint(const LintArgs& a) {
   std::vector<Finding> all;
   Config config = load_config_for(a.common, a.paths.front());
   std::vector<std::pair<fs::path, fs::path>> targets;  // dockerfile, context
+  std::optional<std::string> stdin_text;  // the Dockerfile given as "-"
   for (const auto& p : a.paths) {
+    if (p == "-") {
+      if (stdin_text) throw InputError("lint: - (standard input) given twice");
+      if (a.write) throw InputError("lint: --write cannot write fixes back to standard input; use --fix for a diff");
+      stdin_text = lint::read_file("/dev/stdin");
+      targets.push_back({p, a.context.empty() ? fs::path() : fs::path(a.context)});
+      continue;
+    }
     std::error_code ec;
     if (!fs::exists(p, ec)) throw InputError(p + ": no such file or directory");
     if (fs::is_directory(p, ec)) {
@@ -52,7 +61,8 @@ int run_lint(const LintArgs& a) {
         lint::Options opt;
         opt.context_dir = targets[i].second;
         opt.use_context = !a.no_context;
-        results[i] = lint::lint_file(targets[i].first, opt, config);
+        results[i] = targets[i].first == "-" ? lint::lint_stdin(*stdin_text, opt, config)
+                                             : lint::lint_file(targets[i].first, opt, config);
         sort_findings(results[i].findings);  // here, on every core, not once at the end
         // Keep only what the report needs, so memory stays flat however many
         // files are linted (and freed pages are reused instead of faulted in).
@@ -87,7 +97,7 @@ int run_lint(const LintArgs& a) {
     const auto& file = targets[i].first;
     auto& res = results[i];
     if (a.fix || a.write) {
-      std::string original = lint::read_file(file);
+      std::string original = file == "-" ? *stdin_text : lint::read_file(file);
       std::string fixed = original;
       if (!res.edits.empty()) fixed = lint::fix_text(original, file.string(), res.context.get(), config);
       if (fixed != original) {
@@ -132,12 +142,20 @@ int run_lint(const LintArgs& a) {
 DD_COMMAND("lint", "Lint Dockerfiles and their build contexts",
            [](CLI::App* app) -> std::function<int()> {
              auto a = std::make_shared<LintArgs>();
-             app->add_option("paths", a->paths, "Dockerfiles, or directories taken as build contexts")->required();
+             app->add_option("paths", a->paths,
+                             "Dockerfiles, directories taken as build contexts, or - for standard input")
+                 ->required();
              app->add_option("--context", a->context, "Build context for a single Dockerfile (default: its folder)");
              app->add_flag("--no-context", a->no_context, "Do not look at the build context");
              app->add_flag("--fix", a->fix, "Print the mechanical fixes as a unified diff");
              app->add_flag("--write", a->write, "With --fix: write the fixes into the files");
              add_common(app, a->common);
+             app->footer(
+                 "Examples:\n"
+                 "  drydock lint .                          the Dockerfile(s) in . with . as build context\n"
+                 "  drydock lint --fix --write Dockerfile   apply the mechanical fixes in place\n"
+                 "  drydock lint - < Dockerfile             read standard input (no build context)\n"
+                 "  drydock lint --context . -              standard input with a context, as docker build -f - .");
              return [a] { return run_lint(*a); };
            },
            20)

@@ -171,6 +171,22 @@ Result lint_text(std::string_view text, const std::string& path, const context::
   return res;
 }
 
+namespace {
+
+// Lints `text` against the build context at ctx_dir; `dockerfile` names the
+// file for a Dockerfile-specific ignore file (empty for stdin).
+Result lint_in_context(std::string_view text, const std::string& shown, const fs::path& ctx_dir,
+                       const fs::path& dockerfile, const Config& config) {
+  std::error_code ec;
+  if (!fs::is_directory(ctx_dir, ec)) throw InputError(ctx_dir.string() + ": build context is not a directory");
+  auto ctx = std::make_shared<const context::BuildContext>(context::BuildContext::load(ctx_dir, dockerfile));
+  Result res = lint_text(text, shown, ctx.get(), config);
+  res.context = std::move(ctx);
+  return res;
+}
+
+}  // namespace
+
 Result lint_file(const fs::path& file, const Options& opt, const Config& config) {
   std::error_code ec;
   if (!fs::exists(file, ec)) throw InputError(file.string() + ": no such file or directory");
@@ -179,11 +195,12 @@ Result lint_file(const fs::path& file, const Options& opt, const Config& config)
   if (!opt.use_context) return lint_text(text, shown, nullptr, config);
   fs::path ctx_dir = opt.context_dir.empty() ? file.parent_path() : opt.context_dir;
   if (ctx_dir.empty()) ctx_dir = ".";
-  if (!fs::is_directory(ctx_dir, ec)) throw InputError(ctx_dir.string() + ": build context is not a directory");
-  auto ctx = std::make_shared<const context::BuildContext>(context::BuildContext::load(ctx_dir, file));
-  Result res = lint_text(text, shown, ctx.get(), config);
-  res.context = std::move(ctx);
-  return res;
+  return lint_in_context(text, shown, ctx_dir, file, config);
+}
+
+Result lint_stdin(std::string_view text, const Options& opt, const Config& config) {
+  if (!opt.use_context || opt.context_dir.empty()) return lint_text(text, "-", nullptr, config);
+  return lint_in_context(text, "-", opt.context_dir, {}, config);
 }
 
 }  // namespace dd::lint

@@ -36,6 +36,9 @@ struct Result {
 
 // Throws InputError when the file cannot be read.
 Result lint_file(const std::filesystem::path& file, const Options& opt, const Config& config);
+// Lints a Dockerfile read from standard input, shown as "-". It gets a build
+// context only when opt.context_dir is set, as with `docker build -f - DIR`.
+Result lint_stdin(std::string_view text, const Options& opt, const Config& config);
 // Lints text that is already in memory.
 Result lint_text(std::string_view text, const std::string& path, const context::BuildContext* ctx,
                  const Config& config);

@@ -143,6 +143,27 @@ namespace dd::test {
 namespace {
 
 // drydock's own Dockerfile is the first thing a reviewer lints.
+// `drydock lint -` reads the Dockerfile from standard input, as hadolint
+// does; with --context it also checks that context (docker build -f - DIR).
+TEST(Cli, LintReadsStandardInput) {
+  TempDir d;
+  auto df = d.write("in.Dockerfile", "FROM node:22-slim\nCOPY . .\nCMD node server.js\n");
+  d.write("ctx/.env", "DB_PASSWORD=hunter2hunter2\n");
+  auto sh = [&](const std::string& args) {
+    return run({"/bin/sh", "-c", drydock_binary() + " " + args + " < " + df.string()});
+  };
+  auto r = sh("lint --format json --fail-on none -");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("\"file\": \"-\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"DD1008\""), std::string::npos) << "shell-form CMD found\n" << r.out;
+  EXPECT_EQ(r.out.find("\"DD3001\""), std::string::npos) << "no context without --context";
+  auto c = sh("lint --format json --fail-on none --context " + (d.path() / "ctx").string() + " -");
+  EXPECT_NE(c.out.find("\"DD3001\""), std::string::npos) << "the .env in the context is sent\n" << c.out;
+  auto f = sh("lint --fix -");
+  EXPECT_NE(f.out.find("+CMD [\"node\", \"server.js\"]"), std::string::npos) << f.out;
+  expect_bad_input(sh("lint --fix --write -"), "standard input");
+}
+
 TEST(OwnDockerfile, HasNoWarnings) {
   auto r = drydock({"lint", "--format", "json", "--fail-on", "warning", (source_dir() / "Dockerfile").string()});
   EXPECT_EQ(r.status, 0) << r.out << r.err;
