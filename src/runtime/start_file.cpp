@@ -40,6 +40,22 @@ std::string join(const std::string& dir, const std::string& p) {
   return d.back() == '/' ? d + p : d + "/" + p;
 }
 
+// The directories of a PATH value, in order.
+std::vector<std::string> path_dirs(std::string_view path) {
+  std::vector<std::string> out;
+  size_t b = 0;
+  while (b <= path.size()) {
+    size_t e = path.find(':', b);
+    if (e == std::string_view::npos) e = path.size();
+    if (e > b) out.push_back(join("/", std::string(path.substr(b, e - b))));
+    b = e + 1;
+  }
+  return out;
+}
+
+// The PATH of images that set none (Docker's default).
+constexpr std::string_view kDefaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
 std::string dir_of(const std::string& p) {
   auto s = p.rfind('/');
   return s == std::string::npos || s == 0 ? "/" : p.substr(0, s);
@@ -78,15 +94,8 @@ void read_start_file(engine::Client& client, ContainerState& s) {
   if (argv[0].find('/') != std::string::npos) {
     candidates.push_back(join(s.working_dir, argv[0]));
   } else {
-    std::string path = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-    if (auto v = s.env_value("PATH")) path = *v;
-    size_t b = 0;
-    while (b <= path.size()) {
-      size_t e = path.find(':', b);
-      if (e == std::string::npos) e = path.size();
-      if (e > b) candidates.push_back(join("/", path.substr(b, e - b)) + "/" + argv[0]);
-      b = e + 1;
-    }
+    auto v = s.env_value("PATH");
+    for (const auto& dir : path_dirs(v ? std::string_view(*v) : kDefaultPath)) candidates.push_back(dir + "/" + argv[0]);
   }
   try {
     StartFile f;
@@ -119,8 +128,8 @@ void read_start_file(engine::Client& client, ContainerState& s) {
       if (!prog.empty() && prog.find('\r') == std::string::npos) {
         f.interpreter = prog;
         f.interpreter_exists = false;
-        for (const char* dir : {"/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"}) {
-          std::string ip = std::string(dir) + "/" + prog;
+        for (const auto& dir : path_dirs(kDefaultPath)) {
+          std::string ip = dir + "/" + prog;
           if (resolve(client, s.id, ip)) {
             f.interpreter_exists = true;
             break;
