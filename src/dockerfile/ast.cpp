@@ -23,6 +23,20 @@ Range SourceMap::range(size_t begin, size_t end) const {
   return r;
 }
 
+Pos SourceMap::at(size_t offset, size_t& hint) const {
+  if (segs_.empty()) return {};
+  if (hint >= segs_.size() || segs_[hint].offset > offset) return at(offset);
+  while (hint + 1 < segs_.size() && segs_[hint + 1].offset <= offset) ++hint;
+  const Seg& s = segs_[hint];
+  return {s.pos.line, s.pos.column + static_cast<int>(offset - s.offset)};
+}
+
+Range SourceMap::range(size_t begin, size_t end, size_t& hint) const {
+  Range r{at(begin, hint), at(end > begin ? end - 1 : begin, hint)};
+  if (end > begin) r.end.column += 1;
+  return r;
+}
+
 void SourceMap::append(const SourceMap& other, size_t offset) {
   for (const auto& s : other.segs_) segs_.push_back({s.offset + offset, s.pos});
 }

@@ -31,6 +31,10 @@ class SourceMap {
   void add(size_t offset, Pos pos) { segs_.push_back({offset, pos}); }
   Pos at(size_t offset) const;
   Range range(size_t begin, size_t end) const;
+  // The same for offsets taken in ascending order: `hint` (start at 0) keeps
+  // the segment reached, so a walk over a long script is linear.
+  Pos at(size_t offset, size_t& hint) const;
+  Range range(size_t begin, size_t end, size_t& hint) const;
   bool empty() const { return segs_.empty(); }
   // Appends the segments of `other`, shifted so its offset 0 is `offset` here.
   void append(const SourceMap& other, size_t offset);

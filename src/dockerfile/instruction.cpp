@@ -132,8 +132,10 @@ void check_flags(Instruction& ins, std::vector<ParseError>& errors) {
 }
 
 void words_to_args(Instruction& ins, const std::vector<Span>& words) {
+  ins.args.reserve(ins.args.size() + words.size());
+  size_t hint = 0;  // words come in ascending order
   for (const auto& w : words)
-    ins.args.push_back({ins.args_text.substr(w.begin, w.end - w.begin), ins.args_map.range(w.begin, w.end)});
+    ins.args.push_back({ins.args_text.substr(w.begin, w.end - w.begin), ins.args_map.range(w.begin, w.end, hint)});
 }
 
 // RUN/CMD/ENTRYPOINT/SHELL/COPY/ADD/VOLUME: JSON array or shell form.

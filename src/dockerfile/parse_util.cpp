@@ -41,16 +41,37 @@ SourceMap Joined::map_from(size_t base) const {
   return m;
 }
 
+namespace {
+// Characters that end a run of ordinary word characters in split_words.
+struct WordStops {
+  bool stop[256] = {};
+  explicit WordStops(char escape) {
+    for (unsigned char c : {' ', '\t', '\r', '\n', '\v', '\f', '\'', '"'}) stop[c] = true;
+    stop[static_cast<unsigned char>(escape)] = true;
+  }
+};
+const WordStops kBackslashStops('\\');
+const WordStops kBacktickStops('`');
+}  // namespace
+
 std::vector<Span> split_words(std::string_view s, char escape) {
   std::vector<Span> out;
+  out.reserve(s.size() / 6 + 1);
+  const WordStops local(escape);
+  const bool* stop = escape == '\\' ? kBackslashStops.stop : escape == '`' ? kBacktickStops.stop : local.stop;
   size_t i = 0;
   const size_t n = s.size();
+  const auto* d = reinterpret_cast<const unsigned char*>(s.data());
   while (i < n) {
     while (i < n && is_space(s[i])) ++i;
     if (i >= n) break;
     size_t begin = i;
     char quote = 0;
     while (i < n) {
+      if (!quote) {
+        while (i < n && !stop[d[i]]) ++i;  // ordinary characters
+        if (i >= n) break;
+      }
       char c = s[i];
       if (quote) {
         if (c == quote) {

@@ -42,7 +42,10 @@ const shell::Script& LintInput::script(const Instruction& ins) const {
   if (v.size() < df.instructions.size()) v.resize(df.instructions.size());
   bool own = ins.index < v.size() && &df.instructions[ins.index] == &ins;
   auto& slot = own ? v[ins.index] : cache_->extra_scripts[&ins];
-  if (!slot) slot = std::make_unique<shell::Script>(ins.exec_form ? shell::Script{} : shell::parse(script_text(ins)));
+  // Only these run a shell; other instructions have no script.
+  bool runs = ins.kind == Kw::RUN || ins.kind == Kw::CMD || ins.kind == Kw::ENTRYPOINT || ins.kind == Kw::HEALTHCHECK;
+  if (!slot)
+    slot = std::make_unique<shell::Script>(ins.exec_form || !runs ? shell::Script{} : shell::parse(script_text(ins)));
   return *slot;
 }
 

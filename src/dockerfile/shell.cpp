@@ -34,6 +34,7 @@ struct Token {
   Kind kind = Kind::word;
   std::string op;
   Word word;
+  std::string_view raw;  // the word as written
   size_t begin = 0;
   size_t end = 0;
   // Heredoc redirection: the body span, filled when the line ends.
@@ -428,7 +429,7 @@ class Lexer {
       }
     }
     w.end = p_;
-    w.raw = std::string(s_.substr(w.begin, w.end - w.begin));
+    t.raw = s_.substr(w.begin, w.end - w.begin);
     t.begin = w.begin;
     t.end = w.end;
     return t;
@@ -448,6 +449,7 @@ class Parser {
 
   void parse(std::string_view s, size_t b, size_t e, int depth, int level = 0) {
     if (depth > kMaxDepth || level > kMaxDepth || out_.commands.size() >= kMaxCommands) return;
+    s_ = s;
     std::vector<size_t> subs;
     Lexer lex(s, b, e, out_.errors, subs);
     std::vector<Token> toks = lex.run();
@@ -471,6 +473,7 @@ class Parser {
 
  private:
   Script& out_;
+  std::string_view s_;  // the whole script
   std::vector<Frame> frames_;
   Command cur_;
   bool started_ = false;
@@ -532,7 +535,8 @@ class Parser {
       if (a.find('c') == std::string::npos) continue;
       const Word& w = cur_.argv[i + 1];
       size_t b = w.begin, e = w.end;
-      if (w.raw.size() >= 2 && (w.raw.front() == '\'' || w.raw.front() == '"') && w.raw.back() == w.raw.front()) {
+      std::string_view raw = s_.substr(w.begin, w.end - w.begin);
+      if (raw.size() >= 2 && (raw.front() == '\'' || raw.front() == '"') && raw.back() == raw.front()) {
         ++b;
         --e;
       }
@@ -573,15 +577,15 @@ class Parser {
       Token& t = toks[i];
       if (mode_ == Mode::for_header) {
         if (t.kind == Kind::newline || (t.kind == Kind::op && t.op == ";")) after_sep_ = true;
-        else if (t.kind == Kind::word && t.word.raw == "do" && after_sep_) mode_ = Mode::normal;
+        else if (t.kind == Kind::word && t.raw == "do" && after_sep_) mode_ = Mode::normal;
         continue;
       }
       if (mode_ == Mode::case_header) {
-        if (t.kind == Kind::word && t.word.raw == "in") mode_ = Mode::case_pattern;
+        if (t.kind == Kind::word && t.raw == "in") mode_ = Mode::case_pattern;
         continue;
       }
       if (mode_ == Mode::case_pattern) {
-        if (t.kind == Kind::word && t.word.raw == "esac") {
+        if (t.kind == Kind::word && t.raw == "esac") {
           pop({Group::case_});
           mode_ = Mode::normal;
         } else if (t.kind == Kind::op && t.op == ")") {
@@ -611,12 +615,12 @@ class Parser {
         start(t.begin);
         cur_.end = t.end;
         if (i + 1 < toks.size() && toks[i + 1].kind == Kind::word) {
-          r.target = toks[++i].word;
+          std::string_view raw = toks[i + 1].raw;
+          r.target = std::move(toks[++i].word);
           cur_.end = r.target.end;
-          if (r.op.back() == '&' && !r.target.raw.empty() &&
-              (r.target.raw == "-" || std::all_of(r.target.raw.begin(), r.target.raw.end(),
-                                                   [](char c) { return c >= '0' && c <= '9'; })))
-            r.op += r.target.raw;
+          if (r.op.back() == '&' && !raw.empty() &&
+              (raw == "-" || std::all_of(raw.begin(), raw.end(), [](char c) { return c >= '0' && c <= '9'; })))
+            r.op += raw;
         }
         cur_.redirects.push_back(std::move(r));
         continue;
@@ -641,7 +645,7 @@ class Parser {
       // A word.
       Word& w = t.word;  // moved into the command below: tokens are not read again
       if (!started_ && !w.quoted && !w.has_expansion) {
-        const std::string& k = w.raw;
+        std::string_view k = t.raw;
         if (k == "if" || k == "while" || k == "until") {
           push(k == "if" ? Group::if_ : Group::loop);
           continue;
@@ -682,11 +686,13 @@ class Parser {
       start(w.begin);
       cur_.end = w.end;
       if (cur_.argv.empty()) {
-        size_t eq = w.raw.find('=');
-        if (eq != std::string::npos && eq > 0 && name_start(w.raw[0]) &&
-            std::all_of(w.raw.begin(), w.raw.begin() + static_cast<long>(eq), name_char)) {
+        std::string_view raw = t.raw;
+        size_t eq = raw.find('=');
+        if (eq != std::string::npos && eq > 0 && name_start(raw[0]) &&
+            std::all_of(raw.begin(), raw.begin() + static_cast<long>(eq), name_char)) {
           size_t veq = w.value.find('=');
-          cur_.assignments.push_back({w.raw.substr(0, eq), veq == std::string::npos ? "" : w.value.substr(veq + 1)});
+          cur_.assignments.push_back(
+              {std::string(raw.substr(0, eq)), veq == std::string::npos ? "" : w.value.substr(veq + 1)});
           continue;
         }
       }
@@ -703,10 +709,14 @@ class Parser {
 
 Script parse(std::string_view script) {
   Script out;
+  out.text = script;
   Parser p(out);
-  p.parse(script, 0, script.size(), 0);
-  std::stable_sort(out.commands.begin(), out.commands.end(),
-                   [](const Command& a, const Command& b) { return a.begin < b.begin; });
+  p.parse(out.text, 0, out.text.size(), 0);
+  // Nested commands (substitutions, sh -c) are parsed after their parent:
+  // sort only when there are any out of order.
+  auto by_begin = [](const Command& a, const Command& b) { return a.begin < b.begin; };
+  if (!std::is_sorted(out.commands.begin(), out.commands.end(), by_begin))
+    std::stable_sort(out.commands.begin(), out.commands.end(), by_begin);
   return out;
 }
 

@@ -12,8 +12,7 @@ namespace dd::shell {
 
 struct Word {
   std::string value;  // after quote removal; expansions kept literally ($VAR)
-  std::string raw;    // as written
-  size_t begin = 0;   // offsets into the script
+  size_t begin = 0;   // offsets into the script; Script::raw gives the text as written
   size_t end = 0;
   bool quoted = false;        // any part was quoted
   bool has_expansion = false; // contains $ or backticks outside single quotes
@@ -54,6 +53,13 @@ struct Command {
 struct Script {
   std::vector<Command> commands;  // in source order, nested ones included
   std::vector<std::string> errors;  // unterminated quote, etc. (tokenizing still completes)
+  std::string text;  // the script parsed; word offsets point into it
+
+  // A word as written, quotes and escapes included.
+  std::string_view raw(const Word& w) const {
+    return w.begin <= w.end && w.end <= text.size() ? std::string_view(text).substr(w.begin, w.end - w.begin)
+                                                    : std::string_view();
+  }
 };
 
 Script parse(std::string_view script);

@@ -91,7 +91,7 @@ TEST(Shell, Quoting) {
   EXPECT_FALSE(c.argv[0].quoted);
   EXPECT_FALSE(c.argv[2].has_expansion);
   EXPECT_TRUE(c.argv[4].has_expansion);
-  EXPECT_EQ(c.argv[1].raw, "\"a b\"");
+  EXPECT_EQ(sc.raw(c.argv[1]), "\"a b\"");
   EXPECT_EQ(c.argv[1].begin, 5u);
   EXPECT_EQ(c.argv[1].end, 10u);
 }

@@ -22,7 +22,7 @@ std::string exec_form(const shell::Script& s) {
   std::string out = "[";
   for (size_t i = 0; i < c.argv.size(); ++i) {
     const auto& w = c.argv[i];
-    if (w.has_expansion || w.raw.find_first_of("*?[~$`") != std::string::npos) return {};
+    if (w.has_expansion || s.raw(w).find_first_of("*?[~$`") != std::string_view::npos) return {};
     out += (i ? ", " : "") + json_quote(w.value);
   }
   return out + "]";

@@ -9,8 +9,9 @@ class SudoInRun : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
+      if (ins.kind != Kw::RUN) continue;
       for (const auto& c : in.script(ins).commands) {
-        if (ins.kind != Kw::RUN || c.argv.empty() || util::basename(c.argv[0].value) != "sudo"sv) continue;
+        if (c.argv.empty() || util::basename(c.argv[0].value) != "sudo"sv) continue;
         Range r = util::script_range(ins, c.argv[0].begin, c.argv[0].end);
         Finding f = in.at(r, "sudo on line " + std::to_string(r.begin.line) +
                                  ": a RUN already runs as the USER of the stage; sudo is usually absent and fails, or ships a privilege escalation path",
