@@ -7,6 +7,8 @@
 namespace dd::shell {
 namespace {
 
+using namespace std::string_view_literals;
+
 constexpr int kMaxDepth = 32;
 constexpr size_t kMaxCommands = 100000;
 
@@ -32,7 +34,7 @@ enum class Kind { word, op, newline };
 
 struct Token {
   Kind kind = Kind::word;
-  std::string op;
+  std::string_view op;  // into the script, or a literal
   Word word;
   std::string_view raw;  // the word as written
   size_t begin = 0;
@@ -115,10 +117,10 @@ class Lexer {
     }
   }
 
-  static Token op_token(Kind k, std::string op, size_t b, size_t e) {
+  static Token op_token(Kind k, std::string_view op, size_t b, size_t e) {
     Token t;
     t.kind = k;
-    t.op = std::move(op);
+    t.op = op;
     t.begin = b;
     t.end = e;
     return t;
@@ -128,12 +130,12 @@ class Lexer {
     static constexpr std::array<std::string_view, 10> kOps = {"&&", "||", ";;", ";&", "|&", "&", "|", ";", "(", ")"};
     for (auto op : kOps) {
       if (s_.substr(p_, op.size()) == op && p_ + op.size() <= end_) {
-        Token t = op_token(Kind::op, std::string(op == "|&" ? "|" : op == ";&" ? ";;" : op), p_, p_ + op.size());
+        Token t = op_token(Kind::op, op == "|&" ? "|"sv : op == ";&" ? ";;"sv : op, p_, p_ + op.size());
         p_ += op.size();
         return t;
       }
     }
-    Token t = op_token(Kind::op, std::string(1, s_[p_]), p_, p_ + 1);
+    Token t = op_token(Kind::op, s_.substr(p_, 1), p_, p_ + 1);
     ++p_;
     return t;
   }
@@ -156,10 +158,9 @@ class Lexer {
     Token t;
     t.kind = Kind::op;
     t.begin = p_;
-    std::string fd(s_.substr(p_, q - p_));
     for (auto op : kOps) {
       if (q + op.size() <= end_ && s_.substr(q, op.size()) == op) {
-        t.op = fd + std::string(op);
+        t.op = s_.substr(p_, q + op.size() - p_);  // the fd digits, then the operator
         p_ = q + op.size();
         break;
       }
@@ -561,7 +562,7 @@ class Parser {
     }
   }
 
-  static Connector connector(const std::string& op) {
+  static Connector connector(std::string_view op) {
     if (op == "&&") return Connector::and_;
     if (op == "||") return Connector::or_;
     if (op == "|") return Connector::pipe;
@@ -599,13 +600,13 @@ class Parser {
       }
       if (t.kind == Kind::op && t.heredoc) {
         start(t.begin);
-        cur_.redirects.push_back({t.op, t.word});
         cur_.end = t.word.end ? t.word.end : t.end;
+        cur_.redirects.push_back({std::string(t.op), std::move(t.word)});
         heredocs_.push_back({t.body_begin, t.body_end});
         continue;
       }
       if (t.kind == Kind::op && (t.op.find('<') != std::string::npos || t.op.find('>') != std::string::npos)) {
-        Redirect r{t.op, {}};
+        Redirect r{std::string(t.op), {}};
         if (!started_ && closed_from_ != npos) {
           // "{ a; b; } > out": the redirection applies to the group's commands.
           if (i + 1 < toks.size() && toks[i + 1].kind == Kind::word) r.target = toks[++i].word;
@@ -626,7 +627,7 @@ class Parser {
         continue;
       }
       if (t.kind == Kind::op) {
-        const std::string& op = t.op;
+        std::string_view op = t.op;
         if (op == "(" && !started_) {
           push(Group::paren);
         } else if (op == ")") {
