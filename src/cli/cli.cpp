@@ -34,21 +34,42 @@ Config load_config_for(const Common& common, const std::string& input) {
   return discover_config(input.empty() ? std::filesystem::path(".") : std::filesystem::path(input));
 }
 
-int finish(std::vector<Finding> findings, const Common& common, const Config& config, nlohmann::json extra) {
-  sort_findings(findings);
+render::Format output_format(const Common& common) {
+  return render::parse_format(common.format).value_or(render::Format::text);
+}
+
+render::Options render_options(const Common& common) {
   render::Options opt;
   opt.color = !common.no_color && render::want_color();
-  opt.extra = std::move(extra);
   opt.scrub = [](std::string_view t) { return secrets::mask(t); };
-  auto fmt = render::parse_format(common.format).value_or(render::Format::text);
-  render::write(fmt, std::cout, findings, opt);
+  return opt;
+}
+
+namespace {
+
+Severity threshold(const Common& common, const Config& config) {
+  if (!common.fail_on.empty()) return parse_severity(common.fail_on).value_or(Severity::error);
+  if (config.fail_on) return *config.fail_on;
+  return Severity::error;
+}
+
+}  // namespace
+
+int finish(std::vector<Finding> findings, const Common& common, const Config& config, nlohmann::json extra) {
+  sort_findings(findings);
+  render::Options opt = render_options(common);
+  opt.extra = std::move(extra);
+  render::write(output_format(common), std::cout, findings, opt);
   std::cout.flush();
-  Severity threshold = Severity::error;
-  if (!common.fail_on.empty())
-    threshold = parse_severity(common.fail_on).value_or(Severity::error);
-  else if (config.fail_on)
-    threshold = *config.fail_on;
-  return reaches(findings, threshold) ? 1 : 0;
+  return reaches(findings, threshold(common, config)) ? 1 : 0;
+}
+
+int finish(const std::vector<render::Piece>& pieces, const Common& common, const Config& config) {
+  render::write_pieces(output_format(common), std::cout, pieces, render_options(common));
+  std::cout.flush();
+  Summary s;
+  for (const auto& p : pieces) s += p.summary;
+  return reaches(s, threshold(common, config)) ? 1 : 0;
 }
 
 int main(int argc, char** argv) {

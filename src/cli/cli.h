@@ -36,6 +36,11 @@ Config load_config_for(const Common& common, const std::string& input);
 // threshold). Sorts the findings first.
 int finish(std::vector<Finding> findings, const Common& common, const Config& config,
            nlohmann::json extra = nullptr);
+// The same for findings already rendered in pieces (render::piece), in order.
+int finish(const std::vector<render::Piece>& pieces, const Common& common, const Config& config);
+// The format and render options the common flags ask for.
+render::Format output_format(const Common& common);
+render::Options render_options(const Common& common);
 
 struct Command {
   std::string name;

@@ -25,7 +25,9 @@ struct LintArgs {
   bool write = false;
 };
 
-int run_lint(const LintArgs& a) {
+// `pieces`: render each file's findings on the worker that linted it (json
+// and text), so the report is only joined at the end.
+int run_lint(const LintArgs& a, bool pieces = true) {
   if (a.paths.empty()) throw InputError("lint: no Dockerfile or directory given");
   if (!a.context.empty() && a.paths.size() > 1)
     throw InputError("lint: --context applies to a single Dockerfile, " + std::to_string(a.paths.size()) + " given");
@@ -54,6 +56,14 @@ int run_lint(const LintArgs& a) {
   // Files are independent: lint them on every core, then report in order.
   std::vector<lint::Result> results(targets.size());
   std::vector<std::exception_ptr> errors(targets.size());
+  const render::Format fmt = output_format(a.common);
+  // (Standard input cannot be read twice for the fallback below.)
+  pieces = pieces && !a.fix && !a.write && render::has_pieces(fmt) && (!stdin_text || targets.size() == 1);
+  const render::Options ropt = render_options(a.common);
+  std::vector<render::Piece> rendered(pieces ? targets.size() : 0);
+  // The first and last finding of each file, to check that the files' pieces
+  // join in the report's order.
+  std::vector<std::pair<Finding, Finding>> ends(pieces ? targets.size() : 0);
   std::atomic<size_t> next{0};
   auto worker = [&] {
     for (size_t i; (i = next.fetch_add(1)) < targets.size();) {
@@ -64,6 +74,12 @@ int run_lint(const LintArgs& a) {
         results[i] = targets[i].first == "-" ? lint::lint_stdin(*stdin_text, opt, config)
                                              : lint::lint_file(targets[i].first, opt, config);
         sort_findings(results[i].findings);  // here, on every core, not once at the end
+        if (pieces) {
+          rendered[i] = render::piece(fmt, results[i].findings, ropt);
+          if (!results[i].findings.empty())
+            ends[i] = {std::move(results[i].findings.front()), std::move(results[i].findings.back())};
+          results[i].findings = {};
+        }
         // Keep only what the report needs, so memory stays flat however many
         // files are linted (and freed pages are reused instead of faulted in).
         results[i].dockerfile = {};
@@ -89,6 +105,21 @@ int run_lint(const LintArgs& a) {
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t x, size_t y) { return targets[x].first.native() < targets[y].first.native(); });
+  if (pieces) {
+    // Pieces join in order unless a file's findings sort among another's
+    // (two Dockerfiles reporting on one context file): then lint again and
+    // sort the whole report, which is rare.
+    std::vector<render::Piece> joined;
+    joined.reserve(order.size());
+    const Finding* last = nullptr;
+    for (size_t i : order) {
+      if (rendered[i].count == 0) continue;
+      if (last && finding_less(ends[i].first, *last)) return run_lint(a, false);
+      last = &ends[i].second;
+    }
+    for (size_t i : order) joined.push_back(std::move(rendered[i]));
+    return finish(joined, a.common, config);
+  }
   size_t total = 0;
   for (const auto& r : results) total += r.findings.size();
   all.reserve(total);

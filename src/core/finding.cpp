@@ -18,17 +18,28 @@ Summary summarize(const std::vector<Finding>& findings) {
   return s;
 }
 
+bool finding_less(const Finding& a, const Finding& b) {
+  const auto& la = a.location;
+  const auto& lb = b.location;
+  return std::tie(la.file, la.resource, la.container, la.image, la.line, la.column, a.rule) <
+         std::tie(lb.file, lb.resource, lb.container, lb.image, lb.line, lb.column, b.rule);
+}
+
 void sort_findings(std::vector<Finding>& findings) {
-  auto less = [](const Finding& a, const Finding& b) {
-    const auto& la = a.location;
-    const auto& lb = b.location;
-    return std::tie(la.file, la.resource, la.container, la.image, la.line, la.column, a.rule) <
-           std::tie(lb.file, lb.resource, lb.container, lb.image, lb.line, lb.column, b.rule);
-  };
   // Callers that lint files in parallel hand over findings already in order;
   // checking costs compares only, sorting costs moving every finding.
-  if (std::is_sorted(findings.begin(), findings.end(), less)) return;
-  std::stable_sort(findings.begin(), findings.end(), less);
+  if (std::is_sorted(findings.begin(), findings.end(), finding_less)) return;
+  std::stable_sort(findings.begin(), findings.end(), finding_less);
+}
+
+bool reaches(const Summary& s, Severity threshold) {
+  switch (threshold) {
+    case Severity::error: return s.error > 0;
+    case Severity::warning: return s.error + s.warning > 0;
+    case Severity::info: return s.error + s.warning + s.info > 0;
+    case Severity::none: return false;
+  }
+  return false;
 }
 
 bool reaches(const std::vector<Finding>& findings, Severity threshold) {

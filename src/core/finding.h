@@ -45,12 +45,22 @@ struct Summary {
   int error = 0;
   int warning = 0;
   int info = 0;
+
+  Summary& operator+=(const Summary& o) {
+    error += o.error;
+    warning += o.warning;
+    info += o.info;
+    return *this;
+  }
 };
 
 Summary summarize(const std::vector<Finding>& findings);
-// Stable order for output: file, line, column, rule.
+// The order of the output: file, resource, container, image, line, column, rule.
+bool finding_less(const Finding& a, const Finding& b);
+// Sorts into that order, keeping the order of findings that tie.
 void sort_findings(std::vector<Finding>& findings);
-// Highest severity present, or nullopt when empty.
+// True when a finding is at or above the threshold (never for Severity::none).
 bool reaches(const std::vector<Finding>& findings, Severity threshold);
+bool reaches(const Summary& s, Severity threshold);
 
 }  // namespace dd

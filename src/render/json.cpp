@@ -105,14 +105,49 @@ void write_finding(JsonWriter& w, const Finding& f, const Options& opt) {
   w.end_object();
 }
 
-void json(std::ostream& out, const std::vector<Finding>& findings, const Options& opt) {
-  std::string buf;
-  JsonWriter w(buf);
+namespace {
+
+// The report up to the opening of the findings array.
+void open_report(JsonWriter& w) {
   w.begin_object();
   w.field("tool", "drydock");
   w.field("version", DRYDOCK_VERSION);
   w.key("findings");
   w.begin_array();
+}
+
+// Closes the findings array, then the extra keys and the summary.
+void close_report(JsonWriter& w, const Summary& s, const Options& opt) {
+  w.end_array();
+  if (opt.extra.is_object())
+    for (auto it = opt.extra.begin(); it != opt.extra.end(); ++it) {
+      if (it.key() == "findings" || it.key() == "summary") continue;
+      w.key(it.key());
+      w.raw(it.value().dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+    }
+  w.key("summary");
+  w.begin_object();
+  w.field("error", s.error);
+  w.field("warning", s.warning);
+  w.field("info", s.info);
+  w.end_object();
+  w.end_object();
+}
+
+void flush(std::ostream& out, std::string& buf) {
+  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+  buf.clear();
+}
+
+// Depth of the findings array's elements.
+constexpr int kFindingDepth = 2;
+
+}  // namespace
+
+void json(std::ostream& out, const std::vector<Finding>& findings, const Options& opt) {
+  std::string buf;
+  JsonWriter w(buf);
+  open_report(w);
   // Two chunks at a time: this thread writes the first while a helper writes
   // the next into its own buffer, so scrubbing and escaping use two cores.
   // Output is streamed chunk by chunk, never held whole.
@@ -136,27 +171,34 @@ void json(std::ostream& out, const std::vector<Finding>& findings, const Options
     for (size_t i = b; i < mid; ++i) write_finding(w, findings[i], opt);
     if (helper.joinable()) helper.join();
     if (failed) std::rethrow_exception(failed);
-    out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
-    buf.clear();
+    flush(out, buf);
     out.write(second.data(), static_cast<std::streamsize>(second.size()));
   }
-  w.end_array();
-  if (opt.extra.is_object())
-    for (auto it = opt.extra.begin(); it != opt.extra.end(); ++it) {
-      if (it.key() == "findings" || it.key() == "summary") continue;
-      w.key(it.key());
-      w.raw(it.value().dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
-    }
-  auto s = summarize(findings);
-  w.key("summary");
-  w.begin_object();
-  w.field("error", s.error);
-  w.field("warning", s.warning);
-  w.field("info", s.info);
-  w.end_object();
-  w.end_object();
+  close_report(w, summarize(findings), opt);
   buf.push_back('\n');
-  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+  flush(out, buf);
+}
+
+std::string json_piece(const std::vector<Finding>& findings, const Options& opt) {
+  std::string out;
+  JsonWriter w(out, 2, kFindingDepth);  // continues the findings array
+  for (const auto& f : findings) write_finding(w, f, opt);
+  return out;
+}
+
+void json_pieces(std::ostream& out, const std::vector<Piece>& pieces, const Options& opt) {
+  std::string buf;
+  JsonWriter w(buf);
+  open_report(w);
+  Summary s;
+  for (const auto& p : pieces) {
+    w.continued(p.text);
+    s += p.summary;
+    if (buf.size() >= (1u << 20)) flush(out, buf);
+  }
+  close_report(w, s, opt);
+  buf.push_back('\n');
+  flush(out, buf);
 }
 
 void write(Format f, std::ostream& out, const std::vector<Finding>& findings, const Options& opt) {
@@ -165,6 +207,25 @@ void write(Format f, std::ostream& out, const std::vector<Finding>& findings, co
     case Format::json: json(out, findings, opt); break;
     case Format::sarif: sarif(out, findings, opt); break;
   }
+}
+
+// Defined with their formats (text.cpp).
+std::string text_piece(const std::vector<Finding>& findings, const Options& opt);
+void text_pieces(std::ostream& out, const std::vector<Piece>& pieces, const Options& opt);
+
+bool has_pieces(Format f) { return f == Format::json || f == Format::text; }
+
+Piece piece(Format f, const std::vector<Finding>& findings, const Options& opt) {
+  Piece p;
+  p.text = f == Format::json ? json_piece(findings, opt) : f == Format::text ? text_piece(findings, opt) : "";
+  p.summary = summarize(findings);
+  p.count = findings.size();
+  return p;
+}
+
+void write_pieces(Format f, std::ostream& out, const std::vector<Piece>& pieces, const Options& opt) {
+  if (f == Format::json) json_pieces(out, pieces, opt);
+  else text_pieces(out, pieces, opt);
 }
 
 }  // namespace dd::render

@@ -112,6 +112,13 @@ void JsonWriter::value(long long n) {
   out_ += std::to_string(n);
 }
 
+void JsonWriter::continued(std::string_view elements) {
+  if (elements.empty()) return;
+  if (first_ && elements.front() == ',') elements.remove_prefix(1);  // the first element has no comma
+  out_.append(elements);
+  first_ = false;
+}
+
 void JsonWriter::raw(std::string_view json) {
   before_value();
   // Re-indent every line after the first to the current depth.

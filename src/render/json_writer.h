@@ -32,6 +32,9 @@ class JsonWriter {
   void value(int n) { value(static_cast<long long>(n)); }
   // Already serialised JSON (one value), re-indented to the current depth.
   void raw(std::string_view json);
+  // Elements of the current array written by a continuation writer
+  // (JsonWriter(out, indent(), depth())), each after its comma.
+  void continued(std::string_view elements);
 
   // key + value in one call.
   template <typename T>

@@ -32,6 +32,18 @@ void json(std::ostream& out, const std::vector<Finding>& findings, const Options
 void sarif(std::ostream& out, const std::vector<Finding>& findings, const Options& opt);
 void write(Format f, std::ostream& out, const std::vector<Finding>& findings, const Options& opt);
 
+// Findings rendered ahead of the report, one piece per input, on the thread
+// that produced them (json and text). write_pieces joins pieces into exactly
+// what write() prints for their findings concatenated in the same order.
+struct Piece {
+  std::string text;
+  Summary summary;
+  size_t count = 0;
+};
+bool has_pieces(Format f);
+Piece piece(Format f, const std::vector<Finding>& findings, const Options& opt);
+void write_pieces(Format f, std::ostream& out, const std::vector<Piece>& pieces, const Options& opt);
+
 // The finding with opt.scrub applied to every text field.
 Finding scrubbed(const Finding& f, const Options& opt);
 

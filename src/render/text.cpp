@@ -87,55 +87,84 @@ std::string where(const Finding& f) {
 
 }  // namespace
 
-void text(std::ostream& out, const std::vector<Finding>& findings, const Options& opt) {
-  Style st{opt.color};
-  SourceCache cache;
-  for (const auto& raw : findings) {
-    const Finding f = scrubbed(raw, opt);
-    out << st("1", where(f)) << "  " << st(sev_color(f.severity), std::string(to_string(f.severity))) << "  "
-        << st("1", f.rule) << "  " << st("2", "[" + std::string(to_string(f.category)) + "]") << "\n";
-    out << "  " << st("1", f.title) << "\n";
-    if (!f.message.empty() && f.message != f.title) out << "  " << f.message << "\n";
-    const std::string* src = nullptr;
-    if (opt.code_frames && !f.location.file.empty() && f.location.line > 0)
-      src = cache.line(f.location.file, f.location.line);
-    if (src) {
-      std::string num = std::to_string(f.location.line);
-      std::string shown = printable(opt.scrub ? opt.scrub(*src) : *src);
-      out << "  " << st("2", num + " | ") << shown << "\n";
-      int col = f.location.column > 0 ? f.location.column : 1;
-      if (static_cast<size_t>(col) <= shown.size() + 1) {
-        int width = 1;
-        if (f.location.end_line == f.location.line && f.location.end_column > col)
-          width = f.location.end_column - col;
-        width = std::min<int>(width, static_cast<int>(shown.size()) - col + 2);
-        if (width < 1) width = 1;
-        out << "  " << std::string(num.size(), ' ') << st("2", " | ") << std::string(col - 1, ' ')
-            << st(sev_color(f.severity), std::string(width, '^')) << "\n";
-      }
+namespace {
+
+void write_text_finding(std::ostream& out, const Finding& raw, const Options& opt, const Style& st,
+                        SourceCache& cache) {
+  const Finding f = scrubbed(raw, opt);
+  out << st("1", where(f)) << "  " << st(sev_color(f.severity), std::string(to_string(f.severity))) << "  "
+      << st("1", f.rule) << "  " << st("2", "[" + std::string(to_string(f.category)) + "]") << "\n";
+  out << "  " << st("1", f.title) << "\n";
+  if (!f.message.empty() && f.message != f.title) out << "  " << f.message << "\n";
+  const std::string* src = nullptr;
+  if (opt.code_frames && !f.location.file.empty() && f.location.line > 0)
+    src = cache.line(f.location.file, f.location.line);
+  if (src) {
+    std::string num = std::to_string(f.location.line);
+    std::string shown = printable(opt.scrub ? opt.scrub(*src) : *src);
+    out << "  " << st("2", num + " | ") << shown << "\n";
+    int col = f.location.column > 0 ? f.location.column : 1;
+    if (static_cast<size_t>(col) <= shown.size() + 1) {
+      int width = 1;
+      if (f.location.end_line == f.location.line && f.location.end_column > col)
+        width = f.location.end_column - col;
+      width = std::min<int>(width, static_cast<int>(shown.size()) - col + 2);
+      if (width < 1) width = 1;
+      out << "  " << std::string(num.size(), ' ') << st("2", " | ") << std::string(col - 1, ' ')
+          << st(sev_color(f.severity), std::string(width, '^')) << "\n";
     }
-    if (!f.evidence.empty() && (!src || printable(opt.scrub ? opt.scrub(*src) : *src).find(f.evidence) == std::string::npos))
-      out << "  " << st("2", "evidence: ") << printable(f.evidence, 400) << "\n";
-    if (!f.root_cause.empty()) out << "  " << st("2", "cause:    ") << f.root_cause << "\n";
-    if (!f.fix.empty()) {
-      std::istringstream fix(f.fix);
-      std::string line;
-      bool first = true;
-      while (std::getline(fix, line)) {
-        out << "  " << (first ? st("32", "fix:      ") : std::string(10, ' ')) << line << "\n";
-        first = false;
-      }
-    }
-    out << "\n";
   }
-  auto s = summarize(findings);
-  if (findings.empty()) {
+  if (!f.evidence.empty() && (!src || printable(opt.scrub ? opt.scrub(*src) : *src).find(f.evidence) == std::string::npos))
+    out << "  " << st("2", "evidence: ") << printable(f.evidence, 400) << "\n";
+  if (!f.root_cause.empty()) out << "  " << st("2", "cause:    ") << f.root_cause << "\n";
+  if (!f.fix.empty()) {
+    std::istringstream fix(f.fix);
+    std::string line;
+    bool first = true;
+    while (std::getline(fix, line)) {
+      out << "  " << (first ? st("32", "fix:      ") : std::string(10, ' ')) << line << "\n";
+      first = false;
+    }
+  }
+  out << "\n";
+}
+
+void write_text_summary(std::ostream& out, size_t count, const Summary& s, const Style& st) {
+  if (count == 0) {
     out << st("32", "No findings.") << "\n";
     return;
   }
-  out << st("1", std::to_string(findings.size()) + (findings.size() == 1 ? " finding" : " findings")) << ": "
-      << s.error << " error" << (s.error == 1 ? "" : "s") << ", " << s.warning << " warning"
-      << (s.warning == 1 ? "" : "s") << ", " << s.info << " info\n";
+  out << st("1", std::to_string(count) + (count == 1 ? " finding" : " findings")) << ": " << s.error << " error"
+      << (s.error == 1 ? "" : "s") << ", " << s.warning << " warning" << (s.warning == 1 ? "" : "s") << ", " << s.info
+      << " info\n";
+}
+
+}  // namespace
+
+void text(std::ostream& out, const std::vector<Finding>& findings, const Options& opt) {
+  Style st{opt.color};
+  SourceCache cache;
+  for (const auto& f : findings) write_text_finding(out, f, opt, st, cache);
+  write_text_summary(out, findings.size(), summarize(findings), st);
+}
+
+std::string text_piece(const std::vector<Finding>& findings, const Options& opt) {
+  Style st{opt.color};
+  SourceCache cache;
+  std::ostringstream out;
+  for (const auto& f : findings) write_text_finding(out, f, opt, st, cache);
+  return std::move(out).str();
+}
+
+void text_pieces(std::ostream& out, const std::vector<Piece>& pieces, const Options& opt) {
+  Summary s;
+  size_t count = 0;
+  for (const auto& p : pieces) {
+    out.write(p.text.data(), static_cast<std::streamsize>(p.text.size()));
+    s += p.summary;
+    count += p.count;
+  }
+  write_text_summary(out, count, s, Style{opt.color});
 }
 
 }  // namespace dd::render

@@ -1,3 +1,4 @@
+#include <algorithm>
 // End-to-end tests of the drydock binary: exit statuses, bad input, formats.
 #include <gtest/gtest.h>
 
@@ -162,6 +163,38 @@ TEST(Cli, LintReadsStandardInput) {
   auto f = sh("lint --fix -");
   EXPECT_NE(f.out.find("+CMD [\"node\", \"server.js\"]"), std::string::npos) << f.out;
   expect_bad_input(sh("lint --fix --write -"), "standard input");
+}
+
+// Files are rendered on the lint workers and joined in path order; when two
+// Dockerfiles report on one context file the joined pieces would be out of
+// order, and the report must still come out sorted.
+TEST(Cli, LintReportIsSortedAcrossFiles) {
+  TempDir d;
+  d.write("app/.dockerignore", "node_modules\n[\n");  // line 2 is refused by the engine (DD3007)
+  auto a = d.write("app/Dockerfile", "FROM node:22-slim\nCMD node a.js\n");
+  auto b = d.write("app/Dockerfile.dev", "FROM node:22-slim\nCMD node b.js\n");
+  auto c = d.write("other/Dockerfile", "FROM alpine:3.20\nRUN apk add curl\n");
+  auto r = drydock({"lint", "--format", "json", "--fail-on", "none", c.string(), b.string(), a.string()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  std::vector<std::pair<std::string, int>> keys;
+  for (const auto& f : j["findings"]) keys.push_back({f["location"]["file"], f["location"].value("line", 0)});
+  ASSERT_GE(keys.size(), 6u) << r.out;
+  EXPECT_TRUE(std::is_sorted(keys.begin(), keys.end())) << r.out;
+  ASSERT_EQ(std::count_if(keys.begin(), keys.end(), [](const auto& k) { return k.first.ends_with(".dockerignore"); }), 2)
+      << r.out;
+  EXPECT_TRUE(keys[0].first.ends_with(".dockerignore") && keys[1].first.ends_with(".dockerignore")) << r.out;
+  int n = static_cast<int>(j["findings"].size());
+  EXPECT_EQ(j["summary"]["error"].get<int>() + j["summary"]["warning"].get<int>() + j["summary"]["info"].get<int>(), n);
+  // The text report has the same findings and counts them.
+  auto t = drydock({"lint", "--fail-on", "none", c.string(), b.string(), a.string()});
+  EXPECT_NE(t.out.find(std::to_string(n) + " findings: "), std::string::npos) << t.out;
+  EXPECT_LT(t.out.find("app/.dockerignore:2"), t.out.find("other/Dockerfile")) << t.out;
+  // The exit status follows the summary: DD3007 is an error.
+  EXPECT_EQ(drydock({"lint", "--format", "json", a.string(), c.string()}).status, 1);
+  auto clean = d.write("clean/Dockerfile", "FROM scratch\nCOPY --chown=10001 app /app\nUSER 10001\n");
+  auto e = drydock({"lint", "--no-context", "--format", "json", "--fail-on", "error", clean.string()});
+  EXPECT_EQ(e.status, 0) << e.out;
 }
 
 TEST(OwnDockerfile, HasNoWarnings) {
