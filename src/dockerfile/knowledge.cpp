@@ -568,6 +568,8 @@ Range script_range(const Instruction& ins, size_t b, size_t e) {
 
 Cmd from_shell(const Instruction& ins, const shell::Command& c, const Range* fixed) {
   Cmd out;
+  out.argv.reserve(c.argv.size());
+  out.ranges.reserve(c.argv.size());
   for (const auto& w : c.argv) {
     out.argv.push_back(w.value);
     if (fixed)

@@ -139,6 +139,7 @@ class WordRanges {
   // The word at [begin, end) of the script of `ins`.
   void push_script(const Instruction& ins, size_t begin, size_t end) { items_.push_back({{}, begin, end, &ins}); }
   void erase_front() { items_.erase(items_.begin()); }
+  void reserve(size_t n) { items_.reserve(n); }
 
  private:
   struct Item {

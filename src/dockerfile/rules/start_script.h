@@ -66,15 +66,40 @@ struct Origin {
   const Heredoc* heredoc = nullptr;
 };
 
+// A COPY/ADD of the chain with its destination and sources expanded, once
+// per instruction whatever the number of paths looked up.
+struct CopyPaths {
+  std::string dest_raw;
+  std::string dest;
+  bool dest_dir = false;
+  std::vector<std::string> srcs;  // expanded, except heredoc words (<<EOF)
+};
+
+inline const CopyPaths& copy_paths(const LintInput& in, const std::vector<const Instruction*>& chain,
+                                   const Instruction* ins) {
+  static const char tag = 0;
+  return in.memo<CopyPaths>(&tag, *ins, [&] {
+    CopyPaths c;
+    const auto& vars = in.scope(*ins);
+    c.dest_raw = expand(ins->args.back().text, vars, in.df.escape).value;
+    c.dest = join_path(workdir_at(in, chain, ins), c.dest_raw);
+    c.dest_dir = c.dest_raw.ends_with("/") || c.dest_raw == "."sv || ins->args.size() > 2;
+    for (size_t a = 0; a + 1 < ins->args.size(); ++a) {
+      const std::string& src = ins->args[a].text;
+      c.srcs.push_back(src.rfind("<<", 0) == 0 ? src : expand(src, vars, in.df.escape).value);
+    }
+    return c;
+  });
+}
+
 inline std::optional<Origin> origin_of(const LintInput& in, const std::vector<const Instruction*>& chain,
                                        const std::string& image_path) {
   std::optional<Origin> found;
   for (const Instruction* ins : chain) {
     if ((ins->kind != Kw::COPY && ins->kind != Kw::ADD) || ins->args.size() < 2) continue;
-    const auto& vars = in.scope(*ins);
-    std::string dest_raw = expand(ins->args.back().text, vars, in.df.escape).value;
-    std::string dest = join_path(workdir_at(in, chain, ins), dest_raw);
-    bool dest_dir = dest_raw.ends_with("/") || dest_raw == "."sv || ins->args.size() > 2;
+    const CopyPaths& cp = copy_paths(in, chain, ins);
+    const std::string& dest = cp.dest;
+    const bool dest_dir = cp.dest_dir;
     // A file of a later COPY replaces the earlier one: keep the last match.
     if (ins->flag("from")) {
       bool hit = image_path == dest || image_path.starts_with(dest + "/");
@@ -82,7 +107,7 @@ inline std::optional<Origin> origin_of(const LintInput& in, const std::vector<co
       continue;
     }
     for (size_t a = 0; a + 1 < ins->args.size(); ++a) {
-      std::string src = ins->args[a].text;
+      std::string src = cp.srcs[a];
       if (src.rfind("<<", 0) == 0) {
         // COPY <<EOF /start.sh: the heredoc named by the word.
         std::string name = src.substr(src[2] == '-' ? 3 : 2);
@@ -92,7 +117,6 @@ inline std::optional<Origin> origin_of(const LintInput& in, const std::vector<co
             found = Origin{ins, {}, &h};
         continue;
       }
-      src = expand(src, vars, in.df.escape).value;
       if (!in.context || src.find("://") != std::string::npos) continue;
       std::string csrc = clean_path(src);
       while (!csrc.empty() && csrc.front() == '/') csrc.erase(0, 1);
