@@ -68,6 +68,21 @@ inline std::string run_text(const Instruction& ins) {
   return s;
 }
 
+// True when the text of the instruction (arguments and heredoc bodies)
+// contains one of `words`: a cheap superset test that lets a rule skip the
+// instructions that cannot run the programs it looks for.
+inline bool mentions(const Instruction& ins, std::initializer_list<std::string_view> words) {
+  auto in = [&](std::string_view t) {
+    for (auto w : words)
+      if (t.find(w) != std::string_view::npos) return true;
+    return false;
+  };
+  if (in(ins.args_text)) return true;
+  for (const auto& h : ins.heredocs)
+    if (in(h.body)) return true;
+  return false;
+}
+
 inline bool has_mount(const Instruction& ins, std::string_view type) {
   for (const auto& f : ins.flags)
     if (f.name == "mount"sv && (kb::contains(f.value, std::string("type=") + std::string(type))))

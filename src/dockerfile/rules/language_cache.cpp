@@ -26,6 +26,7 @@ class LanguageCache : public Rule {
     for (size_t k = 0; k < all.size(); ++k) {
       const Instruction* ins = all[k];
       if (ins->kind != Kw::RUN || inc::has_mount(*ins, "cache")) continue;
+      if (!inc::mentions(*ins, {"pip", "npm", "yarn", "pnpm"})) continue;  // the programs this rule knows
       const auto& vars = in.scope(*ins);
       for (const auto& c : kb::commands(in, *ins)) {
         size_t p = kb::real_program(c.argv);

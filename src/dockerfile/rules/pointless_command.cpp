@@ -30,8 +30,9 @@ class PointlessCommand : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& c : util::run_commands(in)) {
+      const std::string_view name = c.name();
       for (const auto& p : kPointless) {
-        if (c.name() != p.program) continue;
+        if (name != p.program) continue;
         Range r = c.range(c.prog);
         Finding f = in.at(r,
                           std::string(p.program) + " in the RUN on line " + std::to_string(r.begin.line) + " is pointless: " +
