@@ -65,12 +65,14 @@ int run_lint(const LintArgs& a, bool pieces = true) {
   // join in the report's order.
   std::vector<std::pair<Finding, Finding>> ends(pieces ? targets.size() : 0);
   std::atomic<size_t> next{0};
+  lint::ContextCache contexts;  // Dockerfiles of one context share its walk
   auto worker = [&] {
     for (size_t i; (i = next.fetch_add(1)) < targets.size();) {
       try {
         lint::Options opt;
         opt.context_dir = targets[i].second;
         opt.use_context = !a.no_context;
+        opt.contexts = &contexts;
         results[i] = targets[i].first == "-" ? lint::lint_stdin(*stdin_text, opt, config)
                                              : lint::lint_file(targets[i].first, opt, config);
         sort_findings(results[i].findings);  // here, on every core, not once at the end

@@ -82,16 +82,21 @@ struct Pending {
 
 }  // namespace
 
-BuildContext BuildContext::load(const fs::path& root, const fs::path& dockerfile) {
-  BuildContext c;
-  c.root_ = root;
+fs::path BuildContext::ignore_file_for(const fs::path& root, const fs::path& dockerfile) {
   std::error_code ec;
   if (!dockerfile.empty()) {
     fs::path specific = dockerfile;
     specific += ".dockerignore";
-    if (fs::is_regular_file(specific, ec)) c.ignore_file_ = specific;
+    if (fs::is_regular_file(specific, ec)) return specific;
   }
-  if (c.ignore_file_.empty() && fs::is_regular_file(root / ".dockerignore", ec)) c.ignore_file_ = root / ".dockerignore";
+  if (fs::is_regular_file(root / ".dockerignore", ec)) return root / ".dockerignore";
+  return {};
+}
+
+BuildContext BuildContext::load(const fs::path& root, const fs::path& dockerfile) {
+  BuildContext c;
+  c.root_ = root;
+  c.ignore_file_ = ignore_file_for(root, dockerfile);
   if (!c.ignore_file_.empty()) c.ignore_ = IgnoreMatcher::parse(read_limited(c.ignore_file_, kMaxIgnoreFile));
 
   std::vector<Pending> stack;

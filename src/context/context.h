@@ -24,6 +24,10 @@ class BuildContext {
   // Dockerfile when present, else root/.dockerignore. Bounded: symlinks are
   // not followed and the walk stops at a generous entry limit.
   static BuildContext load(const std::filesystem::path& root, const std::filesystem::path& dockerfile);
+  // The ignore file load() reads: <dockerfile>.dockerignore when present, else
+  // root/.dockerignore when present, else empty.
+  static std::filesystem::path ignore_file_for(const std::filesystem::path& root,
+                                               const std::filesystem::path& dockerfile);
 
   const std::filesystem::path& root() const { return root_; }
   // Path of the ignore file used; empty when there is none.

@@ -176,16 +176,42 @@ namespace {
 // Lints `text` against the build context at ctx_dir; `dockerfile` names the
 // file for a Dockerfile-specific ignore file (empty for stdin).
 Result lint_in_context(std::string_view text, const std::string& shown, const fs::path& ctx_dir,
-                       const fs::path& dockerfile, const Config& config) {
+                       const fs::path& dockerfile, const Options& opt, const Config& config) {
   std::error_code ec;
   if (!fs::is_directory(ctx_dir, ec)) throw InputError(ctx_dir.string() + ": build context is not a directory");
-  auto ctx = std::make_shared<const context::BuildContext>(context::BuildContext::load(ctx_dir, dockerfile));
+  auto ctx = opt.contexts ? opt.contexts->get(ctx_dir, dockerfile)
+                          : std::make_shared<const context::BuildContext>(context::BuildContext::load(ctx_dir, dockerfile));
   Result res = lint_text(text, shown, ctx.get(), config);
   res.context = std::move(ctx);
   return res;
 }
 
 }  // namespace
+
+std::shared_ptr<const context::BuildContext> ContextCache::get(const fs::path& root, const fs::path& dockerfile) {
+  std::pair<std::string, std::string> key{root.string(), context::BuildContext::ignore_file_for(root, dockerfile).string()};
+  std::promise<std::shared_ptr<const context::BuildContext>> mine;
+  Walk walk;
+  bool first = false;
+  {
+    std::lock_guard lock(mu_);
+    auto [it, inserted] = walks_.try_emplace(key);
+    if (inserted) {
+      it->second = mine.get_future().share();
+      first = true;
+    }
+    walk = it->second;
+  }
+  // The first file walks; the others wait for its result (or its error).
+  if (first) {
+    try {
+      mine.set_value(std::make_shared<const context::BuildContext>(context::BuildContext::load(root, dockerfile)));
+    } catch (...) {
+      mine.set_exception(std::current_exception());
+    }
+  }
+  return walk.get();
+}
 
 Result lint_file(const fs::path& file, const Options& opt, const Config& config) {
   std::error_code ec;
@@ -195,12 +221,12 @@ Result lint_file(const fs::path& file, const Options& opt, const Config& config)
   if (!opt.use_context) return lint_text(text, shown, nullptr, config);
   fs::path ctx_dir = opt.context_dir.empty() ? file.parent_path() : opt.context_dir;
   if (ctx_dir.empty()) ctx_dir = ".";
-  return lint_in_context(text, shown, ctx_dir, file, config);
+  return lint_in_context(text, shown, ctx_dir, file, opt, config);
 }
 
 Result lint_stdin(std::string_view text, const Options& opt, const Config& config) {
   if (!opt.use_context || opt.context_dir.empty()) return lint_text(text, "-", nullptr, config);
-  return lint_in_context(text, "-", opt.context_dir, {}, config);
+  return lint_in_context(text, "-", opt.context_dir, {}, opt, config);
 }
 
 }  // namespace dd::lint

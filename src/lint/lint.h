@@ -2,7 +2,10 @@
 // Lints one Dockerfile with its build context: one parse, one context walk,
 // every registered rule, inline pragmas and configuration applied.
 #include <filesystem>
+#include <future>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,10 +21,25 @@ class BuildContext;
 
 namespace dd::lint {
 
+// Build contexts walked once per run: Dockerfiles that share a context folder
+// and an ignore file (Dockerfile, Dockerfile.dev, compose services) share one
+// walk, which for a large context costs far more than linting. Thread-safe.
+class ContextCache {
+ public:
+  std::shared_ptr<const context::BuildContext> get(const std::filesystem::path& root,
+                                                   const std::filesystem::path& dockerfile);
+
+ private:
+  using Walk = std::shared_future<std::shared_ptr<const context::BuildContext>>;
+  std::mutex mu_;
+  std::map<std::pair<std::string, std::string>, Walk> walks_;  // (root, ignore file) as written
+};
+
 struct Options {
   std::filesystem::path context_dir;  // empty: the Dockerfile's folder
   bool use_context = true;
   std::string display_path;  // path shown in findings; empty: as given
+  ContextCache* contexts = nullptr;  // share walks between files; null: walk for this file
 };
 
 struct Result {

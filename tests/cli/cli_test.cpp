@@ -197,6 +197,26 @@ TEST(Cli, LintReportIsSortedAcrossFiles) {
   EXPECT_EQ(e.status, 0) << e.out;
 }
 
+// Dockerfiles of one context share its walk, but a Dockerfile-specific
+// ignore file makes a different context: each file keeps its own.
+TEST(Cli, LintSharesAContextOnlyWithTheSameIgnoreFile) {
+  TempDir d;
+  d.write("app/.env", "DB_PASSWORD=hunter2hunter2\n");
+  d.write("app/.dockerignore", "node_modules\n");
+  d.write("app/Dockerfile.prod.dockerignore", ".env\n");
+  std::string body = "FROM node:22-slim\nCOPY . .\nUSER node\nCMD [\"node\", \"a.js\"]\n";
+  auto dev = d.write("app/Dockerfile.dev", body);
+  auto main_df = d.write("app/Dockerfile", body);
+  auto prod = d.write("app/Dockerfile.prod", body);
+  auto r = drydock({"lint", "--format", "json", "--fail-on", "none", dev.string(), main_df.string(), prod.string()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::set<std::string> sent;  // files whose COPY sends the .env
+  auto j = nlohmann::json::parse(r.out);
+  for (const auto& f : j["findings"])
+    if (f["rule"] == "DD3001") sent.insert(std::filesystem::path(f["location"]["file"].get<std::string>()).filename());
+  EXPECT_EQ(sent, (std::set<std::string>{"Dockerfile", "Dockerfile.dev"})) << r.out;
+}
+
 TEST(OwnDockerfile, HasNoWarnings) {
   auto r = drydock({"lint", "--format", "json", "--fail-on", "warning", (source_dir() / "Dockerfile").string()});
   EXPECT_EQ(r.status, 0) << r.out << r.err;
