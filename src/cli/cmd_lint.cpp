@@ -78,8 +78,8 @@ int run_lint(const LintArgs& a, bool pieces = true) {
         sort_findings(results[i].findings);  // here, on every core, not once at the end
         if (pieces) {
           rendered[i] = render::piece(fmt, results[i].findings, ropt);
-          if (!results[i].findings.empty())
-            ends[i] = {std::move(results[i].findings.front()), std::move(results[i].findings.back())};
+          auto& found = results[i].findings;
+          if (!found.empty()) ends[i] = {found.front(), std::move(found.back())};  // a copy: they may be one finding
           results[i].findings = {};
         }
         // Keep only what the report needs, so memory stays flat however many

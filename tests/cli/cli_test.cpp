@@ -192,6 +192,17 @@ TEST(Cli, LintReportIsSortedAcrossFiles) {
   EXPECT_LT(t.out.find("app/.dockerignore:2"), t.out.find("other/Dockerfile")) << t.out;
   // The exit status follows the summary: DD3007 is an error.
   EXPECT_EQ(drydock({"lint", "--format", "json", a.string(), c.string()}).status, 1);
+  // A file with a single finding, followed in path order by one whose first
+  // finding (on the shared .dockerignore) sorts before it.
+  d.write("one/.dockerignore", "[\n");
+  d.write("one/Dockerfile.dockerignore", "node_modules\n");
+  auto single = d.write("one/Dockerfile", "FROM busybox:1.36\nUSER 10001\nCMD [\"true\"]\n");
+  auto later = d.write("one/Dockerfile.x", "FROM busybox:1.36\nUSER 10001\nCMD [\"true\"]\n");
+  auto s1 = drydock({"lint", "--format", "json", "--fail-on", "none", single.string(), later.string()});
+  auto j1 = nlohmann::json::parse(s1.out);
+  std::vector<std::string> files;
+  for (const auto& f : j1["findings"]) files.push_back(std::filesystem::path(f["location"]["file"].get<std::string>()).filename());
+  EXPECT_EQ(files, (std::vector<std::string>{".dockerignore", "Dockerfile", "Dockerfile.x"})) << s1.out;
   auto clean = d.write("clean/Dockerfile", "FROM scratch\nCOPY --chown=10001 app /app\nUSER 10001\n");
   auto e = drydock({"lint", "--no-context", "--format", "json", "--fail-on", "error", clean.string()});
   EXPECT_EQ(e.status, 0) << e.out;
