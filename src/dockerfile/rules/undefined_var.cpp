@@ -1,4 +1,6 @@
 // DD1011: Variable used but never defined in this stage.
+#include <optional>
+
 #include "dockerfile/rules/pkg_util.h"
 
 namespace dd::dockerfile {
@@ -52,6 +54,14 @@ std::vector<std::string> declared(const Dockerfile& df, const Instruction& ins) 
   return out;
 }
 
+// True when the instruction's text can hold a variable reference at all.
+bool mentions_variable(const Instruction& ins) {
+  if (ins.args_text.find('$') != std::string::npos) return true;
+  for (const auto& f : ins.flags)
+    if (f.value.find('$') != std::string::npos) return true;
+  return false;
+}
+
 class UndefinedVar : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
@@ -61,16 +71,26 @@ class UndefinedVar : public Rule {
       if (i < in.df.instructions.size())
         for (const auto& kv : in.df.instructions[i].pairs) global.push_back(kv.key);
     for (const auto& ins : in.df.instructions) {
-      if (ins.stage < 0 || !util::in(kChecked, ins.keyword)) continue;
-      Vars scope = in.scope(ins);
-      for (auto& n : declared(in.df, ins)) scope.emplace(n, "");
+      if (ins.stage < 0 || !util::in(kChecked, ins.keyword) || !mentions_variable(ins)) continue;
+      // The variables in scope, and the names declared before (computed once
+      // a reference is not in scope).
+      const Vars& scope = in.scope(ins);
+      std::optional<std::vector<std::string>> decl;
+      auto defined = [&](const std::string& name) {
+        if (scope.count(name)) return true;
+        if (!decl) decl = declared(in.df, ins);
+        return std::find(decl->begin(), decl->end(), name) != decl->end();
+      };
       bool scratch = util::rooted_in_scratch(in.df, ins.stage);
       for (const auto& u : uses(in.df, ins)) {
         for (const auto& ref : util::var_refs(u.text, in.df.escape)) {
-          if (ref.has_default || scope.count(ref.name)) continue;
+          if (ref.has_default || defined(ref.name)) continue;
           std::string why, fix;
-          std::vector<std::string> names;
+          std::vector<std::string> names;  // every name known here, sorted, once each
           for (const auto& [k, _] : scope) names.push_back(k);
+          names.insert(names.end(), decl->begin(), decl->end());
+          std::sort(names.begin(), names.end());
+          names.erase(std::unique(names.begin(), names.end()), names.end());
           std::string near = ref.name.size() >= 4 ? util::closest(ref.name, names) : std::string();
           if (util::in(kAutomatic, ref.name)) {
             why = "it is a platform ARG, which a stage only sees after ARG " + ref.name;
