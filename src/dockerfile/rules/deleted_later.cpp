@@ -56,8 +56,9 @@ class DeletedLater : public Rule {
       }
       if (ins->kind != Kw::RUN) continue;
       const auto& cmds = kb::commands(in, *ins);
-      // Deletions of files from earlier layers.
+      // Deletions of files from earlier layers (none to find before a file is created).
       for (const auto& c : cmds) {
+        if (created.empty()) break;
         size_t p = kb::real_program(c.argv);
         if (p >= c.argv.size() || kb::basename(c.argv[p]) != "rm"sv) continue;
         for (size_t i = p + 1; i < c.argv.size(); ++i) {
