@@ -94,9 +94,13 @@ fs::path BuildContext::ignore_file_for(const fs::path& root, const fs::path& doc
 }
 
 BuildContext BuildContext::load(const fs::path& root, const fs::path& dockerfile) {
+  return walk(root, ignore_file_for(root, dockerfile));
+}
+
+BuildContext BuildContext::walk(const fs::path& root, const fs::path& ignore_file) {
   BuildContext c;
   c.root_ = root;
-  c.ignore_file_ = ignore_file_for(root, dockerfile);
+  c.ignore_file_ = ignore_file;
   if (!c.ignore_file_.empty()) c.ignore_ = IgnoreMatcher::parse(read_limited(c.ignore_file_, kMaxIgnoreFile));
 
   std::vector<Pending> stack;

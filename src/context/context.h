@@ -28,6 +28,8 @@ class BuildContext {
   // root/.dockerignore when present, else empty.
   static std::filesystem::path ignore_file_for(const std::filesystem::path& root,
                                                const std::filesystem::path& dockerfile);
+  // load() with the ignore file already chosen (empty: none).
+  static BuildContext walk(const std::filesystem::path& root, const std::filesystem::path& ignore_file);
 
   const std::filesystem::path& root() const { return root_; }
   // Path of the ignore file used; empty when there is none.

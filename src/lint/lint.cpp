@@ -189,7 +189,8 @@ Result lint_in_context(std::string_view text, const std::string& shown, const fs
 }  // namespace
 
 std::shared_ptr<const context::BuildContext> ContextCache::get(const fs::path& root, const fs::path& dockerfile) {
-  std::pair<std::string, std::string> key{root.string(), context::BuildContext::ignore_file_for(root, dockerfile).string()};
+  const fs::path ignore = context::BuildContext::ignore_file_for(root, dockerfile);
+  std::pair<std::string, std::string> key{root.string(), ignore.string()};
   std::promise<std::shared_ptr<const context::BuildContext>> mine;
   Walk walk;
   bool first = false;
@@ -205,7 +206,7 @@ std::shared_ptr<const context::BuildContext> ContextCache::get(const fs::path& r
   // The first file walks; the others wait for its result (or its error).
   if (first) {
     try {
-      mine.set_value(std::make_shared<const context::BuildContext>(context::BuildContext::load(root, dockerfile)));
+      mine.set_value(std::make_shared<const context::BuildContext>(context::BuildContext::walk(root, ignore)));
     } catch (...) {
       mine.set_exception(std::current_exception());
     }

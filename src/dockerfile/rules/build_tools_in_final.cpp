@@ -36,8 +36,7 @@ class BuildToolsInFinal : public Rule {
       const auto& cmds = kb::commands(in, *ins);
       auto gone = removed(cmds);
       // apt-mark auto + purge --auto-remove (docker-library style) removes every build dependency.
-      std::string text = inc::run_text(*ins);
-      if (kb::contains(text, "apt-mark auto") && kb::contains(text, "--auto-remove")) continue;
+      if (inc::mentions(*ins, {"apt-mark auto"}) && inc::mentions(*ins, {"--auto-remove"})) continue;
       for (const auto& c : cmds) {
         size_t p = kb::real_program(c.argv);
         if (p >= c.argv.size()) continue;

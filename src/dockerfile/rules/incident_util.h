@@ -250,10 +250,8 @@ inline bool daemonizes(const kb::ImageRef& base, const kb::Cmd& c, std::string& 
 // foreground (php-fpm daemonize = no, nginx daemon off, supervisord nodaemon).
 inline bool configured_foreground(const std::vector<const Instruction*>& chain) {
   for (const Instruction* i : chain) {
-    if (i->kind != Kw::RUN) continue;
-    std::string t = run_text(*i);
-    for (std::string_view m : {"daemonize = no", "daemonize=no", "daemon off", "nodaemon=true", "nodaemon = true"})
-      if (kb::contains(t, m)) return true;
+    if (i->kind == Kw::RUN && mentions(*i, {"daemonize = no", "daemonize=no", "daemon off", "nodaemon=true", "nodaemon = true"}))
+      return true;
   }
   return false;
 }

@@ -22,7 +22,8 @@ class LanguageCache : public Rule {
     auto all = inc::chain_instructions(in.df, chain);
     size_t last_prune = 0;  // 1 + index of the last RUN that prunes dev dependencies
     for (size_t j = 0; j < all.size(); ++j)
-      if (all[j]->kind == Kw::RUN && prunes(inc::run_text(*all[j]))) last_prune = j + 1;
+      if (all[j]->kind == Kw::RUN && inc::mentions(*all[j], {"prune", "yarn workspaces focus --production"}))
+        last_prune = j + 1;
     for (size_t k = 0; k < all.size(); ++k) {
       const Instruction* ins = all[k];
       if (ins->kind != Kw::RUN || inc::has_mount(*ins, "cache")) continue;
@@ -71,10 +72,6 @@ class LanguageCache : public Rule {
   }
 
  private:
-  static bool prunes(const std::string& t) {
-    return kb::contains(t, "prune") || kb::contains(t, "yarn workspaces focus --production");
-  }
-
   const RuleInfo& info_ = Registry::instance().add({
       .id = "DD2024",
       .name = "language-cache-or-dev-deps",

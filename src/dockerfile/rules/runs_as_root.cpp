@@ -116,10 +116,7 @@ class RunsAsRoot : public Rule {
         continue;
       }
       if (i->kind != Kw::RUN) continue;
-      std::string t = inc::run_text(*i);
-      if ((kb::contains(t, "useradd") || kb::contains(t, "adduser") || kb::contains(t, "/etc/passwd")) &&
-          kb::contains(t, name))
-        return true;
+      if (inc::mentions(*i, {"useradd", "adduser", "/etc/passwd"}) && inc::mentions(*i, {name})) return true;
     }
     (void)in;
     return false;

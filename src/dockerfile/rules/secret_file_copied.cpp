@@ -20,8 +20,7 @@ class SecretFileCopied : public Rule {
         std::string name(kb::basename(s->text));
         int deleted = 0;
         for (size_t j = k + 1; j < all.size() && j < k + 4096 && !deleted; ++j)
-          if (all[j]->kind == Kw::RUN && kb::contains(inc::run_text(*all[j]), "rm ") &&
-              kb::contains(inc::run_text(*all[j]), name))
+          if (all[j]->kind == Kw::RUN && inc::mentions(*all[j], {"rm "}) && inc::mentions(*all[j], {name}))
             deleted = all[j]->range.begin.line;
         std::string msg = ins->keyword + " " + s->text + " on line " + std::to_string(ins->range.begin.line) +
                           " puts a credential file into the image";

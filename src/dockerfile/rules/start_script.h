@@ -206,9 +206,7 @@ inline std::optional<StartScript> locate(const LintInput& in) {
       for (const Instruction* i : chain) {
         if (i == s.copy) after = true;
         else if (after && i->kind == Kw::RUN) {
-          std::string t = inc::run_text(*i);
-          if (kb::contains(t, "chmod") && (kb::contains(t, base) || kb::contains(t, "+x") || kb::contains(t, "-R")))
-            s.executable = true;
+          if (inc::mentions(*i, {"chmod"}) && inc::mentions(*i, {base, "+x", "-R"})) s.executable = true;
         }
       }
       return s;
