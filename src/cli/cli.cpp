@@ -72,6 +72,12 @@ int finish(const std::vector<render::Piece>& pieces, const Common& common, const
   return reaches(s, threshold(common, config)) ? 1 : 0;
 }
 
+int finish(render::PieceWriter& writer, const Common& common, const Config& config) {
+  writer.close();
+  std::cout.flush();
+  return reaches(writer.summary(), threshold(common, config)) ? 1 : 0;
+}
+
 int main(int argc, char** argv) {
   CLI::App app{"drydock: find container production incidents before they ship, and explain them when they happen", "drydock"};
   app.set_version_flag("--version", std::string("drydock ") + DRYDOCK_VERSION);

@@ -38,6 +38,8 @@ int finish(std::vector<Finding> findings, const Common& common, const Config& co
            nlohmann::json extra = nullptr);
 // The same for findings already rendered in pieces (render::piece), in order.
 int finish(const std::vector<render::Piece>& pieces, const Common& common, const Config& config);
+// The same for a report streamed piece by piece: closes it.
+int finish(render::PieceWriter& writer, const Common& common, const Config& config);
 // The format and render options the common flags ask for.
 render::Format output_format(const Common& common);
 render::Options render_options(const Common& common);

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <atomic>
 #include <iostream>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -24,6 +25,13 @@ struct LintArgs {
   bool fix = false;
   bool write = false;
 };
+
+// Frees what `x` holds. (Assigning {} would keep the buffers of its strings:
+// libstdc++ copies a short string into the old allocation.)
+template <typename T>
+void release(T& x) {
+  T gone = std::move(x);
+}
 
 // `pieces`: render each file's findings on the worker that linted it (json
 // and text), so the report is only joined at the end.
@@ -53,9 +61,16 @@ int run_lint(const LintArgs& a, bool pieces = true) {
       targets.push_back({p, a.context.empty() ? fs::path() : fs::path(a.context)});
     }
   }
-  // Files are independent: lint them on every core, then report in order.
+  // Files are independent: lint them on every core. Findings are reported by
+  // file path: taking the files in that order keeps the concatenation sorted,
+  // so the report needs no global sort.
+  std::vector<size_t> order(targets.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t x, size_t y) { return targets[x].first.native() < targets[y].first.native(); });
   std::vector<lint::Result> results(targets.size());
   std::vector<std::exception_ptr> errors(targets.size());
+  std::atomic<bool> failed{false};
   const render::Format fmt = output_format(a.common);
   // (Standard input cannot be read twice for the fallback below.)
   pieces = pieces && !a.fix && !a.write && render::has_pieces(fmt) && (!stdin_text || targets.size() == 1);
@@ -64,10 +79,34 @@ int run_lint(const LintArgs& a, bool pieces = true) {
   // The first and last finding of each file, to check that the files' pieces
   // join in the report's order.
   std::vector<std::pair<Finding, Finding>> ends(pieces ? targets.size() : 0);
+  // Without a build context every finding is in the Dockerfile it came from,
+  // so the pieces in path order are the report: each is written as soon as
+  // the ones before it are, and a long run never holds the report whole.
+  const bool stream = pieces && a.no_context;
+  std::optional<render::PieceWriter> writer;
+  if (stream) writer.emplace(fmt, std::cout, ropt);
+  std::mutex emit_mu;
+  std::vector<char> done(stream ? targets.size() : 0);  // by position in `order`
+  size_t emitted = 0;                                  // positions written
+  std::optional<Finding> last_written;
+  auto emit_ready = [&] {  // with emit_mu held
+    for (; emitted < order.size() && done[emitted]; ++emitted) {
+      const size_t k = order[emitted];
+      if (rendered[k].count) {
+        if (last_written && finding_less(ends[k].first, *last_written))
+          throw std::logic_error("lint: findings of " + targets[k].first.string() + " sort before those written");
+        writer->add(rendered[k]);
+        last_written = std::move(ends[k].second);
+      }
+      release(rendered[k]);
+      release(ends[k]);
+    }
+  };
   std::atomic<size_t> next{0};
   lint::ContextCache contexts;  // Dockerfiles of one context share its walk
   auto worker = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < targets.size();) {
+    for (size_t pos; !failed && (pos = next.fetch_add(1)) < targets.size();) {
+      const size_t i = order[pos];
       try {
         lint::Options opt;
         opt.context_dir = targets[i].second;
@@ -80,17 +119,25 @@ int run_lint(const LintArgs& a, bool pieces = true) {
           rendered[i] = render::piece(fmt, results[i].findings, ropt);
           auto& found = results[i].findings;
           if (!found.empty()) ends[i] = {found.front(), std::move(found.back())};  // a copy: they may be one finding
-          results[i].findings = {};
+          release(results[i].findings);
         }
         // Keep only what the report needs, so memory stays flat however many
         // files are linted (and freed pages are reused instead of faulted in).
-        results[i].dockerfile = {};
+        release(results[i].dockerfile);
         if (!a.fix && !a.write) {
-          results[i].edits.clear();
+          release(results[i].edits);
           results[i].context.reset();
         }
+        if (stream) {
+          std::lock_guard lock(emit_mu);
+          done[pos] = 1;
+          emit_ready();
+        }
       } catch (...) {
+        // The first failure ends the run (exit 2); a streamed report stops
+        // before the file that failed.
         errors[i] = std::current_exception();
+        failed = true;
       }
     }
   };
@@ -99,14 +146,9 @@ int run_lint(const LintArgs& a, bool pieces = true) {
   for (size_t t = 1; t < n_threads; ++t) pool.emplace_back(worker);
   worker();
   for (auto& t : pool) t.join();
-  for (const auto& e : errors)
-    if (e) std::rethrow_exception(e);
-  // Findings are reported by file path: taking the files in that order keeps
-  // the concatenation sorted, so the report needs no global sort.
-  std::vector<size_t> order(targets.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t x, size_t y) { return targets[x].first.native() < targets[y].first.native(); });
+  for (size_t i : order)
+    if (errors[i]) std::rethrow_exception(errors[i]);
+  if (stream) return finish(*writer, a.common, config);
   if (pieces) {
     // Pieces join in order unless a file's findings sort among another's
     // (two Dockerfiles reporting on one context file): then lint again and

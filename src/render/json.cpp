@@ -186,21 +186,6 @@ std::string json_piece(const std::vector<Finding>& findings, const Options& opt)
   return out;
 }
 
-void json_pieces(std::ostream& out, const std::vector<Piece>& pieces, const Options& opt) {
-  std::string buf;
-  JsonWriter w(buf);
-  open_report(w);
-  Summary s;
-  for (const auto& p : pieces) {
-    w.continued(p.text);
-    s += p.summary;
-    if (buf.size() >= (1u << 20)) flush(out, buf);
-  }
-  close_report(w, s, opt);
-  buf.push_back('\n');
-  flush(out, buf);
-}
-
 void write(Format f, std::ostream& out, const std::vector<Finding>& findings, const Options& opt) {
   switch (f) {
     case Format::text: text(out, findings, opt); break;
@@ -211,7 +196,7 @@ void write(Format f, std::ostream& out, const std::vector<Finding>& findings, co
 
 // Defined with their formats (text.cpp).
 std::string text_piece(const std::vector<Finding>& findings, const Options& opt);
-void text_pieces(std::ostream& out, const std::vector<Piece>& pieces, const Options& opt);
+void text_summary(std::ostream& out, size_t count, const Summary& s, const Options& opt);
 
 bool has_pieces(Format f) { return f == Format::json || f == Format::text; }
 
@@ -224,8 +209,34 @@ Piece piece(Format f, const std::vector<Finding>& findings, const Options& opt) 
 }
 
 void write_pieces(Format f, std::ostream& out, const std::vector<Piece>& pieces, const Options& opt) {
-  if (f == Format::json) json_pieces(out, pieces, opt);
-  else text_pieces(out, pieces, opt);
+  PieceWriter w(f, out, opt);
+  for (const auto& p : pieces) w.add(p);
+  w.close();
+}
+
+PieceWriter::PieceWriter(Format f, std::ostream& out, const Options& opt) : format_(f), out_(out), opt_(opt) {
+  if (format_ == Format::json) open_report(json_);
+}
+
+void PieceWriter::add(const Piece& p) {
+  summary_ += p.summary;
+  count_ += p.count;
+  if (format_ == Format::json) {
+    json_.continued(p.text);
+    if (buf_.size() >= (1u << 16)) flush(out_, buf_);
+  } else {
+    out_.write(p.text.data(), static_cast<std::streamsize>(p.text.size()));
+  }
+}
+
+void PieceWriter::close() {
+  if (format_ == Format::json) {
+    close_report(json_, summary_, opt_);
+    buf_.push_back('\n');
+    flush(out_, buf_);
+  } else {
+    text_summary(out_, count_, summary_, opt_);
+  }
 }
 
 }  // namespace dd::render

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/finding.h"
+#include "render/json_writer.h"
 
 namespace dd::render {
 
@@ -43,6 +44,26 @@ struct Piece {
 bool has_pieces(Format f);
 Piece piece(Format f, const std::vector<Finding>& findings, const Options& opt);
 void write_pieces(Format f, std::ostream& out, const std::vector<Piece>& pieces, const Options& opt);
+
+// The same report written as its pieces arrive, so that a long run never
+// holds it whole: the opening is written by the constructor, each add()
+// writes one piece, close() the summary and the end.
+class PieceWriter {
+ public:
+  PieceWriter(Format f, std::ostream& out, const Options& opt);
+  void add(const Piece& p);
+  void close();
+  const Summary& summary() const { return summary_; }
+
+ private:
+  Format format_;
+  std::ostream& out_;
+  const Options& opt_;
+  std::string buf_;
+  JsonWriter json_{buf_};
+  Summary summary_;
+  size_t count_ = 0;
+};
 
 // The finding with opt.scrub applied to every text field.
 Finding scrubbed(const Finding& f, const Options& opt);

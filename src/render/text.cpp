@@ -156,14 +156,7 @@ std::string text_piece(const std::vector<Finding>& findings, const Options& opt)
   return std::move(out).str();
 }
 
-void text_pieces(std::ostream& out, const std::vector<Piece>& pieces, const Options& opt) {
-  Summary s;
-  size_t count = 0;
-  for (const auto& p : pieces) {
-    out.write(p.text.data(), static_cast<std::streamsize>(p.text.size()));
-    s += p.summary;
-    count += p.count;
-  }
+void text_summary(std::ostream& out, size_t count, const Summary& s, const Options& opt) {
   write_text_summary(out, count, s, Style{opt.color});
 }
 

@@ -228,6 +228,57 @@ TEST(Cli, LintSharesAContextOnlyWithTheSameIgnoreFile) {
   EXPECT_EQ(sent, (std::set<std::string>{"Dockerfile", "Dockerfile.dev"})) << r.out;
 }
 
+// Without a context the report is written file by file as the files are
+// linted: it must still be every file's report, in path order, whatever
+// order the paths were given in, with one summary; a file that cannot be
+// read still fails the run.
+TEST(Cli, LintWithoutContextStreamsEachFileInPathOrder) {
+  TempDir d;
+  const std::vector<std::string> bodies = {
+      "FROM ubuntu\nRUN apt-get update\nRUN apt-get install -y curl\n",
+      "FROM node:16\nCOPY . .\nRUN npm install\nCMD npm start\n",
+      "FROM busybox:1.36\nUSER 10001\nCMD [\"true\"]\n",  // clean: no finding
+      "from alpine:3.20\nrun apk add curl\nEXPOSE 8080\n",
+  };
+  std::vector<std::string> paths;
+  for (int i = 0; i < 40; ++i)
+    paths.push_back(d.write("f" + std::to_string(i) + "/Dockerfile", bodies[i % bodies.size()]).string());
+  std::vector<std::string> shuffled = paths;
+  std::reverse(shuffled.begin(), shuffled.end());
+  std::swap(shuffled[3], shuffled[17]);
+  std::vector<std::string> args = {"lint", "--no-context", "--format", "json", "--fail-on", "none"};
+  args.insert(args.end(), shuffled.begin(), shuffled.end());
+  auto r = drydock(args);
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  // The same findings as each file linted alone, concatenated in path order.
+  std::vector<std::string> sorted = paths;
+  std::sort(sorted.begin(), sorted.end());
+  nlohmann::json expected = nlohmann::json::array();
+  for (const auto& p : sorted) {
+    auto one = drydock({"lint", "--no-context", "--format", "json", "--fail-on", "none", p});
+    auto oj = nlohmann::json::parse(one.out);
+    for (auto& f : oj["findings"]) expected.push_back(f);
+  }
+  ASSERT_GT(expected.size(), 60u);
+  EXPECT_EQ(j["findings"], expected);
+  int n = static_cast<int>(expected.size());
+  EXPECT_EQ(j["summary"]["error"].get<int>() + j["summary"]["warning"].get<int>() + j["summary"]["info"].get<int>(), n);
+  // The text report counts them too, and the threshold sees every file.
+  args[3] = "text";
+  auto t = drydock(args);
+  EXPECT_NE(t.out.find(std::to_string(n) + " findings: "), std::string::npos) << t.out;
+  args[5] = "warning";
+  EXPECT_EQ(drydock(args).status, 1);
+  // A file that exists but cannot be read (read() fails with EIO, even for
+  // root), linted after others: exit 2 and one line naming it.
+  args.push_back("/proc/self/mem");
+  auto bad = drydock(args);
+  EXPECT_EQ(bad.status, 2) << bad.err;
+  EXPECT_NE(bad.err.find("/proc/self/mem: cannot read"), std::string::npos) << bad.err;
+  EXPECT_EQ(std::count(bad.err.begin(), bad.err.end(), '\n'), 1) << bad.err;
+}
+
 TEST(OwnDockerfile, HasNoWarnings) {
   auto r = drydock({"lint", "--format", "json", "--fail-on", "warning", (source_dir() / "Dockerfile").string()});
   EXPECT_EQ(r.status, 0) << r.out << r.err;
