@@ -52,8 +52,9 @@ int run_lint(const LintArgs& a, bool pieces = true) {
       continue;
     }
     std::error_code ec;
-    if (!fs::exists(p, ec)) throw InputError(p + ": no such file or directory");
-    if (fs::is_directory(p, ec)) {
+    const auto st = fs::status(p, ec);
+    if (!fs::exists(st)) throw InputError(p + ": no such file or directory");
+    if (fs::is_directory(st)) {
       auto files = lint::dockerfiles_in(p);
       if (files.empty()) throw InputError(p + ": no Dockerfile in this directory");
       for (auto& f : files) targets.push_back({f, a.context.empty() ? fs::path(p) : fs::path(a.context)});

@@ -118,6 +118,7 @@ std::string read_file(const fs::path& file, size_t limit) {
   int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     int err = errno;
+    if (err == ENOENT) throw InputError(file.string() + ": no such file or directory");
     std::error_code ec;
     if (fs::is_directory(file, ec)) throw InputError(file.string() + ": is a directory, expected a file");
     throw InputError(file.string() + ": cannot read: " + std::strerror(err));
@@ -143,8 +144,12 @@ std::string read_file(const fs::path& file, size_t limit) {
       ::close(fd);
       throw InputError(file.string() + ": cannot read: " + std::strerror(err));
     }
+    const size_t asked = out.size() - have;
     out.resize(have + static_cast<size_t>(n));
     if (n == 0) break;
+    // A regular file read short of its size + 1 is at its end: no second
+    // read() just to see 0.
+    if (S_ISREG(st.st_mode) && static_cast<size_t>(n) < asked) break;
     want = 65536;
   }
   ::close(fd);
@@ -215,8 +220,6 @@ std::shared_ptr<const context::BuildContext> ContextCache::get(const fs::path& r
 }
 
 Result lint_file(const fs::path& file, const Options& opt, const Config& config) {
-  std::error_code ec;
-  if (!fs::exists(file, ec)) throw InputError(file.string() + ": no such file or directory");
   std::string text = read_file(file);
   std::string shown = opt.display_path.empty() ? file.string() : opt.display_path;
   if (!opt.use_context) return lint_text(text, shown, nullptr, config);
