@@ -22,9 +22,17 @@ void add_common(CLI::App* app, Common& common, bool formats) {
       ->check(CLI::IsMember({"error", "warning", "info", "none"}));
   app->add_option("--config,-c", common.config, "Configuration file (default: .drydock.yaml found upwards)");
   app->add_flag("--no-color", common.no_color, "Never colour the text output");
+  app->add_option("--ignore", common.ignore,
+                  "Turn a rule off (drydock id, hadolint id or BuildKit check name); repeat or separate with commas")
+      ->delimiter(',');
+  app->add_option("--trusted-registry", common.trusted_registries,
+                  "A registry images may come from (DD1031, hadolint DL3026); repeat or separate with commas")
+      ->delimiter(',');
 }
 
-Config load_config_for(const Common& common, const std::string& input) {
+namespace {
+
+Config load_config_file(const Common& common, const std::string& input) {
   if (!common.config.empty()) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(common.config, ec))
@@ -32,6 +40,18 @@ Config load_config_for(const Common& common, const std::string& input) {
     return load_config(common.config);
   }
   return discover_config(input.empty() ? std::filesystem::path(".") : std::filesystem::path(input));
+}
+
+}  // namespace
+
+Config load_config_for(const Common& common, const std::string& input) {
+  Config c = load_config_file(common, input);
+  auto unknown = add_ignored(c, common.ignore);
+  if (!unknown.empty()) throw InputError("--ignore " + unknown.front() + ": no such rule (see drydock rules)");
+  for (const auto& r : common.trusted_registries)
+    if (std::find(c.trusted_registries.begin(), c.trusted_registries.end(), r) == c.trusted_registries.end())
+      c.trusted_registries.push_back(r);
+  return c;
 }
 
 render::Format output_format(const Common& common) {

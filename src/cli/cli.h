@@ -24,6 +24,8 @@ struct Common {
   std::string config;   // --config FILE
   bool no_color = false;
   bool quiet = false;
+  std::vector<std::string> ignore;             // --ignore RULE, added to the config's
+  std::vector<std::string> trusted_registries;  // --trusted-registry REG, likewise
 };
 
 void add_common(CLI::App* app, Common& common, bool formats = true);

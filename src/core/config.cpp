@@ -155,4 +155,14 @@ Config discover_config(const fs::path& start) {
   return Config{};
 }
 
+std::vector<std::string> add_ignored(Config& c, const std::vector<std::string>& ids) {
+  std::vector<std::string> unknown;
+  for (const auto& id : ids) {
+    std::string r = Registry::instance().resolve(id);
+    if (r.empty()) unknown.push_back(id);
+    else c.ignored.insert(r);
+  }
+  return unknown;
+}
+
 }  // namespace dd

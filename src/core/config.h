@@ -37,6 +37,10 @@ struct Config {
 // Loads a config file. Throws InputError naming the file on malformed YAML
 // or wrong types.
 Config load_config(const std::filesystem::path& file);
+// Adds rules to turn off (drydock ids or peer aliases, as in `ignore:`).
+// Returns the ids that name no rule, and adds nothing for them.
+std::vector<std::string> add_ignored(Config& c, const std::vector<std::string>& ids);
+
 // Walks up from `start` (a file or folder) looking for .drydock.yaml, then
 // .hadolint.yaml; returns defaults when none.
 Config discover_config(const std::filesystem::path& start);

@@ -279,6 +279,36 @@ TEST(Cli, LintWithoutContextStreamsEachFileInPathOrder) {
   EXPECT_EQ(std::count(bad.err.begin(), bad.err.end(), '\n'), 1) << bad.err;
 }
 
+// --ignore and --trusted-registry, as hadolint users pass them: peer ids
+// resolve, commas and repeats add up, and an id that names no rule is bad
+// input rather than silently nothing.
+TEST(Cli, IgnoreAndTrustedRegistryFlags) {
+  TempDir d;
+  auto df = d.write("Dockerfile", "FROM docker.io/library/ubuntu\nRUN apt-get update && apt-get install -y curl\n");
+  auto rules_of = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = {"lint", "--no-context", "--format", "json", "--fail-on", "none"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    args.push_back(df.string());
+    auto r = drydock(args);
+    EXPECT_EQ(r.status, 0) << r.err;
+    std::set<std::string> out;
+    auto j = nlohmann::json::parse(r.out);
+    for (const auto& f : j["findings"]) out.insert(f["rule"].get<std::string>());
+    return out;
+  };
+  auto all = rules_of({});
+  ASSERT_TRUE(all.count("DD1104") && all.count("DD2070") && all.count("DD2050")) << testing::PrintToString(all);
+  EXPECT_FALSE(all.count("DD1031"));
+  auto some = rules_of({"--ignore", "DL3008,DD2070", "--ignore", "DD2050"});  // DL3008 is DD1104
+  EXPECT_FALSE(some.count("DD1104") || some.count("DD2070") || some.count("DD2050")) << testing::PrintToString(some);
+  EXPECT_EQ(some.size(), all.size() - 3);
+  EXPECT_TRUE(rules_of({"--trusted-registry", "registry.example.com"}).count("DD1031"));
+  EXPECT_FALSE(rules_of({"--trusted-registry", "registry.example.com,docker.io"}).count("DD1031"));
+  auto bad = drydock({"lint", "--ignore", "DL9999", df.string()});
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.err.find("--ignore DL9999: no such rule"), std::string::npos) << bad.err;
+}
+
 TEST(OwnDockerfile, HasNoWarnings) {
   auto r = drydock({"lint", "--format", "json", "--fail-on", "warning", (source_dir() / "Dockerfile").string()});
   EXPECT_EQ(r.status, 0) << r.out << r.err;
