@@ -55,7 +55,8 @@ Event parse_event(const nlohmann::json& j) {
 }
 
 int run_watch(const WatchArgs& a) {
-  if (a.common.format == "sarif") throw InputError("watch: --format sarif is not streamable; use text or json");
+  if (a.common.format != "text" && a.common.format != "json")
+    throw InputError("watch: --format " + a.common.format + " is not streamable; use text or json");
   if (a.max_events < 0 || a.timeout < 0) throw InputError("watch: --max-events and --timeout must be positive");
   Config config = load_config_for(a.common, ".");
   engine::Client client;

@@ -14,6 +14,7 @@ std::optional<Format> parse_format(std::string_view s) {
   if (s == "text") return Format::text;
   if (s == "json") return Format::json;
   if (s == "sarif") return Format::sarif;
+  if (s == "codeclimate") return Format::codeclimate;
   return std::nullopt;
 }
 
@@ -191,6 +192,7 @@ void write(Format f, std::ostream& out, const std::vector<Finding>& findings, co
     case Format::text: text(out, findings, opt); break;
     case Format::json: json(out, findings, opt); break;
     case Format::sarif: sarif(out, findings, opt); break;
+    case Format::codeclimate: codeclimate(out, findings, opt); break;
   }
 }
 

@@ -12,7 +12,7 @@
 
 namespace dd::render {
 
-enum class Format { text, json, sarif };
+enum class Format { text, json, sarif, codeclimate };
 std::optional<Format> parse_format(std::string_view s);
 
 struct Options {
@@ -31,6 +31,8 @@ struct Options {
 void text(std::ostream& out, const std::vector<Finding>& findings, const Options& opt);
 void json(std::ostream& out, const std::vector<Finding>& findings, const Options& opt);
 void sarif(std::ostream& out, const std::vector<Finding>& findings, const Options& opt);
+// GitLab Code Quality / Code Climate issues (a JSON array).
+void codeclimate(std::ostream& out, const std::vector<Finding>& findings, const Options& opt);
 void write(Format f, std::ostream& out, const std::vector<Finding>& findings, const Options& opt);
 
 // Findings rendered ahead of the report, one piece per input, on the thread

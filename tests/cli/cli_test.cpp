@@ -322,6 +322,20 @@ namespace {
 
 // The compiled secret database is cached in the user's cache folder; a run
 // with the cache gives the same findings as the run that wrote it.
+// Every output format shows the redacted form only, with the file and line.
+TEST(Cli, LintNeverPrintsASecretInAnyFormat) {
+  TempDir d;
+  auto df = d.write("Dockerfile", "FROM alpine:3.20\nENV AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"
+                                  "RUN curl -H 'Authorization: token ghp_0123456789abcdefghijklmnopqrstuvwxyz' x\n");
+  for (const char* fmt : {"text", "json", "sarif", "codeclimate"}) {
+    auto r = drydock({"lint", "--no-context", "--format", fmt, df.string()});
+    EXPECT_EQ(r.status, 1) << fmt << r.err;
+    EXPECT_EQ((r.out + r.err).find("wJalrXUtnFEMI/K7MDENG"), std::string::npos) << fmt;
+    EXPECT_EQ((r.out + r.err).find("ghp_0123456789abcdefghij"), std::string::npos) << fmt;
+    EXPECT_NE(r.out.find("DD2030"), std::string::npos) << fmt;
+  }
+}
+
 TEST(SecretsCache, SecondRunReadsTheCacheAndAgrees) {
   TempDir cache, d;
   auto df = d.write("Dockerfile", "FROM alpine:3.20\nENV AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n");

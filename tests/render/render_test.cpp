@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "core/registry.h"
@@ -112,6 +113,45 @@ TEST(SarifRenderer, HasRulesLevelsAndLocations) {
   EXPECT_EQ(region["startColumn"], 1);
   EXPECT_EQ(region["endColumn"], 9);
   EXPECT_EQ(results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "src/Dockerfile");
+}
+
+// GitLab Code Quality: an array of issues with a check name, a severity from
+// its list, a path and begin line, and fingerprints that differ between
+// issues but not between runs, and survive the issue moving to another line.
+TEST(CodeClimateRenderer, IssuesGitLabAccepts) {
+  auto findings = sample("./src/Dockerfile");
+  findings.push_back(findings[0]);  // the same finding twice (two files' reports of one context file)
+  std::ostringstream out;
+  render::Options opt;
+  opt.scrub = [](std::string_view t) {  // stands in for secrets::mask
+    std::string s(t);
+    for (size_t p; (p = s.find("API_KEY")) != std::string::npos;) s.replace(p, 7, "*******");
+    return s;
+  };
+  render::codeclimate(out, findings, opt);
+  auto j = nlohmann::json::parse(out.str());
+  ASSERT_TRUE(j.is_array());
+  ASSERT_EQ(j.size(), 4u);
+  EXPECT_EQ(j[0]["type"], "issue");
+  EXPECT_EQ(j[0]["check_name"], "DD9950");
+  EXPECT_EQ(j[0]["severity"], "major");
+  EXPECT_EQ(j[1]["severity"], "blocker");
+  EXPECT_EQ(j[2]["severity"], "info");
+  EXPECT_EQ(j[1]["categories"], nlohmann::json::array({"Security"}));
+  EXPECT_EQ(j[0]["location"]["path"], "src/Dockerfile");
+  EXPECT_EQ(j[0]["location"]["lines"]["begin"], 2);
+  EXPECT_EQ(j[2]["location"]["path"], "api");  // no file: the container
+  EXPECT_EQ(j[2]["location"]["lines"]["begin"], 1);
+  EXPECT_EQ(j[1]["description"], "ENV ******* holds a secret");  // scrubbed
+  std::set<std::string> prints;
+  for (const auto& i : j) prints.insert(i["fingerprint"].get<std::string>());
+  EXPECT_EQ(prints.size(), 4u);
+  auto moved = sample("./src/Dockerfile");
+  moved[0].location.line = 7;
+  std::ostringstream again;
+  render::codeclimate(again, moved, opt);
+  EXPECT_EQ(nlohmann::json::parse(again.str())[0]["fingerprint"], j[0]["fingerprint"]);
+  EXPECT_NE(j[0]["fingerprint"], j[3]["fingerprint"]);
 }
 
 // Validates our SARIF against the official SARIF 2.1.0 JSON schema with
