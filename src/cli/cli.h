@@ -26,6 +26,8 @@ struct Common {
   bool quiet = false;
   std::vector<std::string> ignore;             // --ignore RULE, added to the config's
   std::vector<std::string> trusted_registries;  // --trusted-registry REG, likewise
+  std::vector<std::string> require_labels;      // --require-label LABEL[:TYPE], to the label schema
+  bool strict_labels = false;                   // --strict-labels
 };
 
 void add_common(CLI::App* app, Common& common, bool formats = true);

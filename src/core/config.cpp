@@ -69,6 +69,26 @@ Severity parse_sev(const YAML::Node& n, const fs::path& file, const std::string&
   return *s;
 }
 
+bool as_bool(const YAML::Node& n, const std::string& key, const fs::path& file) {
+  if (n.IsScalar()) {
+    const std::string v = n.as<std::string>();
+    if (v == "true" || v == "yes" || v == "on") return true;
+    if (v == "false" || v == "no" || v == "off") return false;
+  }
+  throw InputError(file.string() + ": '" + key + "' must be true or false");
+}
+
+// label: type, as drydock's `label_schema:` and hadolint's `label-schema:`.
+void label_schema(Config& c, const YAML::Node& n, const std::string& key, const fs::path& file) {
+  if (!n) return;
+  if (!n.IsMap()) throw InputError(file.string() + ": '" + key + "' must map label names to types");
+  for (const auto& kv : n) {
+    if (!kv.first.IsScalar() || !kv.second.IsScalar())
+      throw InputError(file.string() + ": '" + key + "' must map label names to types");
+    add_required_label(c, kv.first.as<std::string>() + ":" + kv.second.as<std::string>(), file.string());
+  }
+}
+
 void load_drydock(Config& c, const YAML::Node& y, const fs::path& file) {
   for (const auto& id : string_list(y["ignore"], "ignore", file)) c.ignored.insert(resolve_rule(c, id));
   if (auto p = y["ignore_paths"]) {
@@ -100,12 +120,16 @@ void load_drydock(Config& c, const YAML::Node& y, const fs::path& file) {
     if (t["max_image_size_mb"]) c.max_image_size_bytes = t["max_image_size_mb"].as<uint64_t>() * 1024 * 1024;
   }
   if (auto f = y["fail_on"]) c.fail_on = parse_sev(f, file, "fail_on");
+  label_schema(c, y["label_schema"], "label_schema", file);
+  if (auto b = y["strict_labels"]) c.strict_labels = as_bool(b, "strict_labels", file);
 }
 
 // hadolint's own file: `ignored:`, `trustedRegistries:`, `override:`.
 void load_hadolint(Config& c, const YAML::Node& y, const fs::path& file) {
   for (const auto& id : string_list(y["ignored"], "ignored", file)) c.ignored.insert(resolve_rule(c, id));
   c.trusted_registries = string_list(y["trustedRegistries"], "trustedRegistries", file);
+  label_schema(c, y["label-schema"], "label-schema", file);
+  if (auto b = y["strict-labels"]) c.strict_labels = as_bool(b, "strict-labels", file);
   if (auto o = y["override"]) {
     static const std::pair<const char*, Severity> levels[] = {
         {"error", Severity::error}, {"warning", Severity::warning}, {"info", Severity::info}, {"style", Severity::info}};
@@ -163,6 +187,23 @@ std::vector<std::string> add_ignored(Config& c, const std::vector<std::string>& 
     else c.ignored.insert(r);
   }
   return unknown;
+}
+
+bool is_label_type(std::string_view type) {
+  for (std::string_view t : {"text", "url", "rfc3339", "spdx", "hash", "semver", "email"})
+    if (type == t) return true;
+  return false;
+}
+
+void add_required_label(Config& c, const std::string& spec, const std::string& where) {
+  const size_t colon = spec.rfind(':');
+  std::string name = colon == std::string::npos ? spec : spec.substr(0, colon);
+  std::string type = colon == std::string::npos ? "text" : spec.substr(colon + 1);
+  if (name.empty()) throw InputError(where + ": a required label needs a name: '" + spec + "'");
+  if (!is_label_type(type))
+    throw InputError(where + ": label type '" + type + "' for " + name +
+                     " is not one of text, url, rfc3339, spdx, hash, semver, email");
+  c.label_schema[name] = type;
 }
 
 }  // namespace dd

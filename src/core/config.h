@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,10 @@ struct Config {
   std::vector<PathIgnore> path_ignores;
   std::map<std::string, Severity> severity;
   std::vector<std::string> trusted_registries;
+  // Labels every image must carry, by value type (text, url, rfc3339, spdx,
+  // hash, semver, email), and whether other labels are refused.
+  std::map<std::string, std::string> label_schema;
+  bool strict_labels = false;
   int max_image_age_days = 90;
   uint64_t max_image_size_bytes = 1024ull * 1024 * 1024;
   std::optional<Severity> fail_on;
@@ -40,6 +45,12 @@ Config load_config(const std::filesystem::path& file);
 // Adds rules to turn off (drydock ids or peer aliases, as in `ignore:`).
 // Returns the ids that name no rule, and adds nothing for them.
 std::vector<std::string> add_ignored(Config& c, const std::vector<std::string>& ids);
+
+// The value types a label schema knows.
+bool is_label_type(std::string_view type);
+// Adds "LABEL" or "LABEL:TYPE" (text when no type) to the label schema.
+// Throws InputError naming `where` when the type is unknown.
+void add_required_label(Config& c, const std::string& spec, const std::string& where);
 
 // Walks up from `start` (a file or folder) looking for .drydock.yaml, then
 // .hadolint.yaml; returns defaults when none.

@@ -309,6 +309,32 @@ TEST(Cli, IgnoreAndTrustedRegistryFlags) {
   EXPECT_NE(bad.err.find("--ignore DL9999: no such rule"), std::string::npos) << bad.err;
 }
 
+// hadolint's --require-label and --strict-labels.
+TEST(Cli, RequireLabelAndStrictLabelsFlags) {
+  TempDir d;
+  auto df = d.write("Dockerfile", "FROM alpine:3.20\nLABEL org.opencontainers.image.version=v1 extra=1\nUSER 1000\n");
+  auto rules_of = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = {"lint", "--no-context", "--format", "json", "--fail-on", "none"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    args.push_back(df.string());
+    auto r = drydock(args);
+    EXPECT_EQ(r.status, 0) << r.err;
+    std::multiset<std::string> out;
+    auto j = nlohmann::json::parse(r.out);
+    for (const auto& f : j["findings"]) out.insert(f["rule"].get<std::string>());
+    return out;
+  };
+  auto none = rules_of({});
+  EXPECT_EQ(none.count("DD1131") + none.count("DD1132") + none.count("DD1138"), 0u);
+  auto got = rules_of({"--require-label", "org.opencontainers.image.version:semver,maintainer:email", "--strict-labels"});
+  EXPECT_EQ(got.count("DD1138"), 1u);  // v1 is not a semantic version
+  EXPECT_EQ(got.count("DD1131"), 1u);  // maintainer is missing
+  EXPECT_EQ(got.count("DD1132"), 1u);  // extra is not in the schema
+  auto bad = drydock({"lint", "--require-label", "created:date", df.string()});
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.err.find("label type 'date'"), std::string::npos) << bad.err;
+}
+
 TEST(OwnDockerfile, HasNoWarnings) {
   auto r = drydock({"lint", "--format", "json", "--fail-on", "warning", (source_dir() / "Dockerfile").string()});
   EXPECT_EQ(r.status, 0) << r.out << r.err;

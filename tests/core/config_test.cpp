@@ -91,5 +91,27 @@ TEST(Config, WrongTypesAreInputErrors) {
   EXPECT_THROW(load_config(d.write("d/.drydock.yaml", "thresholds: {max_image_age_days: soon}\n")), InputError);
 }
 
+// The label schema, from both files and from --require-label specs.
+TEST(Config, LabelSchemaFromEitherFile) {
+  TempDir d;
+  Config c = load_config(d.write("a/.drydock.yaml", "label_schema:\n  maintainer: email\n  org.opencontainers.image.version: semver\n"
+                                                    "strict_labels: true\n"));
+  EXPECT_EQ(c.label_schema, (std::map<std::string, std::string>{{"maintainer", "email"},
+                                                                  {"org.opencontainers.image.version", "semver"}}));
+  EXPECT_TRUE(c.strict_labels);
+  Config h = load_config(d.write("b/.hadolint.yaml", "label-schema:\n  author: text\n  url: url\nstrict-labels: false\n"));
+  EXPECT_EQ(h.label_schema.size(), 2u);
+  EXPECT_EQ(h.label_schema["url"], "url");
+  EXPECT_FALSE(h.strict_labels);
+  add_required_label(h, "created:rfc3339", "--require-label");
+  add_required_label(h, "owner", "--require-label");
+  EXPECT_EQ(h.label_schema["created"], "rfc3339");
+  EXPECT_EQ(h.label_schema["owner"], "text");
+  EXPECT_THROW(add_required_label(h, "x:date", "--require-label"), InputError);
+  EXPECT_THROW(load_config(d.write("c/.drydock.yaml", "label_schema:\n  x: timestamp\n")), InputError);
+  EXPECT_THROW(load_config(d.write("d/.drydock.yaml", "label_schema: [a, b]\n")), InputError);
+  EXPECT_THROW(load_config(d.write("e/.drydock.yaml", "strict_labels: maybe\n")), InputError);
+}
+
 }  // namespace
 }  // namespace dd::test
