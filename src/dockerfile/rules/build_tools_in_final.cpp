@@ -29,9 +29,8 @@ class BuildToolsInFinal : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
-    auto chain = inc::final_chain(in.df);
     const bool single = in.df.stages.size() == 1;
-    for (const Instruction* ins : inc::chain_instructions(in.df, chain)) {
+    for (const Instruction* ins : inc::final_instructions(in)) {
       if (ins->kind != Kw::RUN) continue;
       const auto& cmds = kb::commands(in, *ins);
       auto gone = removed(cmds);

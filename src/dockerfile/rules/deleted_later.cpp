@@ -31,10 +31,9 @@ class DeletedLater : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
-    auto chain = inc::final_chain(in.df);
     std::string workdir = "/";
     std::vector<Created> created;
-    for (const Instruction* ins : inc::chain_instructions(in.df, chain)) {
+    for (const Instruction* ins : inc::final_instructions(in)) {
       if (ins->kind == Kw::FROM) continue;
       if (ins->kind == Kw::WORKDIR && !ins->args.empty()) {
         workdir = normalize(expand(ins->args.front().text, in.scope(*ins), in.df.escape).value, workdir);

@@ -33,7 +33,7 @@ class FullOsBase : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
-    auto chain = inc::final_chain(in.df);
+    const auto& chain = inc::final_chain(in);
     if (chain.empty() || chain.back()->from_index >= in.df.instructions.size() ||
         chain.front()->from_index >= in.df.instructions.size())
       return;

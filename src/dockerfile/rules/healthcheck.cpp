@@ -73,11 +73,11 @@ class Healthcheck : public Rule {
  public:
   const RuleInfo& info() const override { return missing_info(); }
   void check(const LintInput& in, Report& out) const override {
-    auto chain = inc::final_chain(in.df);
+    const auto& chain = inc::final_chain(in);
     if (chain.empty() || chain.back()->from_index >= in.df.instructions.size() ||
         chain.front()->from_index >= in.df.instructions.size())
       return;
-    auto all = inc::chain_instructions(in.df, chain);
+    const auto& all = inc::final_instructions(in);
     auto ports = inc::exposed_ports(in, all);
     const Instruction* hc = inc::last_of(all, "HEALTHCHECK");
     auto start = inc::start_command(all);

@@ -29,12 +29,24 @@ inline std::vector<const Stage*> final_chain(const Dockerfile& df) {
   return out;
 }
 
+// final_chain(in), computed once per file for every rule that asks.
+inline const std::vector<const Stage*>& final_chain(const LintInput& in) {
+  static const char tag = 0;
+  return in.memo<std::vector<const Stage*>>(&tag, [&] { return final_chain(in.df); });
+}
+
 inline std::vector<const Instruction*> chain_instructions(const Dockerfile& df, const std::vector<const Stage*>& chain) {
   std::vector<const Instruction*> out;
   for (const Stage* s : chain)
     for (size_t i : s->instructions)
       if (i < df.instructions.size()) out.push_back(&df.instructions[i]);
   return out;
+}
+
+// The instructions of the final chain, computed once per file.
+inline const std::vector<const Instruction*>& final_instructions(const LintInput& in) {
+  static const char tag = 0;
+  return in.memo<std::vector<const Instruction*>>(&tag, [&] { return chain_instructions(in.df, final_chain(in)); });
 }
 
 // The external image the chain starts from ("" for scratch-less unknowns).

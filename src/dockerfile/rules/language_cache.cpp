@@ -18,8 +18,7 @@ class LanguageCache : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
-    auto chain = inc::final_chain(in.df);
-    auto all = inc::chain_instructions(in.df, chain);
+    const auto& all = inc::final_instructions(in);
     size_t last_prune = 0;  // 1 + index of the last RUN that prunes dev dependencies
     for (size_t j = 0; j < all.size(); ++j)
       if (all[j]->kind == Kw::RUN && inc::mentions(*all[j], {"prune", "yarn workspaces focus --production"}))

@@ -49,8 +49,7 @@ class LocalhostDependency : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
-    auto chain = inc::final_chain(in.df);
-    for (const Instruction* ins : inc::chain_instructions(in.df, chain)) {
+    for (const Instruction* ins : inc::final_instructions(in)) {
       if (ins->kind != Kw::ENV) continue;
       for (const auto& kv : ins->pairs) {
         if (!kv.has_value || kv.value.empty()) continue;

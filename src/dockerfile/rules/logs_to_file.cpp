@@ -21,9 +21,9 @@ class LogsToFile : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
-    auto chain = inc::final_chain(in.df);
+    const auto& chain = inc::final_chain(in);
     if (chain.empty()) return;
-    auto all = inc::chain_instructions(in.df, chain);
+    const auto& all = inc::final_instructions(in);
     auto start = inc::start_command(all);
     const Instruction* owner = start.cmd ? start.cmd : start.entrypoint;
     for (const auto& c : inc::start_commands(in, start)) {

@@ -15,9 +15,9 @@ class OneShotCommand : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
-    auto chain = inc::final_chain(in.df);
+    const auto& chain = inc::final_chain(in);
     if (chain.empty()) return;
-    auto ins = inc::chain_instructions(in.df, chain);
+    const auto& ins = inc::final_instructions(in);
     auto start = inc::start_command(ins);
     if (!start.cmd || start.entrypoint) return;  // with an ENTRYPOINT, CMD is only arguments
     auto ports = inc::exposed_ports(in, ins);

@@ -9,8 +9,7 @@ class PackageCache : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
-    auto chain = inc::final_chain(in.df);
-    for (const Instruction* ins : inc::chain_instructions(in.df, chain)) {
+    for (const Instruction* ins : inc::final_instructions(in)) {
       if (ins->kind != Kw::RUN || inc::has_mount(*ins, "cache")) continue;
       std::string text = inc::run_text(*ins);
       for (const auto& c : kb::commands(in, *ins)) {

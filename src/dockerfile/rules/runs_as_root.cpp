@@ -50,11 +50,11 @@ class RunsAsRoot : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
-    auto chain = inc::final_chain(in.df);
+    const auto& chain = inc::final_chain(in);
     if (chain.empty() || chain.back()->from_index >= in.df.instructions.size() ||
         chain.front()->from_index >= in.df.instructions.size())
       return;
-    auto all = inc::chain_instructions(in.df, chain);
+    const auto& all = inc::final_instructions(in);
     kb::ImageRef base = inc::chain_base(chain);
     const Instruction* user = inc::last_of(all, "USER");
     std::string name;

@@ -10,7 +10,7 @@ class SecretFileCopied : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
-    auto all = inc::chain_instructions(in.df, inc::final_chain(in.df));
+    const auto& all = inc::final_instructions(in);
     for (size_t k = 0; k < all.size(); ++k) {
       const Instruction* ins = all[k];
       if (ins->kind != Kw::COPY && ins->kind != Kw::ADD) continue;

@@ -47,7 +47,7 @@ class SecretInConfig : public Rule {
                                      : known.front().description;
     std::string shown = ins.keyword + " " + kv.key + "=" + redact(kv.value);
     bool final_stage = false;
-    for (const Stage* s : inc::final_chain(in.df))
+    for (const Stage* s : inc::final_chain(in))
       if (ins.stage == s->index) final_stage = true;
     std::string where = ins.kind == Kw::ARG
                             ? "the build-arg default is in the Dockerfile and in the history of every RUN after it"

@@ -149,9 +149,9 @@ inline std::optional<Origin> origin_of(const LintInput& in, const std::vector<co
 // The script the image starts with, or nullopt when the start command is a
 // binary, is not a file the build put there, or cannot be read.
 inline std::optional<StartScript> locate(const LintInput& in) {
-  auto stages = inc::final_chain(in.df);
+  const auto& stages = inc::final_chain(in);
   if (stages.empty()) return std::nullopt;
-  auto chain = inc::chain_instructions(in.df, stages);
+  const auto& chain = inc::final_instructions(in);
   auto start = inc::start_command(chain);
   for (const Instruction* ins : {start.entrypoint, start.cmd}) {
     if (!ins) continue;

@@ -28,8 +28,8 @@ class StartScriptBroken : public Rule {
     const auto& s = startscript::find(in);
     if (!s) return;
     std::string name = startscript::label(*s);
-    auto chain = inc::final_chain(in.df);
-    auto all = inc::chain_instructions(in.df, chain);
+    const auto& chain = inc::final_chain(in);
+    const auto& all = inc::final_instructions(in);
     std::string later_runs;  // RUN text after the COPY of the script
     bool after = false;
     for (const Instruction* i : all) {

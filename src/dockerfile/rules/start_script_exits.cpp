@@ -40,7 +40,7 @@ class StartScriptExits : public Rule {
     bool background = last->background || last->next == shell::Connector::background;
     std::string why, fix;
     size_t word = 0;
-    auto chain = inc::final_chain(in.df);
+    const auto& chain = inc::final_chain(in);
     if (background) {
       if (waits_after(sc, last)) return;
       why = inc::show(cmd.argv) + " is started with & as the last command, so the script ends at once";
@@ -49,7 +49,7 @@ class StartScriptExits : public Rule {
       return;
     }
     // The image configures the server to stay in the foreground.
-    if (!background && inc::configured_foreground(inc::chain_instructions(in.df, chain))) return;
+    if (!background && inc::configured_foreground(inc::final_instructions(in))) return;
     int line = startscript::line_of(s->text, last->begin);
     std::string name = startscript::label(*s);
     Finding f = in.at(s->where, s->start->keyword + " runs " + name + ", whose last command (line " +
