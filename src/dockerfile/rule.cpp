@@ -56,12 +56,14 @@ std::shared_ptr<void>& LintInput::memo_slot(const void* tag, const Instruction& 
   auto& slots = own ? m[ins.index] : cache_->extra_memo[&ins];
   for (auto& [t, v] : slots)
     if (t == tag) return v;
+  if (slots.empty()) slots.reserve(4);  // a handful of kinds per instruction: one allocation
   return slots.emplace_back(tag, nullptr).second;
 }
 
 std::shared_ptr<void>& LintInput::file_slot(const void* tag) const {
   for (auto& [t, v] : cache_->file_memo)
     if (t == tag) return v;
+  if (cache_->file_memo.empty()) cache_->file_memo.reserve(16);
   return cache_->file_memo.emplace_back(tag, nullptr).second;
 }
 

@@ -11,7 +11,7 @@ namespace dd::dockerfile::util {
 
 
 
-inline bool in(const Words& set, std::string_view w) {
+inline bool in(WordList set, std::string_view w) {
   for (auto s : set)
     if (s == w) return true;
   return false;
@@ -20,7 +20,7 @@ inline bool in(const Words& set, std::string_view w) {
 // True when some RUN of the file runs one of `programs`: the package-manager
 // rules skip files that never call theirs. The set of program names is built
 // once per file.
-inline bool runs_any(const LintInput& in_, const Words& programs) {
+inline bool runs_any(const LintInput& in_, WordList programs) {
   static const char tag = 0;
   const auto& names = in_.memo<std::vector<std::string_view>>(&tag, [&] {
     std::vector<std::string_view> out;
@@ -43,8 +43,8 @@ struct PkgCmd {
 
 // Commands of `ins` run by one of `programs` with a subcommand in `subs`
 // (any subcommand when `subs` is empty and `no_sub` says the tool has none).
-inline std::vector<PkgCmd> pkg_commands(const LintInput& in_, const Instruction& ins, const Words& programs,
-                                        const Words& subs, const Words& with_value,
+inline std::vector<PkgCmd> pkg_commands(const LintInput& in_, const Instruction& ins, WordList programs,
+                                        WordList subs, WordList with_value,
                                         bool no_sub = false) {
   std::vector<PkgCmd> out;
   for (const auto& c : commands(in_, ins)) {

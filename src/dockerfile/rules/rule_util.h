@@ -17,6 +17,27 @@ namespace dd::dockerfile::util {
 
 using Words = std::vector<std::string_view>;
 
+// The words a helper takes: a braced list ({"-y", "--yes"}) or a Words, seen
+// in place. (Taking `const Words&` built a vector on every call.) Only for
+// parameters: a braced list lives until the end of the call's statement.
+class WordList {
+ public:
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winit-list-lifetime"
+  WordList(std::initializer_list<std::string_view> l) : b_(l.begin()), e_(l.end()) {}
+#pragma GCC diagnostic pop
+  WordList(const Words& w) : b_(w.data()), e_(w.data() + w.size()) {}
+  const std::string_view* begin() const { return b_; }
+  const std::string_view* end() const { return e_; }
+  size_t size() const { return static_cast<size_t>(e_ - b_); }
+  bool empty() const { return b_ == e_; }
+  std::string_view operator[](size_t i) const { return b_[i]; }
+
+ private:
+  const std::string_view* b_;
+  const std::string_view* e_;
+};
+
 inline std::string_view basename(std::string_view p) {
   auto s = p.rfind('/');
   return s == std::string_view::npos ? p : p.substr(s + 1);
@@ -61,6 +82,7 @@ struct Cmd {
 inline std::vector<Cmd> build_commands(const LintInput& in, const Instruction& ins) {
   std::vector<Cmd> out;
   if (ins.kind != Kw::RUN) return out;
+  out.reserve(in.script(ins).commands.size());
   for (const auto& c : in.script(ins).commands) {
     if (c.argv.empty()) continue;
     size_t p = shell::real_program_index(c);
@@ -81,7 +103,7 @@ inline const std::vector<Cmd>& commands(const LintInput& in, const Instruction& 
 inline std::vector<Cmd> run_commands(const LintInput& in) {
   std::vector<Cmd> out;
   for (const auto& ins : in.df.instructions) {
-    auto c = commands(in, ins);
+    const auto& c = commands(in, ins);
     out.insert(out.end(), c.begin(), c.end());
   }
   return out;
@@ -93,7 +115,7 @@ inline bool is_option(std::string_view w) { return w.size() > 1 && w[0] == '-'; 
 // True when argv after the program carries one of `names`: long ones match
 // "--name" and "--name=value"; one-letter ones ("-y") also match bundles
 // like "-qy".
-inline bool has_opt(const Cmd& c, const Words& names) {
+inline bool has_opt(const Cmd& c, WordList names) {
   for (size_t i = c.prog + 1; i < c.size(); ++i) {
     std::string_view w = c.arg(i);
     if (w == "--"sv) break;
@@ -115,7 +137,7 @@ inline bool has_opt(const Cmd& c, const Words& names) {
 }
 
 // The value of option `name` ("-u 1000", "-u1000", "--uid=1000", "--uid 1000").
-inline std::string opt_value(const Cmd& c, const Words& names) {
+inline std::string opt_value(const Cmd& c, WordList names) {
   for (size_t i = c.prog + 1; i < c.size(); ++i) {
     std::string_view w = c.arg(i);
     for (auto n : names) {
@@ -131,7 +153,7 @@ inline std::string opt_value(const Cmd& c, const Words& names) {
 
 // Indices of the non-option words after the program. Options listed in
 // `with_value` consume the next word unless written --opt=value.
-inline std::vector<size_t> operands(const Cmd& c, const Words& with_value = {}) {
+inline std::vector<size_t> operands(const Cmd& c, WordList with_value = {}) {
   std::vector<size_t> out;
   bool only_operands = false;
   for (size_t i = c.prog + 1; i < c.size(); ++i) {
@@ -154,13 +176,13 @@ inline std::vector<size_t> operands(const Cmd& c, const Words& with_value = {}) 
 }
 
 // The subcommand (first operand) index, or 0 when none.
-inline size_t subcommand(const Cmd& c, const Words& with_value = {}) {
+inline size_t subcommand(const Cmd& c, WordList with_value = {}) {
   auto ops = operands(c, with_value);
   return ops.empty() ? 0 : ops.front();
 }
 
 // Operands after the subcommand (e.g. the packages of `apt-get install`).
-inline std::vector<size_t> sub_operands(const Cmd& c, const Words& with_value = {}) {
+inline std::vector<size_t> sub_operands(const Cmd& c, WordList with_value = {}) {
   auto ops = operands(c, with_value);
   if (!ops.empty()) ops.erase(ops.begin());
   return ops;
