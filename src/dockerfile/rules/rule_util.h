@@ -22,10 +22,14 @@ using Words = std::vector<std::string_view>;
 // parameters: a braced list lives until the end of the call's statement.
 class WordList {
  public:
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Winit-list-lifetime"
+#endif
   WordList(std::initializer_list<std::string_view> l) : b_(l.begin()), e_(l.end()) {}
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
+#endif
   WordList(const Words& w) : b_(w.data()), e_(w.data() + w.size()) {}
   const std::string_view* begin() const { return b_; }
   const std::string_view* end() const { return e_; }
