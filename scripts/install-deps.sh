@@ -8,7 +8,7 @@ PKGS=(
   libarchive-dev libisal-dev isal libzstd-dev zstd libhyperscan-dev
   nlohmann-json3-dev libyaml-cpp-dev libcurl4-openssl-dev libsqlite3-dev
   libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
-  libmimalloc-dev node-spdx-license-ids node-spdx-exceptions
+  libmimalloc-dev node-spdx-license-ids node-spdx-exceptions shellcheck
   python3 python3-jsonschema ccache
   docker.io busybox-static debootstrap
   clang-14 libclang-rt-14-dev

@@ -28,11 +28,16 @@ void add_common(CLI::App* app, Common& common, bool formats) {
   app->add_option("--trusted-registry", common.trusted_registries,
                   "A registry images may come from (DD1031, hadolint DL3026); repeat or separate with commas")
       ->delimiter(',');
+}
+
+void add_dockerfile_options(CLI::App* app, Common& common) {
   app->add_option("--require-label", common.require_labels,
                   "A label the image must carry, LABEL or LABEL:TYPE with TYPE one of text, url, rfc3339, spdx, "
                   "hash, semver, email (hadolint's label-schema); repeat or separate with commas")
       ->delimiter(',');
   app->add_flag("--strict-labels", common.strict_labels, "Report labels that are not in the label schema");
+  app->add_flag("--shellcheck", common.shellcheck,
+                "Also run ShellCheck on every RUN script, as hadolint does (needs the shellcheck program)");
 }
 
 namespace {
@@ -58,6 +63,7 @@ Config load_config_for(const Common& common, const std::string& input) {
       c.trusted_registries.push_back(r);
   for (const auto& l : common.require_labels) add_required_label(c, l, "--require-label");
   if (common.strict_labels) c.strict_labels = true;
+  if (common.shellcheck) c.shellcheck = true;
   return c;
 }
 

@@ -28,9 +28,13 @@ struct Common {
   std::vector<std::string> trusted_registries;  // --trusted-registry REG, likewise
   std::vector<std::string> require_labels;      // --require-label LABEL[:TYPE], to the label schema
   bool strict_labels = false;                   // --strict-labels
+  bool shellcheck = false;                      // --shellcheck
 };
 
 void add_common(CLI::App* app, Common& common, bool formats = true);
+// The Dockerfile options of lint and scan: --require-label, --strict-labels,
+// --shellcheck.
+void add_dockerfile_options(CLI::App* app, Common& common);
 
 // The configuration for an input: --config FILE, else discovered by walking
 // up from `input`.

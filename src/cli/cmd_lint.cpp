@@ -226,6 +226,7 @@ DD_COMMAND("lint", "Lint Dockerfiles and their build contexts",
              app->add_flag("--fix", a->fix, "Print the mechanical fixes as a unified diff");
              app->add_flag("--write", a->write, "With --fix: write the fixes into the files");
              add_common(app, a->common);
+             add_dockerfile_options(app, a->common);
              app->footer(
                  "Examples:\n"
                  "  drydock lint .                          the Dockerfile(s) in . with . as build context\n"

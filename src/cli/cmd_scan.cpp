@@ -32,6 +32,7 @@ DD_COMMAND("scan", "Scan a project: every Dockerfile with its context, Kubernete
              auto a = std::make_shared<ScanArgs>();
              app->add_option("dir", a->dir, "Project directory")->required();
              add_common(app, a->common);
+             add_dockerfile_options(app, a->common);
              return [a] { return run_scan(*a); };
            },
            10)

@@ -2,6 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+
 #include "core/error.h"
 #include "core/glob.h"
 #include "core/registry.h"
@@ -39,6 +41,7 @@ namespace {
 
 std::string resolve_rule(Config& c, const std::string& id) {
   std::string r = Registry::instance().resolve(id);
+  if (r.empty() && is_shellcheck_code(id)) return id;
   if (r.empty()) {
     c.unknown_rules.push_back(id);
     return id;
@@ -122,6 +125,7 @@ void load_drydock(Config& c, const YAML::Node& y, const fs::path& file) {
   if (auto f = y["fail_on"]) c.fail_on = parse_sev(f, file, "fail_on");
   label_schema(c, y["label_schema"], "label_schema", file);
   if (auto b = y["strict_labels"]) c.strict_labels = as_bool(b, "strict_labels", file);
+  if (auto b = y["shellcheck"]) c.shellcheck = as_bool(b, "shellcheck", file);
 }
 
 // hadolint's own file: `ignored:`, `trustedRegistries:`, `override:`.
@@ -179,12 +183,18 @@ Config discover_config(const fs::path& start) {
   return Config{};
 }
 
+bool is_shellcheck_code(std::string_view id) {
+  return id.size() > 2 && id.substr(0, 2) == "SC" &&
+         std::all_of(id.begin() + 2, id.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 std::vector<std::string> add_ignored(Config& c, const std::vector<std::string>& ids) {
   std::vector<std::string> unknown;
   for (const auto& id : ids) {
     std::string r = Registry::instance().resolve(id);
-    if (r.empty()) unknown.push_back(id);
-    else c.ignored.insert(r);
+    if (!r.empty()) c.ignored.insert(r);
+    else if (is_shellcheck_code(id)) c.ignored.insert(id);  // one code of DD1140
+    else unknown.push_back(id);
   }
   return unknown;
 }

@@ -30,6 +30,8 @@ struct Config {
   // hash, semver, email), and whether other labels are refused.
   std::map<std::string, std::string> label_schema;
   bool strict_labels = false;
+  // Run ShellCheck on RUN scripts (rule DD1140).
+  bool shellcheck = false;
   int max_image_age_days = 90;
   uint64_t max_image_size_bytes = 1024ull * 1024 * 1024;
   std::optional<Severity> fail_on;
@@ -42,6 +44,10 @@ struct Config {
 // Loads a config file. Throws InputError naming the file on malformed YAML
 // or wrong types.
 Config load_config(const std::filesystem::path& file);
+// SC2086 and the like: a ShellCheck code, which `ignore` and pragmas accept
+// for DD1140's findings.
+bool is_shellcheck_code(std::string_view id);
+
 // Adds rules to turn off (drydock ids or peer aliases, as in `ignore:`).
 // Returns the ids that name no rule, and adds nothing for them.
 std::vector<std::string> add_ignored(Config& c, const std::vector<std::string>& ids);

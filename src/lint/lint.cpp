@@ -64,9 +64,17 @@ struct Pragmas {
   std::vector<std::pair<std::pair<int, int>, std::set<std::string>>> ranges;  // [first,last] line -> rules
 
   bool suppresses(const Finding& f) const {
-    if (global.count(f.rule)) return true;
+    if (names(global, f)) return true;
     for (const auto& [lines, ids] : ranges)
-      if (f.location.line >= lines.first && f.location.line <= lines.second && ids.count(f.rule)) return true;
+      if (f.location.line >= lines.first && f.location.line <= lines.second && names(ids, f)) return true;
+    return false;
+  }
+
+  // The rule's id, or for a ShellCheck finding (DD1140) its code: SC2086.
+  static bool names(const std::set<std::string>& ids, const Finding& f) {
+    if (ids.count(f.rule)) return true;
+    for (const auto& t : f.tags)
+      if (t.size() > 2 && t.compare(0, 2, "SC") == 0 && ids.count(t)) return true;
     return false;
   }
 };

@@ -1,10 +1,12 @@
 #include <gtest/gtest.h>
 
 #include "core/category.h"
+#include "core/error.h"
 #include "core/finding.h"
 #include "core/redact.h"
 #include "core/registry.h"
 #include "core/report.h"
+#include "core/subprocess.h"
 
 namespace dd {
 namespace {
@@ -97,3 +99,19 @@ TEST(Findings, ThresholdAndSummary) {
 
 }  // namespace
 }  // namespace dd
+
+
+namespace dd::test {
+namespace {
+
+TEST(Subprocess, CapturesStdoutAndStatus) {
+  auto r = run_process({"sh", "-c", "printf 'a\\nb'; echo err >&2; exit 3"});
+  EXPECT_EQ(r.status, 3);
+  EXPECT_EQ(r.out, "a\nb");  // stderr is not mixed in
+  EXPECT_TRUE(in_path("sh"));
+  EXPECT_FALSE(in_path("no-such-program-drydock"));
+  EXPECT_THROW(run_process({"no-such-program-drydock"}), InputError);
+}
+
+}  // namespace
+}  // namespace dd::test
