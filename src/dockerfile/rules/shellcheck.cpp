@@ -17,19 +17,24 @@ namespace fs = std::filesystem;
 namespace dd::dockerfile {
 namespace {
 
-// ShellCheck's -s dialect for the shell a RUN runs in (SHELL, else /bin/sh);
-// empty for shells it does not read (pwsh, cmd, zsh...).
+// ShellCheck's -s dialect for a shell program; empty for shells it does not
+// read (pwsh, cmd, zsh, python...).
+std::string dialect_of(std::string_view shell) {
+  if (shell == "sh" || shell == "dash" || shell == "ash" || shell == "busybox") return "sh";
+  if (shell == "bash" || shell == "ksh") return std::string(shell);
+  return {};
+}
+
+// The dialect of the shell a RUN runs in: the stage's SHELL, else /bin/sh.
 std::string dialect(const LintInput& in, const Instruction& run) {
-  std::string shell = "sh";
+  std::string_view shell = "sh";
   if (run.stage >= 0 && static_cast<size_t>(run.stage) < in.df.stages.size())
     for (size_t i : in.df.stages[static_cast<size_t>(run.stage)].instructions) {
       const Instruction& ins = in.df.instructions[i];
       if (ins.index >= run.index) break;
       if (ins.kind == Kw::SHELL && ins.exec_form && !ins.args.empty()) shell = kb::basename(ins.args.front().text);
     }
-  if (shell == "sh" || shell == "dash" || shell == "ash" || shell == "busybox") return "sh";
-  if (shell == "bash" || shell == "ksh") return shell;
-  return {};
+  return dialect_of(shell);
 }
 
 bool identifier(std::string_view n) {
@@ -130,9 +135,7 @@ std::vector<Job> jobs_of(const LintInput& in, const Instruction& ins) {
     for (const auto& h : ins.heredocs) {
       Job j{&ins, {}, base, {}};
       std::string interp = shebang(h.body);
-      if (!interp.empty()) j.dialect = interp == "sh" || interp == "dash" || interp == "ash" ? "sh"
-                                       : interp == "bash" || interp == "ksh"                 ? interp
-                                                                                               : "";
+      if (!interp.empty()) j.dialect = dialect_of(interp);
       j.add(h.body, offset + 1);
       offset += 1 + h.body.size();
       if (!j.dialect.empty()) out.push_back(std::move(j));

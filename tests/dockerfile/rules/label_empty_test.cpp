@@ -1,17 +1,10 @@
-#include "rule_test.h"
+#include "label_test.h"
 
 namespace dd::test {
 namespace {
 
-Config schema(std::map<std::string, std::string> labels, bool strict = false) {
-  Config c;
-  c.label_schema = std::move(labels);
-  c.strict_labels = strict;
-  return c;
-}
-
 TEST(LabelEmpty, EmptyRequiredLabel) {
-  auto c = schema({{"org.opencontainers.image.version", "semver"}});
+  auto c = label_schema({{"org.opencontainers.image.version", "semver"}});
   auto f = only(lint("FROM alpine:3.20\nLABEL org.opencontainers.image.version=\"\"\n", c), "DD1133");
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].location.line, 2);

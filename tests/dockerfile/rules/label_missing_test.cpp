@@ -1,17 +1,10 @@
-#include "rule_test.h"
+#include "label_test.h"
 
 namespace dd::test {
 namespace {
 
-Config schema(std::map<std::string, std::string> labels, bool strict = false) {
-  Config c;
-  c.label_schema = std::move(labels);
-  c.strict_labels = strict;
-  return c;
-}
-
 TEST(LabelMissing, RequiredLabelAbsentFromTheFinalImage) {
-  auto c = schema({{"org.opencontainers.image.source", "url"}, {"maintainer", "email"}});
+  auto c = label_schema({{"org.opencontainers.image.source", "url"}, {"maintainer", "email"}});
   auto f = only(lint("FROM golang:1.22 AS build\nRUN go build -o /app .\nFROM alpine:3.20\n"
                      "LABEL maintainer=\"a@b.io\"\nCOPY --from=build /app /app\n", c), "DD1131");
   ASSERT_EQ(f.size(), 1u);  // the builder stage, only copied from, needs no labels
@@ -21,7 +14,7 @@ TEST(LabelMissing, RequiredLabelAbsentFromTheFinalImage) {
 }
 
 TEST(LabelMissing, LabelsAreInheritedFromTheBaseStage) {
-  auto c = schema({{"maintainer", "email"}});
+  auto c = label_schema({{"maintainer", "email"}});
   EXPECT_EQ(count(lint("FROM alpine:3.20 AS base\nLABEL maintainer=a@b.io\nFROM base\nCMD [\"sh\"]\n", c), "DD1131"), 0);
   // A second buildable stage (a --target) without the label is reported too.
   auto f = only(lint("FROM alpine:3.20 AS test\nRUN true\nFROM alpine:3.20\nLABEL maintainer=a@b.io\n", c), "DD1131");

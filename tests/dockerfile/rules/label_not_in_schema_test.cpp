@@ -1,17 +1,10 @@
-#include "rule_test.h"
+#include "label_test.h"
 
 namespace dd::test {
 namespace {
 
-Config schema(std::map<std::string, std::string> labels, bool strict = false) {
-  Config c;
-  c.label_schema = std::move(labels);
-  c.strict_labels = strict;
-  return c;
-}
-
 TEST(LabelNotInSchema, StrictLabelsReportOthers) {
-  auto c = schema({{"maintainer", "email"}}, true);
+  auto c = label_schema({{"maintainer", "email"}}, true);
   auto f = only(lint("FROM alpine:3.20\nLABEL maintainer=a@b.io internal.host=ci-7\n", c), "DD1132");
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].location.line, 2);
@@ -20,9 +13,9 @@ TEST(LabelNotInSchema, StrictLabelsReportOthers) {
 }
 
 TEST(LabelNotInSchema, OffUnlessStrict) {
-  EXPECT_EQ(count(lint("FROM alpine:3.20\nLABEL internal.host=ci-7\n", schema({{"maintainer", "email"}})), "DD1132"), 0);
+  EXPECT_EQ(count(lint("FROM alpine:3.20\nLABEL internal.host=ci-7\n", label_schema({{"maintainer", "email"}})), "DD1132"), 0);
   // Strict with no schema: every label is superfluous, as in hadolint.
-  EXPECT_EQ(count(lint("FROM alpine:3.20\nLABEL a=1 b=2\n", schema({}, true)), "DD1132"), 2);
+  EXPECT_EQ(count(lint("FROM alpine:3.20\nLABEL a=1 b=2\n", label_schema({}, true)), "DD1132"), 2);
 }
 
 }  // namespace
