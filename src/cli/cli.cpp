@@ -24,17 +24,20 @@ void add_common(CLI::App* app, Common& common, bool formats) {
   app->add_flag("--no-color", common.no_color, "Never colour the text output");
   app->add_option("--ignore", common.ignore,
                   "Turn a rule off (drydock id, hadolint id or BuildKit check name); repeat or separate with commas")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);  // one word per flag: the words after it stay paths
   app->add_option("--trusted-registry", common.trusted_registries,
                   "A registry images may come from (DD1031, hadolint DL3026); repeat or separate with commas")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);  // one word per flag: the words after it stay paths
 }
 
 void add_dockerfile_options(CLI::App* app, Common& common) {
   app->add_option("--require-label", common.require_labels,
                   "A label the image must carry, LABEL or LABEL:TYPE with TYPE one of text, url, rfc3339, spdx, "
                   "hash, semver, email (hadolint's label-schema); repeat or separate with commas")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);  // one word per flag: the words after it stay paths
   app->add_flag("--strict-labels", common.strict_labels, "Report labels that are not in the label schema");
   app->add_flag("--shellcheck", common.shellcheck,
                 "Also run ShellCheck on every RUN script, as hadolint does (needs the shellcheck program)");

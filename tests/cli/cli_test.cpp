@@ -307,6 +307,15 @@ TEST(Cli, IgnoreAndTrustedRegistryFlags) {
   auto bad = drydock({"lint", "--ignore", "DL9999", df.string()});
   EXPECT_EQ(bad.status, 2);
   EXPECT_NE(bad.err.find("--ignore DL9999: no such rule"), std::string::npos) << bad.err;
+  // Each flag takes one word: the paths after it are still paths.
+  auto other = d.write("b/Dockerfile", "FROM ubuntu\n");
+  auto two = drydock({"lint", "--no-context", "--format", "json", "--fail-on", "none", "--ignore", "DD2050",
+                      "--require-label", "maintainer", df.string(), other.string()});
+  ASSERT_EQ(two.status, 0) << two.err;
+  auto j2 = nlohmann::json::parse(two.out);
+  std::set<std::string> files;
+  for (const auto& f : j2["findings"]) files.insert(f["location"]["file"].get<std::string>());
+  EXPECT_EQ(files, (std::set<std::string>{df.string(), other.string()}));
 }
 
 // hadolint's --require-label and --strict-labels.
