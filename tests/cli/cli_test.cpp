@@ -279,22 +279,29 @@ TEST(Cli, LintWithoutContextStreamsEachFileInPathOrder) {
   EXPECT_EQ(std::count(bad.err.begin(), bad.err.end(), '\n'), 1) << bad.err;
 }
 
+// The rule ids `lint --no-context --format json` reports for `file` with the
+// `extra` flags, one per finding.
+std::multiset<std::string> rules_reported(const std::filesystem::path& file, const std::vector<std::string>& extra) {
+  std::vector<std::string> args = {"lint", "--no-context", "--format", "json", "--fail-on", "none"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  args.push_back(file.string());
+  auto r = drydock(args);
+  EXPECT_EQ(r.status, 0) << r.err;
+  std::multiset<std::string> out;
+  auto j = nlohmann::json::parse(r.out);
+  for (const auto& f : j["findings"]) out.insert(f["rule"].get<std::string>());
+  return out;
+}
+
 // --ignore and --trusted-registry, as hadolint users pass them: peer ids
 // resolve, commas and repeats add up, and an id that names no rule is bad
 // input rather than silently nothing.
 TEST(Cli, IgnoreAndTrustedRegistryFlags) {
   TempDir d;
   auto df = d.write("Dockerfile", "FROM docker.io/library/ubuntu\nRUN apt-get update && apt-get install -y curl\n");
-  auto rules_of = [&](std::vector<std::string> extra) {
-    std::vector<std::string> args = {"lint", "--no-context", "--format", "json", "--fail-on", "none"};
-    args.insert(args.end(), extra.begin(), extra.end());
-    args.push_back(df.string());
-    auto r = drydock(args);
-    EXPECT_EQ(r.status, 0) << r.err;
-    std::set<std::string> out;
-    auto j = nlohmann::json::parse(r.out);
-    for (const auto& f : j["findings"]) out.insert(f["rule"].get<std::string>());
-    return out;
+  auto rules_of = [&](const std::vector<std::string>& extra) {
+    auto each = rules_reported(df, extra);
+    return std::set<std::string>(each.begin(), each.end());
   };
   auto all = rules_of({});
   ASSERT_TRUE(all.count("DD1104") && all.count("DD2070") && all.count("DD2050")) << testing::PrintToString(all);
@@ -322,17 +329,7 @@ TEST(Cli, IgnoreAndTrustedRegistryFlags) {
 TEST(Cli, RequireLabelAndStrictLabelsFlags) {
   TempDir d;
   auto df = d.write("Dockerfile", "FROM alpine:3.20\nLABEL org.opencontainers.image.version=v1 extra=1\nUSER 1000\n");
-  auto rules_of = [&](std::vector<std::string> extra) {
-    std::vector<std::string> args = {"lint", "--no-context", "--format", "json", "--fail-on", "none"};
-    args.insert(args.end(), extra.begin(), extra.end());
-    args.push_back(df.string());
-    auto r = drydock(args);
-    EXPECT_EQ(r.status, 0) << r.err;
-    std::multiset<std::string> out;
-    auto j = nlohmann::json::parse(r.out);
-    for (const auto& f : j["findings"]) out.insert(f["rule"].get<std::string>());
-    return out;
-  };
+  auto rules_of = [&](const std::vector<std::string>& extra) { return rules_reported(df, extra); };
   auto none = rules_of({});
   EXPECT_EQ(none.count("DD1131") + none.count("DD1132") + none.count("DD1138"), 0u);
   auto got = rules_of({"--require-label", "org.opencontainers.image.version:semver,maintainer:email", "--strict-labels"});
