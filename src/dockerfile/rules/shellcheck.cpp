@@ -172,7 +172,7 @@ class ShellCheck : public Rule {
     // never asked for; sourced files cannot be followed from here.
     std::string excluded = "SC1090,SC1091,SC2187";
     for (const auto& id : in.config.ignored)
-      if (id.size() > 2 && id.compare(0, 2, "SC") == 0) excluded += "," + id;
+      if (is_shellcheck_code(id)) excluded += "," + id;
     TempFolder dir;
     for (const auto& [d, jobs] : by_dialect) {
       std::vector<std::string> argv = {"shellcheck", "--norc", "-f", "json1", "-s", d, "-e", excluded};
@@ -200,26 +200,35 @@ class ShellCheck : public Rule {
       throw InputError("--shellcheck: shellcheck failed (exit " + std::to_string(r.status) + ")");
     }
     for (const auto& c : j["comments"]) {
-      if (!c.is_object() || !c.value("file", nlohmann::json()).is_string()) continue;
-      fs::path file = c["file"].get<std::string>();
-      if (file.parent_path() != dir) continue;
-      size_t k = static_cast<size_t>(std::strtoul(file.stem().c_str(), nullptr, 10));
-      if (k >= jobs.size()) continue;
-      const auto& job = jobs[k];
-      int line = c.value("line", 0), end_line = c.value("endLine", 0);
-      if (line < 1 || line > lines(job.text)) continue;  // the declaration line
-      size_t b = job.script_offset(offset_of(job.text, line, c.value("column", 1)));
-      size_t e = job.script_offset(offset_of(job.text, std::max(line, end_line), c.value("endColumn", 1)));
-      if (e < b) e = b;
-      const std::string code = "SC" + std::to_string(c.value("code", 0));
-      const std::string level = c.value("level", "warning");
-      Finding f = in.at(job.ins->script_positions().range(b, e), code + ": " + c.value("message", std::string()));
-      f.severity = level == "error" ? Severity::error : level == "warning" ? Severity::warning : Severity::info;
-      f.root_cause = "ShellCheck " + code + " on the RUN script (" + level + ").";
-      f.fix = "https://www.shellcheck.net/wiki/" + code;
-      f.tags = {code};
-      out.add(info_, util::scrub(std::move(f)));
+      try {
+        add(in, out, jobs, c, dir);
+      } catch (const nlohmann::json::exception&) {
+        // A comment of another shape (a newer ShellCheck): left out.
+      }
     }
+  }
+
+  void add(const LintInput& in, Report& out, const std::vector<Job>& jobs, const nlohmann::json& c,
+           const fs::path& dir) const {
+    if (!c.is_object() || !c.value("file", nlohmann::json()).is_string()) return;
+    fs::path file = c["file"].get<std::string>();
+    if (file.parent_path() != dir) return;
+    size_t k = static_cast<size_t>(std::strtoul(file.stem().c_str(), nullptr, 10));
+    if (k >= jobs.size()) return;
+    const auto& job = jobs[k];
+    int line = c.value("line", 0), end_line = c.value("endLine", 0);
+    if (line < 1 || line > lines(job.text)) return;  // the declaration line
+    size_t b = job.script_offset(offset_of(job.text, line, c.value("column", 1)));
+    size_t e = job.script_offset(offset_of(job.text, std::max(line, end_line), c.value("endColumn", 1)));
+    if (e < b) e = b;
+    const std::string code = "SC" + std::to_string(c.value("code", 0));
+    const std::string level = c.value("level", "warning");
+    Finding f = in.at(job.ins->script_positions().range(b, e), code + ": " + c.value("message", std::string()));
+    f.severity = level == "error" ? Severity::error : level == "warning" ? Severity::warning : Severity::info;
+    f.root_cause = "ShellCheck " + code + " on the RUN script (" + level + ").";
+    f.fix = "https://www.shellcheck.net/wiki/" + code;
+    f.tags = {code};
+    out.add(info_, util::scrub(std::move(f)));
   }
 
   const RuleInfo& info_ = Registry::instance().add({
