@@ -16,8 +16,9 @@ std::vector<Command>& commands() {
 
 void add_common(CLI::App* app, Common& common, bool formats) {
   if (formats)
-    app->add_option("--format,-f", common.format, "Output format: text, json, sarif or codeclimate (GitLab Code Quality)")
-        ->check(CLI::IsMember({"text", "json", "sarif", "codeclimate"}));
+    app->add_option("--format,-f", common.format,
+                    "Output format: text, json, sarif, codeclimate (GitLab Code Quality) or checkstyle (Jenkins)")
+        ->check(CLI::IsMember({"text", "json", "sarif", "codeclimate", "checkstyle"}));
   app->add_option("--fail-on", common.fail_on, "Exit 1 when a finding reaches this severity: error, warning, info, none")
       ->check(CLI::IsMember({"error", "warning", "info", "none"}));
   app->add_option("--config,-c", common.config, "Configuration file (default: .drydock.yaml found upwards)");

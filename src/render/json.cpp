@@ -15,6 +15,7 @@ std::optional<Format> parse_format(std::string_view s) {
   if (s == "json") return Format::json;
   if (s == "sarif") return Format::sarif;
   if (s == "codeclimate") return Format::codeclimate;
+  if (s == "checkstyle") return Format::checkstyle;
   return std::nullopt;
 }
 
@@ -193,6 +194,7 @@ void write(Format f, std::ostream& out, const std::vector<Finding>& findings, co
     case Format::json: json(out, findings, opt); break;
     case Format::sarif: sarif(out, findings, opt); break;
     case Format::codeclimate: codeclimate(out, findings, opt); break;
+    case Format::checkstyle: checkstyle(out, findings, opt); break;
   }
 }
 

@@ -12,7 +12,7 @@
 
 namespace dd::render {
 
-enum class Format { text, json, sarif, codeclimate };
+enum class Format { text, json, sarif, codeclimate, checkstyle };
 std::optional<Format> parse_format(std::string_view s);
 
 struct Options {
@@ -33,6 +33,8 @@ void json(std::ostream& out, const std::vector<Finding>& findings, const Options
 void sarif(std::ostream& out, const std::vector<Finding>& findings, const Options& opt);
 // GitLab Code Quality / Code Climate issues (a JSON array).
 void codeclimate(std::ostream& out, const std::vector<Finding>& findings, const Options& opt);
+// Checkstyle XML (Jenkins warnings-ng, reviewdog), findings grouped by file.
+void checkstyle(std::ostream& out, const std::vector<Finding>& findings, const Options& opt);
 void write(Format f, std::ostream& out, const std::vector<Finding>& findings, const Options& opt);
 
 // Findings rendered ahead of the report, one piece per input, on the thread

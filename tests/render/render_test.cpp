@@ -154,6 +154,38 @@ TEST(CodeClimateRenderer, IssuesGitLabAccepts) {
   EXPECT_NE(j[0]["fingerprint"], j[3]["fingerprint"]);
 }
 
+// Checkstyle XML: well-formed (Python's XML parser reads it back), one <file>
+// per file in report order, every text escaped and scrubbed.
+TEST(CheckstyleRenderer, WellFormedAndGroupedByFile) {
+  auto findings = sample("app/Dockerfile");
+  findings[0].message = "a <tag> & \"quotes\" 'too'\x01";
+  auto other = sample("b/Dockerfile");
+  findings.push_back(other[0]);
+  std::ostringstream out;
+  render::Options opt;
+  opt.scrub = [](std::string_view t) {
+    std::string s(t);
+    for (size_t p; (p = s.find("API_KEY")) != std::string::npos;) s.replace(p, 7, "*******");
+    return s;
+  };
+  render::checkstyle(out, findings, opt);
+  TempDir d;
+  auto xml = d.write("out.xml", out.str());
+  auto r = run({"python3", "-c",
+                "import sys, xml.etree.ElementTree as E\n"
+                "root = E.parse(sys.argv[1]).getroot()\n"
+                "for f in root: print(f.get('name'), [(e.get('line'), e.get('column'), e.get('severity'), e.get('source')) for e in f])\n"
+                "print(root[0][0].get('message'))\n",
+                xml.string()});
+  ASSERT_EQ(r.status, 0) << r.err << out.str();
+  EXPECT_NE(r.out.find("app/Dockerfile [('2', '1', 'warning', 'DD9950'), ('4', '5', 'error', 'DD9951')]"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("api [('1', None, 'info', 'DD9950')]"), std::string::npos) << r.out;  // no file: the container
+  EXPECT_NE(r.out.find("b/Dockerfile [('2', '1', 'warning', 'DD9950')]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("a <tag> & \"quotes\" 'too'\xEF\xBF\xBD Fix: COPY package.json"), std::string::npos) << r.out;
+  EXPECT_EQ(out.str().find("API_KEY"), std::string::npos);
+}
+
 // Validates our SARIF against the official SARIF 2.1.0 JSON schema with
 // Debian's python3-jsonschema. scripts/install-deps.sh fetches the schema.
 TEST(SarifRenderer, ValidatesAgainstTheSchema) {

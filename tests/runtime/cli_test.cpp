@@ -44,7 +44,7 @@ TEST(DiagnoseCli, SarifIsProduced) {
 }
 
 TEST(DiagnoseCli, SecretsNeverPrinted) {
-  for (const char* fmt : {"text", "json", "sarif", "codeclimate"}) {
+  for (const char* fmt : {"text", "json", "sarif", "codeclimate", "checkstyle"}) {
     auto r = drydock({"diagnose", runtime_fixture("localhost.json").string(), "--logs",
                       runtime_fixture("localhost.log").string(), "--format", fmt});
     EXPECT_EQ(r.status, 1) << r.err;
