@@ -117,7 +117,9 @@ int run_lint(const LintArgs& a, bool pieces = true) {
                                              : lint::lint_file(targets[i].first, opt, config);
         sort_findings(results[i].findings);  // here, on every core, not once at the end
         if (pieces) {
-          rendered[i] = render::piece(fmt, results[i].findings, ropt);
+          // Standard input cannot be read again for code frames: its lines come along.
+          const render::Source in_memory{"-", &results[i].dockerfile.lines};
+          rendered[i] = render::piece(fmt, results[i].findings, ropt, targets[i].first == "-" ? &in_memory : nullptr);
           auto& found = results[i].findings;
           if (!found.empty()) ends[i] = {found.front(), std::move(found.back())};  // a copy: they may be one finding
           release(results[i].findings);

@@ -199,14 +199,14 @@ void write(Format f, std::ostream& out, const std::vector<Finding>& findings, co
 }
 
 // Defined with their formats (text.cpp).
-std::string text_piece(const std::vector<Finding>& findings, const Options& opt);
+std::string text_piece(const std::vector<Finding>& findings, const Options& opt, const Source* source);
 void text_summary(std::ostream& out, size_t count, const Summary& s, const Options& opt);
 
 bool has_pieces(Format f) { return f == Format::json || f == Format::text; }
 
-Piece piece(Format f, const std::vector<Finding>& findings, const Options& opt) {
+Piece piece(Format f, const std::vector<Finding>& findings, const Options& opt, const Source* source) {
   Piece p;
-  p.text = f == Format::json ? json_piece(findings, opt) : f == Format::text ? text_piece(findings, opt) : "";
+  p.text = f == Format::json ? json_piece(findings, opt) : f == Format::text ? text_piece(findings, opt, source) : "";
   p.summary = summarize(findings);
   p.count = findings.size();
   return p;

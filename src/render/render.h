@@ -46,7 +46,13 @@ struct Piece {
   size_t count = 0;
 };
 bool has_pieces(Format f);
-Piece piece(Format f, const std::vector<Finding>& findings, const Options& opt);
+// A file's lines the caller already holds, for the text format's code
+// frames: standard input ("-") cannot be read again.
+struct Source {
+  std::string file;
+  const std::vector<std::string>* lines = nullptr;
+};
+Piece piece(Format f, const std::vector<Finding>& findings, const Options& opt, const Source* source = nullptr);
 void write_pieces(Format f, std::ostream& out, const std::vector<Piece>& pieces, const Options& opt);
 
 // The same report written as its pieces arrive, so that a long run never

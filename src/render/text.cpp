@@ -25,25 +25,37 @@ const char* sev_color(Severity s) {
 // Reads each source file once, only when a finding points into it.
 class SourceCache {
  public:
+  // Lines the caller already holds (standard input cannot be read again).
+  void add(const std::string& file, const std::vector<std::string>& lines) { known_[file] = &lines; }
+
   const std::string* line(const std::string& file, int n) {
-    auto it = files_.find(file);
-    if (it == files_.end()) {
-      std::vector<std::string> lines;
-      std::ifstream in(file, std::ios::binary);
-      std::string l;
-      size_t total = 0;
-      while (in && std::getline(in, l) && total < (64u << 20)) {
-        if (!l.empty() && l.back() == '\r') l.pop_back();
-        total += l.size();
-        lines.push_back(std::move(l));
-      }
-      it = files_.emplace(file, std::move(lines)).first;
+    const std::vector<std::string>* lines = nullptr;
+    if (auto k = known_.find(file); k != known_.end()) {
+      lines = k->second;
+    } else {
+      auto it = files_.find(file);
+      if (it == files_.end()) it = files_.emplace(file, read(file)).first;
+      lines = &it->second;
     }
-    if (n < 1 || static_cast<size_t>(n) > it->second.size()) return nullptr;
-    return &it->second[n - 1];
+    if (n < 1 || static_cast<size_t>(n) > lines->size()) return nullptr;
+    return &(*lines)[n - 1];
   }
 
  private:
+  static std::vector<std::string> read(const std::string& file) {
+    std::vector<std::string> lines;
+    std::ifstream in(file, std::ios::binary);
+    std::string l;
+    size_t total = 0;
+    while (in && std::getline(in, l) && total < (64u << 20)) {
+      if (!l.empty() && l.back() == '\r') l.pop_back();
+      total += l.size();
+      lines.push_back(std::move(l));
+    }
+    return lines;
+  }
+
+  std::map<std::string, const std::vector<std::string>*> known_;
   std::map<std::string, std::vector<std::string>> files_;
 };
 
@@ -148,9 +160,10 @@ void text(std::ostream& out, const std::vector<Finding>& findings, const Options
   write_text_summary(out, findings.size(), summarize(findings), st);
 }
 
-std::string text_piece(const std::vector<Finding>& findings, const Options& opt) {
+std::string text_piece(const std::vector<Finding>& findings, const Options& opt, const Source* source) {
   Style st{opt.color};
   SourceCache cache;
+  if (source && source->lines) cache.add(source->file, *source->lines);
   std::ostringstream out;
   for (const auto& f : findings) write_text_finding(out, f, opt, st, cache);
   return std::move(out).str();

@@ -162,6 +162,9 @@ TEST(Cli, LintReadsStandardInput) {
   EXPECT_NE(c.out.find("\"DD3001\""), std::string::npos) << "the .env in the context is sent\n" << c.out;
   auto f = sh("lint --fix -");
   EXPECT_NE(f.out.find("+CMD [\"node\", \"server.js\"]"), std::string::npos) << f.out;
+  // The text report shows the source line even though standard input cannot be read twice.
+  auto t = sh("lint --no-color --fail-on none -");
+  EXPECT_NE(t.out.find("  3 | CMD node server.js\n"), std::string::npos) << t.out;
   expect_bad_input(sh("lint --fix --write -"), "standard input");
 }
 
