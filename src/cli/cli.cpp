@@ -42,6 +42,13 @@ void add_dockerfile_options(CLI::App* app, Common& common) {
   app->add_flag("--strict-labels", common.strict_labels, "Report labels that are not in the label schema");
   app->add_flag("--shellcheck", common.shellcheck,
                 "Also run ShellCheck on every RUN script, as hadolint does (needs the shellcheck program)");
+  // hadolint's spellings of --fail-on, so its CI lines work unchanged.
+  app->add_option_function<std::string>(
+         "--failure-threshold",
+         [&common](const std::string& v) { common.fail_on = v == "style" ? "info" : v == "ignore" ? "none" : v; },
+         "hadolint's --fail-on: error, warning, info, style (= info), ignore or none")
+      ->check(CLI::IsMember({"error", "warning", "info", "style", "ignore", "none"}));
+  app->add_flag_callback("--no-fail", [&common] { common.fail_on = "none"; }, "hadolint's --fail-on none");
 }
 
 namespace {

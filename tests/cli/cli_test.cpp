@@ -344,6 +344,25 @@ TEST(Cli, RequireLabelAndStrictLabelsFlags) {
   EXPECT_NE(bad.err.find("label type 'date'"), std::string::npos) << bad.err;
 }
 
+// hadolint's --failure-threshold and --no-fail, for CI lines copied over.
+TEST(Cli, HadolintFailureThresholdSpellings) {
+  TempDir d;
+  auto df = d.write("Dockerfile", "FROM alpine:3.20\nRUN apk add curl\nUSER 1000\n");  // warnings and infos, no error
+  auto status = [&](std::vector<std::string> flags) {
+    std::vector<std::string> args = {"lint", "--no-context"};
+    args.insert(args.end(), flags.begin(), flags.end());
+    args.push_back(df.string());
+    return drydock(args).status;
+  };
+  EXPECT_EQ(status({}), 0);
+  EXPECT_EQ(status({"--failure-threshold", "warning"}), 1);
+  EXPECT_EQ(status({"--failure-threshold", "style"}), 1);  // style is hadolint's lowest: info here
+  EXPECT_EQ(status({"--failure-threshold", "ignore"}), 0);
+  EXPECT_EQ(status({"--failure-threshold", "error"}), 0);
+  EXPECT_EQ(status({"--fail-on", "info", "--no-fail"}), 0);
+  EXPECT_EQ(status({"--failure-threshold", "loud"}), 2);
+}
+
 TEST(OwnDockerfile, HasNoWarnings) {
   auto r = drydock({"lint", "--format", "json", "--fail-on", "warning", (source_dir() / "Dockerfile").string()});
   EXPECT_EQ(r.status, 0) << r.out << r.err;
