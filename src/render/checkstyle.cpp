@@ -39,14 +39,6 @@ const char* severity(Severity s) {
   }
 }
 
-// The file a finding belongs to; runtime and image findings name what they are in.
-std::string name_of(const Location& l) {
-  if (!l.file.empty()) return l.file;
-  if (!l.image.empty()) return l.image + (l.path.empty() ? "" : ":" + l.path);
-  if (!l.container.empty()) return l.container;
-  return l.resource;
-}
-
 }  // namespace
 
 void checkstyle(std::ostream& out, const std::vector<Finding>& findings, const Options& opt) {
@@ -55,7 +47,7 @@ void checkstyle(std::ostream& out, const std::vector<Finding>& findings, const O
   bool any = false;
   for (const auto& raw : findings) {
     const Finding f = scrubbed(raw, opt);
-    const std::string name = name_of(f.location);
+    const std::string name = subject_of(f.location);
     if (!any || name != open) {
       if (any) out << "  </file>\n";
       out << "  <file name=\"" << attr(name) << "\">\n";

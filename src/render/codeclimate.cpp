@@ -31,14 +31,6 @@ const char* category(Category c) {
   }
 }
 
-// What the finding is in: a file, else an image, container or resource.
-std::string path_of(const Location& l) {
-  if (!l.file.empty()) return l.file.rfind("./", 0) == 0 ? l.file.substr(2) : l.file;
-  if (!l.image.empty()) return l.image + (l.path.empty() ? "" : ":" + l.path);
-  if (!l.container.empty()) return l.container;
-  return l.resource;
-}
-
 // 64-bit FNV-1a in hex: stable across runs, machines and compilers.
 std::string fingerprint(const std::string& s) {
   uint64_t h = 1469598103934665603ull;
@@ -59,7 +51,8 @@ void codeclimate(std::ostream& out, const std::vector<Finding>& findings, const 
   std::map<std::string, int> seen;  // the same rule, file and text twice still gets two fingerprints
   for (const auto& raw : findings) {
     const Finding f = scrubbed(raw, opt);
-    const std::string path = path_of(f.location);
+    std::string path = subject_of(f.location);
+    if (path.rfind("./", 0) == 0) path.erase(0, 2);
     const std::string text = f.message.empty() ? f.title : f.message;
     // No line number in the key: an issue keeps its fingerprint when lines move.
     std::string key = f.rule + '\n' + path + '\n' + text;

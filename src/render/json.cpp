@@ -202,6 +202,13 @@ void write(Format f, std::ostream& out, const std::vector<Finding>& findings, co
 std::string text_piece(const std::vector<Finding>& findings, const Options& opt, const Source* source);
 void text_summary(std::ostream& out, size_t count, const Summary& s, const Options& opt);
 
+std::string subject_of(const Location& l) {
+  if (!l.file.empty()) return l.file;
+  if (!l.image.empty()) return l.image + (l.path.empty() ? "" : ":" + l.path);
+  if (!l.container.empty()) return l.container;
+  return l.resource;
+}
+
 bool has_pieces(Format f) { return f == Format::json || f == Format::text; }
 
 Piece piece(Format f, const std::vector<Finding>& findings, const Options& opt, const Source* source) {

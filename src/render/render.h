@@ -75,6 +75,10 @@ class PieceWriter {
   size_t count_ = 0;
 };
 
+// What a finding is in, for formats that need one name: its file, else the
+// image (and path in it), the container or the Kubernetes resource.
+std::string subject_of(const Location& l);
+
 // The finding with opt.scrub applied to every text field.
 Finding scrubbed(const Finding& f, const Options& opt);
 
