@@ -21,6 +21,7 @@ struct LintArgs {
   Common common;
   std::vector<std::string> paths;
   std::string context;
+  std::string stdin_name;  // --stdin-filename: how standard input is shown
   bool no_context = false;
   bool fix = false;
   bool write = false;
@@ -40,7 +41,10 @@ int run_lint(const LintArgs& a, bool pieces = true) {
   if (!a.context.empty() && a.paths.size() > 1)
     throw InputError("lint: --context applies to a single Dockerfile, " + std::to_string(a.paths.size()) + " given");
   std::vector<Finding> all;
-  Config config = load_config_for(a.common, a.paths.front());
+  if (!a.stdin_name.empty() && std::find(a.paths.begin(), a.paths.end(), "-") == a.paths.end())
+    throw InputError("lint: --stdin-filename names standard input, but no - was given");
+  // Standard input given a name is configured as that file would be.
+  Config config = load_config_for(a.common, a.paths.front() == "-" && !a.stdin_name.empty() ? a.stdin_name : a.paths.front());
   std::vector<std::pair<fs::path, fs::path>> targets;  // dockerfile, context
   std::optional<std::string> stdin_text;  // the Dockerfile given as "-"
   for (const auto& p : a.paths) {
@@ -113,12 +117,13 @@ int run_lint(const LintArgs& a, bool pieces = true) {
         opt.context_dir = targets[i].second;
         opt.use_context = !a.no_context;
         opt.contexts = &contexts;
+        if (targets[i].first == "-") opt.display_path = a.stdin_name;
         results[i] = targets[i].first == "-" ? lint::lint_stdin(*stdin_text, opt, config)
                                              : lint::lint_file(targets[i].first, opt, config);
         sort_findings(results[i].findings);  // here, on every core, not once at the end
         if (pieces) {
           // Standard input cannot be read again for code frames: its lines come along.
-          const render::Source in_memory{"-", &results[i].dockerfile.lines};
+          const render::Source in_memory{a.stdin_name.empty() ? "-" : a.stdin_name, &results[i].dockerfile.lines};
           rendered[i] = render::piece(fmt, results[i].findings, ropt, targets[i].first == "-" ? &in_memory : nullptr);
           auto& found = results[i].findings;
           if (!found.empty()) ends[i] = {found.front(), std::move(found.back())};  // a copy: they may be one finding
@@ -180,7 +185,7 @@ int run_lint(const LintArgs& a, bool pieces = true) {
       if (!res.edits.empty()) fixed = lint::fix_text(original, file.string(), res.context.get(), config);
       if (fixed != original) {
         if (a.write) lint::write_file(file, fixed);
-        else diff += lint::unified_diff(original, fixed, file.string());
+        else diff += lint::unified_diff(original, fixed, file == "-" && !a.stdin_name.empty() ? a.stdin_name : file.string());
       }
     }
     all.insert(all.end(), std::make_move_iterator(res.findings.begin()), std::make_move_iterator(res.findings.end()));
@@ -225,6 +230,9 @@ DD_COMMAND("lint", "Lint Dockerfiles and their build contexts",
                  ->required();
              app->add_option("--context", a->context, "Build context for a single Dockerfile (default: its folder)");
              app->add_flag("--no-context", a->no_context, "Do not look at the build context");
+             app->add_option("--stdin-filename,--file-path-in-report", a->stdin_name,
+                             "The path to show for standard input (-) in the report; its config and "
+                             "NAME.dockerignore are found as for that file");
              app->add_flag("--fix", a->fix, "Print the mechanical fixes as a unified diff");
              app->add_flag("--write", a->write, "With --fix: write the fixes into the files");
              add_common(app, a->common);
@@ -234,7 +242,8 @@ DD_COMMAND("lint", "Lint Dockerfiles and their build contexts",
                  "  drydock lint .                          the Dockerfile(s) in . with . as build context\n"
                  "  drydock lint --fix --write Dockerfile   apply the mechanical fixes in place\n"
                  "  drydock lint - < Dockerfile             read standard input (no build context)\n"
-                 "  drydock lint --context . -              standard input with a context, as docker build -f - .");
+                 "  drydock lint --context . -              standard input with a context, as docker build -f - .\n"
+                 "  drydock lint --stdin-filename app/Dockerfile -   an editor's unsaved buffer, shown as app/Dockerfile");
              return [a] { return run_lint(*a); };
            },
            20)

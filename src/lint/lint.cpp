@@ -237,8 +237,10 @@ Result lint_file(const fs::path& file, const Options& opt, const Config& config)
 }
 
 Result lint_stdin(std::string_view text, const Options& opt, const Config& config) {
-  if (!opt.use_context || opt.context_dir.empty()) return lint_text(text, "-", nullptr, config);
-  return lint_in_context(text, "-", opt.context_dir, {}, opt, config);
+  const std::string shown = opt.display_path.empty() ? "-" : opt.display_path;
+  if (!opt.use_context || opt.context_dir.empty()) return lint_text(text, shown, nullptr, config);
+  // A name given for the text also picks its NAME.dockerignore, as for a file.
+  return lint_in_context(text, shown, opt.context_dir, opt.display_path, opt, config);
 }
 
 }  // namespace dd::lint

@@ -54,7 +54,8 @@ struct Result {
 
 // Throws InputError when the file cannot be read.
 Result lint_file(const std::filesystem::path& file, const Options& opt, const Config& config);
-// Lints a Dockerfile read from standard input, shown as "-". It gets a build
+// Lints a Dockerfile read from standard input, shown as "-" (or as
+// opt.display_path). It gets a build
 // context only when opt.context_dir is set, as with `docker build -f - DIR`.
 Result lint_stdin(std::string_view text, const Options& opt, const Config& config);
 // Lints text that is already in memory.

@@ -165,6 +165,19 @@ TEST(Cli, LintReadsStandardInput) {
   // The text report shows the source line even though standard input cannot be read twice.
   auto t = sh("lint --no-color --fail-on none -");
   EXPECT_NE(t.out.find("  3 | CMD node server.js\n"), std::string::npos) << t.out;
+  // --stdin-filename (hadolint's --file-path-in-report): the name in the
+  // report, the diff and the code frames, and the config found beside it.
+  auto named = (d.path() / "svc" / "Dockerfile").string();
+  d.write("svc/.drydock.yaml", "ignore: [DD1008]\n");
+  auto n = sh("lint --format json --fail-on none --stdin-filename " + named + " -");
+  EXPECT_NE(n.out.find("\"file\": \"" + named + "\""), std::string::npos) << n.out;
+  EXPECT_EQ(n.out.find("\"file\": \"-\""), std::string::npos) << n.out;
+  EXPECT_EQ(n.out.find("\"DD1008\""), std::string::npos) << "the config beside the name applies\n" << n.out;
+  auto nt = sh("lint --no-color --fail-on none --file-path-in-report " + named + " -");
+  EXPECT_NE(nt.out.find(named + ":2:8"), std::string::npos) << nt.out;
+  EXPECT_NE(nt.out.find("  2 | COPY . .\n"), std::string::npos) << nt.out;
+  EXPECT_NE(sh("lint --fix --stdin-filename " + named + " -").out.find("--- a/" + named.substr(1) + "\n"), std::string::npos);
+  expect_bad_input(drydock({"lint", "--stdin-filename", named, df.string()}), "--stdin-filename");
   expect_bad_input(sh("lint --fix --write -"), "standard input");
 }
 

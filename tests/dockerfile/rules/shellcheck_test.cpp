@@ -38,11 +38,15 @@ TEST(ShellCheck, FindingsAtTheirLineAndColumnWithTheCode) {
   // An ARG is declared to ShellCheck, an unknown lower-case name is not.
   EXPECT_TRUE(has_code(f, "SC2154", 4));
   for (const auto& x : f)
-    if (x.tags[0] == "SC2154") EXPECT_EQ(x.message.find("version"), std::string::npos) << x.message;
+    if (x.tags[0] == "SC2154") {
+      EXPECT_EQ(x.message.find("version"), std::string::npos) << x.message;
+    }
   // cd without || exit, and its warning level.
   ASSERT_TRUE(has_code(f, "SC2164", 5));
   for (const auto& x : f)
-    if (x.tags[0] == "SC2164") EXPECT_EQ(x.severity, Severity::warning);
+    if (x.tags[0] == "SC2164") {
+      EXPECT_EQ(x.severity, Severity::warning);
+    }
 }
 
 // `RUN <<EOF` runs the body as the script; a #! line picks its interpreter;
@@ -66,7 +70,9 @@ TEST(ShellCheck, HeredocBodiesAreCheckedWhereTheyAre) {
   ASSERT_TRUE(has_code(f, "SC2164", 4)) << testing::PrintToString(f.size());
   for (const auto& x : f) {
     EXPECT_TRUE(x.location.line == 4 || x.location.line == 13) << x.location.line << " " << x.message;
-    if (x.tags[0] == "SC2086" && x.location.line == 4) EXPECT_EQ(x.location.column, 15);
+    if (x.tags[0] == "SC2086" && x.location.line == 4) {
+      EXPECT_EQ(x.location.column, 15);
+    }
   }
   EXPECT_TRUE(has_code(f, "SC2086", 13));  // after the heredocs: positions still right
 }
