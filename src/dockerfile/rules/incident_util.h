@@ -14,11 +14,10 @@
 
 namespace dd::dockerfile::inc {
 
-// The stages whose layers ship: the final stage and the stages it is built
-// FROM, root first.
-inline std::vector<const Stage*> final_chain(const Dockerfile& df) {
+// The stages whose layers an image built from stage `s` carries: `s` and the
+// stages it is built FROM, root first.
+inline std::vector<const Stage*> stage_chain(const Dockerfile& df, const Stage* s) {
   std::vector<const Stage*> out;
-  const Stage* s = df.final_stage();
   for (int guard = 0; s && guard < 64; ++guard) {
     out.insert(out.begin(), s);
     if (!s->base_stage) break;
@@ -28,6 +27,9 @@ inline std::vector<const Stage*> final_chain(const Dockerfile& df) {
   }
   return out;
 }
+
+// The stages whose layers ship: the final stage's chain.
+inline std::vector<const Stage*> final_chain(const Dockerfile& df) { return stage_chain(df, df.final_stage()); }
 
 // final_chain(in), computed once per file for every rule that asks.
 inline const std::vector<const Stage*>& final_chain(const LintInput& in) {

@@ -11,7 +11,7 @@ class LabelMissing : public Rule {
     if (in.config.label_schema.empty()) return;
     for (const Stage* target : labels::targets(in.df)) {
       std::set<std::string> set;  // labels the image carries: its own and its base stages'
-      for (const Stage* s : labels::chain_of(in.df, target))
+      for (const Stage* s : inc::stage_chain(in.df, target))
         for (size_t i : s->instructions)
           if (i < in.df.instructions.size() && in.df.instructions[i].kind == Kw::LABEL)
             for (const auto& kv : in.df.instructions[i].pairs) set.insert(kv.key);

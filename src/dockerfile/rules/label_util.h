@@ -50,17 +50,6 @@ inline std::vector<const Stage*> targets(const Dockerfile& df) {
   return out;
 }
 
-// The stage and the stages it is built FROM, base first.
-inline std::vector<const Stage*> chain_of(const Dockerfile& df, const Stage* s) {
-  std::vector<const Stage*> out;
-  for (int guard = 0; s && guard < 64; ++guard) {
-    out.insert(out.begin(), s);
-    if (!s->base_stage || *s->base_stage < 0 || *s->base_stage >= s->index) break;
-    s = &df.stages[static_cast<size_t>(*s->base_stage)];
-  }
-  return out;
-}
-
 // A value that only a build argument or variable fills in cannot be checked
 // here: it is left alone instead of guessed.
 inline bool unresolved(std::string_view v) { return v.find('$') != std::string_view::npos; }
