@@ -183,6 +183,7 @@ void json(std::ostream& out, const std::vector<Finding>& findings, const Options
 
 std::string json_piece(const std::vector<Finding>& findings, const Options& opt) {
   std::string out;
+  out.reserve(findings.size() * 1024);  // a finding is about 750 bytes of JSON
   JsonWriter w(out, 2, kFindingDepth);  // continues the findings array
   for (const auto& f : findings) write_finding(w, f, opt);
   return out;

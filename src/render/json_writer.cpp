@@ -1,6 +1,9 @@
 #include "render/json_writer.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace dd::render {
 
@@ -21,12 +24,29 @@ size_t utf8_length(std::string_view s, size_t i) {
   return n;
 }
 
+// True when one of the 8 bytes of w is a control character, '"', '\\' or
+// not ASCII: the bytes that cannot be copied as they are.
+bool needs_attention(uint64_t w) {
+  constexpr uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  auto has_zero = [&](uint64_t x) { return (x - ones) & ~x & highs; };
+  uint64_t control = (w - ones * 0x20) & ~w;  // a byte below 0x20 (or one with the high bit: caught below)
+  return ((control | w) & highs) || has_zero(w ^ (ones * '"')) || has_zero(w ^ (ones * '\\'));
+}
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
   out.push_back('"');
   size_t run = 0;  // start of the pending run of bytes that need no escape
   for (size_t i = 0; i < s.size();) {
+    // Most text is plain ASCII: skip it 8 bytes at a time.
+    while (i + 8 <= s.size()) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (needs_attention(w)) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
       ++i;
@@ -96,6 +116,34 @@ void JsonWriter::close(char c) {
 }
 
 void JsonWriter::key(std::string_view k) {
+  // Keys are short plain words: the comma, the indentation, the quoted key
+  // and the colon go out in one append.
+  const size_t pad = indent_ > 0 ? static_cast<size_t>(depth_ * indent_) : 0;
+  bool plain = k.size() <= 64 && pad <= 64 && !after_key_ && depth_ > 0 &&
+               std::all_of(k.begin(), k.end(), [](char c) {
+                 return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x80 && c != '"' &&
+                        c != '\\';
+               });
+  if (plain) {
+    char buf[160];
+    size_t n = 0;
+    if (!first_) buf[n++] = ',';
+    first_ = false;
+    if (indent_ > 0) {
+      buf[n++] = '\n';
+      std::memset(buf + n, ' ', pad);
+      n += pad;
+    }
+    buf[n++] = '"';
+    std::memcpy(buf + n, k.data(), k.size());
+    n += k.size();
+    buf[n++] = '"';
+    buf[n++] = ':';
+    if (indent_ > 0) buf[n++] = ' ';
+    out_.append(buf, n);
+    after_key_ = true;
+    return;
+  }
   before_value();
   append_json_string(out_, k);
   out_ += indent_ > 0 ? ": " : ":";

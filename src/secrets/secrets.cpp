@@ -8,6 +8,7 @@
 #include <cmath>
 #include <memory>
 #include <mutex>
+#include <unordered_set>
 #include <cstdio>
 #include <cstdlib>
 #include <unistd.h>
@@ -93,10 +94,11 @@ void save_cached(const std::filesystem::path& p, const hs_database_t* db) {
   if (ec) std::filesystem::remove(tmp, ec);
 }
 
+// Builds the database once; a function-local static costs one load per call
+// where std::call_once costs a library call.
 const Db& database() {
-  static Db d;
-  static std::once_flag once;
-  std::call_once(once, [] {
+  static const Db& d = *[]() -> Db* {
+    static Db d;
     std::vector<const char*> exprs;
     std::vector<unsigned> flags, ids;
     std::vector<std::string> store;
@@ -125,12 +127,13 @@ const Db& database() {
                            nullptr, &d.db, &err) != HS_SUCCESS) {
         if (err) hs_free_compile_error(err);
         d.db = nullptr;
-        return;
+        return &d;
       }
       save_cached(cached, d.db);
     }
     if (hs_alloc_scratch(d.db, &d.proto) != HS_SUCCESS) d.proto = nullptr;
-  });
+    return &d;
+  }();
   return d;
 }
 
@@ -313,9 +316,35 @@ std::pair<size_t, size_t> url_password(std::string_view text) {
   return {npos, npos};
 }
 
+namespace {
+
+// Texts of this thread known to hold no secret. Reports print the same rule
+// titles, causes and fixes over and over, and a scan costs a few thousand
+// instructions however short the text is. Bounded: cleared when full.
+struct CleanTexts {
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> set;
+  bool has(std::string_view t) const {
+    return !set.empty() && set.find(t) != set.end();
+  }
+  void add(std::string_view t) {
+    if (t.size() > 512) return;
+    if (set.size() >= 4096) set.clear();
+    set.emplace(t);
+  }
+};
+
+}  // namespace
+
 std::string mask(std::string_view text) {
   std::string out(text);
+  thread_local CleanTexts clean;
+  if (clean.has(text)) return out;
   auto matches = scan_text(text);
+  if (matches.empty()) clean.add(text);
   for (auto it = matches.rbegin(); it != matches.rend(); ++it)
     if (it->end <= out.size() && it->begin < it->end) out.replace(it->begin, it->end - it->begin, it->redacted);
   return out;

@@ -4,6 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string>
+#include <vector>
+
 namespace dd::render {
 namespace {
 
@@ -63,6 +66,33 @@ TEST(JsonWriter, OutputParsesBackToTheSameValues) {
   EXPECT_EQ(out.substr(0, 2), "{\n");
   EXPECT_NE(out.find("\n  \"empty_array\": [],\n"), std::string::npos) << out;
   EXPECT_NE(out.find("\n  \"raw\": {\n    \"x\": [\n      1,"), std::string::npos) << out;
+}
+
+// The escaper skips plain ASCII eight bytes at a time: every byte that needs
+// attention must be caught at every offset inside such a block, and next to
+// multi-byte UTF-8.
+TEST(JsonWriter, EscapesSpecialBytesAtEveryOffset) {
+  const std::vector<std::string> specials = {"\"", "\\", "\n", std::string(1, '\0'), "\x1f", "\x7f",
+                                             "\xC3\xA9", "\xE2\x9C\x93", "\xF0\x9F\x90\xB3", "\xFF"};
+  for (const auto& sp : specials)
+    for (size_t before = 0; before < 20; ++before)
+      for (size_t after : {0, 1, 7, 8, 9}) {
+        std::string in = std::string(before, 'a') + sp + std::string(after, 'z');
+        auto back = nlohmann::json::parse(as_json(in)).get<std::string>();
+        std::string want = sp == "\xFF" ? std::string(before, 'a') + "\xEF\xBF\xBD" + std::string(after, 'z') : in;
+        EXPECT_EQ(back, want) << "special " << nlohmann::json(sp == "\xFF" ? "0xFF" : sp).dump() << " after " << before;
+      }
+  // Two keys through the one-append path, then one that needs escaping.
+  std::string out;
+  JsonWriter w(out, 2);
+  w.begin_object();
+  w.field("plain_key", 1);
+  w.key("quote\"key");
+  w.value("v");
+  w.end_object();
+  auto j = nlohmann::json::parse(out);
+  EXPECT_EQ(j["plain_key"], 1);
+  EXPECT_EQ(j["quote\"key"], "v");
 }
 
 }  // namespace

@@ -49,6 +49,18 @@ TEST(Secrets, ValueOffsetsAndRedaction) {
   EXPECT_EQ(m[0].redacted, "AKIA************MPLE");
 }
 
+TEST(Secrets, MaskRemembersOnlyCleanTexts) {
+  const std::string secret = "export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE";
+  const std::string clean = "Run apt-get update and apt-get install in the same RUN.";
+  for (int round = 0; round < 3; ++round) {  // later rounds come from the cache of clean texts
+    EXPECT_EQ(mask(clean), clean);
+    EXPECT_EQ(mask(secret), "export AWS_ACCESS_KEY_ID=AKIA************MPLE");
+  }
+  // More clean texts than the cache holds: it is cleared, and still right.
+  for (int i = 0; i < 5000; ++i) EXPECT_EQ(mask("line " + std::to_string(i)), "line " + std::to_string(i));
+  EXPECT_EQ(mask(secret), "export AWS_ACCESS_KEY_ID=AKIA************MPLE");
+}
+
 TEST(Secrets, UrlPasswordIsTheValue) {
   auto m = scan_text("postgres://app:s3cretPw@db:5432/app");
   ASSERT_EQ(m.size(), 1u);
