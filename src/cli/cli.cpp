@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "core/error.h"
+#include "core/registry.h"
 #include "secrets/secrets.h"
 
 namespace dd::cli {
@@ -31,6 +32,28 @@ void add_common(CLI::App* app, Common& common, bool formats) {
                   "A registry images may come from (DD1031, hadolint DL3026); repeat or separate with commas")
       ->delimiter(',')
       ->allow_extra_args(false);  // one word per flag: the words after it stay paths
+  // hadolint's severity overrides, as `override:` in its config.
+  struct Level {
+    const char* flag;
+    Severity severity;
+    const char* help;
+  };
+  static const Level levels[] = {
+      {"--error", Severity::error, "Report a rule as an error (hadolint's --error); repeat or separate with commas"},
+      {"--warning", Severity::warning, "Report a rule as a warning (hadolint's --warning); repeat or separate with commas"},
+      {"--info", Severity::info, "Report a rule as info (hadolint's --info); repeat or separate with commas"},
+      {"--style", Severity::info, "Report a rule as info (hadolint's --style; drydock has no style level)"}};
+  for (const auto& [flag, sev, help] : levels) {
+    app->add_option_function<std::vector<std::string>>(
+           flag,
+           [&common, flag = flag, sev = sev](const std::vector<std::string>& ids) {
+             for (const auto& id : ids) common.severities.push_back({flag, id, sev});
+           },
+           help)
+        ->type_name("RULE")
+        ->delimiter(',')
+        ->allow_extra_args(false);
+  }
 }
 
 void add_dockerfile_options(CLI::App* app, Common& common) {
@@ -49,6 +72,8 @@ void add_dockerfile_options(CLI::App* app, Common& common) {
          "hadolint's --fail-on: error, warning, info, style (= info), ignore or none")
       ->check(CLI::IsMember({"error", "warning", "info", "style", "ignore", "none"}));
   app->add_flag_callback("--no-fail", [&common] { common.fail_on = "none"; }, "hadolint's --fail-on none");
+  app->add_flag("--disable-ignore-pragma", common.disable_ignore_pragma,
+                "Do not honour inline '# drydock ignore=' and '# hadolint ignore=' comments");
 }
 
 namespace {
@@ -75,6 +100,12 @@ Config load_config_for(const Common& common, const std::string& input) {
   for (const auto& l : common.require_labels) add_required_label(c, l, "--require-label");
   if (common.strict_labels) c.strict_labels = true;
   if (common.shellcheck) c.shellcheck = true;
+  if (common.disable_ignore_pragma) c.disable_ignore_pragma = true;
+  for (const auto& o : common.severities) {
+    std::string r = Registry::instance().resolve(o.rule);
+    if (r.empty()) throw InputError(o.flag + " " + o.rule + ": no such rule (see drydock rules)");
+    c.severity[r] = o.severity;
+  }
   return c;
 }
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/config.h"
@@ -29,11 +30,18 @@ struct Common {
   std::vector<std::string> require_labels;      // --require-label LABEL[:TYPE], to the label schema
   bool strict_labels = false;                   // --strict-labels
   bool shellcheck = false;                      // --shellcheck
+  bool disable_ignore_pragma = false;           // --disable-ignore-pragma
+  // hadolint's --error/--warning/--info/--style RULE: severity overrides.
+  struct SeverityOverride {
+    std::string flag, rule;
+    Severity severity;
+  };
+  std::vector<SeverityOverride> severities;
 };
 
 void add_common(CLI::App* app, Common& common, bool formats = true);
 // The Dockerfile options of lint and scan: --require-label, --strict-labels,
-// --shellcheck.
+// --shellcheck, --disable-ignore-pragma, hadolint's fail-on spellings.
 void add_dockerfile_options(CLI::App* app, Common& common);
 
 // The configuration for an input: --config FILE, else discovered by walking

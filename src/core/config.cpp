@@ -126,14 +126,28 @@ void load_drydock(Config& c, const YAML::Node& y, const fs::path& file) {
   label_schema(c, y["label_schema"], "label_schema", file);
   if (auto b = y["strict_labels"]) c.strict_labels = as_bool(b, "strict_labels", file);
   if (auto b = y["shellcheck"]) c.shellcheck = as_bool(b, "shellcheck", file);
+  if (auto b = y["disable_ignore_pragma"]) c.disable_ignore_pragma = as_bool(b, "disable_ignore_pragma", file);
 }
 
-// hadolint's own file: `ignored:`, `trustedRegistries:`, `override:`.
+// hadolint's own file: `ignored:`, `trustedRegistries:`, `override:`,
+// `label-schema:`, `strict-labels:`, `disable-ignore-pragma:`, `no-fail:`,
+// `failure-threshold:`.
 void load_hadolint(Config& c, const YAML::Node& y, const fs::path& file) {
   for (const auto& id : string_list(y["ignored"], "ignored", file)) c.ignored.insert(resolve_rule(c, id));
   c.trusted_registries = string_list(y["trustedRegistries"], "trustedRegistries", file);
   label_schema(c, y["label-schema"], "label-schema", file);
   if (auto b = y["strict-labels"]) c.strict_labels = as_bool(b, "strict-labels", file);
+  if (auto b = y["disable-ignore-pragma"]) c.disable_ignore_pragma = as_bool(b, "disable-ignore-pragma", file);
+  if (auto b = y["no-fail"]; b && as_bool(b, "no-fail", file)) c.fail_on = Severity::none;
+  if (auto t = y["failure-threshold"]) {
+    if (!t.IsScalar()) throw InputError(file.string() + ": 'failure-threshold' must be a severity");
+    std::string v = t.as<std::string>();
+    if (v == "style") v = "info";
+    if (v == "ignore") v = "none";
+    auto s = parse_severity(v);
+    if (!s) throw InputError(file.string() + ": unknown severity '" + t.as<std::string>() + "' for failure-threshold");
+    if (!c.fail_on) c.fail_on = *s;  // no-fail wins
+  }
   if (auto o = y["override"]) {
     static const std::pair<const char*, Severity> levels[] = {
         {"error", Severity::error}, {"warning", Severity::warning}, {"info", Severity::info}, {"style", Severity::info}};

@@ -32,6 +32,9 @@ struct Config {
   bool strict_labels = false;
   // Run ShellCheck on RUN scripts (rule DD1140).
   bool shellcheck = false;
+  // Inline `# drydock ignore=` and `# hadolint ignore=` pragmas are not
+  // honoured (hadolint's disable-ignore-pragma).
+  bool disable_ignore_pragma = false;
   int max_image_age_days = 90;
   uint64_t max_image_size_bytes = 1024ull * 1024 * 1024;
   std::optional<Severity> fail_on;

@@ -15,6 +15,7 @@
 #include "core/registry.h"
 #include "core/report.h"
 #include "dockerfile/parser.h"
+#include "dockerfile/pragma.h"
 
 namespace fs = std::filesystem;
 
@@ -39,22 +40,6 @@ const RuleInfo& parse_error_rule() {
 }
 // Registered at start-up so `drydock rules` and config aliases know it.
 [[maybe_unused]] const RuleInfo& kParseErrorRule = parse_error_rule();
-
-std::vector<std::string> split_ids(std::string_view s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (c == ',' || c == ' ' || c == '\t') {
-      if (!cur.empty()) out.push_back(cur);
-      cur.clear();
-      if (c != ',') break;  // ids end at the first blank
-    } else {
-      cur += c;
-    }
-  }
-  if (!cur.empty()) out.push_back(cur);
-  return out;
-}
 
 // Inline pragmas: `# drydock ignore=A,B` or `# hadolint ignore=DL3008` on the
 // comment lines right before an instruction; `# drydock global ignore=A` for
@@ -83,28 +68,14 @@ Pragmas collect_pragmas(const dockerfile::Dockerfile& df) {
   Pragmas p;
   auto& reg = Registry::instance();
   for (const auto& c : df.comments) {
-    std::string_view t = c.text;
-    bool global = false;
-    if (t.rfind("drydock", 0) == 0) {
-      t.remove_prefix(7);
-    } else if (t.rfind("hadolint", 0) == 0) {
-      t.remove_prefix(8);
-    } else {
-      continue;
-    }
-    while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
-    if (t.rfind("global", 0) == 0) {
-      global = true;
-      t.remove_prefix(6);
-      while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
-    }
-    if (t.rfind("ignore=", 0) != 0) continue;
-    t.remove_prefix(7);
+    auto pragma = dockerfile::ignore_pragma(c.text);
+    if (!pragma) continue;
     std::set<std::string> ids;
-    for (const auto& id : split_ids(t)) {
+    for (const auto& id : pragma->ids) {
       auto r = reg.resolve(id);
       ids.insert(r.empty() ? id : r);
     }
+    const bool global = pragma->global;
     if (global) {
       p.global.insert(ids.begin(), ids.end());
       continue;
@@ -170,8 +141,11 @@ Result lint_text(std::string_view text, const std::string& path, const context::
   res.dockerfile = dockerfile::parse(text, path);
   const auto& df = res.dockerfile;
   Report report(&config);
-  Pragmas pragmas = collect_pragmas(df);
-  report.set_suppress([&](const Finding& f) { return pragmas.suppresses(f); });
+  Pragmas pragmas;
+  if (!config.disable_ignore_pragma) {  // hadolint's --disable-ignore-pragma
+    pragmas = collect_pragmas(df);
+    report.set_suppress([&](const Finding& f) { return pragmas.suppresses(f); });
+  }
   dockerfile::LintInput in(df, ctx, config);
   for (const auto& e : df.errors) {
     Finding f = in.at(e.range, e.message);

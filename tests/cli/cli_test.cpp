@@ -376,6 +376,49 @@ TEST(Cli, HadolintFailureThresholdSpellings) {
   EXPECT_EQ(status({"--failure-threshold", "loud"}), 2);
 }
 
+// hadolint's --error/--warning/--info/--style RULE and --disable-ignore-pragma,
+// and its config keys failure-threshold and no-fail.
+TEST(Cli, HadolintSeverityOverridesAndPragmaSwitch) {
+  TempDir d;
+  auto df = d.write("Dockerfile", "FROM alpine:3.20\n# hadolint ignore=DL3018\nRUN apk add --no-cache curl\nUSER 1000\n");
+  auto run = [&](std::vector<std::string> flags) {
+    std::vector<std::string> args = {"lint", "--no-context", "--format", "json"};
+    args.insert(args.end(), flags.begin(), flags.end());
+    args.push_back(df.string());
+    return drydock(args);
+  };
+  auto severity_of = [](const std::string& out, const std::string& rule) {
+    auto j = nlohmann::json::parse(out);
+    for (const auto& f : j["findings"])
+      if (f["rule"] == rule) return f["severity"].get<std::string>();
+    return std::string("absent");
+  };
+  auto plain = run({});
+  EXPECT_EQ(plain.status, 0) << plain.err;
+  EXPECT_EQ(severity_of(plain.out, "DD2071"), "info");
+  EXPECT_EQ(severity_of(plain.out, "DD1109"), "absent");  // the pragma holds
+  EXPECT_EQ(severity_of(plain.out, "DD1141"), "absent");  // off by default
+  auto raised = run({"--error", "DD2071", "--warning", "DL1001"});
+  EXPECT_EQ(raised.status, 1) << raised.err;
+  EXPECT_EQ(severity_of(raised.out, "DD2071"), "error");
+  EXPECT_EQ(severity_of(raised.out, "DD1141"), "warning");
+  EXPECT_EQ(severity_of(run({"--style", "DD2071"}).out, "DD2071"), "info");
+  auto lowered = run({"--info", "DL3018,DD2071", "--disable-ignore-pragma"});
+  EXPECT_EQ(severity_of(lowered.out, "DD1109"), "info");  // the pragma is not honoured, and DL3018 is DD1109
+  auto bad = run({"--warning", "DL9999"});
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.err.find("--warning DL9999: no such rule"), std::string::npos) << bad.err;
+
+  d.write(".hadolint.yaml", "failure-threshold: info\n");
+  EXPECT_EQ(run({}).status, 1);
+  d.write(".hadolint.yaml", "failure-threshold: info\nno-fail: true\n");
+  EXPECT_EQ(run({}).status, 0);
+  d.write(".hadolint.yaml", "failure-threshold: loud\n");
+  auto r = run({});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find(".hadolint.yaml: unknown severity 'loud'"), std::string::npos) << r.err;
+}
+
 TEST(OwnDockerfile, HasNoWarnings) {
   auto r = drydock({"lint", "--format", "json", "--fail-on", "warning", (source_dir() / "Dockerfile").string()});
   EXPECT_EQ(r.status, 0) << r.out << r.err;
