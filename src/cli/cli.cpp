@@ -18,8 +18,11 @@ std::vector<Command>& commands() {
 void add_common(CLI::App* app, Common& common, bool formats) {
   if (formats)
     app->add_option("--format,-f", common.format,
-                    "Output format: text, json, sarif, codeclimate (GitLab Code Quality) or checkstyle (Jenkins)")
-        ->check(CLI::IsMember({"text", "json", "sarif", "codeclimate", "checkstyle"}));
+                    "Output format: text, json, sarif, codeclimate (GitLab Code Quality), checkstyle (Jenkins), gnu "
+                    "(FILE:LINE:COL: lines for editors) or sonarqube (generic issue import); hadolint's tty and "
+                    "gitlab_codeclimate are accepted")
+        ->check(CLI::IsMember({"text", "json", "sarif", "codeclimate", "checkstyle", "gnu", "sonarqube", "tty",
+                               "gitlab_codeclimate"}));
   app->add_option("--fail-on", common.fail_on, "Exit 1 when a finding reaches this severity: error, warning, info, none")
       ->check(CLI::IsMember({"error", "warning", "info", "none"}));
   app->add_option("--config,-c", common.config, "Configuration file (default: .drydock.yaml found upwards)");

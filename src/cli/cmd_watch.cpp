@@ -55,7 +55,8 @@ Event parse_event(const nlohmann::json& j) {
 }
 
 int run_watch(const WatchArgs& a) {
-  if (a.common.format != "text" && a.common.format != "json")
+  const render::Format format = output_format(a.common);
+  if (format != render::Format::text && format != render::Format::json)
     throw InputError("watch: --format " + a.common.format + " is not streamable; use text or json");
   if (a.max_events < 0 || a.timeout < 0) throw InputError("watch: --max-events and --timeout must be positive");
   Config config = load_config_for(a.common, ".");
@@ -75,7 +76,7 @@ int run_watch(const WatchArgs& a) {
   opt.timeout_seconds = a.timeout;
   opt.stop = &g_stop;
   int handled = 0;
-  bool json = a.common.format == "json";
+  bool json = format == render::Format::json;
   if (!json && !a.common.quiet)
     std::cerr << "drydock: watching container events on " << client.endpoint().display << " (Ctrl-C to stop)\n";
 

@@ -16,6 +16,10 @@ std::optional<Format> parse_format(std::string_view s) {
   if (s == "sarif") return Format::sarif;
   if (s == "codeclimate") return Format::codeclimate;
   if (s == "checkstyle") return Format::checkstyle;
+  if (s == "gnu") return Format::gnu;
+  if (s == "sonarqube") return Format::sonarqube;
+  if (s == "tty") return Format::text;                         // hadolint's name
+  if (s == "gitlab_codeclimate") return Format::codeclimate;  // hadolint's name
   return std::nullopt;
 }
 
@@ -196,11 +200,14 @@ void write(Format f, std::ostream& out, const std::vector<Finding>& findings, co
     case Format::sarif: sarif(out, findings, opt); break;
     case Format::codeclimate: codeclimate(out, findings, opt); break;
     case Format::checkstyle: checkstyle(out, findings, opt); break;
+    case Format::gnu: gnu(out, findings, opt); break;
+    case Format::sonarqube: sonarqube(out, findings, opt); break;
   }
 }
 
 // Defined with their formats (text.cpp).
 std::string text_piece(const std::vector<Finding>& findings, const Options& opt, const Source* source);
+std::string gnu_piece(const std::vector<Finding>& findings, const Options& opt);  // gnu.cpp
 void text_summary(std::ostream& out, size_t count, const Summary& s, const Options& opt);
 
 std::string subject_of(const Location& l) {
@@ -210,11 +217,14 @@ std::string subject_of(const Location& l) {
   return l.resource;
 }
 
-bool has_pieces(Format f) { return f == Format::json || f == Format::text; }
+bool has_pieces(Format f) { return f == Format::json || f == Format::text || f == Format::gnu; }
 
 Piece piece(Format f, const std::vector<Finding>& findings, const Options& opt, const Source* source) {
   Piece p;
-  p.text = f == Format::json ? json_piece(findings, opt) : f == Format::text ? text_piece(findings, opt, source) : "";
+  p.text = f == Format::json   ? json_piece(findings, opt)
+           : f == Format::text ? text_piece(findings, opt, source)
+           : f == Format::gnu  ? gnu_piece(findings, opt)
+                               : "";
   p.summary = summarize(findings);
   p.count = findings.size();
   return p;
@@ -246,7 +256,7 @@ void PieceWriter::close() {
     close_report(json_, summary_, opt_);
     buf_.push_back('\n');
     flush(out_, buf_);
-  } else {
+  } else if (format_ == Format::text) {
     text_summary(out_, count_, summary_, opt_);
   }
 }

@@ -12,7 +12,8 @@
 
 namespace dd::render {
 
-enum class Format { text, json, sarif, codeclimate, checkstyle };
+enum class Format { text, json, sarif, codeclimate, checkstyle, gnu, sonarqube };
+// Also hadolint's names: tty (text) and gitlab_codeclimate (codeclimate).
 std::optional<Format> parse_format(std::string_view s);
 
 struct Options {
@@ -35,6 +36,10 @@ void sarif(std::ostream& out, const std::vector<Finding>& findings, const Option
 void codeclimate(std::ostream& out, const std::vector<Finding>& findings, const Options& opt);
 // Checkstyle XML (Jenkins warnings-ng, reviewdog), findings grouped by file.
 void checkstyle(std::ostream& out, const std::vector<Finding>& findings, const Options& opt);
+// FILE:LINE:COLUMN: SEVERITY: MESSAGE [RULE], one line per finding (editors).
+void gnu(std::ostream& out, const std::vector<Finding>& findings, const Options& opt);
+// SonarQube's generic issue import format; findings with no file are left out.
+void sonarqube(std::ostream& out, const std::vector<Finding>& findings, const Options& opt);
 void write(Format f, std::ostream& out, const std::vector<Finding>& findings, const Options& opt);
 
 // Findings rendered ahead of the report, one piece per input, on the thread

@@ -437,7 +437,7 @@ TEST(Cli, LintNeverPrintsASecretInAnyFormat) {
   TempDir d;
   auto df = d.write("Dockerfile", "FROM alpine:3.20\nENV AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"
                                   "RUN curl -H 'Authorization: token ghp_0123456789abcdefghijklmnopqrstuvwxyz' x\n");
-  for (const char* fmt : {"text", "json", "sarif", "codeclimate", "checkstyle"}) {
+  for (const char* fmt : {"text", "json", "sarif", "codeclimate", "checkstyle", "gnu", "sonarqube"}) {
     auto r = drydock({"lint", "--no-context", "--format", fmt, df.string()});
     EXPECT_EQ(r.status, 1) << fmt << r.err;
     EXPECT_EQ((r.out + r.err).find("wJalrXUtnFEMI/K7MDENG"), std::string::npos) << fmt;

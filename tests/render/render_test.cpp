@@ -186,6 +186,66 @@ TEST(CheckstyleRenderer, WellFormedAndGroupedByFile) {
   EXPECT_EQ(out.str().find("API_KEY"), std::string::npos);
 }
 
+// One GNU line per finding, what editors' error formats read; no summary.
+TEST(GnuRenderer, OneLinePerFindingForEditors) {
+  auto findings = sample("app/Dockerfile");
+  findings[0].message = "two\nlines";
+  std::ostringstream out;
+  render::Options opt;
+  opt.scrub = [](std::string_view t) {
+    std::string s(t);
+    for (size_t p; (p = s.find("API_KEY")) != std::string::npos;) s.replace(p, 7, "*******");
+    return s;
+  };
+  render::gnu(out, findings, opt);
+  EXPECT_EQ(out.str(),
+            "app/Dockerfile:2:1: warning: two lines [DD9950]\n"
+            "app/Dockerfile:4:5: error: ENV ******* holds a secret [DD9951]\n"
+            "api: info: t [DD9950]\n");
+  // Streamed in pieces, the same bytes.
+  std::ostringstream streamed;
+  render::write_pieces(render::Format::gnu, streamed, {render::piece(render::Format::gnu, findings, opt)}, opt);
+  EXPECT_EQ(streamed.str(), out.str());
+  EXPECT_EQ(render::parse_format("tty"), render::Format::text);
+  EXPECT_EQ(render::parse_format("gitlab_codeclimate"), render::Format::codeclimate);
+}
+
+// SonarQube's generic issue import format (10.3+): every issue names a rule of
+// the report, columns count from 0, findings with no file are left out.
+TEST(SonarQubeRenderer, RulesAndIssuesSonarQubeImports) {
+  auto findings = sample("./src/Dockerfile");
+  std::ostringstream out;
+  render::Options opt;
+  opt.scrub = [](std::string_view t) {
+    std::string s(t);
+    for (size_t p; (p = s.find("API_KEY")) != std::string::npos;) s.replace(p, 7, "*******");
+    return s;
+  };
+  render::sonarqube(out, findings, opt);
+  auto j = nlohmann::json::parse(out.str());
+  ASSERT_EQ(j["rules"].size(), 2u);
+  ASSERT_EQ(j["issues"].size(), 2u);  // the container's finding has no file
+  std::set<std::string> ids;
+  for (const auto& r : j["rules"]) {
+    ids.insert(r["id"].get<std::string>());
+    EXPECT_EQ(r["engineId"], "drydock");
+    for (const char* k : {"name", "description", "cleanCodeAttribute"}) EXPECT_TRUE(r[k].is_string()) << k;
+    ASSERT_EQ(r["impacts"].size(), 1u);
+  }
+  EXPECT_EQ(j["rules"][0]["impacts"][0]["softwareQuality"], "MAINTAINABILITY");  // slow-build
+  EXPECT_EQ(j["rules"][0]["impacts"][0]["severity"], "MEDIUM");
+  EXPECT_EQ(j["rules"][1]["impacts"][0]["softwareQuality"], "SECURITY");
+  EXPECT_EQ(j["rules"][1]["impacts"][0]["severity"], "HIGH");
+  for (const auto& i : j["issues"]) EXPECT_TRUE(ids.count(i["ruleId"].get<std::string>()));
+  const auto& loc = j["issues"][0]["primaryLocation"];
+  EXPECT_EQ(loc["filePath"], "src/Dockerfile");
+  EXPECT_EQ(loc["textRange"]["startLine"], 2);
+  EXPECT_EQ(loc["textRange"]["startColumn"], 0);
+  EXPECT_EQ(loc["textRange"]["endColumn"], 8);
+  EXPECT_FALSE(j["issues"][1]["primaryLocation"]["textRange"].contains("startColumn"));  // no end: the whole line
+  EXPECT_EQ(out.str().find("API_KEY"), std::string::npos);
+}
+
 // Validates our SARIF against the official SARIF 2.1.0 JSON schema with
 // Debian's python3-jsonschema. scripts/install-deps.sh fetches the schema.
 TEST(SarifRenderer, ValidatesAgainstTheSchema) {
