@@ -49,20 +49,15 @@ measure() {
 
 read -r DD_S DD_KB < <(measure ./build/drydock lint --no-context --format json --fail-on none)
 read -r DFL_S DFL_KB < <(measure "$DFL" -j)
-# The floor: only reading the same files, with as many cat processes at a
-# time as there are cores (drydock lints on every core).
-cat >"$WORK/cat_all" <<'SH'
-#!/usr/bin/env bash
-printf '%s\n' "$@" | xargs -P "$(nproc)" -n $(( ($# + $(nproc) - 1) / $(nproc) )) cat
-SH
-chmod +x "$WORK/cat_all"
-read -r CAT_S CAT_KB < <(measure "$WORK/cat_all")
+# The floor: only opening and reading the same files, one process per batch
+# with a thread per core as drydock (bench/read_floor.cpp).
+read -r FLOOR_S FLOOR_KB < <(measure ./build/bench/read_floor)
 printf "drydock        %8.2f s  %9.0f files/s  peak %6d KiB\n" "$DD_S" "$(echo "$N / $DD_S" | bc -l)" "$DD_KB"
 printf "dockerfilelint %8.2f s  %9.0f files/s  peak %6d KiB\n" "$DFL_S" "$(echo "$N / $DFL_S" | bc -l)" "$DFL_KB"
-printf "cat (floor)    %8.2f s  %9.0f files/s  (%d at a time)\n" "$CAT_S" "$(echo "$N / $CAT_S" | bc -l)" "$(nproc)"
+printf "read (floor)   %8.2f s  %9.0f files/s\n" "$FLOOR_S" "$(echo "$N / $FLOOR_S" | bc -l)"
 printf "ratio: drydock lints %.1fx the files per second of dockerfilelint\n" "$(echo "$DFL_S / $DD_S" | bc -l)"
 printf "floor: dockerfilelint takes %.0fx the time of reading the files, drydock %.1fx\n" \
-  "$(echo "$DFL_S / $CAT_S" | bc -l)" "$(echo "$DD_S / $CAT_S" | bc -l)"
+  "$(echo "$DFL_S / $FLOOR_S" | bc -l)" "$(echo "$DD_S / $FLOOR_S" | bc -l)"
 
 # Per-file latency: one typical file, process start included.
 ONE="$WORK/0.Dockerfile"
