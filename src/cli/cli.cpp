@@ -21,8 +21,7 @@ void add_common(CLI::App* app, Common& common, bool formats) {
                     "Output format: text, json, sarif, codeclimate (GitLab Code Quality), checkstyle (Jenkins), gnu "
                     "(FILE:LINE:COL: lines for editors) or sonarqube (generic issue import); hadolint's tty and "
                     "gitlab_codeclimate are accepted")
-        ->check(CLI::IsMember({"text", "json", "sarif", "codeclimate", "checkstyle", "gnu", "sonarqube", "tty",
-                               "gitlab_codeclimate"}));
+        ->check(CLI::IsMember(render::format_names()));
   app->add_option("--fail-on", common.fail_on, "Exit 1 when a finding reaches this severity: error, warning, info, none")
       ->check(CLI::IsMember({"error", "warning", "info", "none"}));
   app->add_option("--config,-c", common.config, "Configuration file (default: .drydock.yaml found upwards)");
@@ -71,7 +70,7 @@ void add_dockerfile_options(CLI::App* app, Common& common) {
   // hadolint's spellings of --fail-on, so its CI lines work unchanged.
   app->add_option_function<std::string>(
          "--failure-threshold",
-         [&common](const std::string& v) { common.fail_on = v == "style" ? "info" : v == "ignore" ? "none" : v; },
+         [&common](const std::string& v) { common.fail_on = to_string(*parse_severity(v)); },
          "hadolint's --fail-on: error, warning, info, style (= info), ignore or none")
       ->check(CLI::IsMember({"error", "warning", "info", "style", "ignore", "none"}));
   app->add_flag_callback("--no-fail", [&common] { common.fail_on = "none"; }, "hadolint's --fail-on none");

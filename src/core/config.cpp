@@ -139,20 +139,10 @@ void load_hadolint(Config& c, const YAML::Node& y, const fs::path& file) {
   if (auto b = y["strict-labels"]) c.strict_labels = as_bool(b, "strict-labels", file);
   if (auto b = y["disable-ignore-pragma"]) c.disable_ignore_pragma = as_bool(b, "disable-ignore-pragma", file);
   if (auto b = y["no-fail"]; b && as_bool(b, "no-fail", file)) c.fail_on = Severity::none;
-  if (auto t = y["failure-threshold"]) {
-    if (!t.IsScalar()) throw InputError(file.string() + ": 'failure-threshold' must be a severity");
-    std::string v = t.as<std::string>();
-    if (v == "style") v = "info";
-    if (v == "ignore") v = "none";
-    auto s = parse_severity(v);
-    if (!s) throw InputError(file.string() + ": unknown severity '" + t.as<std::string>() + "' for failure-threshold");
-    if (!c.fail_on) c.fail_on = *s;  // no-fail wins
-  }
+  if (auto t = y["failure-threshold"]; t && !c.fail_on) c.fail_on = parse_sev(t, file, "failure-threshold");  // no-fail wins
   if (auto o = y["override"]) {
-    static const std::pair<const char*, Severity> levels[] = {
-        {"error", Severity::error}, {"warning", Severity::warning}, {"info", Severity::info}, {"style", Severity::info}};
-    for (const auto& [key, sev] : levels)
-      for (const auto& id : string_list(o[key], key, file)) c.severity[resolve_rule(c, id)] = sev;
+    for (const char* key : {"error", "warning", "info", "style"})
+      for (const auto& id : string_list(o[key], key, file)) c.severity[resolve_rule(c, id)] = *parse_severity(key);
   }
 }
 

@@ -16,7 +16,7 @@ std::optional<Severity> parse_severity(std::string_view s) {
   if (s == "info" || s == "style") return Severity::info;
   if (s == "warning" || s == "warn") return Severity::warning;
   if (s == "error") return Severity::error;
-  if (s == "none") return Severity::none;
+  if (s == "none" || s == "ignore") return Severity::none;  // style, warn, ignore: hadolint's names
   return std::nullopt;
 }
 

@@ -75,8 +75,7 @@ Pragmas collect_pragmas(const dockerfile::Dockerfile& df) {
       auto r = reg.resolve(id);
       ids.insert(r.empty() ? id : r);
     }
-    const bool global = pragma->global;
-    if (global) {
+    if (pragma->global) {
       p.global.insert(ids.begin(), ids.end());
       continue;
     }

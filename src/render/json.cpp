@@ -10,17 +10,33 @@
 
 namespace dd::render {
 
+namespace {
+
+const std::vector<std::pair<std::string, Format>>& formats() {
+  static const std::vector<std::pair<std::string, Format>> f = {
+      {"text", Format::text},           {"json", Format::json},   {"sarif", Format::sarif},
+      {"codeclimate", Format::codeclimate}, {"checkstyle", Format::checkstyle}, {"gnu", Format::gnu},
+      {"sonarqube", Format::sonarqube},
+      {"tty", Format::text},                         // hadolint's names
+      {"gitlab_codeclimate", Format::codeclimate}};
+  return f;
+}
+
+}  // namespace
+
 std::optional<Format> parse_format(std::string_view s) {
-  if (s == "text") return Format::text;
-  if (s == "json") return Format::json;
-  if (s == "sarif") return Format::sarif;
-  if (s == "codeclimate") return Format::codeclimate;
-  if (s == "checkstyle") return Format::checkstyle;
-  if (s == "gnu") return Format::gnu;
-  if (s == "sonarqube") return Format::sonarqube;
-  if (s == "tty") return Format::text;                         // hadolint's name
-  if (s == "gitlab_codeclimate") return Format::codeclimate;  // hadolint's name
+  for (const auto& [name, f] : formats())
+    if (name == s) return f;
   return std::nullopt;
+}
+
+const std::vector<std::string>& format_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> n;
+    for (const auto& [name, f] : formats()) n.push_back(name);
+    return n;
+  }();
+  return names;
 }
 
 bool want_color() {

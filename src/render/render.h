@@ -15,6 +15,8 @@ namespace dd::render {
 enum class Format { text, json, sarif, codeclimate, checkstyle, gnu, sonarqube };
 // Also hadolint's names: tty (text) and gitlab_codeclimate (codeclimate).
 std::optional<Format> parse_format(std::string_view s);
+// Every name parse_format accepts.
+const std::vector<std::string>& format_names();
 
 struct Options {
   bool color = false;       // ANSI colours (text only)

@@ -56,6 +56,17 @@ std::vector<Finding> sample(const std::string& file) {
   return {a, b, c};
 }
 
+// Render options whose scrub stands in for secrets::mask: API_KEY -> *******.
+render::Options masking_options() {
+  render::Options opt;
+  opt.scrub = [](std::string_view t) {
+    std::string s(t);
+    for (size_t p; (p = s.find("API_KEY")) != std::string::npos;) s.replace(p, 7, "*******");
+    return s;
+  };
+  return opt;
+}
+
 TEST(JsonRenderer, MatchesTheSpecShape) {
   std::ostringstream out;
   render::json(out, sample("Dockerfile"), {});
@@ -122,12 +133,7 @@ TEST(CodeClimateRenderer, IssuesGitLabAccepts) {
   auto findings = sample("./src/Dockerfile");
   findings.push_back(findings[0]);  // the same finding twice (two files' reports of one context file)
   std::ostringstream out;
-  render::Options opt;
-  opt.scrub = [](std::string_view t) {  // stands in for secrets::mask
-    std::string s(t);
-    for (size_t p; (p = s.find("API_KEY")) != std::string::npos;) s.replace(p, 7, "*******");
-    return s;
-  };
+  const render::Options opt = masking_options();
   render::codeclimate(out, findings, opt);
   auto j = nlohmann::json::parse(out.str());
   ASSERT_TRUE(j.is_array());
@@ -162,12 +168,7 @@ TEST(CheckstyleRenderer, WellFormedAndGroupedByFile) {
   auto other = sample("b/Dockerfile");
   findings.push_back(other[0]);
   std::ostringstream out;
-  render::Options opt;
-  opt.scrub = [](std::string_view t) {
-    std::string s(t);
-    for (size_t p; (p = s.find("API_KEY")) != std::string::npos;) s.replace(p, 7, "*******");
-    return s;
-  };
+  const render::Options opt = masking_options();
   render::checkstyle(out, findings, opt);
   TempDir d;
   auto xml = d.write("out.xml", out.str());
@@ -191,12 +192,7 @@ TEST(GnuRenderer, OneLinePerFindingForEditors) {
   auto findings = sample("app/Dockerfile");
   findings[0].message = "two\nlines";
   std::ostringstream out;
-  render::Options opt;
-  opt.scrub = [](std::string_view t) {
-    std::string s(t);
-    for (size_t p; (p = s.find("API_KEY")) != std::string::npos;) s.replace(p, 7, "*******");
-    return s;
-  };
+  const render::Options opt = masking_options();
   render::gnu(out, findings, opt);
   EXPECT_EQ(out.str(),
             "app/Dockerfile:2:1: warning: two lines [DD9950]\n"
@@ -215,12 +211,7 @@ TEST(GnuRenderer, OneLinePerFindingForEditors) {
 TEST(SonarQubeRenderer, RulesAndIssuesSonarQubeImports) {
   auto findings = sample("./src/Dockerfile");
   std::ostringstream out;
-  render::Options opt;
-  opt.scrub = [](std::string_view t) {
-    std::string s(t);
-    for (size_t p; (p = s.find("API_KEY")) != std::string::npos;) s.replace(p, 7, "*******");
-    return s;
-  };
+  const render::Options opt = masking_options();
   render::sonarqube(out, findings, opt);
   auto j = nlohmann::json::parse(out.str());
   ASSERT_EQ(j["rules"].size(), 2u);
