@@ -236,18 +236,19 @@ bool is_placeholder(std::string_view raw) {
     return true;
   if (std::all_of(v.begin(), v.end(), [&](char c) { return c == v.front(); })) return true;  // xxxx, ****, 0000
   const std::string l = lower(v);
-  static constexpr std::array kWords{"changeme", "change_me", "change-me", "example", "placeholder", "password",
-                                     "secret",   "token",     "xxx",       "none",    "null",        "nil",
-                                     "true",     "false",     "yes",       "no",      "dummy",       "test",
-                                     "testing",  "todo",      "tbd",       "redacted", "default",    "foo",
-                                     "bar",      "foobar",    "empty",     "unset",   "notset",      "not-set",
-                                     "required", "mysecret",  "secret123", "pass",    "off",         "on"};
-  for (const char* w : kWords)
+  // string_view lists: a compare checks the length before the bytes.
+  static constexpr std::array<std::string_view, 36> kWords{
+      "changeme", "change_me", "change-me", "example", "placeholder", "password", "secret",   "token",
+      "xxx",      "none",      "null",      "nil",     "true",        "false",    "yes",      "no",
+      "dummy",    "test",      "testing",   "todo",    "tbd",         "redacted", "default",  "foo",
+      "bar",      "foobar",    "empty",     "unset",   "notset",      "not-set",  "required", "mysecret",
+      "secret123", "pass",     "off",       "on"};
+  for (std::string_view w : kWords)
     if (l == w) return true;
-  static constexpr std::array kParts{"changeme", "change_me", "change-me", "change_this", "placeholder", "dummy",
-                                     "redacted", "replace_me", "replaceme",  "replace-me",  "xxxxxx",     "********",
-                                     "your_",    "your-",      "<",          "fake"};
-  for (const char* p : kParts)
+  static constexpr std::array<std::string_view, 16> kParts{
+      "changeme", "change_me", "change-me", "change_this", "placeholder", "dummy", "redacted", "replace_me",
+      "replaceme", "replace-me", "xxxxxx",  "********",    "your_",       "your-", "<",        "fake"};
+  for (std::string_view p : kParts)
     if (l.find(p) != std::string::npos) return true;
   if (l.rfind("your", 0) == 0 || l.rfind("insert", 0) == 0 || l.rfind("enter", 0) == 0) return true;
   // example-token, example.com: lowercase words, not a real key with EXAMPLE in it.
@@ -261,35 +262,36 @@ bool is_secret_name(std::string_view raw) {
   std::string n = upper(raw);
   for (auto& c : n)
     if (c == '-' || c == '.') c = '_';
-  std::vector<std::string> parts;
-  size_t pos = 0;
-  while (pos <= n.size()) {
+  // The parts between underscores, as views into n: no copies.
+  std::vector<std::string_view> parts;
+  for (size_t pos = 0; pos <= n.size();) {
     size_t us = n.find('_', pos);
     if (us == std::string::npos) us = n.size();
-    if (us > pos) parts.push_back(n.substr(pos, us - pos));
+    if (us > pos) parts.emplace_back(n.data() + pos, us - pos);
     pos = us + 1;
   }
   if (parts.empty() || n == "PWD") return false;
-  static constexpr std::array kNotSecret{"FILE",    "PATH",     "DIR",      "NAME",    "URL",    "URI",     "ENDPOINT",
-                                         "HOST",    "PORT",     "LENGTH",   "LEN",     "SIZE",   "TTL",     "EXPIRY",
-                                         "EXPIRES", "EXPIRATION", "TIMEOUT", "ENABLED", "ENABLE", "DISABLED", "HEADER",
-                                         "TYPE",    "FORMAT",   "VERSION",  "ID",      "ALGORITHM", "ALG",  "MIN",
-                                         "MAX",     "COUNT",    "LIFETIME", "PREFIX",  "FIELD",  "REQUIRED", "POLICY",
-                                         "LOCATION", "MOUNT",   "REF",      "ISSUER",  "AUDIENCE", "SCOPE", "MODE"};
-  for (const char* s : kNotSecret)
+  static constexpr std::array<std::string_view, 42> kNotSecret{
+      "FILE",    "PATH",     "DIR",      "NAME",     "URL",     "URI",      "ENDPOINT", "HOST",    "PORT",
+      "LENGTH",  "LEN",      "SIZE",     "TTL",      "EXPIRY",  "EXPIRES",  "EXPIRATION", "TIMEOUT", "ENABLED",
+      "ENABLE",  "DISABLED", "HEADER",   "TYPE",     "FORMAT",  "VERSION",  "ID",       "ALGORITHM", "ALG",
+      "MIN",     "MAX",      "COUNT",    "LIFETIME", "PREFIX",  "FIELD",    "REQUIRED", "POLICY",  "LOCATION",
+      "MOUNT",   "REF",      "ISSUER",   "AUDIENCE", "SCOPE",   "MODE"};
+  for (std::string_view s : kNotSecret)
     if (parts.back() == s) return false;
-  static constexpr std::array kWords{"PASSWORD", "PASSWD", "PASS",       "PWD",        "PASSPHRASE", "SECRET",
-                                     "TOKEN",    "APIKEY", "PRIVKEY",    "CREDENTIAL", "CREDENTIALS", "AUTHTOKEN",
-                                     "ACCESSKEY", "SECRETKEY", "DBPASS", "ACCESSTOKEN"};
-  for (const auto& p : parts) {
-    for (const char* w : kWords)
+  static constexpr std::array<std::string_view, 16> kWords{
+      "PASSWORD", "PASSWD",    "PASS",   "PWD",        "PASSPHRASE", "SECRET",    "TOKEN",     "APIKEY",
+      "PRIVKEY",  "CREDENTIAL", "CREDENTIALS", "AUTHTOKEN", "ACCESSKEY", "SECRETKEY", "DBPASS", "ACCESSTOKEN"};
+  for (std::string_view p : parts) {
+    for (std::string_view w : kWords)
       if (p == w) return true;
     if (p.size() > 8 && (p.ends_with("PASSWORD") || p.ends_with("TOKEN") || p.ends_with("SECRET"))) return true;
   }
-  static constexpr std::array kFirst{"API", "PRIVATE", "ACCESS", "SECRET", "AUTH", "ENCRYPTION", "SIGNING",
-                                     "MASTER", "LICENSE", "CLIENT", "SESSION", "APP", "SERVICE", "JWT"};
+  static constexpr std::array<std::string_view, 14> kFirst{"API",     "PRIVATE", "ACCESS", "SECRET", "AUTH",
+                                                           "ENCRYPTION", "SIGNING", "MASTER", "LICENSE", "CLIENT",
+                                                           "SESSION", "APP",     "SERVICE", "JWT"};
   for (size_t i = 0; i + 1 < parts.size(); ++i)
-    for (const char* f : kFirst)
+    for (std::string_view f : kFirst)
       if (parts[i] == f && (parts[i + 1] == "KEY" || (parts[i + 1] == "SECRET" && parts[i] != "SECRET")))
         return true;
   if (parts.back() == "AUTH" && parts.size() >= 2) return true;  // NPM_CONFIG__AUTH
