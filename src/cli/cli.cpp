@@ -27,7 +27,7 @@ void add_common(CLI::App* app, Common& common, bool formats) {
   app->add_option("--config,-c", common.config, "Configuration file (default: .drydock.yaml found upwards)");
   app->add_flag("--no-color", common.no_color, "Never colour the text output");
   app->add_option("--ignore", common.ignore,
-                  "Turn a rule off (drydock id, hadolint id or BuildKit check name); repeat or separate with commas")
+                  "Turn a rule off (drydock id, hadolint id, BuildKit check name or trivy DS id); repeat or separate with commas")
       ->delimiter(',')
       ->allow_extra_args(false);  // one word per flag: the words after it stay paths
   app->add_option("--trusted-registry", common.trusted_registries,

@@ -45,7 +45,7 @@ class AddInsteadOfCopy : public Rule {
       .summary = "ADD used for local files",
       .rationale = "ADD also fetches URLs and unpacks archives; for plain files that magic is a surprise waiting to happen (a .tar.gz is extracted instead of copied). COPY says what it does.",
       .fix = "COPY app.py /app/",
-      .aliases = {"DL3020"},
+      .aliases = {"DL3020", "DS005", "AVD-DS-0005"},
   });
 };
 

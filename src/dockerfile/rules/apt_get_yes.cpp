@@ -22,7 +22,7 @@ class AptGetYes : public Rule {
       .summary = "apt-get without -y",
       .rationale = "A build has no terminal: the confirmation prompt reads end-of-file, the package manager answers no and the RUN fails, so the build breaks as soon as a dependency needs confirming.",
       .fix = "apt-get install -y --no-install-recommends curl",
-      .aliases = {"DL3014"},
+      .aliases = {"DL3014", "DS021", "AVD-DS-0021"},
   });
 };
 

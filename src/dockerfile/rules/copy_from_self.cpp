@@ -32,7 +32,7 @@ class CopyFromSelf : public Rule {
       .summary = "COPY --from names its own stage",
       .rationale = "A stage cannot copy from itself: BuildKit fails with a circular dependency.",
       .fix = "COPY --from=<an earlier stage> ... or a plain COPY from the context",
-      .aliases = {"DL3023"},
+      .aliases = {"DL3023", "DS006", "AVD-DS-0006"},
   });
 };
 

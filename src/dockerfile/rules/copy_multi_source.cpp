@@ -34,7 +34,7 @@ class CopyMultiSource : public Rule {
       .summary = "COPY/ADD with several sources to a destination without a trailing slash",
       .rationale = "With more than one source the destination must be a directory ending in /; otherwise the build fails.",
       .fix = "COPY package.json package-lock.json ./",
-      .aliases = {"DL3021"},
+      .aliases = {"DL3021", "DS011", "AVD-DS-0011"},
   });
 };
 

@@ -22,7 +22,7 @@ class DnfClean : public Rule {
       .summary = "dnf install without dnf clean all",
       .rationale = "The package manager cache stays in the layer of the RUN that filled it; deleting it in a later RUN does not make the image smaller.",
       .fix = "RUN dnf install -y httpd && dnf clean all",
-      .aliases = {"DL3040"},
+      .aliases = {"DL3040", "DS019", "AVD-DS-0019", "DS027", "AVD-DS-0027"},
   });
 };
 

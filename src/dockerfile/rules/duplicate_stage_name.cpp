@@ -36,7 +36,7 @@ class DuplicateStageName : public Rule {
       .summary = "Duplicate stage name",
       .rationale = "Two stages with the same name make COPY --from and --target ambiguous; BuildKit refuses to build.",
       .fix = "FROM node:20 AS deps  ...  FROM node:20 AS build",
-      .aliases = {"DuplicateStageName", "DL3024"},
+      .aliases = {"DuplicateStageName", "DL3024", "DS012", "AVD-DS-0012"},
   });
 };
 

@@ -42,7 +42,7 @@ class ExposePortRange : public Rule {
       .summary = "EXPOSE port outside 0-65535",
       .rationale = "A port number above 65535 or a non-numeric port makes the build fail (invalid containerPort) or documents a port nothing can listen on.",
       .fix = "EXPOSE 8080",
-      .aliases = {"DL3011"},
+      .aliases = {"DL3011", "DS008", "AVD-DS-0008"},
   });
 };
 

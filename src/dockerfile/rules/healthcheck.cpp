@@ -18,7 +18,7 @@ const RuleInfo& missing_info() {
       .rationale = "Without a health check Docker and Swarm report a hung server as healthy and keep routing to it. "
                    "Kubernetes ignores HEALTHCHECK and uses probes instead, hence the modest severity.",
       .fix = "HEALTHCHECK --interval=30s --timeout=3s --retries=3 CMD wget -qO- http://127.0.0.1:8080/health || exit 1",
-      .aliases = {"DL3057"},
+      .aliases = {"DL3057", "DS026", "AVD-DS-0026"},
       .tags = {"healthcheck"},
   });
   return r;

@@ -28,7 +28,7 @@ class MaintainerDeprecated : public Rule {
       .rationale = "MAINTAINER is deprecated since Docker 1.13; the author is not visible to image tooling that reads "
                    "OCI labels.",
       .fix = "LABEL org.opencontainers.image.authors=\"name <email>\"",
-      .aliases = {"DL4000", "MaintainerDeprecated"},
+      .aliases = {"DL4000", "MaintainerDeprecated", "DS022", "AVD-DS-0022"},
   });
 };
 

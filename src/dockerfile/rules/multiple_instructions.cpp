@@ -38,7 +38,7 @@ class MultipleInstructions : public Rule {
       .summary = "Multiple CMD, ENTRYPOINT or HEALTHCHECK in one stage",
       .rationale = "Only the last CMD, ENTRYPOINT or HEALTHCHECK of a stage takes effect; the earlier ones are dead code that readers believe runs.",
       .fix = "Keep one CMD, one ENTRYPOINT and one HEALTHCHECK per stage.",
-      .aliases = {"MultipleInstructionsDisallowed", "DL4003", "DL4004", "DL3012"},
+      .aliases = {"MultipleInstructionsDisallowed", "DL4003", "DL4004", "DL3012", "DS007", "AVD-DS-0007", "DS016", "AVD-DS-0016", "DS023", "AVD-DS-0023"},
   });
 };
 

@@ -78,7 +78,7 @@ class PackageCache : public Rule {
       .rationale = "apt lists, /var/cache/apk, yum/dnf metadata and apt's recommended packages add tens to hundreds "
                    "of MB to every pull; a later RUN rm cannot shrink the earlier layer.",
       .fix = "RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*",
-      .aliases = {"DL3009", "DL3015", "DL3019"},
+      .aliases = {"DL3009", "DL3015", "DL3019", "DS025", "AVD-DS-0025", "DS029", "AVD-DS-0029"},
       .tags = {"cache"},
   });
 };

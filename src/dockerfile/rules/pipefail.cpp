@@ -83,7 +83,7 @@ class Pipefail : public Rule {
       .summary = "RUN with a pipe but no pipefail",
       .rationale = "curl URL | tar -x succeeds even when curl fails: the build is green and the image lacks the files, which surfaces only at run time.",
       .fix = "SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]",
-      .aliases = {"DL4006"},
+      .aliases = {"DL4006", "DS032"},
   });
 };
 

@@ -37,7 +37,7 @@ class RunCd : public Rule {
       .summary = "cd in RUN instead of WORKDIR",
       .rationale = "A cd only lasts for one RUN; the next RUN, COPY or CMD runs in the WORKDIR again, which breaks relative paths silently.",
       .fix = "WORKDIR /app",
-      .aliases = {"DL3003"},
+      .aliases = {"DL3003", "DS013", "AVD-DS-0013"},
   });
 };
 

@@ -132,7 +132,7 @@ class RunsAsRoot : public Rule {
       .rationale = "Pods with runAsNonRoot: true are rejected (CreateContainerConfigError), and a compromised process "
                    "has root inside the container.",
       .fix = "RUN groupadd --system app && useradd --system --gid app app\nUSER app",
-      .aliases = {"DL3002"},
+      .aliases = {"DL3002", "DS002", "AVD-DS-0002"},
       .tags = {"user"},
       .security = true,
   });

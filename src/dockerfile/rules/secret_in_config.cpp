@@ -76,7 +76,7 @@ class SecretInConfig : public Rule {
       .rationale = "A password, token or key in ENV, ARG, LABEL or RUN text ends up in the image config and "
                    "history: every registry, cache and developer laptop that pulls the image has it.",
       .fix = "RUN --mount=type=secret,id=api_key API_KEY=$(cat /run/secrets/api_key) ./configure",
-      .aliases = {"SecretsUsedInArgOrEnv"},
+      .aliases = {"SecretsUsedInArgOrEnv", "DS031", "AVD-DS-0031"},
       .tags = {"secret"},
       .security = true,
   });

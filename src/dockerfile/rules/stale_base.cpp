@@ -108,7 +108,7 @@ class StaleBase : public Rule {
       .rationale = "FROM node or FROM node:latest changes under you: builds are not reproducible and a major "
                    "upgrade can arrive in an unrelated commit.",
       .fix = "FROM node:20-bookworm-slim",
-      .aliases = {"DL3006", "DL3007"},
+      .aliases = {"DL3006", "DL3007", "DS001", "AVD-DS-0001"},
       .tags = {"pinning"},
   });
 };

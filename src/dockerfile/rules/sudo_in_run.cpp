@@ -33,7 +33,7 @@ class SudoInRun : public Rule {
       .summary = "sudo used in RUN",
       .rationale = "sudo is missing from most base images (the build fails), and where present it keeps a setuid escalation path in the runtime image.",
       .fix = "Switch with USER root before the RUN and back to the app user after it.",
-      .aliases = {"DL3004"},
+      .aliases = {"DL3004", "DS010", "AVD-DS-0010"},
       .security = true,
   });
 };

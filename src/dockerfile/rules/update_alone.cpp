@@ -75,6 +75,7 @@ class UpdateAlone : public Rule {
       .rationale = "A cached `apt-get update` layer goes stale; the later install fails with 404s from the mirror or "
                    "silently installs old versions.",
       .fix = "RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*",
+      .aliases = {"DS017", "AVD-DS-0017"},
       .tags = {"cache", "apt"},
   });
 };

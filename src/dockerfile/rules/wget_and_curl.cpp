@@ -44,7 +44,7 @@ class WgetAndCurl : public Rule {
       .summary = "Both wget and curl used",
       .rationale = "Installing two download tools adds packages and attack surface for no gain.",
       .fix = "Pick one of curl or wget.",
-      .aliases = {"DL4001"},
+      .aliases = {"DL4001", "DS014", "AVD-DS-0014"},
   });
 };
 

@@ -49,7 +49,7 @@ class WorkdirRelativePath : public Rule {
       .summary = "Relative WORKDIR without an absolute one before it",
       .rationale = "A relative WORKDIR is resolved against the WORKDIR of the base image; when the base image changes it, files land elsewhere and the CMD fails to find them.",
       .fix = "WORKDIR /app",
-      .aliases = {"WorkdirRelativePath", "DL3000"},
+      .aliases = {"WorkdirRelativePath", "DL3000", "DS009", "AVD-DS-0009"},
   });
 };
 

@@ -22,7 +22,7 @@ class YumClean : public Rule {
       .summary = "yum install without yum clean all",
       .rationale = "The package manager cache stays in the layer of the RUN that filled it; deleting it in a later RUN does not make the image smaller.",
       .fix = "RUN yum install -y httpd && yum clean all && rm -rf /var/cache/yum",
-      .aliases = {"DL3032"},
+      .aliases = {"DL3032", "DS015", "AVD-DS-0015"},
   });
 };
 

@@ -22,7 +22,7 @@ class ZypperClean : public Rule {
       .summary = "zypper install without zypper clean",
       .rationale = "The package manager cache stays in the layer of the RUN that filled it; deleting it in a later RUN does not make the image smaller.",
       .fix = "RUN zypper --non-interactive install curl && zypper clean --all",
-      .aliases = {"DL3036"},
+      .aliases = {"DL3036", "DS020", "AVD-DS-0020"},
   });
 };
 
