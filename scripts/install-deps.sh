@@ -8,10 +8,11 @@ PKGS=(
   libarchive-dev libisal-dev isal libzstd-dev zstd libhyperscan-dev
   nlohmann-json3-dev libyaml-cpp-dev libcurl4-openssl-dev libsqlite3-dev
   libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
-  libmimalloc-dev node-spdx-license-ids node-spdx-exceptions shellcheck
+  libmimalloc-dev libre2-dev node-spdx-license-ids node-spdx-exceptions shellcheck
   python3 python3-jsonschema ccache
   docker.io busybox-static debootstrap
   clang-14 libclang-rt-14-dev
+  golang-1.19-go golang-github-moby-patternmatcher-dev  # the .dockerignore oracle test
 )
 
 WITH_BENCH=0

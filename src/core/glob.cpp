@@ -1,13 +1,10 @@
 // Pattern matching with the semantics of moby/patternmatcher (.dockerignore)
 // and Go's filepath.Match (COPY sources). Written from the documented and
-// observed behaviour of those libraries; no regex engine is involved, so
-// every match runs in O(pattern * path) time.
-//
-// Known differences from moby, which translates patterns into a Go regexp:
-// `*` and `?` written inside `[...]` are literal here (moby emits regexp
-// fragments there), and `\d`, `\w`, `\s` after a backslash are the
-// letters, not regexp classes. Both only affect patterns nobody writes.
+// observed behaviour of those libraries; tests/context/dockerignore_oracle_test
+// checks the .dockerignore side against the Go library itself.
 #include "core/glob.h"
+
+#include <re2/re2.h>
 
 #include <algorithm>
 
@@ -194,24 +191,18 @@ bool go_match(std::string_view pattern, std::string_view name, bool& bad) {
       }
     }
     if (advanced) continue;
-    // Before failing, make sure the rest of the pattern is well formed.
-    while (!pattern.empty()) {
-      Chunk rest = scan_chunk(pattern);
-      pattern = rest.rest;
-      std::string_view empty;
-      if (match_chunk(rest.chunk, empty) == ChunkResult::bad) {
-        bad = true;
-        return false;
-      }
-    }
+    // Go does not look at the chunks after one that fails to match: a
+    // malformed class there is no error ("**/a**/[a-]" against ".").
     return false;
   }
   return name.empty();
 }
 
-bool should_escape(uint32_t c) {
-  return c == '.' || c == '+' || c == '(' || c == ')' || c == '|' || c == '{' || c == '}' || c == '$';
-}
+// The characters moby escapes before they reach the regexp. It means to
+// escape `.+()|{}$`, but its bitmap keeps bit c/8 of byte c%8 in a byte,
+// so the bits of `|`, `{` and `}` (c/8 = 15) are lost: those three reach the
+// regexp as they are (`a|b` is an alternation, `a{2}` a repetition).
+bool should_escape(uint32_t c) { return c == '.' || c == '+' || c == '(' || c == ')' || c == '$'; }
 
 }  // namespace
 
@@ -253,47 +244,53 @@ std::string clean_path(std::string_view path) {
   return out;
 }
 
-bool GlobPattern::Class::has(uint32_t c) const {
-  bool in = false;
-  for (const auto& [lo, hi] : ranges)
-    if (lo <= c && c <= hi) {
-      in = true;
-      break;
-    }
-  return in != negated;
-}
-
 GlobPattern::GlobPattern(std::string_view cleaned) : text_(cleaned) {
   bool bad = false;
-  go_match(text_, ".", bad);
+  go_match(text_, ".", bad);  // the syntax check moby's New makes
   if (bad) error_ = "syntax error in pattern";
   wildcard_ = text_.find_first_of("*?[\\") != std::string::npos;
   compile();
 }
 
+namespace {
+
+void append_rune(std::string& out, uint32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+}  // namespace
+
 // Mirrors patternmatcher's translation of a pattern, rune by rune, into a
-// match kind and (for the wildcard kind) an automaton:
+// match kind and (for the wildcard kind) a regexp:
 //   `**` then end      -> prefix match when nothing before it was a wildcard, else `.*`
 //   `**` (`**/`) else  -> `(.*/)?`
 //   a pattern starting with `**` becomes a suffix match unless a later
 //   wildcard makes it a full match
-//   `*` -> `[^/]*`, `?` -> `[^/]`, `\x` -> literal x, `[...]` -> class,
-//   `^` outside a class anchors at the start (as in the generated regex).
+//   `*` -> `[^/]*`, `?` -> `[^/]`, `\x` -> `\x`, `[` and `]` as they are,
+//   `.+()|{}$` escaped, anything else as it is (so `^` anchors);
+// everything between `^` and `$`. Invalid UTF-8 reads as U+FFFD, as Go's
+// scanner reads it.
 void GlobPattern::compile() {
   auto r = runes(text_);
-  size_t m = r.size();
-  auto emit = [&](Op op, uint32_t v = 0) {
-    int k = static_cast<int>(nodes_.size());
-    nodes_.push_back({op, v, k + 1, -1});
-  };
-  auto emit_star = [&](Op each) {
-    int k = static_cast<int>(nodes_.size());
-    nodes_.push_back({Op::split, 0, k + 1, k + 2});
-    nodes_.push_back({each, 0, k, -1});
-  };
+  const size_t m = r.size();
+  std::string re = "^";
   size_t k = 0;
   for (size_t i = 0; k < m; ++i) {
-    uint32_t ch = r[k++];
+    const uint32_t ch = r[k++];
     if (ch == '*') {
       if (k < m && r[k] == '*') {
         ++k;
@@ -302,117 +299,47 @@ void GlobPattern::compile() {
           if (kind_ == Kind::exact) {
             kind_ = Kind::prefix;
           } else {
-            emit_star(Op::any);
+            re += ".*";
             kind_ = Kind::wild;
           }
         } else {
-          int d = static_cast<int>(nodes_.size());
-          nodes_.push_back({Op::split, 0, d + 1, d + 4});
-          nodes_.push_back({Op::split, 0, d + 2, d + 3});
-          nodes_.push_back({Op::any, 0, d + 1, -1});
-          nodes_.push_back({Op::ch, '/', d + 4, -1});
+          re += "(.*/)?";
           kind_ = Kind::wild;
         }
         if (i == 0) kind_ = Kind::suffix;
       } else {
-        emit_star(Op::not_slash);
+        re += "[^/]*";
         kind_ = Kind::wild;
       }
     } else if (ch == '?') {
-      emit(Op::not_slash);
+      re += "[^/]";
       kind_ = Kind::wild;
     } else if (should_escape(ch)) {
-      emit(Op::ch, ch);
+      re += '\\';
+      append_rune(re, ch);
     } else if (ch == '\\') {
+      re += '\\';
       if (k < m) {
-        emit(Op::ch, r[k++]);
+        append_rune(re, r[k++]);
         kind_ = Kind::wild;
-      } else {
-        emit(Op::ch, '\\');
       }
-    } else if (ch == '[') {
-      Class c;
-      if (k < m && r[k] == '^') {
-        c.negated = true;
-        ++k;
-      }
-      bool first = true;
-      while (k < m) {
-        uint32_t lo = r[k++];
-        if (lo == ']' && !first) break;
-        if (lo == '\\' && k < m) lo = r[k++];
-        uint32_t hi = lo;
-        if (k + 1 < m && r[k] == '-' && r[k + 1] != ']') {
-          hi = r[k + 1];
-          k += 2;
-          if (hi == '\\' && k < m) hi = r[k++];
-        }
-        c.ranges.push_back({lo, hi});
-        first = false;
-      }
-      classes_.push_back(std::move(c));
-      emit(Op::cls, static_cast<uint32_t>(classes_.size() - 1));
+    } else if (ch == '[' || ch == ']') {
+      re += static_cast<char>(ch);
       kind_ = Kind::wild;
-    } else if (ch == ']') {
-      emit(Op::ch, ch);
-      kind_ = Kind::wild;
-    } else if (ch == '^') {
-      emit(Op::anchor);
     } else {
-      emit(Op::ch, ch);
+      append_rune(re, ch);
     }
   }
-  nodes_.push_back({Op::done, 0, -1, -1});
-}
-
-bool GlobPattern::run(std::string_view path) const {
-  const int n = static_cast<int>(nodes_.size());
-  std::vector<int> cur, next, stack;
-  std::vector<size_t> seen(n, SIZE_MAX);
-  cur.reserve(n);
-  next.reserve(n);
-  // Adds state s and its epsilon closure at input position pos (stamp).
-  auto add = [&](std::vector<int>& set, int s0, size_t pos, size_t stamp) {
-    stack.push_back(s0);
-    while (!stack.empty()) {
-      int s = stack.back();
-      stack.pop_back();
-      if (s < 0 || s >= n || seen[s] == stamp) continue;
-      seen[s] = stamp;
-      const Node& nd = nodes_[s];
-      if (nd.op == Op::split) {
-        stack.push_back(nd.out2);
-        stack.push_back(nd.out);
-      } else if (nd.op == Op::anchor) {
-        if (pos == 0) stack.push_back(nd.out);
-      } else {
-        set.push_back(s);
-      }
-    }
-  };
-  size_t stamp = 0;
-  add(cur, 0, 0, stamp);
-  for (size_t i = 0; i < path.size() && !cur.empty();) {
-    size_t len;
-    uint32_t c = decode(path, i, len);
-    i += len;
-    ++stamp;
-    next.clear();
-    for (int s : cur) {
-      const Node& nd = nodes_[s];
-      bool ok = false;
-      switch (nd.op) {
-        case Op::ch: ok = nd.value == c; break;
-        case Op::not_slash: ok = c != '/'; break;
-        case Op::any: ok = c != '\n'; break;
-        case Op::cls: ok = classes_[nd.value].has(c); break;
-        default: break;
-      }
-      if (ok) add(next, nd.out, i, stamp);
-    }
-    std::swap(cur, next);
+  if (kind_ != Kind::wild || !error_.empty()) return;
+  re += '$';
+  RE2::Options opt;
+  opt.set_log_errors(false);
+  auto compiled = std::make_shared<const RE2>(re, opt);
+  if (!compiled->ok()) {
+    error_ = "syntax error in pattern";  // the engine fails the build on its first use
+    return;
   }
-  return std::any_of(cur.begin(), cur.end(), [&](int s) { return nodes_[s].op == Op::done; });
+  re_ = std::move(compiled);
 }
 
 bool GlobPattern::match(std::string_view path) const {
@@ -427,8 +354,26 @@ bool GlobPattern::match(std::string_view path) const {
       if (path.size() >= suffix.size() && path.substr(path.size() - suffix.size()) == suffix) return true;
       return !suffix.empty() && suffix[0] == '/' && path == suffix.substr(1);
     }
-    case Kind::wild:
-      return run(path);
+    case Kind::wild: {
+      if (!re_) return false;
+      // Go's MatchString searches; the pattern carries its own anchors. Go
+      // reads a byte that is not UTF-8 as U+FFFD (so `?` and `*` take it);
+      // RE2 would not match it at all, so such bytes are spelled U+FFFD.
+      std::string fixed;
+      for (size_t i = 0; i < path.size();) {
+        size_t len;
+        uint32_t c = decode(path, i, len);
+        if (c == kBadRune && len == 1 && static_cast<unsigned char>(path[i]) >= 0x80) {
+          if (fixed.empty()) fixed.assign(path.substr(0, i));
+          fixed += "\xEF\xBF\xBD";
+        } else if (!fixed.empty()) {
+          fixed.append(path.substr(i, len));
+        }
+        i += len;
+      }
+      const std::string_view subject = fixed.empty() ? path : std::string_view(fixed);
+      return RE2::PartialMatch(re2::StringPiece(subject.data(), subject.size()), *re_);
+    }
   }
   return false;
 }

@@ -1,8 +1,13 @@
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+namespace re2 {
+class RE2;
+}
 
 namespace dd {
 
@@ -14,15 +19,19 @@ bool glob_match(std::string_view pattern, std::string_view path);
 
 // One compiled patternmatcher pattern, for matching many paths. Like moby it
 // picks an exact, prefix (`dir/**`), suffix (`**/name`) or full-wildcard
-// match; the wildcard form runs as an automaton in O(pattern * path) time.
+// match; the wildcard form is translated into the regexp moby builds, rune by
+// rune, and run by RE2 (the engine behind Go's regexp syntax), so that every
+// pattern, odd ones included (`[?]`, `[[:alpha:]]`, `\d`, a class that spans
+// a `/`), means what it means to the engine. RE2 runs in linear time.
 class GlobPattern {
  public:
   GlobPattern() = default;
   explicit GlobPattern(std::string_view cleaned_pattern);
 
   bool match(std::string_view path) const;
-  // False when Go's filepath.Match would reject the pattern (unclosed `[`,
-  // empty class, bad range, trailing `\`); such a pattern matches nothing.
+  // False when the engine refuses the pattern: Go's filepath.Match rejects it
+  // (unclosed `[`, bad range, trailing `\`) or its regexp does not compile.
+  // Such a pattern matches nothing.
   bool valid() const { return error_.empty(); }
   const std::string& error() const { return error_; }
   // True when the pattern has `*`, `?`, `[` or `\`.
@@ -31,26 +40,11 @@ class GlobPattern {
 
  private:
   enum class Kind { exact, prefix, suffix, wild };
-  enum class Op : uint8_t { ch, not_slash, any, cls, split, anchor, done };
-  struct Node {
-    Op op = Op::done;
-    uint32_t value = 0;  // code point or class index
-    int out = -1;
-    int out2 = -1;
-  };
-  struct Class {
-    bool negated = false;
-    std::vector<std::pair<uint32_t, uint32_t>> ranges;
-    bool has(uint32_t c) const;
-  };
-
   void compile();
-  bool run(std::string_view path) const;
 
   std::string text_;
   Kind kind_ = Kind::exact;
-  std::vector<Node> nodes_;
-  std::vector<Class> classes_;
+  std::shared_ptr<const re2::RE2> re_;  // the wildcard kind
   std::string error_;
   bool wildcard_ = false;
 };

@@ -550,7 +550,7 @@ bool is_manifest(const Ecosystem& e, std::string_view file) {
   std::string_view f = basename(file);
   if (f.empty()) return false;
   for (SV m : e.manifests)
-    if (f == m || glob_match(m, f) || glob_match(f, m)) return true;
+    if (f == m || go_path_match(m, f) || go_path_match(f, m)) return true;  // COPY sources: filepath.Match
   return false;
 }
 
