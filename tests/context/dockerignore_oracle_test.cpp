@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "context/dockerignore.h"
+#include "core/glob.h"
 #include "helpers.h"
 
 namespace dd::context {
@@ -75,16 +76,41 @@ std::vector<Case> random_cases(unsigned seed, int n) {
   return out;
 }
 
-TEST(DockerignoreOracle, AgreesWithMobyPatternmatcher) {
+// Builds the oracle into `dir`; empty when Go or the library is missing.
+std::string build_oracle(const TempDir& dir, std::string& why) {
   const std::string go = go_binary();
-  if (go.empty() || !fs::exists(fs::path(kGoPath) / "src/github.com/moby/patternmatcher/patternmatcher.go"))
-    GTEST_SKIP() << "Go or golang-github-moby-patternmatcher-dev is missing (bash scripts/install-deps.sh installs them)";
-  TempDir tmp;
-  const fs::path oracle = tmp.path() / "oracle";
+  if (go.empty() || !fs::exists(fs::path(kGoPath) / "src/github.com/moby/patternmatcher/patternmatcher.go")) {
+    why = "Go or golang-github-moby-patternmatcher-dev is missing (bash scripts/install-deps.sh installs them)";
+    return {};
+  }
+  const fs::path oracle = dir.path() / "oracle";
   auto built = run({"env", "GO111MODULE=off", std::string("GOPATH=") + kGoPath,
-                    "GOCACHE=" + (tmp.path() / "gocache").string(), "GOFLAGS=", go, "build", "-o", oracle.string(),
+                    "GOCACHE=" + (dir.path() / "gocache").string(), "GOFLAGS=", go, "build", "-o", oracle.string(),
                     (dd::test::source_dir() / "tests/context/oracle/dockerignore_oracle.go").string()});
-  ASSERT_EQ(built.status, 0) << built.out << built.err;
+  if (built.status != 0) {
+    why = "go build failed: " + built.out + built.err;
+    return {};
+  }
+  return oracle.string();
+}
+
+// Runs the oracle on `input`; its answers, one per line.
+std::vector<std::string> ask(const TempDir& dir, const std::string& oracle, const std::string& input) {
+  auto in_file = dir.write("cases.txt", input);
+  auto answered = run({"sh", "-c", "\"$0\" < \"$1\"", oracle, in_file.string()});
+  EXPECT_EQ(answered.status, 0) << answered.err;
+  std::vector<std::string> out;
+  std::istringstream lines(answered.out);
+  for (std::string l; std::getline(lines, l);) out.push_back(l);
+  return out;
+}
+
+TEST(DockerignoreOracle, AgreesWithMobyPatternmatcher) {
+  TempDir tmp;
+  std::string why;
+  const std::string oracle = build_oracle(tmp, why);
+  if (oracle.empty() && why.rfind("go build", 0) == 0) FAIL() << why;
+  if (oracle.empty()) GTEST_SKIP() << why;
 
   std::vector<Case> cases;
   for (unsigned seed : {20261123u, 7u, 1234567u})
@@ -95,11 +121,8 @@ TEST(DockerignoreOracle, AgreesWithMobyPatternmatcher) {
     for (const auto& p : c.paths) input += "Q " + p + "\n";
     input += "E\n";
   }
-  auto in_file = tmp.write("cases.txt", input);
-  auto answered = run({"sh", "-c", "\"$0\" < \"$1\"", oracle.string(), in_file.string()});
-  ASSERT_EQ(answered.status, 0) << answered.err;
-
-  std::istringstream answers(answered.out);
+  const auto answers = ask(tmp, oracle, input);
+  size_t next = 0;
   int compared = 0, refused = 0, mismatches = 0;
   for (const auto& c : cases) {
     std::string text;
@@ -108,8 +131,8 @@ TEST(DockerignoreOracle, AgreesWithMobyPatternmatcher) {
     bool engine_refused = false;
     std::vector<std::string> got;
     for (size_t i = 0; i < c.paths.size(); ++i) {
-      std::string a;
-      ASSERT_TRUE(std::getline(answers, a)) << "the oracle gave fewer answers than paths";
+      ASSERT_LT(next, answers.size()) << "the oracle gave fewer answers than paths";
+      const std::string& a = answers[next++];
       got.push_back(a);
       engine_refused = engine_refused || a == "ERR";
     }
@@ -131,6 +154,38 @@ TEST(DockerignoreOracle, AgreesWithMobyPatternmatcher) {
   // The generator reaches both outcomes and refused files.
   EXPECT_GT(compared, 60000);
   EXPECT_GT(refused, 150);
+}
+
+// COPY and ADD sources use Go's filepath.Match; drydock's go_path_match must
+// answer as it does (a pattern Go calls malformed matches nothing).
+TEST(DockerignoreOracle, CopyWildcardsAgreeWithFilepathMatch) {
+  TempDir tmp;
+  std::string why;
+  const std::string oracle = build_oracle(tmp, why);
+  if (oracle.empty() && why.rfind("go build", 0) == 0) FAIL() << why;
+  if (oracle.empty()) GTEST_SKIP() << why;
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (unsigned seed : {3u, 99u})
+    for (const auto& c : random_cases(seed, 3000))
+      for (size_t i = 0; i < c.lines.size() && i < c.paths.size(); ++i) {
+        std::string p = c.lines[i];
+        if (!p.empty() && (p.front() == '!' || p.front() == '#' || p.front() == ' ')) p.erase(0, 1);
+        pairs.push_back({p, c.paths[i]});
+        pairs.push_back({p, c.paths[(i + 3) % c.paths.size()]});
+      }
+  std::string input;
+  for (const auto& [p, n] : pairs) input += "M " + p + "\t" + n + "\n";
+  const auto answers = ask(tmp, oracle, input);
+  ASSERT_EQ(answers.size(), pairs.size());
+  int matched = 0, mismatches = 0;
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    const bool go = answers[i] == "1";
+    matched += go;
+    if (dd::go_path_match(pairs[i].first, pairs[i].second) != go && ++mismatches <= 10)
+      ADD_FAILURE() << "filepath.Match(" << pairs[i].first << ", " << pairs[i].second << ") is " << answers[i];
+  }
+  EXPECT_EQ(mismatches, 0);
+  EXPECT_GT(matched, 100);  // the generator reaches matches, not only misses
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 // Standard input holds cases. Each case is lines "P <ignore file line>", then
 // lines "Q <path>", then "E". For each case it prints one line per path:
 // "1" excluded, "0" sent, or "ERR" when the engine refuses the ignore file.
+// A line "M <pattern>\t<name>" asks Go's filepath.Match (COPY and ADD
+// sources) and prints "1", "0" or "ERR" at once.
 package main
 
 import (
@@ -86,6 +88,17 @@ func main() {
 			lines = append(lines, t[2:])
 		case strings.HasPrefix(t, "Q "):
 			paths = append(paths, t[2:])
+		case strings.HasPrefix(t, "M "):
+			pattern, name, _ := strings.Cut(t[2:], "\t")
+			m, err := filepath.Match(pattern, name)
+			switch {
+			case err != nil:
+				fmt.Fprintln(w, "ERR")
+			case m:
+				fmt.Fprintln(w, "1")
+			default:
+				fmt.Fprintln(w, "0")
+			}
 		case t == "E":
 			pm, err := patternmatcher.New(readIgnoreLines(lines))
 			for _, p := range paths {
