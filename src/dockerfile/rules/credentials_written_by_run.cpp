@@ -1,6 +1,8 @@
 // DD2034: a RUN of the shipped image logs a CLI in (docker login, aws
 // configure set, gcloud auth, npm login, ...): the tool writes the credential
 // to a file in the home folder, and the file ships in the layer.
+#include <array>
+
 #include "dockerfile/rules/incident_util.h"
 #include "dockerfile/rules/rule_util.h"
 
@@ -22,6 +24,11 @@ bool any_of_words(std::string_view w, util::WordList list) {
 
 std::optional<Login> login_of(const util::Cmd& c) {
   const std::string_view p = c.name();
+  static constexpr std::array<std::string_view, 17> kTools{
+      "docker", "podman", "buildah", "skopeo", "oras", "helm", "aws",  "gcloud", "az",
+      "doctl",  "gh",     "huggingface-cli", "hf", "npm", "pnpm", "yarn", "kubectl"};
+  if (p.size() < 2 || p.size() > 15 || std::find(kTools.begin(), kTools.end(), p) == kTools.end())
+    return std::nullopt;  // most commands: no operand list to build
   auto ops = util::operands(c);
   auto op = [&](size_t k) { return k < ops.size() ? c.arg(ops[k]) : std::string_view(); };
   if (p == "docker"sv || p == "podman"sv || p == "buildah"sv || p == "skopeo"sv || p == "oras"sv) {
