@@ -7,7 +7,6 @@
 #include <cctype>
 #include <cmath>
 #include <memory>
-#include <mutex>
 #include <unordered_set>
 #include <cstdio>
 #include <cstdlib>

@@ -2,6 +2,9 @@
 // configure set, gcloud auth, npm login, ...): the tool writes the credential
 // to a file in the home folder, and the file ships in the layer.
 #include <array>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "dockerfile/rules/incident_util.h"
 #include "dockerfile/rules/rule_util.h"
