@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "core/registry.h"
+#include "engine/image_store.h"
 #include "secrets/secrets.h"
 
 namespace dd::cli {
@@ -76,6 +77,13 @@ void add_dockerfile_options(CLI::App* app, Common& common) {
   app->add_flag_callback("--no-fail", [&common] { common.fail_on = "none"; }, "hadolint's --fail-on none");
   app->add_flag("--disable-ignore-pragma", common.disable_ignore_pragma,
                 "Do not honour inline '# drydock ignore=' and '# hadolint ignore=' comments");
+  app->add_flag("--local-images", common.local_images,
+                "Look the FROM images up in the local Docker engine and check they suit the build's platform "
+                "(DD1142, BuildKit's InvalidBaseImagePlatform)");
+  app->add_option("--platform", common.platform,
+                  "The build's target platform(s) for --local-images, as docker build --platform "
+                  "(default: the engine's platform)")
+      ->type_name("OS/ARCH[/VARIANT]");
 }
 
 namespace {
@@ -103,6 +111,17 @@ Config load_config_for(const Common& common, const std::string& input) {
   if (common.strict_labels) c.strict_labels = true;
   if (common.shellcheck) c.shellcheck = true;
   if (common.disable_ignore_pragma) c.disable_ignore_pragma = true;
+  if (!common.platform.empty()) {
+    std::string bad;
+    auto list = parse_platforms(common.platform, &bad);
+    if (!list) throw InputError("--platform " + bad + ": not a platform such as linux/arm64");
+    c.platforms = std::move(*list);
+  }
+  if (common.local_images) c.local_images = true;
+  if (c.local_images) {
+    c.images = engine::local_image_store();
+    c.images->host();  // the engine must answer now, not halfway through the files
+  }
   for (const auto& o : common.severities) {
     std::string r = Registry::instance().resolve(o.rule);
     if (r.empty()) throw InputError(o.flag + " " + o.rule + ": no such rule (see drydock rules)");

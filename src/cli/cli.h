@@ -31,6 +31,8 @@ struct Common {
   bool strict_labels = false;                   // --strict-labels
   bool shellcheck = false;                      // --shellcheck
   bool disable_ignore_pragma = false;           // --disable-ignore-pragma
+  bool local_images = false;                    // --local-images
+  std::string platform;                         // --platform
   // hadolint's --error/--warning/--info/--style RULE: severity overrides.
   struct SeverityOverride {
     std::string flag, rule;

@@ -127,6 +127,14 @@ void load_drydock(Config& c, const YAML::Node& y, const fs::path& file) {
   if (auto b = y["strict_labels"]) c.strict_labels = as_bool(b, "strict_labels", file);
   if (auto b = y["shellcheck"]) c.shellcheck = as_bool(b, "shellcheck", file);
   if (auto b = y["disable_ignore_pragma"]) c.disable_ignore_pragma = as_bool(b, "disable_ignore_pragma", file);
+  if (auto b = y["local_images"]) c.local_images = as_bool(b, "local_images", file);
+  if (auto p = y["platform"]) {
+    if (!p.IsScalar()) throw InputError(file.string() + ": 'platform' must be a string such as linux/arm64");
+    std::string bad;
+    auto list = parse_platforms(p.as<std::string>(), &bad);
+    if (!list) throw InputError(file.string() + ": 'platform': '" + bad + "' is not a platform such as linux/arm64");
+    c.platforms = std::move(*list);
+  }
 }
 
 // hadolint's own file: `ignored:`, `trustedRegistries:`, `override:`,

@@ -2,12 +2,14 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string_view>
 #include <string>
 #include <vector>
 
+#include "core/image_store.h"
 #include "core/severity.h"
 
 namespace dd {
@@ -35,6 +37,14 @@ struct Config {
   // Inline `# drydock ignore=` and `# hadolint ignore=` pragmas are not
   // honoured (hadolint's disable-ignore-pragma).
   bool disable_ignore_pragma = false;
+  // Look the FROM images up in the local engine's image store (DD1142):
+  // `local_images: true` or --local-images. The command line attaches the
+  // store; `images` stays null when the check is off.
+  bool local_images = false;
+  std::shared_ptr<ImageStore> images;
+  // The build's target platforms (`platform:` or --platform, as docker build
+  // --platform); empty: the engine's own platform.
+  std::vector<Platform> platforms;
   int max_image_age_days = 90;
   uint64_t max_image_size_bytes = 1024ull * 1024 * 1024;
   std::optional<Severity> fail_on;

@@ -89,6 +89,19 @@ TEST(Config, WrongTypesAreInputErrors) {
   EXPECT_THROW(load_config(d.write("b/.drydock.yaml", "severity: {DD9901: fatal}\n")), InputError);
   EXPECT_THROW(load_config(d.write("c/.drydock.yaml", "- just\n- a list\n")), InputError);
   EXPECT_THROW(load_config(d.write("d/.drydock.yaml", "thresholds: {max_image_age_days: soon}\n")), InputError);
+  EXPECT_THROW(load_config(d.write("e/.drydock.yaml", "platform: linux/a b\n")), InputError);
+  EXPECT_THROW(load_config(d.write("f/.drydock.yaml", "local_images: maybe\n")), InputError);
+}
+
+// The local image check: `local_images:` and the build's `platform:`.
+TEST(Config, LocalImagesAndPlatform) {
+  TempDir d;
+  Config c = load_config(d.write(".drydock.yaml", "local_images: true\nplatform: linux/arm64,linux/arm/v6\n"));
+  EXPECT_TRUE(c.local_images);
+  ASSERT_EQ(c.platforms.size(), 2u);
+  EXPECT_EQ(c.platforms[0].str(), "linux/arm64");
+  EXPECT_EQ(c.platforms[1].str(), "linux/arm/v6");
+  EXPECT_EQ(c.images, nullptr) << "the command line attaches the engine";
 }
 
 // The label schema, from both files and from --require-label specs.
