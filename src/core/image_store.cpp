@@ -86,6 +86,23 @@ bool Platform::runs_as(const Platform& wanted) const {
   return have >= 0 && want >= 0 && have <= want;
 }
 
+std::vector<std::string> path_dirs(const LocalImage& image) {
+  std::string path = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+  for (const auto& e : image.env)
+    if (e.rfind("PATH=", 0) == 0) path = e.substr(5);
+  std::vector<std::string> dirs;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t colon = path.find(':', start);
+    std::string d = path.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+    while (d.size() > 1 && d.back() == '/') d.pop_back();
+    if (!d.empty() && d[0] == '/' && std::find(dirs.begin(), dirs.end(), d) == dirs.end()) dirs.push_back(d);
+    if (colon == std::string::npos) break;
+    start = colon + 1;
+  }
+  return dirs;
+}
+
 std::optional<std::vector<Platform>> parse_platforms(std::string_view text, std::string* bad) {
   std::vector<Platform> out;
   size_t start = 0;

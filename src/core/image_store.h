@@ -35,7 +35,13 @@ std::optional<std::vector<Platform>> parse_platforms(std::string_view text, std:
 struct LocalImage {
   std::string id;  // sha256:...
   Platform platform;
+  std::string user;              // Config.User: who runs when no USER follows; "" is root
+  std::vector<std::string> env;  // Config.Env, NAME=value
 };
+
+// The directories of PATH in an image's environment (Docker's default PATH
+// when the image sets none).
+std::vector<std::string> path_dirs(const LocalImage& image);
 
 class ImageStore {
  public:
@@ -46,6 +52,18 @@ class ImageStore {
   // The engine's own platform: BUILDPLATFORM, and the target platform when
   // none is given.
   virtual Platform host() = 0;
+  // Whether `path` (absolute) exists in the filesystem of the image `ref`;
+  // a symlink counts. nullopt when the store cannot look inside it.
+  virtual std::optional<bool> has_path(const std::string& ref, const std::string& path) {
+    (void)ref, (void)path;
+    return std::nullopt;
+  }
+  // The first `max` bytes of a regular file of the image; nullopt when it
+  // is missing or the store cannot look inside the image.
+  virtual std::optional<std::string> read_file(const std::string& ref, const std::string& path, size_t max = 1 << 16) {
+    (void)ref, (void)path, (void)max;
+    return std::nullopt;
+  }
 };
 
 }  // namespace dd

@@ -242,6 +242,19 @@ Response Client::request(const std::string& path, bool versioned, const RequestO
   if (o.head) c.set(CURLOPT_NOBODY, 1L);
   char err[CURL_ERROR_SIZE] = {0};
   c.basics(ep_.unix_path, u, err);
+  struct Headers {
+    curl_slist* list = nullptr;
+    ~Headers() {
+      if (list) curl().slist_free_all(list);
+    }
+  } headers;
+  if (o.method) c.set(CURLOPT_CUSTOMREQUEST, o.method);
+  if (!o.json_body.empty()) {
+    headers.list = curl().slist_append(nullptr, "Content-Type: application/json");
+    c.set(CURLOPT_HTTPHEADER, headers.list);
+    c.set(CURLOPT_POSTFIELDS, o.json_body.c_str());
+    c.set(CURLOPT_POSTFIELDSIZE, static_cast<long>(o.json_body.size()));
+  }
   c.set(CURLOPT_WRITEFUNCTION, write_body);
   c.set(CURLOPT_WRITEDATA, &body);
   c.set(CURLOPT_HEADERFUNCTION, read_header);
@@ -273,17 +286,41 @@ const std::string& Client::api_version() {
 
 Response Client::get(const std::string& path) { return request(path, true); }
 
+namespace {
+
+ApiError api_error(const Response& r, const nlohmann::json& j) {
+  std::string msg = j.is_object() && j.contains("message") && j["message"].is_string()
+                        ? j["message"].get<std::string>()
+                        : "HTTP " + std::to_string(r.status);
+  return ApiError(r.status, "Docker engine: " + msg);
+}
+
+}  // namespace
+
 nlohmann::json Client::get_json(const std::string& path) {
   Response r = get(path);
   auto j = nlohmann::json::parse(r.body, nullptr, false);
-  if (r.status >= 400) {
-    std::string msg = j.is_object() && j.contains("message") && j["message"].is_string()
-                          ? j["message"].get<std::string>()
-                          : "HTTP " + std::to_string(r.status);
-    throw ApiError(r.status, "Docker engine: " + msg);
-  }
+  if (r.status >= 400) throw api_error(r, j);
   if (j.is_discarded()) throw InputError("Docker engine sent malformed JSON for " + path);
   return j;
+}
+
+nlohmann::json Client::post_json(const std::string& path, const nlohmann::json& body) {
+  RequestOptions o;
+  o.method = "POST";
+  o.json_body = body.is_null() ? std::string() : body.dump();
+  Response r = request(path, true, o);
+  auto j = r.body.empty() ? nlohmann::json() : nlohmann::json::parse(r.body, nullptr, false);
+  if (r.status >= 400) throw api_error(r, j);
+  if (j.is_discarded()) throw InputError("Docker engine sent malformed JSON for " + path);
+  return j;
+}
+
+void Client::remove(const std::string& path) {
+  RequestOptions o;
+  o.method = "DELETE";
+  Response r = request(path, true, o);
+  if (r.status >= 400 && r.status != 404) throw api_error(r, nlohmann::json::parse(r.body, nullptr, false));
 }
 
 std::optional<nlohmann::json> Client::inspect_container(const std::string& name) {

@@ -49,6 +49,8 @@ struct Response {
 
 struct RequestOptions {
   bool head = false;                // HEAD: headers only
+  const char* method = nullptr;     // "POST", "DELETE"; null: GET (or HEAD)
+  std::string json_body;            // sent as application/json
   size_t max_body = size_t(-1);     // keep only the first bytes of the body
 };
 
@@ -96,6 +98,11 @@ class Client {
   Response get(const std::string& path);
   // GET and parse; throws ApiError on a status >= 400 (404 included).
   nlohmann::json get_json(const std::string& path);
+  // POST a JSON body and parse the answer (null for an empty one); throws
+  // ApiError on a status >= 400.
+  nlohmann::json post_json(const std::string& path, const nlohmann::json& body);
+  // DELETE; throws ApiError on a status >= 400 other than 404.
+  void remove(const std::string& path);
 
   // Container and image inspect; nullopt when the engine says 404.
   std::optional<nlohmann::json> inspect_container(const std::string& name_or_id);

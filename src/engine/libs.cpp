@@ -35,6 +35,8 @@ const CurlApi& curl() {
     bind(l, "curl_easy_perform", a.easy_perform);
     bind(l, "curl_easy_getinfo", a.easy_getinfo);
     bind(l, "curl_easy_strerror", a.easy_strerror);
+    bind(l, "curl_slist_append", a.slist_append);
+    bind(l, "curl_slist_free_all", a.slist_free_all);
     a.global_init(CURL_GLOBAL_DEFAULT);
     return a;
   }();

@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "dockerfile/rules/incident_util.h"
+#include "dockerfile/rules/local_image.h"
 
 namespace dd::dockerfile {
 namespace {
@@ -104,7 +105,7 @@ class Healthcheck : public Rule {
     }
     if (hc->subtype == "NONE"sv) return;
     check_port(in, *hc, ports, out);
-    check_tool(in, *hc, base, all, out);
+    check_tool(in, *hc, base, local::base_of(in, chain), all, out);
   }
 
  private:
@@ -131,11 +132,17 @@ class Healthcheck : public Rule {
     out.add(port_info(), std::move(f));
   }
 
+  // With the base image at hand (--local-images), what it contains decides;
+  // else what common bases are known to lack.
   static void check_tool(const LintInput& in, const Instruction& hc, const kb::ImageRef& base,
-                         const std::vector<const Instruction*>& all, Report& out) {
+                         const std::optional<local::Base>& real, const std::vector<const Instruction*>& all,
+                         Report& out) {
     const auto& cmds = kb::commands(in, hc);
     if (cmds.empty()) return;
     bool bare = inc::is_scratch(base) || (inc::is_distroless(base) && !kb::contains(base.tag, "debug"));
+    if (real && !hc.exec_form) {
+      if (auto sh = real->store->has_path(real->ref, "/bin/sh")) bare = !*sh && !installs(in, all, "sh");
+    }
     if (bare && !hc.exec_form) {
       Finding f = in.at(hc, "HEALTHCHECK on line " + std::to_string(hc.range.begin.line) + " uses shell form, but " +
                                 (base.path.empty() ? "the base" : base.path) + " has no /bin/sh to run it");
@@ -149,13 +156,16 @@ class Healthcheck : public Rule {
       if (p >= c.argv.size()) continue;
       std::string tool(kb::basename(c.argv[p]));
       bool missing = false;
-      if (bare) missing = tool == "curl"sv || tool == "wget"sv || tool == "nc"sv || tool == "sh"sv || tool == "bash"sv;
+      std::optional<bool> present = real ? local::has_program(*real, c.argv[p]) : std::nullopt;
+      if (present) missing = !*present;
+      else if (bare) missing = tool == "curl"sv || tool == "wget"sv || tool == "nc"sv || tool == "sh"sv || tool == "bash"sv;
       else if (inc::is_alpine_like(base)) missing = tool == "curl"sv || tool == "bash"sv;
       else if (kb::contains(kb::lower(base.tag), "slim")) missing = tool == "curl"sv || tool == "wget"sv || tool == "nc"sv;
       if (!missing || installs(in, all, tool)) continue;
+      const std::string image = present ? real->ref + " (looked up in the local engine)"
+                                : base.path.empty() ? "the base" : base.path + ":" + base.tag;
       Finding f = in.at(c.ranges[p], "HEALTHCHECK on line " + std::to_string(hc.range.begin.line) + " runs " + tool +
-                                         ", which " + (base.path.empty() ? "the base" : base.path + ":" + base.tag) +
-                                         " does not contain and no step installs");
+                                         ", which " + image + " does not contain and no step installs");
       f.root_cause = "The check fails with '" + tool + ": not found', so the container is marked unhealthy forever.";
       f.fix = inc::is_alpine_like(base) && tool == "curl"sv
                   ? "HEALTHCHECK CMD wget -qO- http://127.0.0.1:8080/health || exit 1  (busybox wget is present)"

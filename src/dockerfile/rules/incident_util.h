@@ -237,6 +237,11 @@ inline bool daemonizes(const kb::ImageRef& base, const kb::Cmd& c, std::string& 
     fix = "run the service binary in the foreground with exec";
     return true;
   }
+  if (prog == "httpd"sv) {
+    // busybox httpd: -f is "stay in the foreground" (Apache's -f takes a file).
+    for (size_t i = p + 1; i < c.argv.size(); ++i)
+      if (c.argv[i] == "-f"sv && (i + 1 == c.argv.size() || c.argv[i + 1].rfind('-', 0) == 0)) return false;
+  }
   if (const kb::Daemon* d = kb::daemon(prog)) {
     // The official php-fpm images configure daemonize = no.
     bool php_image = base.path == "php"sv && kb::contains(base.tag, "fpm");

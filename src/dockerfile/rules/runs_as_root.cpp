@@ -1,6 +1,7 @@
 // DD2050: the final image runs as root. DD2051: USER names a user that is
 // never created.
 #include "dockerfile/rules/incident_util.h"
+#include "dockerfile/rules/local_image.h"
 
 namespace dd::dockerfile {
 namespace {
@@ -62,7 +63,9 @@ class RunsAsRoot : public Rule {
       name = expand(user->args.front().text, in.scope(*user), in.df.escape).value;
       name = name.substr(0, name.find(':'));
     }
+    const auto real = local::base_of(in, chain);
     if (!user) {
+      if (real && local::runs_as_non_root(*real)) return;  // the base's own USER still applies
       if (inc::is_scratch(base) || kb::contains(base.tag, "nonroot") || base.registry == "cgr.dev"sv ||
           base.path.rfind("bitnami/", 0) == 0 || kb::contains(base.path, "unprivileged") ||
           chain.front()->base_expanded.find('$') != std::string::npos)
@@ -88,11 +91,16 @@ class RunsAsRoot : public Rule {
       out.add(info_, std::move(f));
       return;
     }
-    if (name.empty() || numeric(name) || name.find('$') != std::string::npos || known_user(name, base)) return;
+    if (name.empty() || numeric(name) || name.find('$') != std::string::npos) return;
+    // The base's /etc/passwd when the engine holds it, else the users of common bases.
+    std::optional<bool> in_base = real ? local::has_user(*real, name) : std::nullopt;
+    if (in_base ? *in_base : known_user(name, base)) return;
     if (created(in, all, name)) return;
+    const std::string of = in_base ? "in /etc/passwd of " + real->ref
+                                   : "of " + (base.path.empty() ? std::string("the base") : base.path);
     Finding f = in.at(user->args.front().range, "USER " + name + " on line " + std::to_string(user->range.begin.line) +
-                                                    " is never created (no useradd/adduser in the image, not a user "
-                                                    "of " + (base.path.empty() ? std::string("the base") : base.path) + ")");
+                                                    " is never created (no useradd/adduser in the image, not a user " +
+                                                    of + ")");
     f.root_cause = "The engine cannot resolve the name to a uid, so the container fails at start.";
     f.fix = inc::is_alpine_like(base) ? "RUN addgroup -S " + name + " && adduser -S -G " + name + " " + name
                                       : "RUN groupadd --system " + name + " && useradd --system --gid " + name + " " +

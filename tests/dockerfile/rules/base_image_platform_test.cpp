@@ -1,32 +1,19 @@
 #include <map>
 #include <memory>
 
+#include "fake_image_store.h"
 #include "rule_test.h"
 
 namespace dd::test {
 namespace {
 
-// An engine on linux/amd64 that holds a few images.
-class FakeStore : public ImageStore {
- public:
-  std::map<std::string, LocalImage> images;
-  std::vector<std::string> asked;
-  std::optional<LocalImage> find(const std::string& ref) override {
-    asked.push_back(ref);
-    auto it = images.find(ref);
-    if (it == images.end()) return std::nullopt;
-    return it->second;
-  }
-  Platform host() override { return {"linux", "amd64", ""}; }
-};
-
 struct Fixture {
-  std::shared_ptr<FakeStore> store = std::make_shared<FakeStore>();
+  std::shared_ptr<FakeImageStore> store = std::make_shared<FakeImageStore>();
   Config config;
   Fixture() {
-    store->images["arm:1"] = {"sha256:aaaa", {"linux", "arm64", ""}};
-    store->images["amd:1"] = {"sha256:bbbb", {"linux", "amd64", ""}};
-    store->images["armv6:1"] = {"sha256:cccc", {"linux", "arm", "v6"}};
+    store->images["arm:1"].image = {"sha256:aaaa", {"linux", "arm64", ""}, {}, {}};
+    store->images["amd:1"].image = {"sha256:bbbb", {"linux", "amd64", ""}, {}, {}};
+    store->images["armv6:1"].image = {"sha256:cccc", {"linux", "arm", "v6"}, {}, {}};
     config.images = store;
   }
 };

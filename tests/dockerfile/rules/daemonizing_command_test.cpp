@@ -27,7 +27,8 @@ TEST(DaemonizingCommand, EachDaemonForm) {
   for (const char* cmd : {"CMD [\"apachectl\", \"start\"]", "CMD [\"httpd\"]", "CMD php-fpm8.2",
                           "CMD redis-server --daemonize yes", "CMD pg_ctl start -D /data", "CMD node server.js &",
                           "CMD nohup python app.py &", "CMD [\"gunicorn\", \"--daemon\", \"app:app\"]",
-                          "CMD /etc/init.d/mysql start", "CMD [\"sh\", \"-c\", \"/usr/sbin/sshd\"]"}) {
+                          "CMD /etc/init.d/mysql start", "CMD [\"sh\", \"-c\", \"/usr/sbin/sshd\"]",
+                          "CMD httpd -f /etc/httpd.conf"}) {
     EXPECT_EQ(count(lint(std::string("FROM debian:bookworm-slim\n") + cmd + "\n"), "DD2010"), 1) << cmd;
   }
 }
@@ -36,7 +37,8 @@ TEST(DaemonizingCommand, ForegroundFormsAreFine) {
   for (const char* cmd : {"CMD [\"nginx\", \"-g\", \"daemon off;\"]", "CMD [\"httpd\", \"-DFOREGROUND\"]",
                           "CMD [\"php-fpm\", \"-F\"]", "CMD redis-server --daemonize no", "CMD [\"node\", \"server.js\"]",
                           "CMD service nginx start && tail -f /var/log/nginx/access.log",
-                          "CMD [\"myserver\", \"--daemon=false\"]"}) {
+                          "CMD [\"myserver\", \"--daemon=false\"]", "CMD [\"httpd\", \"-f\", \"-p\", \"8080\"]",
+                          "CMD httpd -f"}) {
     EXPECT_EQ(count(lint(std::string("FROM debian:bookworm-slim\n") + cmd + "\n"), "DD2010"), 0) << cmd;
   }
 }

@@ -1,3 +1,4 @@
+#include "fake_image_store.h"
 #include "rule_test.h"
 
 namespace dd::test {
@@ -32,6 +33,51 @@ TEST(Healthcheck, CurlOnAlpineWithoutInstall) {
   EXPECT_EQ(count(lint("FROM gcr.io/distroless/static-debian12\nHEALTHCHECK CMD /app -health\n"), "DD2042"), 1);
   EXPECT_EQ(count(lint("FROM gcr.io/distroless/static-debian12\nHEALTHCHECK CMD [\"/app\", \"-health\"]\n"), "DD2042"),
             0);
+}
+
+}  // namespace dd::test
+
+namespace dd::test {
+
+// With the base image at hand (--local-images), its files decide instead of
+// what common bases are known to lack.
+TEST(Healthcheck, LocalBaseImageDecidesWhichToolsExist) {
+  auto store = std::make_shared<FakeImageStore>();
+  auto& corp = store->images["corp/base:1"];  // a company base nobody knows
+  corp.image = {"sha256:aaaa", {"linux", "amd64", ""}, "", {"PATH=/opt/bin:/usr/bin"}};
+  corp.files = {{"/usr/bin/wget", ""}, {"/bin/sh", ""}};
+  auto& alp = store->images["alpine:3.20"];  // an alpine someone added curl to
+  alp.image = {"sha256:bbbb", {"linux", "amd64", ""}, "", {}};
+  alp.files = {{"/usr/bin/curl", ""}, {"/bin/sh", ""}};
+  auto& bare = store->images["corp/static:1"];  // no shell at all
+  bare.image = {"sha256:cccc", {"linux", "amd64", ""}, "", {}};
+  const Config cfg = with_store(store);
+
+  auto f = only(lint("FROM corp/base:1\nHEALTHCHECK CMD curl -f http://127.0.0.1:8080/ || exit 1\n", cfg), "DD2042");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0].message.find("runs curl, which corp/base:1 (looked up in the local engine)"), std::string::npos)
+      << f[0].message;
+  EXPECT_EQ(f[0].location.column, 17);
+  // Without the store nothing is known of corp/base.
+  EXPECT_EQ(count(lint("FROM corp/base:1\nHEALTHCHECK CMD curl -f http://127.0.0.1:8080/\n"), "DD2042"), 0);
+  // wget is in the image's own PATH; the builtin exit is never looked up.
+  EXPECT_EQ(count(lint("FROM corp/base:1\nHEALTHCHECK CMD wget -qO- http://127.0.0.1:8080/ || exit 1\n", cfg), "DD2042"), 0);
+  // An absolute path is looked up as it is.
+  EXPECT_EQ(count(lint("FROM corp/base:1\nHEALTHCHECK CMD [\"/usr/bin/wget\", \"-q\", \"x\"]\n", cfg), "DD2042"), 0);
+  EXPECT_EQ(count(lint("FROM corp/base:1\nHEALTHCHECK CMD [\"/app/health\"]\n", cfg), "DD2042"), 1);
+  // The guess about alpine gives way to the real image, which has curl.
+  EXPECT_EQ(count(lint("FROM alpine:3.20\nHEALTHCHECK CMD curl -f http://127.0.0.1/\n"), "DD2042"), 1);
+  EXPECT_EQ(count(lint("FROM alpine:3.20\nHEALTHCHECK CMD curl -f http://127.0.0.1/\n", cfg), "DD2042"), 0);
+  // A step that installs the tool still counts.
+  EXPECT_EQ(count(lint("FROM corp/base:1\nRUN apt-get install -y curl\nHEALTHCHECK CMD curl -f http://x/\n", cfg),
+                  "DD2042"),
+            0);
+  // Shell form needs /bin/sh, which the static image lacks.
+  f = only(lint("FROM corp/static:1\nHEALTHCHECK CMD /app -health\n", cfg), "DD2042");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0].message.find("no /bin/sh"), std::string::npos) << f[0].message;
+  // Through a builder stage, the base of the final chain is the one looked at.
+  EXPECT_EQ(count(lint("FROM corp/base:1 AS b\nFROM b\nHEALTHCHECK CMD curl http://x/\n", cfg), "DD2042"), 1);
 }
 
 }  // namespace dd::test

@@ -1,0 +1,91 @@
+#pragma once
+// The final image's base as the local engine holds it, for rules that can
+// replace a guess about common images by a look at the real one
+// (--local-images). Without the store, or for a base the engine does not
+// hold, every answer is "unknown" and the rule keeps its guess.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/image_store.h"
+#include "dockerfile/rules/incident_util.h"
+
+namespace dd::dockerfile::local {
+
+struct Base {
+  ImageStore* store = nullptr;
+  std::string ref;
+  LocalImage image;
+};
+
+// The external image the stage chain starts from, when the engine holds it.
+inline std::optional<Base> base_of(const LintInput& in, const std::vector<const Stage*>& chain) {
+  ImageStore* store = in.config.images.get();
+  if (!store || chain.empty()) return std::nullopt;
+  const Stage* root = chain.front();
+  const std::string& ref = root->base_expanded;
+  if (root->base_stage || ref.empty() || ref.find('$') != std::string::npos) return std::nullopt;
+  if (inc::is_scratch(kb::parse_image(ref))) return std::nullopt;
+  auto image = store->find(ref);
+  if (!image) return std::nullopt;
+  return Base{store, ref, std::move(*image)};
+}
+
+// Commands the shell runs itself, never looked up in PATH.
+inline bool shell_builtin(std::string_view w) {
+  for (std::string_view b : {"exit", "true", "false", "test", "[", "echo", "printf", "cd", "exec", "export", "set",
+                             "read", "return", "kill", "command", "eval", ":", ".", "source", "wait", "trap", "ulimit",
+                             "umask", "unset", "shift", "type"})
+    if (w == b) return true;
+  return false;
+}
+
+// Whether the image has `program`: a path as given, a name through PATH
+// (shell builtins are always there).
+inline std::optional<bool> has_program(const Base& b, std::string_view program) {
+  if (program.empty()) return std::nullopt;
+  if (shell_builtin(program)) return true;
+  if (program.find('/') != std::string_view::npos) {
+    if (program.front() != '/') return std::nullopt;
+    return b.store->has_path(b.ref, std::string(program));
+  }
+  for (const auto& dir : path_dirs(b.image)) {
+    auto found = b.store->has_path(b.ref, dir + "/" + std::string(program));
+    if (!found) return std::nullopt;
+    if (*found) return true;
+  }
+  return false;
+}
+
+// Whether the image's /etc/passwd has the user (a name, or a numeric uid).
+inline std::optional<bool> has_user(const Base& b, std::string_view user) {
+  auto exists = b.store->has_path(b.ref, "/etc/passwd");
+  if (!exists) return std::nullopt;
+  if (!*exists) return false;
+  auto passwd = b.store->read_file(b.ref, "/etc/passwd", 1 << 20);
+  if (!passwd) return std::nullopt;
+  const bool uid = !user.empty() && user.find_first_not_of("0123456789") == std::string_view::npos;
+  size_t pos = 0;
+  while (pos < passwd->size()) {
+    size_t nl = passwd->find('\n', pos);
+    std::string_view line(passwd->data() + pos, (nl == std::string::npos ? passwd->size() : nl) - pos);
+    pos = nl == std::string::npos ? passwd->size() : nl + 1;
+    size_t c1 = line.find(':');
+    if (c1 == std::string_view::npos) continue;
+    if (!uid && line.substr(0, c1) == user) return true;
+    if (uid) {
+      size_t c2 = line.find(':', c1 + 1), c3 = c2 == std::string_view::npos ? c2 : line.find(':', c2 + 1);
+      if (c3 != std::string_view::npos && line.substr(c2 + 1, c3 - c2 - 1) == user) return true;
+    }
+  }
+  return false;
+}
+
+// The image runs as a user other than root when no USER follows.
+inline bool runs_as_non_root(const Base& b) {
+  std::string_view u = b.image.user;
+  u = u.substr(0, u.find(':'));
+  return !u.empty() && u != "root" && u != "0";
+}
+
+}  // namespace dd::dockerfile::local
