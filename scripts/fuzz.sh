@@ -16,15 +16,23 @@ TARGETS=("$@")
 [ ${#TARGETS[@]} -eq 0 ] && mapfile -t TARGETS < <(cd fuzz && ls *.cpp | sed 's/\.cpp$//')
 SEEDS=$(mktemp -d)
 trap 'rm -rf "$SEEDS"' EXIT
-mkdir -p "$SEEDS/dockerfile" "$SEEDS/shell" "$SEEDS/ignore"
+mkdir -p "$SEEDS/dockerfile" "$SEEDS/shell" "$SEEDS/ignore" "$SEEDS/inspect" "$SEEDS/platform"
 cp ../shared/corpus/dockerfiles/*/* "$SEEDS/dockerfile/" 2>/dev/null || true
 grep -h '^RUN ' ../shared/corpus/dockerfiles/*/* 2>/dev/null | head -500 | split -l 1 - "$SEEDS/shell/s" || true
 printf '*.md\n!README.md\n**/*.pem\n/a/../b\n\0a/b.md\n' > "$SEEDS/ignore/seed1"
+# Saved docker inspect output with its logs after a NUL, as the target splits it.
+for j in tests/fixtures/runtime/*.json; do
+  { cat "$j"; printf '\0'; cat "${j%.json}.log" 2>/dev/null || true; } >"$SEEDS/inspect/$(basename "$j")"
+done
+printf 'linux/amd64,linux/arm64/v8' >"$SEEDS/platform/p1"
+printf 'linux/arm/v6, windows/amd64' >"$SEEDS/platform/p2"
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1
 for t in "${TARGETS[@]}"; do
   case "$t" in
     *shell*) seed="$SEEDS/shell" ;;
     *ignore*) seed="$SEEDS/ignore" ;;
+    *inspect*) seed="$SEEDS/inspect" ;;
+    *platform*) seed="$SEEDS/platform" ;;
     *) seed="$SEEDS/dockerfile" ;;
   esac
   # The corpus is kept between runs, so a later run starts from the coverage
