@@ -16,7 +16,7 @@ TARGETS=("$@")
 [ ${#TARGETS[@]} -eq 0 ] && mapfile -t TARGETS < <(cd fuzz && ls *.cpp | sed 's/\.cpp$//')
 SEEDS=$(mktemp -d)
 trap 'rm -rf "$SEEDS"' EXIT
-mkdir -p "$SEEDS/dockerfile" "$SEEDS/shell" "$SEEDS/ignore" "$SEEDS/inspect" "$SEEDS/platform"
+mkdir -p "$SEEDS/dockerfile" "$SEEDS/shell" "$SEEDS/ignore" "$SEEDS/inspect" "$SEEDS/platform" "$SEEDS/yaml"
 cp ../shared/corpus/dockerfiles/*/* "$SEEDS/dockerfile/" 2>/dev/null || true
 grep -h '^RUN ' ../shared/corpus/dockerfiles/*/* 2>/dev/null | head -500 | split -l 1 - "$SEEDS/shell/s" || true
 printf '*.md\n!README.md\n**/*.pem\n/a/../b\n\0a/b.md\n' > "$SEEDS/ignore/seed1"
@@ -24,6 +24,10 @@ printf '*.md\n!README.md\n**/*.pem\n/a/../b\n\0a/b.md\n' > "$SEEDS/ignore/seed1"
 for j in tests/fixtures/runtime/*.json; do
   { cat "$j"; printf '\0'; cat "${j%.json}.log" 2>/dev/null || true; } >"$SEEDS/inspect/$(basename "$j")"
 done
+find examples tests -name 'compose*.y*ml' -o -name 'docker-compose*.y*ml' -o -name '.drydock.yaml' -o -name '.hadolint.yaml' |
+  head -50 | while read -r f; do cp "$f" "$SEEDS/yaml/$(echo "$f" | tr / _)"; done
+printf 'services:\n  web:\n    image: nginx:latest\n    environment:\n      DB_PASSWORD: hunter2\n' >"$SEEDS/yaml/c1"
+printf 'ignore: [DL3008]\nseverity: {DD2001: error}\nlocal_images: true\nplatform: linux/arm64\n' >"$SEEDS/yaml/d1"
 printf 'linux/amd64,linux/arm64/v8' >"$SEEDS/platform/p1"
 printf 'linux/arm/v6, windows/amd64' >"$SEEDS/platform/p2"
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1
@@ -33,6 +37,7 @@ for t in "${TARGETS[@]}"; do
     *ignore*) seed="$SEEDS/ignore" ;;
     *inspect*) seed="$SEEDS/inspect" ;;
     *platform*) seed="$SEEDS/platform" ;;
+    *yaml*) seed="$SEEDS/yaml" ;;
     *) seed="$SEEDS/dockerfile" ;;
   esac
   # The corpus is kept between runs, so a later run starts from the coverage
