@@ -114,25 +114,23 @@ ContextReport context_report(const dockerfile::Dockerfile& df, const context::Bu
     }
     ContextCopy& c = r.copies.back();
     c.sources.push_back(src.path);
-    std::vector<context::Entry> files;
+    auto largest = std::move(c.largest);
     for (const auto* e : dockerfile::ctxrule::sent(ctx, src)) {
       if (!is_file(*e)) continue;
-      files.push_back(*e);
+      ++c.files;
+      c.bytes += e->size;
+      largest.push_back(*e);
       used.insert(e);
     }
-    for (const auto& e : files) {
-      ++c.files;
-      c.bytes += e.size;
-    }
-    auto merged = c.largest;
-    merged.insert(merged.end(), files.begin(), files.end());
-    c.largest = biggest(std::move(merged), std::min<size_t>(top, 5));
+    c.largest = biggest(std::move(largest), std::min<size_t>(top, 5));
   }
   // Sources whose variables could not be resolved are left out above.
   for (const auto& ins : df.instructions) {
     if ((ins.kind != dockerfile::Kw::COPY && ins.kind != dockerfile::Kw::ADD) || ins.flag("from")) continue;
     for (size_t i = 0; i + 1 < ins.args.size(); ++i)
-      if (ins.args[i].text.find('$') != std::string::npos) r.unknown_sources = true;
+      if (ins.args[i].text.find('$') != std::string::npos &&
+          !dockerfile::expand(ins.args[i].text, in.scope(ins), df.escape).unresolved.empty())
+        r.unknown_sources = true;
   }
   // The Dockerfile and the ignore file are read by the build itself.
   auto relative = [&](const fs::path& p) {
@@ -174,6 +172,7 @@ nlohmann::json to_json(const ContextReport& r) {
           {"unused_files", r.unused_files},
           {"unused_bytes", r.unused_bytes},
           {"unused_largest", entries_json(r.unused_largest)},
+          {"unresolved_sources", r.unknown_sources},
           {"truncated", r.truncated},
           {"largest", entries_json(r.largest)},
           {"copies", copies}};

@@ -38,7 +38,7 @@ struct ContextReport {
   uint64_t unused_bytes = 0;
   std::vector<context::Entry> unused_largest;  // largest first
   bool truncated = false;  // the walk stopped at its bound
-  bool unknown_sources = false;  // a source with an unresolved variable: "unused" is a lower bound
+  bool unknown_sources = false;  // a source with an unresolved variable: "unused" is an upper bound
   std::vector<context::Entry> largest;  // top-level items sent, largest first
   std::vector<ContextCopy> copies;
 };

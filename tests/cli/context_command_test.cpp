@@ -65,6 +65,7 @@ TEST(ContextCommand, CountsSentLeftOutUnusedAndEachCopy) {
   EXPECT_EQ(c["copies"][0]["files"], 1);
   EXPECT_EQ(c["copies"][0]["bytes"], 3);
   EXPECT_EQ(c["copies"][1]["sources"][0], "src") << "the ARG is expanded";
+  EXPECT_EQ(c["unresolved_sources"], false);
   EXPECT_EQ(c["copies"][1]["files"], 2);
   EXPECT_EQ(c["copies"][1]["bytes"], 5700);
   EXPECT_EQ(c["copies"][1]["largest"][0]["path"], "src/app.js");
@@ -88,6 +89,10 @@ TEST(ContextCommand, SecretFileSentIsAFindingAndBadInputIsExitTwo) {
   ASSERT_FALSE(j["findings"].empty());
   EXPECT_EQ(j["findings"][0]["rule"], "DD3001");
   EXPECT_EQ(j["context"]["unused_files"], 0) << "COPY . takes everything";
+  EXPECT_EQ(j["context"]["unresolved_sources"], false);
+  p.dir.write("Dockerfile", "FROM node:22-slim\nCOPY $NOPE /app\nUSER node\n");
+  r = drydock({"context", "--format", "json", p.dir.path().string()});
+  EXPECT_EQ(nlohmann::json::parse(r.out)["context"]["unresolved_sources"], true) << r.out;
   // --file names another Dockerfile, as docker build -f.
   auto other = p.dir.write("build/App.Dockerfile", "FROM scratch\nCOPY package.json /\n");
   r = drydock({"context", "--format", "json", "--file", other.string(), p.dir.path().string()});
