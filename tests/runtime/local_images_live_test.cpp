@@ -4,7 +4,8 @@
 //    first RUN with "exec format error";
 //  - DD2051/DD2050: a user is found in the base's own /etc/passwd, and the
 //    base's configured user is kept;
-//  - DD2042: a HEALTHCHECK tool the base lacks makes the container unhealthy.
+//  - DD2042: a HEALTHCHECK tool the base lacks makes the container unhealthy;
+//  - DD2014: a start program off the PATH makes the container exit with 127.
 #include <algorithm>
 
 #include <nlohmann/json.hpp>
@@ -157,6 +158,41 @@ TEST(LocalImagesLive, UsersAndHealthcheckToolsComeFromTheRealBase) {
   }
   docker({"rmi", "-f", base});
   // The containers drydock made to look inside the images are gone.
+  EXPECT_TRUE(probes_left().empty());
+}
+
+TEST(LocalImagesLive, StartProgramOffThePathExitsAsPredicted) {
+  if (!engine_available()) GTEST_SKIP() << engine_skip_reason();
+  const std::string busybox = busybox_image();
+  ASSERT_FALSE(busybox.empty()) << "could not build the busybox test image";
+  TempDir ctx;
+  ctx.write(".dockerignore", "Dockerfile\n");
+  const std::string build_stage = "FROM " + busybox + " AS build\n"
+                                  "RUN mkdir -p /venv/bin && printf '#!/bin/sh\\necho serving\\n' > /venv/bin/serve "
+                                  "&& chmod +x /venv/bin/serve\n"
+                                  "FROM " + busybox + "\n"
+                                  "COPY --from=build /venv /venv\n";
+  for (const bool fixed : {false, true}) {
+    auto df = ctx.write("Dockerfile", build_stage + (fixed ? "ENV PATH=/venv/bin:$PATH\n" : "") + "CMD [\"serve\"]\n");
+    auto r = drydock({"lint", "--local-images", "--format", "json", "--fail-on", "none", df.string()});
+    const bool predicted = has(rules_found(r), "DD2014");
+    const std::string image = std::string("drydock-test/start-program-") + (fixed ? "fixed" : "missing");
+    ASSERT_TRUE(docker_build(ctx.path(), image)) << "docker build failed";
+    Container c(fixed ? "start-fixed" : "start-missing");
+    auto run = c.run({image});
+    const int code = c.wait_exit(60);
+    const std::string said = run.out + run.err + c.logs();
+    docker({"rmi", "-f", image});
+    if (fixed) {
+      EXPECT_FALSE(predicted) << r.out;
+      EXPECT_EQ(code, 0) << said;
+      EXPECT_NE(said.find("serving"), std::string::npos) << said;
+    } else {
+      EXPECT_TRUE(predicted) << r.out;
+      EXPECT_NE(code, 0) << said;
+      EXPECT_NE(said.find("executable file not found"), std::string::npos) << said;
+    }
+  }
   EXPECT_TRUE(probes_left().empty());
 }
 
