@@ -105,7 +105,7 @@ class Healthcheck : public Rule {
     }
     if (hc->subtype == "NONE"sv) return;
     check_port(in, *hc, ports, out);
-    check_tool(in, *hc, base, local::base_of(in, chain), all, out);
+    check_tool(in, *hc, base, local::final_base(in), all, out);
   }
 
  private:

@@ -18,17 +18,22 @@ struct Base {
   LocalImage image;
 };
 
-// The external image the stage chain starts from, when the engine holds it.
-inline std::optional<Base> base_of(const LintInput& in, const std::vector<const Stage*>& chain) {
-  ImageStore* store = in.config.images.get();
-  if (!store || chain.empty()) return std::nullopt;
-  const Stage* root = chain.front();
-  const std::string& ref = root->base_expanded;
-  if (root->base_stage || ref.empty() || ref.find('$') != std::string::npos) return std::nullopt;
-  if (inc::is_scratch(kb::parse_image(ref))) return std::nullopt;
-  auto image = store->find(ref);
-  if (!image) return std::nullopt;
-  return Base{store, ref, std::move(*image)};
+// The external image the final stage chain starts from, when the engine
+// holds it. Asked once per file.
+inline const std::optional<Base>& final_base(const LintInput& in) {
+  static const char tag = 0;
+  return in.memo<std::optional<Base>>(&tag, [&]() -> std::optional<Base> {
+    ImageStore* store = in.config.images.get();
+    const auto& chain = inc::final_chain(in);
+    if (!store || chain.empty()) return std::nullopt;
+    const Stage* root = chain.front();
+    const std::string& ref = root->base_expanded;
+    if (root->base_stage || ref.empty() || ref.find('$') != std::string::npos) return std::nullopt;
+    if (inc::is_scratch(kb::parse_image(ref))) return std::nullopt;
+    auto image = store->find(ref);
+    if (!image) return std::nullopt;
+    return Base{store, ref, std::move(*image)};
+  });
 }
 
 // Commands the shell runs itself, never looked up in PATH.

@@ -63,7 +63,7 @@ class RunsAsRoot : public Rule {
       name = expand(user->args.front().text, in.scope(*user), in.df.escape).value;
       name = name.substr(0, name.find(':'));
     }
-    const auto real = local::base_of(in, chain);
+    const auto& real = local::final_base(in);
     if (!user) {
       if (real && local::runs_as_non_root(*real)) return;  // the base's own USER still applies
       if (inc::is_scratch(base) || kb::contains(base.tag, "nonroot") || base.registry == "cgr.dev"sv ||

@@ -42,8 +42,7 @@ class StartProgramMissing : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
-    const auto& chain = inc::final_chain(in);
-    const auto real = local::base_of(in, chain);
+    const auto& real = local::final_base(in);
     if (!real) return;
     const auto& all = inc::final_instructions(in);
     const auto start = inc::start_command(all);
