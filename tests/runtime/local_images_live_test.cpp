@@ -156,6 +156,17 @@ TEST(LocalImagesLive, UsersAndHealthcheckToolsComeFromTheRealBase) {
            "1", base, "sleep", "60"});
     EXPECT_TRUE(c.wait_health("unhealthy", 30)) << c.inspect_json();
   }
+  // The base's environment, as BuildKit reads it from the image config.
+  ctx.write("Dockerfile", "FROM " + base + "\nENV A=$APP_ROOT/x B=$PATH:/x\nCMD [\"sleep\", \"300\"]\n");
+  real = drydock({"lint", "--local-images", "--no-context", "--format", "json", "--fail-on", "none", df.string()});
+  auto j = nlohmann::json::parse(real.out);
+  int undefined = 0;
+  for (const auto& f : j["findings"])
+    if (f["rule"] == "DD1011") {
+      ++undefined;
+      EXPECT_NE(f["message"].get<std::string>().find("$APP_ROOT"), std::string::npos) << f;
+    }
+  EXPECT_EQ(undefined, 1) << real.out;
   docker({"rmi", "-f", base});
   // The containers drydock made to look inside the images are gone.
   EXPECT_TRUE(probes_left().empty());

@@ -18,22 +18,43 @@ struct Base {
   LocalImage image;
 };
 
-// The external image the final stage chain starts from, when the engine
-// holds it. Asked once per file.
-inline const std::optional<Base>& final_base(const LintInput& in) {
-  static const char tag = 0;
-  return in.memo<std::optional<Base>>(&tag, [&]() -> std::optional<Base> {
-    ImageStore* store = in.config.images.get();
-    const auto& chain = inc::final_chain(in);
-    if (!store || chain.empty()) return std::nullopt;
-    const Stage* root = chain.front();
-    const std::string& ref = root->base_expanded;
-    if (root->base_stage || ref.empty() || ref.find('$') != std::string::npos) return std::nullopt;
-    if (inc::is_scratch(kb::parse_image(ref))) return std::nullopt;
+// The external image a stage is built from, through the stages it is built
+// FROM, when the engine holds it.
+inline std::optional<Base> stage_base(const LintInput& in, int stage) {
+  ImageStore* store = in.config.images.get();
+  const auto& stages = in.df.stages;
+  for (int guard = 0; store && guard < 1000 && stage >= 0 && stage < static_cast<int>(stages.size()); ++guard) {
+    const Stage& st = stages[stage];
+    if (st.base_stage) {
+      if (*st.base_stage >= stage) return std::nullopt;
+      stage = *st.base_stage;
+      continue;
+    }
+    const std::string& ref = st.base_expanded;
+    if (ref.empty() || ref.find('$') != std::string::npos || inc::is_scratch(kb::parse_image(ref))) return std::nullopt;
     auto image = store->find(ref);
     if (!image) return std::nullopt;
     return Base{store, ref, std::move(*image)};
+  }
+  return std::nullopt;
+}
+
+// The same for the final stage, asked once per file.
+inline const std::optional<Base>& final_base(const LintInput& in) {
+  static const char tag = 0;
+  return in.memo<std::optional<Base>>(&tag, [&]() -> std::optional<Base> {
+    if (in.df.stages.empty()) return std::nullopt;
+    return stage_base(in, static_cast<int>(in.df.stages.size()) - 1);
   });
+}
+
+// Whether the image's environment (Config.Env) sets `name`. PATH always is:
+// the builder sets its default when the image has none.
+inline bool sets_env(const Base& b, std::string_view name) {
+  if (name == "PATH"sv) return true;
+  for (const auto& e : b.image.env)
+    if (e.size() > name.size() && e.compare(0, name.size(), name) == 0 && e[name.size()] == '=') return true;
+  return false;
 }
 
 // Commands the shell runs itself, never looked up in PATH.

@@ -1,6 +1,8 @@
 // DD1011: Variable used but never defined in this stage.
+#include <map>
 #include <optional>
 
+#include "dockerfile/rules/local_image.h"
 #include "dockerfile/rules/pkg_util.h"
 
 namespace dd::dockerfile {
@@ -70,16 +72,27 @@ class UndefinedVar : public Rule {
     for (size_t i : in.df.global_args)
       if (i < in.df.instructions.size())
         for (const auto& kv : in.df.instructions[i].pairs) global.push_back(kv.key);
+    // With --local-images, the environment of each stage's base image, as
+    // BuildKit reads it from the image config.
+    std::map<int, std::optional<local::Base>> bases;
+    auto base_of = [&](int stage) -> const std::optional<local::Base>& {
+      auto it = bases.find(stage);
+      if (it == bases.end()) it = bases.emplace(stage, local::stage_base(in, stage)).first;
+      return it->second;
+    };
     for (const auto& ins : in.df.instructions) {
       if (ins.stage < 0 || !util::in(kChecked, ins.keyword) || !mentions_variable(ins)) continue;
       // The variables in scope, and the names declared before (computed once
       // a reference is not in scope).
       const Vars& scope = in.scope(ins);
       std::optional<std::vector<std::string>> decl;
+      const std::optional<local::Base>* base = nullptr;
       auto defined = [&](const std::string& name) {
         if (scope.count(name)) return true;
         if (!decl) decl = declared(in.df, ins);
-        return std::find(decl->begin(), decl->end(), name) != decl->end();
+        if (std::find(decl->begin(), decl->end(), name) != decl->end()) return true;
+        if (!base) base = &base_of(ins.stage);
+        return *base && local::sets_env(**base, name);
       };
       bool scratch = util::rooted_in_scratch(in.df, ins.stage);
       for (const auto& u : uses(in.df, ins)) {
@@ -89,6 +102,8 @@ class UndefinedVar : public Rule {
           std::vector<std::string> names;  // every name known here, sorted, once each
           for (const auto& [k, _] : scope) names.push_back(k);
           names.insert(names.end(), decl->begin(), decl->end());
+          if (*base)
+            for (const auto& e : (*base)->image.env) names.push_back(e.substr(0, e.find('=')));
           std::sort(names.begin(), names.end());
           names.erase(std::unique(names.begin(), names.end()), names.end());
           std::string near = ref.name.size() >= 4 ? util::closest(ref.name, names) : std::string();
@@ -104,6 +119,10 @@ class UndefinedVar : public Rule {
           } else if (scratch) {
             why = "the stage starts from scratch, which defines no variables";
             fix = "ARG " + ref.name + "=<value>";
+          } else if (*base) {
+            why = "no ARG or ENV declares it, and the environment of " + (*base)->ref +
+                  " (looked up in the local engine) does not set it";
+            fix = "ENV " + ref.name + "=<value>   (or ARG " + ref.name + "=<default>)";
           } else {
             continue;  // may come from the base image's environment
           }

@@ -1,3 +1,4 @@
+#include "fake_image_store.h"
 #include "rule_test.h"
 
 namespace dd::test {
@@ -53,5 +54,39 @@ TEST(UndefinedVar, BaseImageEnvIsClean) { EXPECT_EQ(count(lint("FROM php:8.3-apa
 TEST(UndefinedVar, DefaultIsClean) { EXPECT_EQ(count(lint("FROM scratch\nCOPY app /${DIR:-srv}/\n"), "DD1011"), 0); }
 
 TEST(UndefinedVar, RunIsNotChecked) { EXPECT_EQ(count(lint("FROM alpine:3.20\nRUN echo $TARGETARCH\n"), "DD1011"), 0); }
+
+}  // namespace dd::test
+
+namespace dd::test {
+
+// With --local-images the base image's environment is known, as BuildKit
+// knows it from the image config: what it sets is defined, and a name that
+// neither the Dockerfile nor the base sets is reported.
+TEST(UndefinedVar, LocalBaseImageEnvironment) {
+  auto store = std::make_shared<FakeImageStore>();
+  store->images["node:22-slim"].image = {
+      "sha256:aaaa", {"linux", "amd64", ""}, "", {"PATH=/usr/local/bin:/usr/bin", "NODE_VERSION=22.11.0", "YARN_VERSION=1.22.22"}};
+  const Config cfg = with_store(store);
+  // Set by the base: clean, through a builder stage too.
+  EXPECT_EQ(count(lint("FROM node:22-slim\nLABEL node=$NODE_VERSION\n", cfg), "DD1011"), 0);
+  EXPECT_EQ(count(lint("FROM node:22-slim AS b\nFROM b\nLABEL node=$NODE_VERSION\n", cfg), "DD1011"), 0);
+  store->images["bare:1"].image = {"sha256:bbbb", {"linux", "amd64", ""}, "", {}};
+  EXPECT_EQ(count(lint("FROM bare:1\nENV PATH=/app/bin:$PATH\n", cfg), "DD1011"), 0) << "the builder's default PATH";
+  // Set nowhere: only the look at the base can say so.
+  const char* df = "FROM node:22-slim\nENV APP_HOME=$APP_ROOT/app\n";
+  EXPECT_EQ(count(lint(df), "DD1011"), 0);
+  auto f = only(lint(df, cfg), "DD1011");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0].message.find("the environment of node:22-slim (looked up in the local engine) does not set it"),
+            std::string::npos)
+      << f[0].message;
+  EXPECT_EQ(f[0].location.column, 14);
+  // A near miss of a name the base sets.
+  f = only(lint("FROM node:22-slim\nLABEL node=$NODE_VERSON\n", cfg), "DD1011");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0].message.find("did you mean $NODE_VERSION?"), std::string::npos) << f[0].message;
+  // A base the engine does not hold stays unknown.
+  EXPECT_EQ(count(lint("FROM python:3.12\nENV X=$APP_ROOT\n", cfg), "DD1011"), 0);
+}
 
 }  // namespace dd::test
