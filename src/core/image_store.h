@@ -37,6 +37,8 @@ struct LocalImage {
   Platform platform;
   std::string user;              // Config.User: who runs when no USER follows; "" is root
   std::vector<std::string> env;  // Config.Env, NAME=value
+  std::string workdir;           // Config.WorkingDir; "" is /
+  bool healthcheck = false;      // Config.Healthcheck with a test other than NONE
 };
 
 // The directories of PATH in an image's environment (Docker's default PATH

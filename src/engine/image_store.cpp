@@ -33,10 +33,16 @@ std::optional<LocalImage> EngineImageStore::find_locked(const std::string& ref) 
   std::optional<LocalImage> image;
   try {
     if (auto j = client_.inspect_image(ref); j && j->is_object()) {
-      image = LocalImage{text(*j, "Id"), Platform::normalized(text(*j, "Os"), text(*j, "Architecture"), text(*j, "Variant")),
-                         {}, {}};
+      image = LocalImage{};
+      image->id = text(*j, "Id");
+      image->platform = Platform::normalized(text(*j, "Os"), text(*j, "Architecture"), text(*j, "Variant"));
       if (auto c = j->find("Config"); c != j->end() && c->is_object()) {
         image->user = text(*c, "User");
+        image->workdir = text(*c, "WorkingDir");
+        if (auto h = c->find("Healthcheck"); h != c->end() && h->is_object()) {
+          auto t = h->find("Test");
+          image->healthcheck = t != h->end() && t->is_array() && !t->empty() && t->front() != "NONE";
+        }
         if (auto env = c->find("Env"); env != c->end() && env->is_array())
           for (const auto& e : *env)
             if (e.is_string()) image->env.push_back(e.get<std::string>());

@@ -108,7 +108,8 @@ TEST(LocalImagesLive, UsersAndHealthcheckToolsComeFromTheRealBase) {
   // A company base: a user of its own, configured to run as it.
   TempDir basedir;
   basedir.write("Dockerfile", "FROM " + busybox +
-                                  "\nRUN echo 'app:x:1234:1234::/tmp:/bin/sh' >> /etc/passwd\nUSER app\n");
+                                  "\nRUN echo 'app:x:1234:1234::/tmp:/bin/sh' >> /etc/passwd\nUSER app\n"
+                                  "HEALTHCHECK CMD true\n");
   const std::string base = "drydock-test/base-with-user:1";
   ASSERT_TRUE(docker_build(basedir.path(), base));
 
@@ -156,6 +157,12 @@ TEST(LocalImagesLive, UsersAndHealthcheckToolsComeFromTheRealBase) {
            "1", base, "sleep", "60"});
     EXPECT_TRUE(c.wait_health("unhealthy", 30)) << c.inspect_json();
   }
+  // The base's own HEALTHCHECK is inherited: a service without one is fine.
+  ctx.write("Dockerfile", "FROM " + base + "\nEXPOSE 8080\nCMD [\"httpd\", \"-f\", \"-p\", \"8080\"]\n");
+  guess = drydock({"lint", "--no-context", "--format", "json", "--fail-on", "none", df.string()});
+  EXPECT_TRUE(has(rules_found(guess), "DD2040")) << guess.out;
+  real = drydock({"lint", "--local-images", "--no-context", "--format", "json", "--fail-on", "none", df.string()});
+  EXPECT_FALSE(has(rules_found(real), "DD2040")) << real.out;
   // The base's environment, as BuildKit reads it from the image config.
   ctx.write("Dockerfile", "FROM " + base + "\nENV A=$APP_ROOT/x B=$PATH:/x\nCMD [\"sleep\", \"300\"]\n");
   real = drydock({"lint", "--local-images", "--no-context", "--format", "json", "--fail-on", "none", df.string()});

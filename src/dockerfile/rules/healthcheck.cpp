@@ -87,6 +87,8 @@ class Healthcheck : public Rule {
     kb::ImageRef base = inc::chain_base(chain);
     if (!hc) {
       if (ports.empty() && !server) return;
+      // The base's own HEALTHCHECK is inherited (--local-images).
+      if (const auto& real = local::final_base(in); real && real->image.healthcheck) return;
       const Instruction* at = start.cmd ? start.cmd : start.entrypoint ? start.entrypoint : ports.empty() ? nullptr : ports.front().ins;
       if (!at) at = &in.df.instructions[chain.back()->from_index];
       int port = ports.empty() || ports.front().number == 0 ? 8080 : ports.front().number;

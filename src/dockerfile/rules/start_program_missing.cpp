@@ -69,7 +69,12 @@ class StartProgramMissing : public Rule {
     std::vector<std::string> candidates;
     const bool bare = prog.find('/') == std::string::npos;
     if (!bare) {
-      candidates.push_back(startscript::join_path(startscript::workdir_at(in, all, ins), prog));
+      // A relative path is looked up in the WORKDIR, the base's when the Dockerfile sets none.
+      std::string wd = startscript::workdir_at(in, all, ins);
+      if (wd == "/"sv && !real->image.workdir.empty() &&
+          std::none_of(all.begin(), all.end(), [](const Instruction* i) { return i->kind == Kw::WORKDIR; }))
+        wd = real->image.workdir;
+      candidates.push_back(startscript::join_path(wd, prog));
     } else {
       for (const Instruction* i : all)
         if (i->kind == Kw::ENV)

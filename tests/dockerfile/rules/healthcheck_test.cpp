@@ -81,3 +81,22 @@ TEST(Healthcheck, LocalBaseImageDecidesWhichToolsExist) {
 }
 
 }  // namespace dd::test
+
+namespace dd::test {
+
+TEST(Healthcheck, LocalBaseImageHealthcheckIsInherited) {
+  auto store = std::make_shared<FakeImageStore>();
+  auto& with = store->images["corp/web:1"];
+  with.image.id = "sha256:aaaa";
+  with.image.platform = {"linux", "amd64", ""};
+  with.image.healthcheck = true;
+  auto& without = store->images["corp/plain:1"];
+  without.image.id = "sha256:bbbb";
+  without.image.platform = {"linux", "amd64", ""};
+  const Config cfg = with_store(store);
+  EXPECT_EQ(count(lint("FROM corp/web:1\nEXPOSE 8080\nCMD [\"/app\"]\n"), "DD2040"), 1);
+  EXPECT_EQ(count(lint("FROM corp/web:1\nEXPOSE 8080\nCMD [\"/app\"]\n", cfg), "DD2040"), 0);
+  EXPECT_EQ(count(lint("FROM corp/plain:1\nEXPOSE 8080\nCMD [\"/app\"]\n", cfg), "DD2040"), 1);
+}
+
+}  // namespace dd::test

@@ -72,6 +72,17 @@ TEST(StartProgramMissing, HarmlessRunsStillLetItDecide) {
   EXPECT_EQ(count(lint("FROM static:1\nCOPY --from=build /out/app /app/server\nENTRYPOINT [\"/app/srv\"]\n", cfg),
                   "DD2014"),
             1);
+  // A relative path is looked up in the base's WORKDIR when the Dockerfile sets none.
+  auto s = store();
+  auto& app = s->images["corp/app:1"];
+  app.image.id = "sha256:cccc";
+  app.image.workdir = "/srv";
+  app.files = {{"/srv/server", ""}};
+  const Config with_app = with_store(s);
+  EXPECT_EQ(count(lint("FROM corp/app:1\nCMD [\"./server\"]\n", with_app), "DD2014"), 0);
+  auto f = only(lint("FROM corp/app:1\nCMD [\"./serve\"]\n", with_app), "DD2014");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0].root_cause.find("/srv/serve"), std::string::npos) << f[0].root_cause;
   // A RUN that writes a file on the PATH may have made the program.
   EXPECT_EQ(count(lint("FROM python:3.12-slim\nRUN echo 'exec python' > /usr/local/bin/gunicorn\nCMD [\"gunicorn\"]\n",
                        cfg),
