@@ -88,7 +88,8 @@ class Healthcheck : public Rule {
     if (!hc) {
       if (ports.empty() && !server) return;
       // The base's own HEALTHCHECK is inherited (--local-images).
-      if (const auto& real = local::final_base(in); real && real->image.healthcheck) return;
+      const auto& real = local::final_base(in);
+      if (real && real->image.healthcheck) return;
       const Instruction* at = start.cmd ? start.cmd : start.entrypoint ? start.entrypoint : ports.empty() ? nullptr : ports.front().ins;
       if (!at) at = &in.df.instructions[chain.back()->from_index];
       int port = ports.empty() || ports.front().number == 0 ? 8080 : ports.front().number;
@@ -98,6 +99,17 @@ class Healthcheck : public Rule {
       std::string tool = inc::is_distroless(base) || inc::is_scratch(base) ? ""
                          : inc::is_alpine_like(base)                     ? "wget -qO- "
                                                                          : "curl -fsS ";
+      // With the base at hand, a tool it has (or none, for an exec-form check).
+      if (real && local::has_program(*real, "sh") == std::optional<bool>(true)) {
+        if (local::has_program(*real, "curl") == std::optional<bool>(true) || installs(in, all, "curl"))
+          tool = "curl -fsS ";
+        else if (local::has_program(*real, "wget") == std::optional<bool>(true) || installs(in, all, "wget"))
+          tool = "wget -qO- ";
+        else
+          tool.clear();
+      } else if (real && local::has_program(*real, "sh") == std::optional<bool>(false)) {
+        tool.clear();
+      }
       f.fix = tool.empty() ? "HEALTHCHECK CMD [\"/app\", \"-healthcheck\"]  (a health subcommand of the binary), or "
                              "Kubernetes liveness/readiness probes"
                            : "HEALTHCHECK --interval=30s --timeout=3s --retries=3 CMD " + tool + "http://127.0.0.1:" +

@@ -100,3 +100,35 @@ TEST(Healthcheck, LocalBaseImageHealthcheckIsInherited) {
 }
 
 }  // namespace dd::test
+
+namespace dd::test {
+
+// The suggested HEALTHCHECK uses a tool the real base has (--local-images).
+TEST(Healthcheck, LocalBaseImageFixUsesAToolItHas) {
+  auto store = std::make_shared<FakeImageStore>();
+  auto add = [&](const std::string& ref, std::map<std::string, std::string> files) {
+    auto& i = store->images[ref];
+    i.image.id = "sha256:" + ref;
+    i.image.platform = {"linux", "amd64", ""};
+    i.files = std::move(files);
+  };
+  add("corp/wget:1", {{"/bin/sh", ""}, {"/usr/bin/wget", ""}});
+  add("corp/curl:1", {{"/bin/sh", ""}, {"/usr/bin/curl", ""}, {"/usr/bin/wget", ""}});
+  add("corp/none:1", {{"/bin/sh", ""}});
+  add("corp/static:1", {});
+  const Config cfg = with_store(store);
+  auto fix = [&](const std::string& ref) {
+    auto f = only(lint("FROM " + ref + "\nEXPOSE 8080\nCMD [\"/app\"]\n", cfg), "DD2040");
+    return f.size() == 1 ? f[0].fix : std::string("no finding");
+  };
+  EXPECT_NE(fix("corp/wget:1").find("CMD wget -qO- http://127.0.0.1:8080/health"), std::string::npos) << fix("corp/wget:1");
+  EXPECT_NE(fix("corp/curl:1").find("CMD curl -fsS http://127.0.0.1:8080/health"), std::string::npos) << fix("corp/curl:1");
+  EXPECT_NE(fix("corp/none:1").find("HEALTHCHECK CMD [\"/app\", \"-healthcheck\"]"), std::string::npos) << fix("corp/none:1");
+  EXPECT_NE(fix("corp/static:1").find("HEALTHCHECK CMD [\"/app\", \"-healthcheck\"]"), std::string::npos);
+  // Without the look, the guess for an unknown base is curl.
+  auto guess = only(lint("FROM corp/wget:1\nEXPOSE 8080\nCMD [\"/app\"]\n"), "DD2040");
+  ASSERT_EQ(guess.size(), 1u);
+  EXPECT_NE(guess[0].fix.find("curl -fsS"), std::string::npos);
+}
+
+}  // namespace dd::test
