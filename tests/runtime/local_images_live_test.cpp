@@ -214,6 +214,40 @@ TEST(LocalImagesLive, StartProgramOffThePathExitsAsPredicted) {
   EXPECT_TRUE(probes_left().empty());
 }
 
+TEST(LocalImagesLive, EndOfLifeInsideACompanyBase) {
+  if (!engine_available()) GTEST_SKIP() << engine_skip_reason();
+  const std::string busybox = busybox_image();
+  ASSERT_FALSE(busybox.empty()) << "could not build the busybox test image";
+  // A base whose tag says nothing, built on an old alpine, and one on Python 3.8.
+  TempDir basedir;
+  basedir.write("os-release", "NAME=\"Alpine Linux\"\nID=alpine\nVERSION_ID=3.16.9\n");
+  basedir.write("Dockerfile", "FROM " + busybox + "\nCOPY os-release /etc/os-release\nENV PYTHON_VERSION=3.8.18\n");
+  const std::string base = "drydock-test/company-base:7";
+  ASSERT_TRUE(docker_build(basedir.path(), base));
+  TempDir ctx;
+  auto df = ctx.write("Dockerfile", "FROM " + base + "\nUSER nobody\n");
+  auto guess = drydock({"lint", "--no-context", "--format", "json", "--fail-on", "none", df.string()});
+  EXPECT_FALSE(has(rules_found(guess), "DD2072")) << guess.out;
+  auto real = drydock({"lint", "--local-images", "--no-context", "--format", "json", "--fail-on", "none", df.string()});
+  docker({"rmi", "-f", base});
+  auto j = nlohmann::json::parse(real.out);
+  int eol = 0;
+  for (const auto& f : j["findings"])
+    if (f["rule"] == "DD2072") {
+      ++eol;
+      EXPECT_NE(f["message"].get<std::string>().find("alpine 3.16.9 (its /etc/os-release)"), std::string::npos) << f;
+    }
+  EXPECT_EQ(eol, 1) << real.out;
+  // The bookworm image made by debootstrap is current.
+  const std::string debian = debian_image();
+  if (!debian.empty()) {
+    ctx.write("Dockerfile", "FROM " + debian + "\nUSER nobody\n");
+    real = drydock({"lint", "--local-images", "--no-context", "--format", "json", "--fail-on", "none", df.string()});
+    EXPECT_FALSE(has(rules_found(real), "DD2072")) << real.out;
+  }
+  EXPECT_TRUE(probes_left().empty());
+}
+
 TEST(BaseImagePlatformLive, UnreachableEngineIsOneLineExitTwo) {
   TempDir dir;
   auto df = dir.write("Dockerfile", "FROM alpine:3.20\n");

@@ -1,5 +1,6 @@
 // DD2070 `latest` or no tag, DD2071 no digest, DD2072 end-of-life base.
 #include "dockerfile/rules/incident_util.h"
+#include "dockerfile/rules/local_image.h"
 
 namespace dd::dockerfile {
 namespace {
@@ -33,6 +34,53 @@ const RuleInfo& eol_info() {
       .tags = {"eol"},
   });
   return r;
+}
+
+// Whether a local image is an end-of-life OS (its /etc/os-release) or
+// runtime (the version variables the official images set, inherited by bases
+// built on them). `what` names it.
+std::optional<std::string> inside_of(const local::Base& b, std::string& upgrade, std::string& what) {
+  if (auto os = b.store->read_file(b.ref, "/etc/os-release", 16384)) {
+    std::string id, version;
+    size_t pos = 0;
+    while (pos < os->size()) {
+      size_t nl = os->find('\n', pos);
+      std::string line = os->substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
+      pos = nl == std::string::npos ? os->size() : nl + 1;
+      auto value = [&](std::string_view key) -> std::optional<std::string> {
+        if (line.rfind(std::string(key) + "=", 0) != 0) return std::nullopt;
+        std::string v = line.substr(key.size() + 1);
+        if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'')) v = v.substr(1, v.size() - 2);
+        return v;
+      };
+      if (auto v = value("ID")) id = *v;
+      if (auto v = value("VERSION_ID")) version = *v;
+    }
+    if (!id.empty() && !version.empty()) {
+      kb::ImageRef os_ref;
+      os_ref.path = os_ref.name = id;
+      os_ref.tag = version;
+      if (auto why = kb::eol_reason(os_ref, &upgrade)) {
+        what = id + " " + version + " (its /etc/os-release)";
+        return why;
+      }
+    }
+  }
+  static const std::pair<std::string_view, std::string_view> kRuntimes[] = {
+      {"PYTHON_VERSION", "python"}, {"NODE_VERSION", "node"}, {"GOLANG_VERSION", "golang"},
+      {"PHP_VERSION", "php"},       {"RUBY_VERSION", "ruby"}};
+  for (const auto& e : b.image.env)
+    for (const auto& [var, image] : kRuntimes)
+      if (e.size() > var.size() && e.compare(0, var.size(), var) == 0 && e[var.size()] == '=') {
+        kb::ImageRef rt;
+        rt.path = rt.name = std::string(image);
+        rt.tag = e.substr(var.size() + 1);
+        if (auto why = kb::eol_reason(rt, &upgrade)) {
+          what = std::string(image) + " " + rt.tag + " (its " + std::string(var) + ")";
+          return why;
+        }
+      }
+  return std::nullopt;
 }
 
 bool trusted(const LintInput& in, const kb::ImageRef& r) {
@@ -87,6 +135,17 @@ class StaleBase : public Rule {
         f.root_cause = "The base no longer receives security updates.";
         f.fix = "FROM " + (upgrade.empty() ? ref.path + ":<supported version>" : upgrade);
         out.add(eol_info(), std::move(f));
+      } else if (auto real = local::stage_base(in, st.index)) {
+        // The tag tells nothing (a company base): what the image is made of.
+        std::string what;
+        if (auto inside = inside_of(*real, upgrade, what)) {
+          Finding f = in.at(r, "FROM " + img + resolved + " on line " + std::to_string(from.range.begin.line) +
+                                   ": the local image is " + what + ": " + *inside,
+                            line);
+          f.root_cause = "The base no longer receives security updates; its tag does not say so, its contents do.";
+          f.fix = "rebuild " + img + " FROM " + (upgrade.empty() ? "a supported release" : upgrade);
+          out.add(eol_info(), std::move(f));
+        }
       }
     }
   }

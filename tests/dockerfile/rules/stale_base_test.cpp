@@ -1,3 +1,4 @@
+#include "fake_image_store.h"
 #include "rule_test.h"
 
 namespace dd::test {
@@ -26,6 +27,47 @@ TEST(StaleBase, EndOfLifeResolvedThroughArg) {
 
 TEST(StaleBase, NotForStagesOrScratch) {
   EXPECT_EQ(count(lint("FROM golang:1.23 AS b\nFROM b\nFROM scratch\n"), "DD2070"), 0);
+}
+
+}  // namespace dd::test
+
+namespace dd::test {
+
+// A company base whose tag says nothing: with --local-images its
+// /etc/os-release and its runtime variables tell whether it is end-of-life.
+TEST(StaleBase, LocalBaseImageContentsRevealEndOfLife) {
+  auto store = std::make_shared<FakeImageStore>();
+  auto add = [&](const std::string& ref, std::map<std::string, std::string> files, std::vector<std::string> env) {
+    auto& i = store->images[ref];
+    i.image.id = "sha256:" + ref;
+    i.image.platform = {"linux", "amd64", ""};
+    i.image.env = std::move(env);
+    i.files = std::move(files);
+  };
+  add("corp/buster:1", {{"/etc/os-release", "PRETTY_NAME=\"Debian GNU/Linux 10 (buster)\"\nID=debian\nVERSION_ID=\"10\"\n"}}, {});
+  add("corp/alpine:1", {{"/etc/os-release", "NAME=\"Alpine Linux\"\nID=alpine\nVERSION_ID=3.16.9\n"}}, {});
+  add("corp/py38:1", {{"/etc/os-release", "ID=debian\nVERSION_ID=\"12\"\n"}}, {"PYTHON_VERSION=3.8.18"});
+  add("corp/fresh:1", {{"/etc/os-release", "ID=debian\nVERSION_ID=\"12\"\n"}}, {"NODE_VERSION=22.11.0"});
+  const Config cfg = with_store(store);
+  auto eol = [&](const std::string& ref, const Config& c) { return only(lint("FROM " + ref + "\n", c), "DD2072"); };
+
+  auto f = eol("corp/buster:1", cfg);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0].message.find("the local image is debian 10 (its /etc/os-release)"), std::string::npos) << f[0].message;
+  EXPECT_NE(f[0].fix.find("debian:bookworm-slim"), std::string::npos) << f[0].fix;
+  EXPECT_TRUE(eol("corp/buster:1", {}).empty()) << "the tag alone says nothing";
+  f = eol("corp/alpine:1", cfg);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0].message.find("alpine 3.16.9"), std::string::npos) << f[0].message;
+  f = eol("corp/py38:1", cfg);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0].message.find("python 3.8.18 (its PYTHON_VERSION)"), std::string::npos) << f[0].message;
+  EXPECT_TRUE(eol("corp/fresh:1", cfg).empty());
+  // A tag that already tells is reported once, from the tag.
+  add("node:16-slim", {{"/etc/os-release", "ID=debian\nVERSION_ID=\"10\"\n"}}, {"NODE_VERSION=16.20.2"});
+  f = eol("node:16-slim", cfg);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].message.find("the local image"), std::string::npos) << f[0].message;
 }
 
 }  // namespace dd::test
