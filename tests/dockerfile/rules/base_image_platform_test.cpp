@@ -1,5 +1,6 @@
 #include <map>
 #include <memory>
+#include <set>
 
 #include "fake_image_store.h"
 #include "rule_test.h"
@@ -41,8 +42,9 @@ TEST(BaseImagePlatform, MatchingMissingStageAndScratchAreClean) {
       "FROM a\n"
       "FROM scratch\n";
   EXPECT_EQ(count(lint(df, fx.config), "DD1142"), 0);
-  // Stages and scratch are never asked for.
-  EXPECT_EQ(fx.store->asked, (std::vector<std::string>{"amd:1", "nosuch:2"}));
+  // Stages and scratch are never asked for (other rules may ask for the same images).
+  std::set<std::string> asked(fx.store->asked.begin(), fx.store->asked.end());
+  EXPECT_EQ(asked, (std::set<std::string>{"amd:1", "nosuch:2"}));
 }
 
 TEST(BaseImagePlatform, TargetPlatformAndFromPlatformDecide) {
