@@ -99,9 +99,11 @@ std::optional<bool> EngineImageStore::has_path(const std::string& ref, const std
 
 std::optional<std::string> EngineImageStore::read_file(const std::string& ref, const std::string& path, size_t max) {
   std::lock_guard<std::mutex> lock(mu_);
+  auto key = std::make_tuple(ref, path, max);
+  if (auto it = files_.find(key); it != files_.end()) return it->second;
   const std::string& id = probe_locked(ref);
   if (id.empty()) return std::nullopt;
-  return client_.read_file_start(id, path, max);
+  return files_[key] = client_.read_file_start(id, path, max);
 }
 
 std::shared_ptr<ImageStore> local_image_store() {

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <tuple>
 
 #include "core/image_store.h"
 #include "engine/client.h"
@@ -35,6 +36,7 @@ class EngineImageStore : public ImageStore {
   std::map<std::string, std::optional<LocalImage>> found_;
   std::map<std::string, std::string> probes_;  // ref -> container id
   std::map<std::pair<std::string, std::string>, bool> paths_;
+  std::map<std::tuple<std::string, std::string, size_t>, std::optional<std::string>> files_;
   std::optional<Platform> host_;
 };
 
