@@ -89,6 +89,13 @@ std::vector<std::string> probes_left() {
   return ids;
 }
 
+// drydock lint --no-context --format json, with or without --local-images.
+RunResult lint_json(const std::filesystem::path& df, bool local_images) {
+  std::vector<std::string> args = {"lint", "--no-context", "--format", "json", "--fail-on", "none", df.string()};
+  if (local_images) args.insert(args.begin() + 1, "--local-images");
+  return drydock(args);
+}
+
 std::vector<std::string> rules_found(const RunResult& r) {
   std::vector<std::string> ids;
   auto j = nlohmann::json::parse(r.out, nullptr, false);
@@ -116,9 +123,9 @@ TEST(LocalImagesLive, UsersAndHealthcheckToolsComeFromTheRealBase) {
   TempDir ctx;
   auto df = ctx.write("Dockerfile", "FROM " + base + "\nUSER app\nCMD [\"sleep\", \"300\"]\n");
   // Guessing, the user looks never created; the real base has it.
-  auto guess = drydock({"lint", "--no-context", "--format", "json", "--fail-on", "none", df.string()});
+  auto guess = lint_json(df, false);
   EXPECT_TRUE(has(rules_found(guess), "DD2051")) << guess.out;
-  auto real = drydock({"lint", "--local-images", "--no-context", "--format", "json", "--fail-on", "none", df.string()});
+  auto real = lint_json(df, true);
   EXPECT_FALSE(has(rules_found(real), "DD2051")) << real.out;
   {
     Container c("user-of-base");
@@ -128,7 +135,7 @@ TEST(LocalImagesLive, UsersAndHealthcheckToolsComeFromTheRealBase) {
   }
   // A user the base does not have: predicted, and the engine refuses to start.
   ctx.write("Dockerfile", "FROM " + base + "\nUSER web\nCMD [\"sleep\", \"300\"]\n");
-  real = drydock({"lint", "--local-images", "--no-context", "--format", "json", "--fail-on", "none", df.string()});
+  real = lint_json(df, true);
   EXPECT_TRUE(has(rules_found(real), "DD2051")) << real.out;
   {
     Container c("user-not-in-base");
@@ -138,18 +145,18 @@ TEST(LocalImagesLive, UsersAndHealthcheckToolsComeFromTheRealBase) {
   }
   // No USER at all: the base's own user still applies.
   ctx.write("Dockerfile", "FROM " + base + "\nCMD [\"sleep\", \"300\"]\n");
-  real = drydock({"lint", "--local-images", "--no-context", "--format", "json", "--fail-on", "none", df.string()});
+  real = lint_json(df, true);
   EXPECT_FALSE(has(rules_found(real), "DD2050")) << real.out;
 
   // busybox has wget but no curl: a curl health check is predicted to fail,
   // and the engine marks the container unhealthy.
   ctx.write("Dockerfile", "FROM " + base + "\nEXPOSE 8080\nCMD [\"sleep\", \"300\"]\n"
                           "HEALTHCHECK CMD curl -f http://127.0.0.1:8080/ || exit 1\n");
-  real = drydock({"lint", "--local-images", "--no-context", "--format", "json", "--fail-on", "none", df.string()});
+  real = lint_json(df, true);
   EXPECT_TRUE(has(rules_found(real), "DD2042")) << real.out;
   ctx.write("Dockerfile", "FROM " + base + "\nEXPOSE 8080\nCMD [\"sleep\", \"300\"]\n"
                           "HEALTHCHECK CMD wget -qO- http://127.0.0.1:8080/ || exit 1\n");
-  real = drydock({"lint", "--local-images", "--no-context", "--format", "json", "--fail-on", "none", df.string()});
+  real = lint_json(df, true);
   EXPECT_FALSE(has(rules_found(real), "DD2042")) << real.out;
   {
     Container c("curl-health");
@@ -159,13 +166,13 @@ TEST(LocalImagesLive, UsersAndHealthcheckToolsComeFromTheRealBase) {
   }
   // The base's own HEALTHCHECK is inherited: a service without one is fine.
   ctx.write("Dockerfile", "FROM " + base + "\nEXPOSE 8080\nCMD [\"httpd\", \"-f\", \"-p\", \"8080\"]\n");
-  guess = drydock({"lint", "--no-context", "--format", "json", "--fail-on", "none", df.string()});
+  guess = lint_json(df, false);
   EXPECT_TRUE(has(rules_found(guess), "DD2040")) << guess.out;
-  real = drydock({"lint", "--local-images", "--no-context", "--format", "json", "--fail-on", "none", df.string()});
+  real = lint_json(df, true);
   EXPECT_FALSE(has(rules_found(real), "DD2040")) << real.out;
   // The base's environment, as BuildKit reads it from the image config.
   ctx.write("Dockerfile", "FROM " + base + "\nENV A=$APP_ROOT/x B=$PATH:/x\nCMD [\"sleep\", \"300\"]\n");
-  real = drydock({"lint", "--local-images", "--no-context", "--format", "json", "--fail-on", "none", df.string()});
+  real = lint_json(df, true);
   auto j = nlohmann::json::parse(real.out);
   int undefined = 0;
   for (const auto& f : j["findings"])
@@ -226,9 +233,9 @@ TEST(LocalImagesLive, EndOfLifeInsideACompanyBase) {
   ASSERT_TRUE(docker_build(basedir.path(), base));
   TempDir ctx;
   auto df = ctx.write("Dockerfile", "FROM " + base + "\nUSER nobody\n");
-  auto guess = drydock({"lint", "--no-context", "--format", "json", "--fail-on", "none", df.string()});
+  auto guess = lint_json(df, false);
   EXPECT_FALSE(has(rules_found(guess), "DD2072")) << guess.out;
-  auto real = drydock({"lint", "--local-images", "--no-context", "--format", "json", "--fail-on", "none", df.string()});
+  auto real = lint_json(df, true);
   docker({"rmi", "-f", base});
   auto j = nlohmann::json::parse(real.out);
   int eol = 0;
@@ -242,7 +249,7 @@ TEST(LocalImagesLive, EndOfLifeInsideACompanyBase) {
   const std::string debian = debian_image();
   if (!debian.empty()) {
     ctx.write("Dockerfile", "FROM " + debian + "\nUSER nobody\n");
-    real = drydock({"lint", "--local-images", "--no-context", "--format", "json", "--fail-on", "none", df.string()});
+    real = lint_json(df, true);
     EXPECT_FALSE(has(rules_found(real), "DD2072")) << real.out;
   }
   EXPECT_TRUE(probes_left().empty());

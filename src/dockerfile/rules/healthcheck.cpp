@@ -100,15 +100,9 @@ class Healthcheck : public Rule {
                          : inc::is_alpine_like(base)                     ? "wget -qO- "
                                                                          : "curl -fsS ";
       // With the base at hand, a tool it has (or none, for an exec-form check).
-      if (real && local::has_program(*real, "sh") == std::optional<bool>(true)) {
-        if (local::has_program(*real, "curl") == std::optional<bool>(true) || installs(in, all, "curl"))
-          tool = "curl -fsS ";
-        else if (local::has_program(*real, "wget") == std::optional<bool>(true) || installs(in, all, "wget"))
-          tool = "wget -qO- ";
-        else
-          tool.clear();
-      } else if (real && local::has_program(*real, "sh") == std::optional<bool>(false)) {
-        tool.clear();
+      if (auto sh = real ? local::has_program(*real, "sh") : std::nullopt) {
+        auto has = [&](const char* t) { return local::has_program(*real, t) == std::optional<bool>(true) || installs(in, all, t); };
+        tool = !*sh ? "" : has("curl") ? "curl -fsS " : has("wget") ? "wget -qO- " : "";
       }
       f.fix = tool.empty() ? "HEALTHCHECK CMD [\"/app\", \"-healthcheck\"]  (a health subcommand of the binary), or "
                              "Kubernetes liveness/readiness probes"

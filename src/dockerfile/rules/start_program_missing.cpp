@@ -2,6 +2,7 @@
 // put there by the Dockerfile (--local-images): the container dies at once
 // with "executable file not found in $PATH" (exit 127).
 #include "dockerfile/rules/local_image.h"
+#include "dockerfile/rules/pkg_util.h"
 #include "dockerfile/rules/rule_util.h"
 #include "dockerfile/rules/start_script.h"
 
@@ -9,8 +10,9 @@ namespace dd::dockerfile {
 namespace {
 
 // Commands that cannot put a program on the PATH. A RUN of anything else
-// (a package manager, a download, cp, ln, a script) may, and then the rule
-// does not guess.
+// (a download, cp, ln, a script) may, and then the rule does not guess.
+// Package managers pass here; what they install is checked by
+// installs_only_data.
 bool harmless(const kb::Cmd& c) {
   if (c.argv.empty()) return true;
   for (const auto& r : c.redirects)
@@ -18,24 +20,29 @@ bool harmless(const kb::Cmd& c) {
   std::string_view p = kb::basename(c.argv[0]);
   for (std::string_view s : {"mkdir", "chown", "chgrp", "chmod", "rm", "rmdir", "touch", "true", "useradd", "adduser",
                              "groupadd", "addgroup", "usermod", "echo", "printf", "ls", "id", "whoami", "set", "export",
-                             "cd", "sed", "ldconfig", "update-ca-certificates", "locale-gen", "setcap", "test", "["})
+                             "cd", "sed", "ldconfig", "update-ca-certificates", "locale-gen", "setcap", "test", "[",
+                             "apk", "apt-get", "apt", "microdnf", "dnf", "yum"})
     if (p == s) return true;
-  // Packages that bring no commands: certificates, time zones, libraries.
-  if (p == "apk"sv || p == "apt-get"sv || p == "apt"sv || p == "microdnf"sv || p == "dnf"sv || p == "yum"sv) {
-    bool install = false;
-    for (size_t i = 1; i < c.argv.size(); ++i) {
-      std::string_view a = c.argv[i];
-      if (a == "add"sv || a == "install"sv) {
-        install = true;
-        continue;
-      }
-      if (a == "update"sv || a == "clean"sv || a == "upgrade"sv || a.empty() || a.front() == '-' || !install) continue;
+  return false;
+}
+
+// The package installs of a RUN bring no commands: certificates, time zones,
+// libraries. The same parse of installs as the pinning rules.
+bool installs_only_data(const LintInput& in, const Instruction& run) {
+  static const util::Words programs = {"apk", "apt-get", "apt", "microdnf", "dnf", "yum"};
+  static const util::Words subs = {"add", "install"};
+  static const util::Words with_value = {"-t", "--virtual", "-X", "--repository", "-p", "--root", "--keys-dir",
+                                         "--arch", "--cache-dir", "--repositories-file", "-o", "-c", "--option",
+                                         "--config-file", "--target-release", "--config", "--enablerepo",
+                                         "--disablerepo", "--installroot", "--releasever", "-x", "--exclude",
+                                         "--setopt", "-d", "-e"};
+  for (const auto& p : util::pkg_commands(in, run, programs, subs, with_value))
+    for (size_t op : p.operands) {
+      std::string_view a = p.c.arg(op);
       if (!(a == "ca-certificates"sv || a == "tzdata"sv || a.rfind("lib", 0) == 0 || a == "musl-locales"sv))
         return false;
     }
-    return true;
-  }
-  return false;
+  return true;
 }
 
 class StartProgramMissing : public Rule {
@@ -95,6 +102,7 @@ class StartProgramMissing : public Rule {
         if (i->exec_form) return;
         for (const auto& c : kb::commands(in, *i))
           if (!harmless(c)) return;
+        if (!installs_only_data(in, *i)) return;
       }
     }
     for (const auto& c : candidates) {
