@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Configures and builds drydock into build/ (Release with debug info).
+# Configures and builds drydock into build/ (Release).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -f build/build.ninja ]; then
-  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null
 fi
 # Progress lines are dropped; compiler messages and the exit status are kept.
 set +e

@@ -255,35 +255,6 @@ std::string_view basename(std::string_view p) {
 
 bool contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != SV::npos; }
 
-ImageRef parse_image(std::string_view ref) {
-  ImageRef r;
-  std::string s(ref);
-  size_t at = s.find('@');
-  if (at != std::string::npos) {
-    r.digest = s.substr(at + 1);
-    s.resize(at);
-  }
-  auto parts = split(s, '/');
-  if (parts.size() > 1 && (contains(parts[0], ".") || contains(parts[0], ":") || parts[0] == "localhost"sv)) {
-    r.registry = parts[0];
-    parts.erase(parts.begin());
-  }
-  if (!parts.empty()) {
-    std::string& last = parts.back();
-    size_t colon = last.rfind(':');
-    if (colon != std::string::npos) {
-      r.tag = last.substr(colon + 1);
-      last.resize(colon);
-    }
-  }
-  if ((r.registry.empty() || r.registry == "docker.io"sv || r.registry == "index.docker.io"sv) && parts.size() > 1 &&
-      parts[0] == "library"sv)
-    parts.erase(parts.begin());
-  for (size_t i = 0; i < parts.size(); ++i) r.path += (i ? "/" : "") + parts[i];
-  r.name = parts.empty() ? "" : parts.back();
-  return r;
-}
-
 std::span<const PackageManager> package_managers() { return kPackageManagers; }
 
 const PackageManager* package_manager(std::string_view program) {

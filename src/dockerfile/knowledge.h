@@ -11,20 +11,16 @@
 #include <vector>
 
 #include "dockerfile/ast.h"
+#include "knowledge/image_ref.h"
 #include "dockerfile/shell.h"
 
 namespace dd::dockerfile::kb {
 
 // ---- image references -----------------------------------------------------
 
-struct ImageRef {
-  std::string registry;  // "" for Docker Hub
-  std::string path;      // repository path without registry: "library/node" is kept as "node"
-  std::string name;      // last path component: "node", "distroless/nodejs20-debian12" -> "nodejs20-debian12"
-  std::string tag;       // "" when absent
-  std::string digest;    // "sha256:..." or ""
-};
-ImageRef parse_image(std::string_view ref);
+// The one parser lives in the knowledge layer.
+using dd::kb::ImageRef;
+using dd::kb::parse_image;
 
 // ---- package managers -----------------------------------------------------
 
