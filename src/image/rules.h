@@ -13,10 +13,10 @@ namespace dd::image {
 inline constexpr const char* kDigestMismatch = "DD4001";
 inline constexpr const char* kLayerUnreadable = "DD4002";
 inline constexpr const char* kUnsafeEntry = "DD4003";
-// 41xx: size and waste.
-inline constexpr const char* kWasted = "DD4101";
-inline constexpr const char* kCache = "DD4102";
-inline constexpr const char* kBuildTools = "DD4103";
+// 44xx: size and waste (41xx are the binaries checks of image-inv).
+inline constexpr const char* kWasted = "DD4401";
+inline constexpr const char* kCache = "DD4402";
+inline constexpr const char* kBuildTools = "DD4403";
 // 42xx: secrets.
 inline constexpr const char* kSecretFile = "DD4201";
 inline constexpr const char* kSecretConfig = "DD4202";

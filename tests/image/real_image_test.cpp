@@ -117,7 +117,7 @@ TEST(ImageReal, DirtyImageThroughEverySource) {
     EXPECT_GT(j["totals"]["wasted_bytes"].get<uint64_t>(), 60'000'000u);
 
     // The 60 MB file, deleted in a later layer, named by its Dockerfile line.
-    auto wasted = with_rule(j, "DD4101");
+    auto wasted = with_rule(j, "DD4401");
     ASSERT_FALSE(wasted.empty());
     EXPECT_EQ(wasted[0]["location"]["path"], "/opt/big.bin");
     EXPECT_NE(wasted[0]["message"].get<std::string>().find("line 4 `RUN head -c 60000000"), std::string::npos)
@@ -126,10 +126,10 @@ TEST(ImageReal, DirtyImageThroughEverySource) {
 
     // Caches of line 3 and its compilers.
     bool apt_cache = false;
-    for (auto& f : with_rule(j, "DD4102"))
+    for (auto& f : with_rule(j, "DD4402"))
       if (f["message"].get<std::string>().find("line 3") != std::string::npos) apt_cache = true;
     EXPECT_TRUE(apt_cache);
-    auto tools = with_rule(j, "DD4103");
+    auto tools = with_rule(j, "DD4403");
     ASSERT_EQ(tools.size(), 1u);
     EXPECT_NE(tools[0]["message"].get<std::string>().find("gcc"), std::string::npos);
     EXPECT_NE(tools[0]["fix"].get<std::string>().find("COPY --from=build"), std::string::npos);
@@ -216,7 +216,7 @@ TEST(ImageReal, HtmlReportRendersInChromium) {
   EXPECT_NE(dom.out.find("class=\"row\""), std::string::npos);
   EXPECT_NE(dom.out.find("data-path=\"usr\""), std::string::npos);
   EXPECT_NE(dom.out.find("class=\"bar\""), std::string::npos);
-  EXPECT_NE(dom.out.find("DD4101"), std::string::npos);
+  EXPECT_NE(dom.out.find("DD4401"), std::string::npos);
   fs::path png = im.dir / "render.png";
   auto shot = run({"chromium", "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=3000",
                    "--screenshot=" + png.string(), "--window-size=1200,1400", "file://" + html.string()});

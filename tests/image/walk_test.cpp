@@ -99,7 +99,7 @@ TEST(ImageWalk, WhiteoutsOpaqueDirsAndWasteCountedOnce) {
   EXPECT_EQ(r.a.model.layers[1].changes.added, 1u);    // /opt/c
   EXPECT_GE(r.a.model.layers[1].changes.deleted, 3u);  // gone, a, b
   EXPECT_EQ(r.a.walk.final_bytes, 1 + 3 + 5u);
-  EXPECT_FALSE(r.has("DD4101"));  // 9 MB: under the 10 MB threshold
+  EXPECT_FALSE(r.has("DD4401"));  // 9 MB: under the 10 MB threshold
 }
 
 TEST(ImageWalk, PaxGnuLongNamesHardLinksAndSymlinks) {
