@@ -6,7 +6,6 @@
 #include <cstring>
 
 namespace dd::image::elf {
-namespace {
 
 constexpr std::string_view kGoMagic{"\xff Go buildinf:", 14};
 // runtime/debug's modinfo is wrapped in these 16-byte sentinels (cmd/go's
@@ -14,19 +13,26 @@ constexpr std::string_view kGoMagic{"\xff Go buildinf:", 14};
 constexpr std::string_view kInfoStart{"0w\xaf\x0c\x92t\x08\x02\x41\xe1\xc1\x07\xe6\xd6\x18\xe6", 16};
 constexpr std::string_view kInfoEnd{"\xf9\x32\x43\x31\x86\x18\x20\x72\x00\x82\x42\x10\x41\x16\xd8\xf2", 16};
 
-// Bytes of a file at known offsets, from the kept prefix and the Go window.
+// Bytes of a file at known offsets: the kept prefix and the windows kept
+// further on (PT_DYNAMIC, its strings, the Go blob).
 struct View {
   std::string_view prefix;
-  std::string_view window;
-  uint64_t window_offset = 0;
+  std::vector<std::pair<uint64_t, std::string_view>> windows;
   bool big = false;
 
   // The `n` bytes at `off`, or empty when they were not kept.
   std::string_view at(uint64_t off, uint64_t n) const {
     if (off <= prefix.size() && n <= prefix.size() - off) return prefix.substr(off, n);
-    if (!window.empty() && off >= window_offset && off - window_offset <= window.size() &&
-        n <= window.size() - (off - window_offset))
-      return window.substr(off - window_offset, n);
+    for (const auto& [woff, w] : windows)
+      if (!w.empty() && off >= woff && off - woff <= w.size() && n <= w.size() - (off - woff))
+        return w.substr(off - woff, n);
+    return {};
+  }
+  // What is kept from `off` on, up to `n` bytes (maybe fewer).
+  std::string_view from(uint64_t off, uint64_t n) const {
+    if (off < prefix.size()) return prefix.substr(off, n);
+    for (const auto& [woff, w] : windows)
+      if (off >= woff && off - woff < w.size()) return w.substr(off - woff, n);
     return {};
   }
   bool has(uint64_t off, uint64_t n) const { return n == 0 || at(off, n).size() == n; }
@@ -48,30 +54,23 @@ struct View {
   }
 };
 
-struct Load {
-  uint64_t vaddr, offset, filesz;
-};
 
-std::optional<uint64_t> vaddr_to_offset(const std::vector<Load>& loads, uint64_t v) {
+
+static std::optional<uint64_t> vaddr_to_offset(const std::vector<Load>& loads, uint64_t v) {
   for (const Load& l : loads)
     if (v >= l.vaddr && v - l.vaddr < l.filesz) return l.offset + (v - l.vaddr);
   return std::nullopt;
 }
 
+namespace {
+
 // A NUL-terminated string at `off`, at most `max` bytes; nullopt when the
 // terminator is not within what was kept.
 std::optional<std::string> cstring(const View& v, uint64_t off, uint64_t max) {
-  for (uint64_t n = 64;; n *= 4) {
-    uint64_t want = std::min(n, max);
-    std::string_view s = v.at(off, want);
-    if (s.size() != want) {
-      // Less was kept than asked: try what is left of the prefix.
-      if (off < v.prefix.size()) s = v.prefix.substr(off, std::min<uint64_t>(want, v.prefix.size() - off));
-    }
-    size_t z = s.find('\0');
-    if (z != std::string_view::npos) return std::string(s.substr(0, z));
-    if (s.size() < want || want == max) return std::nullopt;
-  }
+  std::string_view s = v.from(off, max);
+  size_t z = s.find('\0');
+  if (z != std::string_view::npos) return std::string(s.substr(0, z));
+  return std::nullopt;
 }
 
 std::vector<std::string> split_paths(const std::string& s) {
@@ -251,6 +250,81 @@ void Reader::scan_go(std::string_view chunk) {
   }
 }
 
+View Reader::view(bool big) const {
+  View v{prefix_, {}, big};
+  for (const Window& w : windows_) v.windows.emplace_back(w.off, w.data);
+  if (go_found_) v.windows.emplace_back(go_offset_, go_window_);
+  return v;
+}
+
+// Once the program headers are in the prefix: the segments that lie beyond
+// it are kept as the stream passes them (Go and other large binaries put
+// PT_DYNAMIC in their last segment, tens of MB in).
+void Reader::plan() {
+  if (prefix_.size() < 64 && prefix_.size() < limits_.prefix_bytes) return;
+  const bool full = prefix_.size() >= limits_.prefix_bytes;
+  auto cls = static_cast<unsigned char>(prefix_.size() > EI_CLASS ? prefix_[EI_CLASS] : 0);
+  auto data = static_cast<unsigned char>(prefix_.size() > EI_DATA ? prefix_[EI_DATA] : 0);
+  if ((cls != ELFCLASS32 && cls != ELFCLASS64) || (data != ELFDATA2LSB && data != ELFDATA2MSB)) {
+    planned_ = true;
+    return;
+  }
+  const bool w = cls == ELFCLASS64;
+  const int ptr = w ? 8 : 4;
+  View v{prefix_, {}, data == ELFDATA2MSB};
+  bool ok = true;
+  uint64_t phoff = v.uint(w ? 32 : 28, ptr, &ok);
+  uint64_t phentsize = v.uint(w ? 54 : 42, 2, &ok);
+  uint64_t phnum = v.uint(w ? 56 : 44, 2, &ok);
+  if (!ok || phentsize < (w ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr))) {
+    planned_ = full || ok;
+    return;
+  }
+  if (!v.has(phoff, phnum * phentsize)) {
+    if (full || phoff > limits_.prefix_bytes) planned_ = true;
+    return;
+  }
+  planned_ = true;
+  big_ = data == ELFDATA2MSB;
+  bits_ = w ? 64 : 32;
+  for (uint64_t i = 0; i < phnum; ++i) {
+    uint64_t h = phoff + i * phentsize;
+    uint32_t type = v.uint(h, 4, &ok);
+    uint64_t off = v.uint(h + (w ? 8 : 4), ptr, &ok);
+    uint64_t vaddr = v.uint(h + (w ? 16 : 8), ptr, &ok);
+    uint64_t filesz = v.uint(h + (w ? 32 : 16), ptr, &ok);
+    if (type == PT_LOAD && loads_.size() < 64) loads_.push_back({vaddr, off, filesz});
+    if ((type == PT_DYNAMIC || type == PT_INTERP) && off + filesz > limits_.prefix_bytes && off >= offset_ &&
+        windows_.size() < 4)
+      windows_.push_back({off, std::min<uint64_t>(filesz, 1 << 16), {}, type == PT_DYNAMIC});
+  }
+}
+
+// The dynamic section is whole: keep its string table too when it is
+// still ahead in the stream.
+void Reader::plan_strings(const Window& dyn, uint64_t chunk_start) {
+  View v{dyn.data, {}, big_};
+  const int ptr = bits_ == 64 ? 8 : 4;
+  std::optional<uint64_t> strtab, strsz;
+  for (uint64_t e = 0; e + 2 * ptr <= dyn.data.size(); e += 2 * ptr) {
+    bool ok = true;
+    int64_t tag = static_cast<int64_t>(v.uint(e, ptr, &ok));
+    uint64_t val = v.uint(e + ptr, ptr, &ok);
+    if (bits_ == 32) tag = static_cast<int32_t>(tag);
+    if (!ok || tag == DT_NULL) break;
+    if (tag == DT_STRTAB) strtab = val;
+    if (tag == DT_STRSZ) strsz = val;
+  }
+  if (!strtab) return;
+  std::vector<Load> loads;
+  for (const auto& l : loads_) loads.push_back({l.vaddr, l.offset, l.filesz});
+  auto off = vaddr_to_offset(loads, *strtab);
+  if (!off) return;
+  uint64_t len = std::min<uint64_t>(strsz.value_or(1 << 20), 1 << 20);
+  if (*off + len <= limits_.prefix_bytes || *off < chunk_start || windows_.size() >= 8) return;
+  windows_.push_back({*off, len, {}, false});
+}
+
 bool Reader::feed(std::string_view chunk) {
   if (not_elf_) return false;
   if (prefix_.size() < limits_.prefix_bytes) {
@@ -261,8 +335,18 @@ bool Reader::feed(std::string_view chunk) {
     not_elf_ = true;
     return false;
   }
+  if (!planned_) plan();
+  const uint64_t start = offset_, end = offset_ + chunk.size();
+  for (size_t i = 0; i < windows_.size(); ++i) {
+    Window& w = windows_[i];
+    uint64_t want_from = w.off + w.data.size();
+    if (w.data.size() >= w.len || want_from < start || want_from >= end) continue;
+    uint64_t n = std::min<uint64_t>(w.len - w.data.size(), end - want_from);
+    w.data.append(chunk.substr(want_from - start, n));
+    if (w.data.size() >= w.len && w.dynamic) plan_strings(windows_[i], start);
+  }
   scan_go(chunk);
-  offset_ += chunk.size();
+  offset_ = end;
   return true;
 }
 
@@ -286,7 +370,7 @@ ElfInfo Reader::finish() {
   }
   info.bits = cls == ELFCLASS64 ? 64 : 32;
   info.big_endian = data == ELFDATA2MSB;
-  View v{prefix_, go_window_, go_offset_, info.big_endian};
+  View v = view(info.big_endian);
   const bool w = info.bits == 64;
   const int ptr = w ? 8 : 4;
   bool ok = true;
@@ -436,7 +520,7 @@ ElfInfo Reader::finish() {
       }
     } else if (ptrsize == 4 || ptrsize == 8) {
       // Pointer format: two pointers to Go string headers {data, len}.
-      View gv{prefix_, go_window_, go_offset_, (gflags & 1) != 0};
+      View gv = view((gflags & 1) != 0);
       auto go_string = [&](uint64_t at_off) -> std::optional<std::string> {
         bool sok = true;
         uint64_t hv = gv.uint(at_off, ptrsize, &sok);

@@ -77,6 +77,11 @@ struct Limits {
 // The OCI architecture name of an ELF machine; "" when unknown.
 std::string arch_name(uint16_t machine, int bits, bool big_endian);
 
+struct Load {
+  uint64_t vaddr, offset, filesz;
+};
+struct View;
+
 class Reader {
  public:
   explicit Reader(Limits limits = {});
@@ -87,8 +92,21 @@ class Reader {
   ElfInfo finish();
 
  private:
+  struct Window {
+    uint64_t off = 0, len = 0;
+    std::string data;
+    bool dynamic = false;
+  };
   void scan_go(std::string_view chunk);
+  void plan();
+  void plan_strings(const Window& dyn, uint64_t chunk_start);
+  View view(bool big) const;
   Limits limits_;
+  bool planned_ = false;
+  bool big_ = false;
+  int bits_ = 64;
+  std::vector<Load> loads_;
+  std::vector<Window> windows_;
   std::string prefix_;
   uint64_t offset_ = 0;
   bool not_elf_ = false;
