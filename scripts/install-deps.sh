@@ -13,6 +13,7 @@ PKGS=(
   docker.io busybox-static debootstrap
   clang-14 libclang-rt-14-dev
   golang-1.19-go golang-github-moby-patternmatcher-dev  # the .dockerignore oracle test
+  libssl-dev skopeo chromium  # image: sha256 of layers; OCI layout and HTML report tests
 )
 
 WITH_BENCH=0
