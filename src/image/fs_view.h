@@ -12,6 +12,7 @@
 // Thread-safety: every method is const and safe to call from several
 // threads once the walk has finished.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -56,6 +57,19 @@ class FsView {
     return stat(*r);
   }
   bool exists(std::string_view path) const { return stat_follow(path).has_value(); }
+  // Every entry under `dir` (itself excluded), depth first in path order,
+  // symlinks not followed. The default goes through list(); the walk's view
+  // does it in one pass.
+  virtual void for_each(std::string_view dir, const std::function<void(const std::string&, const FileStat&)>& f) const {
+    std::string base(dir == "/" ? "" : dir);
+    for (auto& n : list(dir)) {
+      std::string p = base + "/" + n;
+      auto st = stat(p);
+      if (!st) continue;
+      f(p, *st);
+      if (st->type == FileType::dir) for_each(p, f);
+    }
+  }
 };
 
 }  // namespace dd::image
