@@ -8,6 +8,7 @@
 
 #include "core/glob.h"
 #include "core/registry.h"
+#include "image/walk.h"
 
 namespace dd::image::binaries {
 namespace {
@@ -370,8 +371,10 @@ class Checker {
       for (auto& d : default_dirs(main)) dirs.push_back(d);
     }
     std::set<std::string> tried;
-    for (const auto& d : dirs) {
-      if (d.empty() || d[0] != '/' || !tried.insert(d).second) continue;
+    for (const auto& raw : dirs) {
+      if (raw.empty() || raw[0] != '/') continue;
+      std::string d = clean_abs(raw);
+      if (!tried.insert(d).second) continue;
       searched.push_back(d);
       std::string p = join(d, name);
       auto r = fs_.resolve(p);
