@@ -89,7 +89,8 @@ std::vector<Package> parse_dpkg_status(std::string_view text) {
       status_seen = true;
     } else if (iequals(k, "Source")) {
       // "name" or "name (version)"
-      std::string_view s = trim(first_line(v));
+      const std::string line = first_line(v);
+      std::string_view s = trim(line);
       size_t paren = s.find('(');
       if (paren != std::string_view::npos) {
         size_t close = s.find(')', paren);
