@@ -105,7 +105,7 @@ class PackagesAnalyzer : public Analyzer {
   std::vector<std::string> patterns() const override {
     return {"/var/lib/dpkg/status", "/var/lib/dpkg/status.d/*", "/lib/apk/db/installed", "/var/lib/rpm/rpmdb.sqlite",
             "/usr/lib/sysimage/rpm/rpmdb.sqlite", "**/*.dist-info/METADATA", "**/*.egg-info/PKG-INFO", "**/*.egg-info",
-            "**/node_modules/**/package.json", "**/*.jar", "**/*.war", "**/*.ear"};
+            "**/package.json" /* filtered by is_npm_manifest_path */, "**/*.jar", "**/*.war", "**/*.ear"};
   }
   std::vector<Retain> retain() const override { return {{"/etc/os-release", 1 << 16}, {"/usr/lib/os-release", 1 << 16}}; }
   std::unique_ptr<LayerScan> begin_layer(int) override { return std::make_unique<Scan>(); }
