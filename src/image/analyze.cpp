@@ -117,7 +117,10 @@ Analysis analyze(const std::string& source, const Options& opt, const Config* co
   Analysis a;
   OpenedImage img = open_image(source, opt);
   img.model.options = &opt;
-  if (!opt.dockerfile.empty()) match_dockerfile(img.model, opt.dockerfile);
+  if (!opt.dockerfile.empty()) {
+    match_dockerfile(img.model, opt.dockerfile);
+    img.model.dockerfile = opt.dockerfile;
+  }
   std::vector<std::unique_ptr<Analyzer>> analyzers;
   for (auto& info : image::analyzers()) analyzers.push_back(info.make());
   Report report(config);
@@ -143,6 +146,40 @@ Analysis analyze(const std::string& source, const Options& opt, const Config* co
   a.findings = std::move(report.findings());
   a.base = base_image(a.model);
   return a;
+}
+
+void merge_findings(std::vector<Finding>& project, std::vector<Finding> image_findings) {
+  const size_t n = project.size();
+  for (auto& f : image_findings) {
+    Finding* same = nullptr;
+    for (size_t i = 0; i < n && !same; ++i) {
+      Finding& p = project[i];
+      if (p.category != f.category || p.location.file.empty() || !p.location.image.empty()) continue;
+      if (f.location.line > 0) {
+        // A secret the Dockerfile line puts in and the layer of that line
+        // holds is one leak. Size findings of one line are distinct
+        // incidents (caches vs build tools): they stay apart.
+        if (f.category == Category::secret_leak && p.location.file == f.location.file && p.location.line == f.location.line) same = &p;
+      } else if (f.location.path.empty() && f.location.layer.empty() &&
+                 (f.location.file.empty() || p.location.file == f.location.file)) {
+        // Config-level incidents (root user, health check, daemonizing CMD).
+        static const Category config_level[] = {Category::runs_as_root, Category::no_healthcheck, Category::exits_immediately};
+        for (Category c : config_level)
+          if (c == f.category) same = &p;
+      }
+    }
+    if (same && std::find(same->tags.begin(), same->tags.end(), "image:" + f.rule) != same->tags.end()) {
+      project.push_back(std::move(f));  // one image finding per project finding and rule
+      continue;
+    }
+    if (same) {
+      same->message += " (confirmed in the image " + f.location.image + ": " + f.message + ")";
+      same->tags.push_back("image:" + f.rule);
+      if (same->severity < f.severity) same->severity = f.severity;
+    } else {
+      project.push_back(std::move(f));
+    }
+  }
 }
 
 json size_tree(const FsView& fs, size_t max_children) {

@@ -37,6 +37,13 @@ std::string to_html(const Analysis& a);
 // largest children first, small ones folded. {"n":name,"s":bytes,"c":[...]}.
 nlohmann::json size_tree(const FsView& fs, size_t max_children = 40);
 
+// `drydock scan DIR --image SOURCE`: adds the image's findings to the
+// project's, one finding per incident: an image finding of the same
+// category as a Dockerfile finding on the same line (or, for the config
+// checks, in the same Dockerfile) is folded into it ("confirmed in the
+// image"); the others are appended.
+void merge_findings(std::vector<Finding>& project, std::vector<Finding> image_findings);
+
 // `drydock image diff A B`.
 nlohmann::json diff_json(const Analysis& a, const Analysis& b);
 std::string diff_text(const nlohmann::json& d);

@@ -87,6 +87,7 @@ struct ImageModel {
   std::vector<HistoryEntry> history;
   std::vector<Layer> layers;  // bottom first
   const Options* options = nullptr;
+  std::string dockerfile;  // --dockerfile, when layers were matched to it
 };
 
 }  // namespace dd::image

@@ -84,7 +84,15 @@ Finding image_finding(const ImageModel& m, const char* rule, int layer, std::str
   Finding f;
   f.rule = rule;
   f.location.image = m.name.empty() ? m.source : m.name;
-  if (layer >= 0 && size_t(layer) < m.layers.size()) f.location.layer = m.layers[size_t(layer)].digest;
+  if (layer >= 0 && size_t(layer) < m.layers.size()) {
+    const Layer& L = m.layers[size_t(layer)];
+    f.location.layer = L.digest;
+    // --dockerfile: the instruction that made the layer.
+    if (L.dockerfile_line > 0 && !m.dockerfile.empty()) {
+      f.location.file = m.dockerfile;
+      f.location.line = L.dockerfile_line;
+    }
+  }
   f.location.path = std::move(path);
   return f;
 }
