@@ -255,3 +255,37 @@ TEST(ImageReal, BadSourcesExitTwoWithOneLine) {
 
 }  // namespace
 }  // namespace dd::test
+
+namespace dd::test {
+namespace {
+
+TEST(ImageReal, ScanWithImageMergesTheSameIncident) {
+  if (!engine_available()) GTEST_SKIP() << engine_skip_reason();
+  const Images& im = images();
+  ASSERT_FALSE(im.dirty.empty());
+  auto srcs = sources(im.dirty, "dirty");
+  auto r = drydock({"scan", (im.dir / "dirty").string(), "--image", srcs[0], "--format", "json"});
+  ASSERT_EQ(r.status, 1) << r.err;
+  no_secret_in(r.out, "scan json");
+  json j = json::parse(r.out);
+  int root = 0, health = 0, image_files = 0;
+  for (auto& f : j["findings"]) {
+    if (f["category"] == "runs-as-root") {
+      ++root;
+      EXPECT_NE(f["message"].get<std::string>().find("confirmed in the image"), std::string::npos);
+    }
+    if (f["category"] == "no-healthcheck") ++health;
+    if (f["rule"] == "DD4201") {
+      ++image_files;
+      EXPECT_EQ(f["location"]["line"], 6) << f.dump();  // COPY app.env on line 6
+    }
+  }
+  EXPECT_EQ(root, 1);
+  EXPECT_EQ(health, 1);
+  EXPECT_EQ(image_files, 2);  // the .env's two secrets; the key merged into the COPY finding
+  EXPECT_TRUE(j.contains("image"));
+  EXPECT_EQ(j["image"]["layers"].size(), 7u);
+}
+
+}  // namespace
+}  // namespace dd::test
