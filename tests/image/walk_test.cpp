@@ -263,3 +263,29 @@ TEST(ImageWalk, OciLayoutWithIndexPicksThePlatform) {
 
 }  // namespace
 }  // namespace dd::image
+
+namespace dd::image {
+namespace {
+
+TEST(ImageConfigRules, DaemonizingCommandStaleDateAndRoot) {
+  std::string l = TarWriter().file("usr/sbin/nginx", "elf").finish();
+  json extra = {{"created", "2020-01-01T00:00:00Z"},
+                {"config", {{"User", ""}, {"Cmd", {"nginx"}}, {"ExposedPorts", {{"80/tcp", json::object()}}}}}};
+  Walked r(docker_save({l}, extra));
+  EXPECT_TRUE(r.has("DD4303"));  // nginx daemonizes unless told 'daemon off;'
+  EXPECT_TRUE(r.has("DD4304"));
+  EXPECT_TRUE(r.has("DD4301"));
+  EXPECT_TRUE(r.has("DD4302"));
+  json fg = {{"created", "2099-01-01T00:00:00Z"},
+             {"config", {{"User", "101"}, {"Cmd", {"nginx", "-g", "daemon off;"}}, {"Healthcheck", {{"Test", {"CMD", "true"}}}}}}};
+  Walked ok(docker_save({l}, fg));
+  for (auto& f : ok.a.findings) EXPECT_NE(f.rule.substr(0, 4), "DD43") << f.rule << ": " << f.message;
+  // --max-age: a 2020 image is fine under a policy of 100 years.
+  Options o;
+  o.max_age_days = 36500;
+  Walked old(docker_save({l}, extra), o);
+  EXPECT_FALSE(old.has("DD4304"));
+}
+
+}  // namespace
+}  // namespace dd::image
