@@ -289,3 +289,40 @@ TEST(ImageConfigRules, DaemonizingCommandStaleDateAndRoot) {
 
 }  // namespace
 }  // namespace dd::image
+
+namespace dd::image {
+namespace {
+
+TEST(ImageHostile, TenGigabyteSparseEntryIsNotExpanded) {
+  TarWriter t;
+  t.pax(TarWriter::pax_record("GNU.sparse.realsize", "10737418240") + TarWriter::pax_record("GNU.sparse.name", "var/sparse.img"));
+  t.file("GNUSparseFile.0/sparse.img", std::string(4096, 's'));
+  Walked r(docker_save({t.finish()}));
+  auto st = r.fs().stat("/var/sparse.img");
+  ASSERT_TRUE(st);
+  EXPECT_EQ(st->size, 10737418240ull);               // the size the file has
+  EXPECT_LT(r.a.model.layers[0].uncompressed_size, 100000u);  // the bytes read
+}
+
+TEST(ImageHostile, TooManyEntriesStopTheLayer) {
+  TarWriter t;
+  for (int i = 0; i < 3000; ++i) t.file("f/" + std::to_string(i), "");
+  TempDir d;
+  auto p = d.write("image.tar", docker_save({t.finish()}));
+  OpenedImage img = open_image(p.string(), Options{});
+  std::vector<std::unique_ptr<Analyzer>> as;
+  for (auto& a : analyzers()) as.push_back(a.make());
+  struct Null : FindingSink {
+    void add(Finding) override {}
+    void add_package(Package) override {}
+  } sink;
+  WalkLimits lim;
+  lim.max_entries = 1000;
+  auto res = walk(img, as, sink, lim);
+  ASSERT_EQ(res.issues.size(), 1u);
+  EXPECT_EQ(res.issues[0].kind, LayerIssue::unreadable);
+  EXPECT_NE(res.issues[0].detail.find("more than 1000 entries"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dd::image
