@@ -48,12 +48,12 @@ cat bench.tar > /dev/null
 tu=$(best "$DD" image bench.tar --format json --fail-on none)
 echo "docker save archive: $((size / 1000000)) MB in ${tu}s = $(echo "scale=2; $size / $tu / 1000000000" | bc) GB/s"
 
-# 3. Peak RSS on a generated 3 GB image (30 files of 100 MB in 3 layers,
+# 3. Peak RSS on a generated 3 GB image (30 files of 100 MB in 2 layers,
 #    plus 200k small files), a docker save archive written by tar.
 if [ ! -f big.tar ]; then
   rm -rf gen && mkdir -p gen/l1/data gen/l2/data gen/l3/small
   for i in $(seq 1 12); do head -c 100000000 /dev/urandom > gen/l1/data/f$i; done
-  for i in $(seq 1 12); do head -c 100000000 /dev/urandom > gen/l2/data/g$i; done
+  for i in $(seq 1 18); do head -c 100000000 /dev/urandom > gen/l2/data/g$i; done
   (cd gen/l3/small && for d in $(seq 1 200); do mkdir $d; (cd $d && for f in $(seq 1 1000); do echo $f > $f; done); done)
   for l in l1 l2 l3; do tar -C gen/$l -cf gen/$l.tar .; done
   python3 - <<'PY'

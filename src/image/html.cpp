@@ -1,6 +1,7 @@
 // The self-contained HTML report: a layer-size chart (inline SVG), a
 // browsable size tree of the merged filesystem (inline JSON + a few lines
 // of JS), and the findings. No external resource of any kind.
+#include <algorithm>
 #include <sstream>
 
 #include "image/analyze.h"
@@ -87,7 +88,9 @@ std::string to_html(const Analysis& a) {
   o << "</table>";
 
   o << "<h2>Findings</h2><table id=\"findings\"><tr><th>severity</th><th>rule</th><th>where</th><th>message</th></tr>";
-  for (auto& f : a.findings) {
+  std::vector<Finding> sorted = a.findings;
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Finding& x, const Finding& y) { return x.severity > y.severity; });
+  for (auto& f : sorted) {
     std::string sev(to_string(f.severity));
     std::string where = f.location.path.empty() ? f.location.field : f.location.path;
     o << "<tr class=\"finding\"><td class=\"sev-" << sev << "\">" << sev << "</td><td>" << esc(f.rule) << "</td><td>"
