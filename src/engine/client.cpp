@@ -40,11 +40,18 @@ struct Buffer {
   bool cut_ok = false;  // stop quietly at the limit (only the start is wanted)
   bool cut = false;
   bool overflow = false;
+  const std::function<bool(std::string_view)>* sink = nullptr;
+  bool sink_stopped = false;
 };
 
 size_t write_body(char* ptr, size_t size, size_t n, void* user) {
   auto* b = static_cast<Buffer*>(user);
   size_t len = size * n;
+  if (b->sink) {
+    if ((*b->sink)(std::string_view(ptr, len))) return len;
+    b->sink_stopped = true;
+    return 0;
+  }
   if (b->data.size() + len > b->limit) {
     if (b->cut_ok) {
       b->data.append(ptr, b->limit - b->data.size());
@@ -257,11 +264,13 @@ Response Client::request(const std::string& path, bool versioned, const RequestO
   }
   c.set(CURLOPT_WRITEFUNCTION, write_body);
   c.set(CURLOPT_WRITEDATA, &body);
+  if (o.on_body) body.sink = &o.on_body;
   c.set(CURLOPT_HEADERFUNCTION, read_header);
   c.set(CURLOPT_HEADERDATA, &r);
-  c.set(CURLOPT_TIMEOUT, timeout_);
+  c.set(CURLOPT_TIMEOUT, o.timeout_seconds >= 0 ? o.timeout_seconds : timeout_);
   CURLcode rc = curl().easy_perform(c.h);
   if (body.overflow) throw InputError("Docker engine answer to " + path + " is larger than 512 MiB");
+  if (rc == CURLE_WRITE_ERROR && body.sink_stopped) body.cut = true;
   if (rc != CURLE_OK && !(rc == CURLE_WRITE_ERROR && body.cut)) unreachable(rc, err[0] ? err : curl().easy_strerror(rc));
   curl().easy_getinfo(c.h, CURLINFO_RESPONSE_CODE, &r.status);
   r.body = std::move(body.data);
@@ -285,6 +294,14 @@ const std::string& Client::api_version() {
 }
 
 Response Client::get(const std::string& path) { return request(path, true); }
+
+Response Client::get_stream(const std::string& path, std::function<bool(std::string_view)> on_body,
+                            long timeout_seconds) {
+  RequestOptions o;
+  o.on_body = std::move(on_body);
+  o.timeout_seconds = timeout_seconds;
+  return request(path, true, o);
+}
 
 namespace {
 

@@ -52,6 +52,10 @@ struct RequestOptions {
   const char* method = nullptr;     // "POST", "DELETE"; null: GET (or HEAD)
   std::string json_body;            // sent as application/json
   size_t max_body = size_t(-1);     // keep only the first bytes of the body
+  // When set, the body is handed over in chunks instead of kept (no size
+  // limit); returning false ends the transfer. Response::body stays empty.
+  std::function<bool(std::string_view)> on_body;
+  long timeout_seconds = -1;        // -1: the client's timeout; 0: none
 };
 
 // A path inside a container, from the X-Docker-Container-Path-Stat header.
@@ -96,6 +100,9 @@ class Client {
 
   // GET /v1.NN<path>. Throws InputError when the engine cannot be reached.
   Response get(const std::string& path);
+  // GET with the body streamed to on_body (image export: /images/{name}/get).
+  Response get_stream(const std::string& path, std::function<bool(std::string_view)> on_body,
+                      long timeout_seconds = 0);
   // GET and parse; throws ApiError on a status >= 400 (404 included).
   nlohmann::json get_json(const std::string& path);
   // POST a JSON body and parse the answer (null for an empty one); throws

@@ -1,0 +1,10 @@
+#include "image/analyzer.h"
+
+namespace dd::image {
+
+std::vector<AnalyzerInfo>& analyzers() {
+  static std::vector<AnalyzerInfo> list;
+  return list;
+}
+
+}  // namespace dd::image

@@ -1,0 +1,72 @@
+#pragma once
+// Byte plumbing of the image walk: a shared read-only file, blob regions in
+// it, streamed SHA-256 (OpenSSL EVP), and streaming decoders for layer
+// media types (isa-l inflate for gzip, libzstd for zstd).
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace dd::image {
+
+// An open file, closed when the last reference goes. `name` is what error
+// messages show.
+struct File {
+  int fd = -1;
+  std::string name;
+  uint64_t size = 0;
+  ~File();
+};
+// Opens a file read-only; throws InputError naming it.
+std::shared_ptr<File> open_file(const std::string& path);
+
+// A region of a file: a blob of an OCI layout, or a member of a tar.
+struct Blob {
+  std::shared_ptr<File> file;
+  uint64_t offset = 0;
+  uint64_t size = 0;
+  std::string name;  // "blobs/sha256/ab..." or "abc/layer.tar"
+};
+// Reads a whole small blob (manifests, configs); throws InputError when it
+// is larger than `max`.
+std::string read_blob(const Blob& b, size_t max = 64 << 20);
+
+class Sha256 {
+ public:
+  Sha256();
+  ~Sha256();
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
+  void update(const void* p, size_t n);
+  std::string hex_digest();  // finalizes
+ private:
+  void* ctx_;
+};
+std::string sha256_hex(std::string_view data);
+
+enum class Codec { none, gzip, zstd };
+// The codec a blob's first bytes announce (magic numbers), whatever its
+// media type says.
+Codec sniff_codec(std::span<const unsigned char> head);
+
+// Push decoder: feed() compressed bytes, out() receives decoded chunks.
+// Throws DecodeError on corrupt input.
+class Decoder {
+ public:
+  using Out = std::function<bool(std::span<const char>)>;  // false: stop
+  virtual ~Decoder() = default;
+  // Returns false when out() asked to stop.
+  virtual bool feed(std::span<const char> in, const Out& out) = 0;
+  // True when the compressed stream ended cleanly.
+  virtual bool finished() const = 0;
+};
+std::unique_ptr<Decoder> make_decoder(Codec c);
+
+struct DecodeError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+}  // namespace dd::image
