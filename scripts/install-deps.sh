@@ -15,14 +15,13 @@ PKGS=(
   g++ cmake ninja-build pkg-config ccache
   libarchive-dev libisal-dev libzstd-dev libhyperscan-dev libre2-dev
   nlohmann-json3-dev libyaml-cpp-dev libcurl4-openssl-dev libsqlite3-dev
-  libcli11-dev libfmt-dev libmimalloc-dev node-spdx-license-ids node-spdx-exceptions
+  libcli11-dev libfmt-dev libmimalloc-dev libssl-dev node-spdx-license-ids node-spdx-exceptions
 )
 TEST_PKGS=(
   git libgtest-dev libgmock-dev libbenchmark-dev shellcheck python3 python3-jsonschema
   isal zstd docker.io busybox-static debootstrap skopeo chromium librsvg2-bin
   clang-14 libclang-rt-14-dev
   golang-1.19-go golang-github-moby-patternmatcher-dev  # the .dockerignore oracle test
-  libssl-dev skopeo chromium  # image: sha256 of layers; OCI layout and HTML report tests
 )
 BENCH_PKGS=(libbenchmark-dev hyperfine time bc isal)
 
