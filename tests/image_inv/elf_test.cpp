@@ -192,3 +192,69 @@ TEST(ElfReader, ModinfoLines) {
 
 }  // namespace
 }  // namespace dd::image::elf
+
+namespace dd::image::elf {
+namespace {
+
+// A Go 1.17-style binary: the pointer format of the build-info header, laid
+// out per the ELF spec and Go's debug/buildinfo (header at a 16-aligned
+// offset; two pointers to string headers {data, len}).
+std::string old_go_binary() {
+  std::string f(0x2000, '\0');
+  auto put = [&](size_t off, uint64_t v, int n) {
+    for (int i = 0; i < n; ++i) f[off + i] = static_cast<char>((v >> (8 * i)) & 0xff);
+  };
+  const uint64_t base = 0x400000;
+  f.replace(0, 4, "\x7f" "ELF");
+  f[4] = 2, f[5] = 1, f[6] = 1;
+  put(16, 2, 2);            // ET_EXEC
+  put(18, 62, 2);           // EM_X86_64
+  put(20, 1, 4);
+  put(32, 64, 8);           // e_phoff
+  put(52, 64, 2);           // e_ehsize
+  put(54, 56, 2);           // e_phentsize
+  put(56, 1, 2);            // e_phnum
+  put(64, 1, 4);            // PT_LOAD
+  put(64 + 8, 0, 8);        // p_offset
+  put(64 + 16, base, 8);    // p_vaddr
+  put(64 + 32, f.size(), 8);
+  std::string mod = std::string("0w\xaf\x0c\x92t\x08\x02\x41\xe1\xc1\x07\xe6\xd6\x18\xe6", 16) +
+                    "path\texample.com/app\nmod\texample.com/app\t(devel)\t\ndep\tgithub.com/pkg/errors\tv0.9.1\th1:x=\n" +
+                    std::string("\xf9\x32\x43\x31\x86\x18\x20\x72\x00\x82\x42\x10\x41\x16\xd8\xf2", 16);
+  const std::string ver = "go1.16.15";
+  f.replace(0x300, ver.size(), ver);          // string data (.rodata, before)
+  f.replace(0x400, mod.size(), mod);
+  f.replace(0x1000, 14, "\xff Go buildinf:");  // .go.buildinfo
+  f[0x1000 + 14] = 8, f[0x1000 + 15] = 0;
+  put(0x1010, base + 0x1100, 8);
+  put(0x1018, base + 0x1110, 8);
+  put(0x1100, base + 0x300, 8), put(0x1108, ver.size(), 8);  // runtime.buildVersion
+  put(0x1110, base + 0x400, 8), put(0x1118, mod.size(), 8);  // runtime.modinfo
+  return f;
+}
+
+TEST(ElfReader, GoPointerFormatBeforeGo118) {
+  std::string f = old_go_binary();
+  for (size_t chunk : {1ul, 5ul, 4096ul}) {
+    ElfInfo info = feed_chunks(f, chunk);
+    ASSERT_TRUE(info.go.has_value()) << chunk;
+    EXPECT_FALSE(info.go->inline_format);
+    EXPECT_EQ(info.go->go_version, "go1.16.15");
+    EXPECT_EQ(info.go->path, "example.com/app");
+    ASSERT_EQ(info.go->deps.size(), 1u);
+    EXPECT_EQ(info.go->deps[0].path, "github.com/pkg/errors");
+    EXPECT_EQ(info.go->deps[0].version, "v0.9.1");
+  }
+  // The strings lie before the blob: beyond a small prefix the version
+  // cannot be read, but the modinfo is found by its sentinels in the stream.
+  Limits tiny;
+  tiny.prefix_bytes = 128;
+  ElfInfo info = feed_chunks(f, 512, tiny);
+  ASSERT_TRUE(info.go.has_value());
+  EXPECT_EQ(info.go->go_version, "");
+  ASSERT_EQ(info.go->deps.size(), 1u);
+  EXPECT_EQ(info.go->deps[0].version, "v0.9.1");
+}
+
+}  // namespace
+}  // namespace dd::image::elf
