@@ -57,7 +57,10 @@ nlohmann::ordered_json cyclonedx(const ImageModel& model, const std::vector<::dd
     std::string ref = c["bom-ref"];
     if (!refs.insert(ref).second) {
       for (const auto& pr : c["properties"])
-        if (pr["name"] == "drydock:location:path") ref += "#" + pr["value"].get<std::string>();
+        if (pr["name"] == "drydock:location:path") {
+          ref += '#';
+          ref += pr["value"].get<std::string>();
+        }
       c["bom-ref"] = ref;
       refs.insert(ref);
     }
