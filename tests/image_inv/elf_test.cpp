@@ -221,6 +221,8 @@ std::string old_go_binary() {
   std::string mod = std::string("0w\xaf\x0c\x92t\x08\x02\x41\xe1\xc1\x07\xe6\xd6\x18\xe6", 16) +
                     "path\texample.com/app\nmod\texample.com/app\t(devel)\t\ndep\tgithub.com/pkg/errors\tv0.9.1\th1:x=\n" +
                     std::string("\xf9\x32\x43\x31\x86\x18\x20\x72\x00\x82\x42\x10\x41\x16\xd8\xf2", 16);
+  // The "Go" note (.note.go.buildid): namesz 4, descsz 0, type 4, "Go\0\0".
+  f.replace(0x200, 16, std::string("\x04\0\0\0\0\0\0\0\x04\0\0\0Go\0\0", 16));
   const std::string ver = "go1.16.15";
   f.replace(0x300, ver.size(), ver);          // string data (.rodata, before)
   f.replace(0x400, mod.size(), mod);
@@ -248,7 +250,7 @@ TEST(ElfReader, GoPointerFormatBeforeGo118) {
   // The strings lie before the blob: beyond a small prefix the version
   // cannot be read, but the modinfo is found by its sentinels in the stream.
   Limits tiny;
-  tiny.prefix_bytes = 128;
+  tiny.prefix_bytes = 0x280;  // the Go note (0x200) in, the strings (0x300, 0x400) out
   ElfInfo info = feed_chunks(f, 512, tiny);
   ASSERT_TRUE(info.go.has_value());
   EXPECT_EQ(info.go->go_version, "");
