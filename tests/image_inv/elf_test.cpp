@@ -11,6 +11,7 @@ namespace {
 
 using dd::test::TempDir;
 using namespace dd::test::inv;
+using dd::test::RunResult;
 
 ElfInfo feed_chunks(std::string_view bytes, size_t chunk, Limits limits = {}) {
   Reader r(limits);
@@ -256,6 +257,59 @@ TEST(ElfReader, GoPointerFormatBeforeGo118) {
   EXPECT_EQ(info.go->go_version, "");
   ASSERT_EQ(info.go->deps.size(), 1u);
   EXPECT_EQ(info.go->deps[0].version, "v0.9.1");
+}
+
+}  // namespace
+}  // namespace dd::image::elf
+
+namespace dd::image::elf {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A real Go module binary built here with Debian's Go 1.19 (with a
+// dependency replaced by a local copy of a Debian Go source package), read
+// against `go version -m` as the oracle.
+TEST(ElfReader, GoModuleBinaryMatchesGoVersionM) {
+  std::string go;
+  for (const char* p : {"/usr/lib/go-1.19/bin/go", "/usr/lib/go/bin/go", "/usr/bin/go"})
+    if (fs::exists(p)) go = p;
+  const fs::path pm = "/usr/share/gocode/src/github.com/moby/patternmatcher";
+  if (go.empty() || !fs::exists(pm / "patternmatcher.go"))
+    GTEST_SKIP() << "golang-1.19-go or golang-github-moby-patternmatcher-dev missing (scripts/install-deps.sh)";
+  TempDir tmp;
+  fs::copy(pm, tmp.path() / "pm", fs::copy_options::recursive);
+  tmp.write("pm/go.mod", "module github.com/moby/patternmatcher\n\ngo 1.19\n");
+  tmp.write("go.mod",
+            "module example.com/invapp\n\ngo 1.19\n\nrequire github.com/moby/patternmatcher v0.5.0\n\n"
+            "replace github.com/moby/patternmatcher => ./pm\n");
+  tmp.write("main.go",
+            "package main\n\nimport (\n\t\"fmt\"\n\t\"github.com/moby/patternmatcher\"\n)\n\n"
+            "func main() { m, _ := patternmatcher.New([]string{\"*.go\"}); fmt.Println(m != nil) }\n");
+  auto app = tmp.path() / "app";
+  RunResult b = dd::test::run({"sh", "-c", "cd \"$0\" && env CGO_ENABLED=0 GOFLAGS=-mod=mod GOPROXY=off GOCACHE=\"$0/cache\" \"$1\" build -o app .",
+                               tmp.path().string(), go});
+  ASSERT_EQ(b.status, 0) << b.out << b.err;
+  RunResult m = dd::test::run({go, "version", "-m", app.string()});
+  ASSERT_EQ(m.status, 0) << m.err;
+  std::string bytes = slurp(app);
+  ElfInfo info = feed_chunks(bytes, 1 << 18);
+  ASSERT_TRUE(info.go.has_value());
+  EXPECT_TRUE(info.go->inline_format);
+  // First line: "PATH: go1.19.x".
+  std::string first = m.out.substr(0, m.out.find('\n'));
+  EXPECT_EQ(first.substr(first.rfind(' ') + 1), info.go->go_version);
+  EXPECT_NE(m.out.find("\tpath\t" + info.go->path + "\n"), std::string::npos) << m.out;
+  EXPECT_EQ(info.go->path, "example.com/invapp");
+  EXPECT_EQ(info.go->main.path, "example.com/invapp");
+  ASSERT_EQ(info.go->deps.size(), 1u) << m.out;
+  EXPECT_EQ(info.go->deps[0].path, "github.com/moby/patternmatcher");
+  EXPECT_EQ(info.go->deps[0].version, "v0.5.0");
+  EXPECT_EQ(info.go->deps[0].replace_path, "./pm");
+  EXPECT_NE(m.out.find("\tdep\tgithub.com/moby/patternmatcher\tv0.5.0"), std::string::npos) << m.out;
+  EXPECT_NE(m.out.find("\t=>\t./pm\t(devel)"), std::string::npos) << m.out;
+  // A static Go binary: no loader, no DT_NEEDED.
+  EXPECT_FALSE(info.dynamic());
 }
 
 }  // namespace
