@@ -48,6 +48,8 @@ struct Layer {
   LayerChanges changes;
   bool digest_ok = true;           // false when the streamed digest did not match
   std::string error;               // set when the layer could not be read whole
+  int dockerfile_line = 0;         // --dockerfile: the instruction that made it (1-based)
+  std::string dockerfile_text;     // that instruction, shortened
 };
 
 // The parts of the image config analyzers read.
@@ -85,6 +87,7 @@ struct ImageModel {
   std::vector<HistoryEntry> history;
   std::vector<Layer> layers;  // bottom first
   const Options* options = nullptr;
+  std::string dockerfile;  // --dockerfile, when layers were matched to it
 };
 
 }  // namespace dd::image

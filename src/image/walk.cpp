@@ -15,6 +15,13 @@
 
 namespace dd::image {
 
+namespace {
+std::string lit(char c) {
+  if (std::string_view("\\.+*?()|[]{}^$").find(c) != std::string_view::npos) return std::string("\\") + c;
+  return std::string(1, c);
+}
+}  // namespace
+
 std::string glob_to_regex(std::string_view g) {
   std::string r = "^";
   for (size_t i = 0; i < g.size(); ++i) {
@@ -54,9 +61,9 @@ std::string glob_to_regex(std::string_view g) {
     } else if (c == ',') {
       r += "|";  // inside braces; outside they are rare in paths
     } else if (c == '\\' && i + 1 < g.size()) {
-      r += RE2::QuoteMeta(std::string(1, g[++i]));
+      r += lit(g[++i]);
     } else {
-      r += RE2::QuoteMeta(std::string(1, c));
+      r += lit(c);
     }
   }
   // "dir/**" matched "dir/" + anything; let it also match "dir" itself? No:

@@ -1,0 +1,291 @@
+// drydock image on real images built by the local engine, through the
+// three sources: a docker save archive, an OCI layout made by skopeo, and
+// docker://. The dirty image has every incident of the size, secrets and
+// config analyzers; the clean one must give no warning.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "docker_images.h"
+#include "helpers.h"
+
+namespace dd::test {
+namespace {
+
+using json = nlohmann::json;
+namespace fs = std::filesystem;
+
+// Secret values planted in the dirty image: none may appear in any output.
+const char* kAwsKey = "AKIAZ7QW3ERT5YUI2OPA";
+const char* kDbPassword = "Vq8rT2pLx9mZk4wQ";
+const char* kGithub = "ghp_Zx8Yw7Vu6Ts5Rq4Po3Nm2Lk1Jh0Gf9Ed8Cb7A";
+const char* kNpm = "npm_4f9KxQ2mZ7pL0aB8cD3eF6gH1jK5nR9sT2uV";
+const char* kKeyBody = "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW";
+
+const std::string kDirtyDockerfile =
+    "FROM drydock-test/debian:bookworm\n"
+    "ARG NPM_TOKEN=" + std::string(kNpm) + "\n"
+    "RUN apt-get update && apt-get install -y --no-install-recommends gcc make libc6-dev\n"
+    "RUN head -c 60000000 /dev/urandom > /opt/big.bin\n"
+    "RUN rm /opt/big.bin\n"
+    "COPY app.env /app/.env\n"
+    "COPY id_rsa /root/.ssh/id_rsa\n"
+    "RUN rm /root/.ssh/id_rsa\n"
+    "ENV API_TOKEN=" + std::string(kGithub) + "\n"
+    "EXPOSE 8080\n"
+    "CMD [\"sleep\", \"infinity\"]\n";
+
+struct Images {
+  std::string dirty, clean;
+  fs::path dir;  // build folders and archives, kept for the whole run
+  ~Images() {
+    std::error_code ec;
+    if (!dir.empty()) fs::remove_all(dir, ec);
+  }
+};
+
+const Images& images() {
+  static Images im = [] {
+    Images r;
+    if (!engine_available() || debian_image().empty() || busybox_image().empty()) return r;
+    r.dir = fs::temp_directory_path() / ("drydock-image-test-" + std::to_string(::getpid()));
+    fs::create_directories(r.dir / "dirty");
+    fs::create_directories(r.dir / "clean");
+    auto w = [](const fs::path& p, const std::string& s) {
+      std::ofstream o(p, std::ios::binary);
+      o << s;
+    };
+    w(r.dir / "dirty" / "Dockerfile", kDirtyDockerfile);
+    w(r.dir / "dirty" / "app.env",
+      std::string("DB_HOST=db\nDB_PASSWORD=") + kDbPassword + "\nAWS_ACCESS_KEY_ID=" + kAwsKey + "\n");
+    w(r.dir / "dirty" / "id_rsa", std::string("-----BEGIN OPENSSH PRIVATE KEY-----\n") + kKeyBody +
+                                      "\n-----END OPENSSH PRIVATE KEY-----\n");
+    if (docker_build(r.dir / "dirty", "drydock-test/image-dirty:1", {"--network", "host"})) r.dirty = "drydock-test/image-dirty:1";
+    w(r.dir / "clean" / "Dockerfile",
+      "FROM " + busybox_image() + "\nCOPY hello /hello\nUSER 65534\nCMD [\"sleep\", \"3600\"]\n");
+    w(r.dir / "clean" / "hello", "hello\n");
+    if (docker_build(r.dir / "clean", "drydock-test/image-clean:1")) r.clean = "drydock-test/image-clean:1";
+    return r;
+  }();
+  return im;
+}
+
+// The image as each of the three sources.
+std::vector<std::string> sources(const std::string& tag, const std::string& name) {
+  const Images& im = images();
+  fs::path tar = im.dir / (name + ".tar");
+  fs::path oci = im.dir / (name + "-oci");
+  std::vector<std::string> out;
+  if (!fs::exists(tar) && docker({"save", "-o", tar.string(), tag}).status != 0) return out;
+  out.push_back(tar.string());
+  if (!fs::exists(oci) &&
+      run({"skopeo", "copy", "-q", "docker-archive:" + tar.string(), "oci:" + oci.string() + ":latest"}).status != 0)
+    ADD_FAILURE() << "skopeo copy failed";
+  else
+    out.push_back(oci.string());
+  out.push_back("docker://" + tag);
+  return out;
+}
+
+std::vector<json> with_rule(const json& j, const std::string& rule) {
+  std::vector<json> out;
+  for (auto& f : j["findings"])
+    if (f["rule"] == rule) out.push_back(f);
+  return out;
+}
+
+void no_secret_in(const std::string& text, const std::string& what) {
+  for (const char* s : {kAwsKey, kDbPassword, kGithub, kNpm, kKeyBody})
+    EXPECT_EQ(text.find(s), std::string::npos) << what << " shows a secret value";
+}
+
+TEST(ImageReal, DirtyImageThroughEverySource) {
+  if (!engine_available()) GTEST_SKIP() << engine_skip_reason();
+  const Images& im = images();
+  ASSERT_FALSE(im.dirty.empty()) << "could not build the dirty image";
+  for (const auto& src : sources(im.dirty, "dirty")) {
+    SCOPED_TRACE(src);
+    auto r = drydock({"image", src, "--format", "json", "--dockerfile", (im.dir / "dirty" / "Dockerfile").string()});
+    ASSERT_EQ(r.status, 1) << r.err;
+    no_secret_in(r.out, "json");
+    json j = json::parse(r.out);
+    ASSERT_EQ(j["layers"].size(), 7u);
+    EXPECT_GT(j["totals"]["wasted_bytes"].get<uint64_t>(), 60'000'000u);
+
+    // The 60 MB file, deleted in a later layer, named by its Dockerfile line.
+    auto wasted = with_rule(j, "DD4401");
+    ASSERT_FALSE(wasted.empty());
+    EXPECT_EQ(wasted[0]["location"]["path"], "/opt/big.bin");
+    EXPECT_NE(wasted[0]["message"].get<std::string>().find("line 4 `RUN head -c 60000000"), std::string::npos)
+        << wasted[0]["message"];
+    EXPECT_EQ(wasted[0]["category"], "image-bloat");
+
+    // Caches of line 3 and its compilers.
+    bool apt_cache = false;
+    for (auto& f : with_rule(j, "DD4402"))
+      if (f["message"].get<std::string>().find("line 3") != std::string::npos) apt_cache = true;
+    EXPECT_TRUE(apt_cache);
+    auto tools = with_rule(j, "DD4403");
+    ASSERT_EQ(tools.size(), 1u);
+    EXPECT_NE(tools[0]["message"].get<std::string>().find("gcc"), std::string::npos);
+    EXPECT_NE(tools[0]["fix"].get<std::string>().find("COPY --from=build"), std::string::npos);
+
+    // Secrets: the .env (kept) and the key (deleted later), redacted.
+    auto files = with_rule(j, "DD4201");
+    bool env_aws = false, env_pw = false, key_deleted = false;
+    for (auto& f : files) {
+      std::string path = f["location"]["path"];
+      std::string msg = f["message"];
+      EXPECT_EQ(f["category"], "secret-leak");
+      EXPECT_FALSE(f["location"]["layer"].get<std::string>().empty());
+      if (path == "/app/.env" && msg.find("AWS access key") != std::string::npos) env_aws = true;
+      if (path == "/app/.env" && f["evidence"].get<std::string>().find("*") != std::string::npos &&
+          msg.find("assignment") != std::string::npos)
+        env_pw = true;
+      if (path == "/root/.ssh/id_rsa" && msg.find("deleted by a later layer") != std::string::npos) key_deleted = true;
+    }
+    EXPECT_TRUE(env_aws);
+    EXPECT_TRUE(env_pw);
+    EXPECT_TRUE(key_deleted);
+    // ENV and ARG.
+    bool env = false, arg = false;
+    for (auto& f : with_rule(j, "DD4202")) {
+      std::string field = f["location"].value("field", "");
+      if (field == "Config.Env.API_TOKEN") env = true;
+      if (f["message"].get<std::string>().find("build argument NPM_TOKEN") != std::string::npos) arg = true;
+    }
+    EXPECT_TRUE(env);
+    EXPECT_TRUE(arg);
+    // Config.
+    EXPECT_EQ(with_rule(j, "DD4301").size(), 1u);
+    EXPECT_EQ(with_rule(j, "DD4302").size(), 1u);
+  }
+}
+
+TEST(ImageReal, NoSecretValueInAnyFormat) {
+  if (!engine_available()) GTEST_SKIP() << engine_skip_reason();
+  const Images& im = images();
+  ASSERT_FALSE(im.dirty.empty());
+  auto srcs = sources(im.dirty, "dirty");
+  ASSERT_FALSE(srcs.empty());
+  for (const char* fmt : {"text", "json", "sarif", "gnu", "codeclimate", "checkstyle", "sonarqube"}) {
+    auto r = drydock({"image", srcs[0], "--format", fmt});
+    EXPECT_EQ(r.status, 1) << fmt << ": " << r.err;
+    EXPECT_FALSE(r.out.empty()) << fmt;
+    no_secret_in(r.out + r.err, fmt);
+  }
+  fs::path html = im.dir / "dirty.html";
+  auto r = drydock({"image", srcs[0], "--html", html.string(), "--format", "json"});
+  EXPECT_EQ(r.status, 1);
+  no_secret_in(read_text(html), "html");
+}
+
+TEST(ImageReal, CleanImageGivesNoWarning) {
+  if (!engine_available()) GTEST_SKIP() << engine_skip_reason();
+  const Images& im = images();
+  ASSERT_FALSE(im.clean.empty()) << "could not build the clean image";
+  for (const auto& src : sources(im.clean, "clean")) {
+    auto r = drydock({"image", src, "--format", "json", "--fail-on", "info"});
+    EXPECT_EQ(r.status, 0) << src << "\n" << r.out << r.err;
+    json j = json::parse(r.out);
+    EXPECT_EQ(j["findings"].size(), 0u) << src << ": " << j["findings"].dump();
+    EXPECT_GE(j["layers"].size(), 2u);
+  }
+}
+
+TEST(ImageReal, HtmlReportRendersInChromium) {
+  if (!engine_available()) GTEST_SKIP() << engine_skip_reason();
+  if (run({"sh", "-c", "command -v chromium"}).status != 0) GTEST_SKIP() << "chromium is not installed";
+  const Images& im = images();
+  ASSERT_FALSE(im.dirty.empty());
+  auto srcs = sources(im.dirty, "dirty");
+  fs::path html = im.dir / "render.html";
+  auto r = drydock({"image", srcs[0], "--html", html.string(), "--dockerfile", (im.dir / "dirty" / "Dockerfile").string()});
+  ASSERT_EQ(r.status, 1) << r.err;
+  std::string page = read_text(html);
+  EXPECT_EQ(page.find("http://"), std::string::npos);  // self-contained: no external resource
+  EXPECT_EQ(page.find("https://"), std::string::npos);
+  auto dom = run({"chromium", "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=3000",
+                  "--dump-dom", "file://" + html.string()});
+  ASSERT_EQ(dom.status, 0) << dom.err;
+  // Rows exist only after the script ran: the root and its children.
+  EXPECT_NE(dom.out.find("class=\"row\""), std::string::npos);
+  EXPECT_NE(dom.out.find("data-path=\"usr\""), std::string::npos);
+  EXPECT_NE(dom.out.find("class=\"bar\""), std::string::npos);
+  EXPECT_NE(dom.out.find("DD4401"), std::string::npos);
+  fs::path png = im.dir / "render.png";
+  auto shot = run({"chromium", "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=3000",
+                   "--screenshot=" + png.string(), "--window-size=1200,1400", "file://" + html.string()});
+  EXPECT_EQ(shot.status, 0) << shot.err;
+  EXPECT_GT(fs::file_size(png), 10000u);
+}
+
+TEST(ImageReal, DiffNamesTheGrowth) {
+  if (!engine_available()) GTEST_SKIP() << engine_skip_reason();
+  const Images& im = images();
+  ASSERT_FALSE(im.dirty.empty());
+  auto r = drydock({"image", "diff", "docker://" + debian_image(), "docker://" + im.dirty, "--format", "json"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  json j = json::parse(r.out)["diff"];
+  EXPECT_GT(j["size"]["delta"].get<int64_t>(), 100'000'000);
+  EXPECT_EQ(j["layers"]["shared"].size(), 1u);
+  EXPECT_EQ(j["layers"]["only_b"].size(), 6u);
+  bool gcc = false;
+  for (auto& f : j["files"]["added"])
+    if (f["path"] == "/usr/bin/gcc-12" || f["path"] == "/usr/bin/gcc") gcc = true;
+  EXPECT_TRUE(gcc || j["files"]["counts"]["added"].get<int>() > 200);
+  no_secret_in(r.out, "diff");
+  auto t = drydock({"image", "diff", "docker://" + debian_image(), "docker://" + im.dirty});
+  EXPECT_NE(t.out.find("/usr/lib"), std::string::npos) << t.out;
+}
+
+TEST(ImageReal, BadSourcesExitTwoWithOneLine) {
+  TempDir d;
+  auto junk = d.write("junk.tar", std::string(2048, 'j'));
+  for (auto src : {junk.string(), (d.path() / "missing.tar").string(), std::string("docker://drydock-test/no-such-image:0")}) {
+    auto r = drydock({"image", src});
+    EXPECT_EQ(r.status, 2) << src << r.out;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  }
+}
+
+}  // namespace
+}  // namespace dd::test
+
+namespace dd::test {
+namespace {
+
+TEST(ImageReal, ScanWithImageMergesTheSameIncident) {
+  if (!engine_available()) GTEST_SKIP() << engine_skip_reason();
+  const Images& im = images();
+  ASSERT_FALSE(im.dirty.empty());
+  auto srcs = sources(im.dirty, "dirty");
+  auto r = drydock({"scan", (im.dir / "dirty").string(), "--image", srcs[0], "--format", "json"});
+  ASSERT_EQ(r.status, 1) << r.err;
+  no_secret_in(r.out, "scan json");
+  json j = json::parse(r.out);
+  int root = 0, health = 0, image_files = 0;
+  for (auto& f : j["findings"]) {
+    if (f["category"] == "runs-as-root") {
+      ++root;
+      EXPECT_NE(f["message"].get<std::string>().find("confirmed in the image"), std::string::npos);
+    }
+    if (f["category"] == "no-healthcheck") ++health;
+    if (f["rule"] == "DD4201") {
+      ++image_files;
+      EXPECT_EQ(f["location"]["line"], 6) << f.dump();  // COPY app.env on line 6
+    }
+  }
+  EXPECT_EQ(root, 1);
+  EXPECT_EQ(health, 1);
+  EXPECT_EQ(image_files, 2);  // the .env's two secrets; the key merged into the COPY finding
+  EXPECT_TRUE(j.contains("image"));
+  EXPECT_EQ(j["image"]["layers"].size(), 7u);
+}
+
+}  // namespace
+}  // namespace dd::test

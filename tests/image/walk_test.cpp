@@ -1,0 +1,328 @@
+// The layer walk on synthetic archives: whiteouts, opaque dirs, hard links,
+// PAX and GNU names, waste counted once, digests, hostile entries.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "helpers.h"
+#include "image/analyze.h"
+#include "image/io.h"
+#include "image/source.h"
+#include "image/walk.h"
+#include "core/error.h"
+#include <re2/re2.h>
+#include "tar_writer.h"
+
+namespace dd::image {
+namespace {
+
+using dd::test::TarWriter;
+using dd::test::TempDir;
+using json = nlohmann::json;
+
+// A legacy docker save archive of these layer tars (already compressed or
+// not), with history entries naming each.
+std::string docker_save(const std::vector<std::string>& layers, const json& config_extra = json::object(),
+                        bool bad_diff_id = false) {
+  json cfg = {{"architecture", "amd64"}, {"os", "linux"}, {"created", "2099-01-01T00:00:00Z"}};
+  cfg["config"] = {{"User", "nobody"}};
+  cfg["rootfs"] = {{"type", "layers"}, {"diff_ids", json::array()}};
+  cfg["history"] = json::array();
+  json man = json::array({json::object()});
+  man[0]["RepoTags"] = {"synthetic:1"};
+  man[0]["Layers"] = json::array();
+  TarWriter outer;
+  for (size_t i = 0; i < layers.size(); ++i) {
+    std::string hex = sha256_hex(layers[i]);
+    if (bad_diff_id && i == 0) hex[0] = hex[0] == 'a' ? 'b' : 'a';
+    cfg["rootfs"]["diff_ids"].push_back("sha256:" + hex);
+    cfg["history"].push_back({{"created_by", "/bin/sh -c step" + std::to_string(i + 1)}});
+    std::string name = "l" + std::to_string(i) + "/layer.tar";
+    outer.file(name, layers[i]);
+    man[0]["Layers"].push_back(name);
+  }
+  cfg.merge_patch(config_extra);
+  std::string c = cfg.dump();
+  outer.file("config.json", c);
+  man[0]["Config"] = "config.json";
+  outer.file("manifest.json", man.dump());
+  return outer.finish();
+}
+
+struct Walked {
+  TempDir dir;
+  Analysis a;
+  explicit Walked(const std::string& archive, Options opt = {}) {
+    auto p = dir.write("image.tar", archive);
+    a = analyze(p.string(), opt, nullptr);
+  }
+  const MergedFs& fs() const { return *a.walk.fs; }
+  bool has(const char* rule) const {
+    for (auto& f : a.findings)
+      if (f.rule == rule) return true;
+    return false;
+  }
+};
+
+TEST(ImageWalk, WhiteoutsOpaqueDirsAndWasteCountedOnce) {
+  std::string big(3'000'000, 'x');
+  std::string l1 = TarWriter()
+                       .dir("etc/")
+                       .file("etc/keep", "k")
+                       .file("etc/gone", big)
+                       .dir("opt/")
+                       .file("opt/a", big)
+                       .file("opt/b", "bb")
+                       .file("replaced", big)
+                       .finish();
+  std::string l2 = TarWriter()
+                       .file("etc/.wh.gone", "")
+                       .dir("opt/")
+                       .file("opt/.wh..wh..opq", "")
+                       .file("opt/c", "ccc")
+                       .file("replaced", "small")
+                       .finish();
+  Walked r(docker_save({l1, l2}));
+  EXPECT_TRUE(r.fs().stat("/etc/keep"));
+  EXPECT_FALSE(r.fs().stat("/etc/gone"));
+  EXPECT_FALSE(r.fs().stat("/opt/a"));
+  EXPECT_FALSE(r.fs().stat("/opt/b"));
+  ASSERT_TRUE(r.fs().stat("/opt/c"));
+  EXPECT_EQ(r.fs().stat("/opt/c")->layer, 1);
+  EXPECT_EQ(r.fs().stat("/replaced")->size, 5u);
+  // The three lost copies of 3 MB count once each; the kept copy does not.
+  EXPECT_EQ(r.a.walk.wasted_bytes, 3 * big.size() + 2);
+  EXPECT_EQ(r.a.model.layers[0].changes.wasted_bytes, 3 * big.size() + 2);
+  EXPECT_EQ(r.a.model.layers[1].changes.wasted_bytes, 0u);
+  EXPECT_EQ(r.a.model.layers[1].changes.changed, 1u);  // /replaced
+  EXPECT_EQ(r.a.model.layers[1].changes.added, 1u);    // /opt/c
+  EXPECT_GE(r.a.model.layers[1].changes.deleted, 3u);  // gone, a, b
+  EXPECT_EQ(r.a.walk.final_bytes, 1 + 3 + 5u);
+  EXPECT_FALSE(r.has("DD4401"));  // 9 MB: under the 10 MB threshold
+}
+
+TEST(ImageWalk, PaxGnuLongNamesHardLinksAndSymlinks) {
+  std::string longname = "usr/share/" + std::string(150, 'p') + "/file";
+  std::string gnuname = "usr/lib/" + std::string(120, 'g') + "/lib.so";
+  TarWriter t;
+  t.pax(TarWriter::pax_record("comment", "global"), true);
+  t.pax(TarWriter::pax_record("path", longname));
+  t.file("short-name-ignored", "pax");
+  t.gnu_long_name(gnuname);
+  t.file("truncated-name", "gnu");
+  t.file("bin/busybox", std::string(1000, 'b'), 0755);
+  t.hardlink("bin/sh", "bin/busybox");
+  t.symlink("bin/ls", "busybox");
+  t.symlink("abs", "/bin");
+  t.symlink("loop1", "loop2");
+  t.symlink("loop2", "loop1");
+  Walked r(docker_save({t.finish()}));
+  EXPECT_TRUE(r.fs().stat("/" + longname));
+  EXPECT_TRUE(r.fs().stat("/" + gnuname));
+  EXPECT_FALSE(r.fs().stat("/short-name-ignored"));
+  auto sh = r.fs().stat("/bin/sh");
+  ASSERT_TRUE(sh);
+  EXPECT_EQ(sh->type, FileType::hardlink);
+  EXPECT_EQ(sh->size, 1000u);
+  EXPECT_EQ(r.fs().resolve("/bin/ls").value_or(""), "/bin/busybox");
+  EXPECT_EQ(r.fs().resolve("/abs/ls").value_or(""), "/bin/busybox");
+  EXPECT_FALSE(r.fs().resolve("/loop1"));  // ELOOP, bounded
+  EXPECT_EQ(r.fs().resolve("/loop1", false).value_or(""), "/loop1");
+  auto names = r.fs().list("/bin");
+  EXPECT_EQ(names, (std::vector<std::string>{"busybox", "ls", "sh"}));
+  EXPECT_TRUE(r.a.findings.empty());
+}
+
+TEST(ImageWalk, GzipAndZstdLayersAreDecodedAndVerified) {
+  TempDir d;
+  std::string l = TarWriter().file("etc/os-release", "ID=test\n").finish();
+  auto p = d.write("l.tar", l);
+  ASSERT_EQ(dd::test::run({"sh", "-c", "gzip -kc " + p.string() + " > " + p.string() + ".gz && zstd -qc " + p.string() + " > " + p.string() + ".zst"}).status, 0);
+  for (auto ext : {".gz", ".zst"}) {
+    std::string comp = dd::test::read_text(p.string() + ext);
+    // diff_ids name the uncompressed tar.
+    json extra = {{"rootfs", {{"type", "layers"}, {"diff_ids", {"sha256:" + sha256_hex(l)}}}}};
+    Walked r(docker_save({comp}, extra));
+    EXPECT_TRUE(r.fs().stat("/etc/os-release")) << ext;
+    EXPECT_TRUE(r.a.findings.empty()) << ext << ": " << (r.a.findings.empty() ? "" : r.a.findings[0].message);
+  }
+}
+
+TEST(ImageWalk, DigestMismatchIsAnErrorFindingNotACrash) {
+  std::string l = TarWriter().file("a", "a").finish();
+  Walked r(docker_save({l}, json::object(), true));
+  EXPECT_TRUE(r.has("DD4001"));
+  EXPECT_FALSE(r.a.model.layers[0].digest_ok);
+}
+
+TEST(ImageWalk, TruncatedLayerIsReported) {
+  std::string l = TarWriter().file("a", std::string(100000, 'a')).finish();
+  l.resize(20000);
+  Walked r(docker_save({l}));
+  EXPECT_TRUE(r.has("DD4002"));
+}
+
+TEST(ImageWalk, UnsafeNamesAndMissingHardLinkTargets) {
+  std::string l = TarWriter()
+                      .file("../../etc/evil", "x")
+                      .file("/abs/file", "y")
+                      .hardlink("link", "does/not/exist")
+                      .finish();
+  Walked r(docker_save({l}));
+  EXPECT_TRUE(r.has("DD4003"));
+  int unsafe = 0;
+  for (auto& f : r.a.findings)
+    if (f.rule == std::string("DD4003")) ++unsafe;
+  EXPECT_EQ(unsafe, 3);
+  // Cleaned inside the image root, never outside it.
+  EXPECT_TRUE(r.fs().stat("/etc/evil"));
+}
+
+TEST(ImageWalk, GzipBombStopsAtTheLimit) {
+  TempDir d;
+  // 64 MB of zeros in a tar, gzip'd to ~64 kB: a bomb under a lowered limit.
+  auto p = d.path() / "bomb.tar.gz";
+  ASSERT_EQ(dd::test::run({"sh", "-c", "cd " + d.path().string() + " && truncate -s 64M zeros && tar cf - zeros | gzip -9 > " + p.string()}).status, 0);
+  OpenedImage img;
+  img.model.layers.push_back(Layer{});
+  LayerBlob lb;
+  lb.blob = Blob{open_file(p.string()), 0, 0, "bomb"};
+  lb.blob.size = lb.blob.file->size;
+  img.layers.push_back(lb);
+  std::vector<std::unique_ptr<Analyzer>> none;
+  struct Null : FindingSink {
+    void add(Finding) override {}
+    void add_package(Package) override {}
+  } sink;
+  WalkLimits lim;
+  lim.bomb_min = 8 << 20;
+  lim.bomb_ratio = 100;
+  auto res = walk(img, none, sink, lim);
+  ASSERT_FALSE(res.issues.empty());
+  EXPECT_EQ(res.issues[0].kind, LayerIssue::bomb);
+}
+
+TEST(ImageWalk, DeepNestingAndManyEntriesAreBounded) {
+  std::string deep;
+  for (int i = 0; i < 600; ++i) deep += "d/";
+  TarWriter t;
+  t.pax(TarWriter::pax_record("path", deep + "f"));
+  t.file("x", "deep");
+  Walked r(docker_save({t.finish()}));
+  EXPECT_TRUE(r.has("DD4003"));
+}
+
+TEST(ImageWalk, GlobsCompileToAnchoredRegexps) {
+  EXPECT_EQ(glob_to_regex("/etc/passwd"), "^/etc/passwd$");
+  RE2 a(glob_to_regex("**/site-packages/*.dist-info/METADATA"));
+  EXPECT_TRUE(RE2::FullMatch("/usr/lib/python3/site-packages/x-1.dist-info/METADATA", a));
+  EXPECT_FALSE(RE2::FullMatch("/usr/lib/python3/site-packages/x/y.dist-info/METADATA", a));
+  RE2 b(glob_to_regex("/usr/{bin,sbin}/*"));
+  EXPECT_TRUE(RE2::FullMatch("/usr/sbin/nginx", b));
+  EXPECT_FALSE(RE2::FullMatch("/usr/sbin/x/nginx", b));
+  RE2 c(glob_to_regex("/**/x"));
+  EXPECT_TRUE(RE2::FullMatch("/x", c));
+  EXPECT_TRUE(RE2::FullMatch("/a/b/x", c));
+}
+
+TEST(ImageWalk, OciLayoutWithIndexPicksThePlatform) {
+  TempDir d;
+  auto blob = [&](const std::string& data) {
+    std::string hex = sha256_hex(data);
+    d.write("blobs/sha256/" + hex, data);
+    return "sha256:" + hex;
+  };
+  auto image = [&](const char* arch, const char* file) {
+    std::string l = TarWriter().file(file, "x").finish();
+    std::string ld = blob(l);
+    json cfg = {{"architecture", arch}, {"os", "linux"}, {"rootfs", {{"diff_ids", {ld}}}}};
+    std::string cd = blob(cfg.dump());
+    json man = {{"schemaVersion", 2},
+                {"mediaType", "application/vnd.oci.image.manifest.v1+json"},
+                {"config", {{"digest", cd}, {"size", 1}}},
+                {"layers", {{{"digest", ld}, {"mediaType", "application/vnd.oci.image.layer.v1.tar"}}}}};
+    std::string md = blob(man.dump());
+    return json{{"digest", md}, {"mediaType", "application/vnd.oci.image.manifest.v1+json"},
+                {"platform", {{"os", "linux"}, {"architecture", arch}}}};
+  };
+  json index = {{"schemaVersion", 2}, {"manifests", {image("amd64", "amd64-file"), image("arm64", "arm64-file")}}};
+  d.write("index.json", index.dump());
+  d.write("oci-layout", R"({"imageLayoutVersion":"1.0.0"})");
+  Options o;
+  o.platform = "linux/arm64";
+  auto a = analyze(d.path().string(), o, nullptr);
+  EXPECT_TRUE(a.walk.fs->stat("/arm64-file"));
+  EXPECT_EQ(a.model.config.platform.arch, "arm64");
+  o.platform = "linux/amd64";
+  auto b = analyze(d.path().string(), o, nullptr);
+  EXPECT_TRUE(b.walk.fs->stat("/amd64-file"));
+  o.platform = "linux/s390x";
+  EXPECT_THROW(analyze(d.path().string(), o, nullptr), InputError);
+}
+
+}  // namespace
+}  // namespace dd::image
+
+namespace dd::image {
+namespace {
+
+TEST(ImageConfigRules, DaemonizingCommandStaleDateAndRoot) {
+  std::string l = TarWriter().file("usr/sbin/nginx", "elf").finish();
+  json extra = {{"created", "2020-01-01T00:00:00Z"},
+                {"config", {{"User", ""}, {"Cmd", {"nginx"}}, {"ExposedPorts", {{"80/tcp", json::object()}}}}}};
+  Walked r(docker_save({l}, extra));
+  EXPECT_TRUE(r.has("DD4303"));  // nginx daemonizes unless told 'daemon off;'
+  EXPECT_TRUE(r.has("DD4304"));
+  EXPECT_TRUE(r.has("DD4301"));
+  EXPECT_TRUE(r.has("DD4302"));
+  json fg = {{"created", "2099-01-01T00:00:00Z"},
+             {"config", {{"User", "101"}, {"Cmd", {"nginx", "-g", "daemon off;"}}, {"Healthcheck", {{"Test", {"CMD", "true"}}}}}}};
+  Walked ok(docker_save({l}, fg));
+  for (auto& f : ok.a.findings) EXPECT_NE(f.rule.substr(0, 4), "DD43") << f.rule << ": " << f.message;
+  // --max-age: a 2020 image is fine under a policy of 100 years.
+  Options o;
+  o.max_age_days = 36500;
+  Walked old(docker_save({l}, extra), o);
+  EXPECT_FALSE(old.has("DD4304"));
+}
+
+}  // namespace
+}  // namespace dd::image
+
+namespace dd::image {
+namespace {
+
+TEST(ImageHostile, TenGigabyteSparseEntryIsNotExpanded) {
+  TarWriter t;
+  t.pax(TarWriter::pax_record("GNU.sparse.realsize", "10737418240") + TarWriter::pax_record("GNU.sparse.name", "var/sparse.img"));
+  t.file("GNUSparseFile.0/sparse.img", std::string(4096, 's'));
+  Walked r(docker_save({t.finish()}));
+  auto st = r.fs().stat("/var/sparse.img");
+  ASSERT_TRUE(st);
+  EXPECT_EQ(st->size, 10737418240ull);               // the size the file has
+  EXPECT_LT(r.a.model.layers[0].uncompressed_size, 100000u);  // the bytes read
+}
+
+TEST(ImageHostile, TooManyEntriesStopTheLayer) {
+  TarWriter t;
+  for (int i = 0; i < 3000; ++i) t.file("f/" + std::to_string(i), "");
+  TempDir d;
+  auto p = d.write("image.tar", docker_save({t.finish()}));
+  OpenedImage img = open_image(p.string(), Options{});
+  std::vector<std::unique_ptr<Analyzer>> as;
+  for (auto& a : analyzers()) as.push_back(a.make());
+  struct Null : FindingSink {
+    void add(Finding) override {}
+    void add_package(Package) override {}
+  } sink;
+  WalkLimits lim;
+  lim.max_entries = 1000;
+  auto res = walk(img, as, sink, lim);
+  ASSERT_EQ(res.issues.size(), 1u);
+  EXPECT_EQ(res.issues[0].kind, LayerIssue::unreadable);
+  EXPECT_NE(res.issues[0].detail.find("more than 1000 entries"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dd::image
