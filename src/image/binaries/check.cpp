@@ -411,7 +411,7 @@ class Checker {
     if (!arch_.empty() && !e.arch.empty() && !arch_runs(e.arch, arch_)) {
       add("DD4101", sev, real, fmt::format("`{}` is built for {}, the image is {}", shown, e.arch, arch_),
           fmt::format("`{}` is an ELF {}-bit {} binary; the image config says architecture {}.", shown, e.bits, e.arch, arch_),
-          fmt::format("The kernel of a {} host cannot execute {} code: `exec format error` (without binfmt emulation).", arch_, e.arch),
+          fmt::format("An {} kernel cannot execute {} code: `exec format error` (without binfmt emulation).", arch_, e.arch),
           fmt::format("docker buildx build --platform linux/{} ...   # or copy the {} build of the program", e.arch, arch_),
           fmt::format("e_machine {} ({})", e.machine, e.arch));
       return;
