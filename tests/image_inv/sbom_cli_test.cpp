@@ -79,3 +79,50 @@ TEST(SbomCli, CycloneDxAndSpdxOfARealImage) {
 }
 
 }  // namespace
+
+namespace {
+
+// `drydock image` through the binary: the binaries finding and the packages
+// array of the JSON report, on a Debian image with a program whose library
+// was left behind.
+TEST(ImageCli, MissingLibraryAndPackagesInTheJsonReport) {
+  if (!dd::test::engine_available()) GTEST_SKIP() << dd::test::engine_skip_reason();
+  std::string deb = dd::test::debian_image();
+  ASSERT_FALSE(deb.empty());
+  TempDir ctx;
+  using dd::test::inv::cc;
+  ASSERT_TRUE(cc("int inv_cli(void){return 0;}", ctx.path() / "libcli.so", {"-shared", "-fPIC", "-Wl,-soname,libcli.so.2"}));
+  ASSERT_TRUE(cc("int inv_cli(void); int main(void){return inv_cli();}", ctx.path() / "tool", {"-L" + ctx.path().string(), "-lcli"}));
+  ctx.write("Dockerfile", "FROM " + deb + "\nCOPY tool /usr/local/bin/tool\nUSER 65534\nCMD [\"tool\"]\n");
+  const std::string tag = "drydock-test/inv-cli-missing-lib:1";
+  ASSERT_TRUE(dd::test::docker_build(ctx.path(), tag));
+  RunResult r = dd::test::drydock({"image", "docker://" + tag, "--format", "json"});
+  ASSERT_EQ(r.status, 1) << r.err;  // an error finding
+  auto j = nlohmann::json::parse(r.out);
+  int dd4103 = 0;
+  for (const auto& f : j["findings"]) {
+    std::string rule = f["rule"];
+    if (rule.starts_with("DD41")) {
+      EXPECT_EQ(rule, "DD4103");
+      EXPECT_EQ(f["category"], "missing-dependency");
+      EXPECT_EQ(f["severity"], "error");
+      EXPECT_EQ(f["location"]["path"], "/usr/local/bin/tool");
+      EXPECT_NE(f["title"].get<std::string>().find("libcli.so.2"), std::string::npos);
+      ++dd4103;
+    }
+  }
+  EXPECT_EQ(dd4103, 1);
+  bool libc6 = false;
+  for (const auto& p : j["packages"])
+    if (p["name"] == "libc6") {
+      libc6 = true;
+      EXPECT_EQ(p["type"], "deb");
+      EXPECT_EQ(p["source_name"], "glibc");
+      EXPECT_TRUE(p["purl"].get<std::string>().starts_with("pkg:deb/debian/libc6@")) << p["purl"];
+      EXPECT_EQ(p["path"], "/var/lib/dpkg/status");
+      EXPECT_EQ(p["layer"], 0);
+    }
+  EXPECT_TRUE(libc6);
+}
+
+}  // namespace
