@@ -147,6 +147,18 @@ TEST(Rpm, SqliteDatabaseWithHeaderBlobs) {
   EXPECT_FALSE(err.empty());
   Package p;
   EXPECT_FALSE(parse_rpm_header(h1.substr(0, 40), p));
+  // rpm keeps its database in WAL mode.
+  auto wal = tmp.path() / "wal.sqlite";
+  r = run({"python3", "-c",
+           "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('PRAGMA journal_mode=WAL'); c.executescript(sys.argv[2]); c.commit(); c.close()",
+           wal.string(), sql});
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::string walbytes = slurp(wal);
+  ASSERT_EQ(walbytes[18], 2);  // really WAL
+  err.clear();
+  auto wpkgs = parse_rpmdb_sqlite(walbytes, &err);
+  ASSERT_EQ(wpkgs.size(), 1u) << err;
+  EXPECT_EQ(wpkgs[0].name, "openssl-libs");
 }
 
 TEST(Python, HostDistInfoAndEggInfoMatchImportlib) {

@@ -213,3 +213,44 @@ TEST(RealImages, PythonNodeAndJavaInventory) {
 
 }  // namespace
 }  // namespace dd::image
+
+namespace dd::image {
+namespace {
+
+// Debian's skopeo (a Go program, cgo: linked to glibc) on busybox: the Go
+// build info becomes golang packages, and the missing loader is found.
+TEST(RealImages, GoBinaryInventoryAndLoader) {
+  NEED_ENGINE();
+  if (!std::filesystem::exists("/usr/bin/skopeo")) GTEST_SKIP() << "skopeo missing";
+  std::string bb = dd::test::busybox_image();
+  ASSERT_FALSE(bb.empty());
+  TempDir ctx;
+  std::filesystem::copy_file("/usr/bin/skopeo", ctx.path() / "skopeo");
+  std::string tag = build(ctx, "drydock-test/inv-go-on-busybox:1", "FROM " + bb + "\nCOPY skopeo /usr/bin/skopeo\n");
+  ASSERT_FALSE(tag.empty());
+  TempDir tmp;
+  RunResult s = dd::test::docker({"save", "-o", (tmp.path() / "s.tar").string(), tag});
+  ASSERT_EQ(s.status, 0);
+  Collected c = analyse((tmp.path() / "s.tar").string());
+  std::set<std::string> purls;
+  for (const auto& p : c.packages)
+    if (p.type == "golang") {
+      purls.insert(p.purl);
+      EXPECT_EQ(p.path, "/usr/bin/skopeo");
+    }
+  std::string bytes = slurp("/usr/bin/skopeo");
+  size_t v = bytes.find("go1.19.");
+  ASSERT_NE(v, std::string::npos);
+  EXPECT_TRUE(purls.count("pkg:golang/github.com/containers/skopeo/cmd/skopeo")) << testing::PrintToString(purls);
+  bool stdlib = false;
+  for (const auto& p : purls) stdlib |= p.starts_with("pkg:golang/stdlib@1.19.");
+  EXPECT_TRUE(stdlib) << testing::PrintToString(purls);
+  auto f = c.rules("DD41");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].rule, "DD4102");
+  EXPECT_EQ(f[0].location.path, "/usr/bin/skopeo");
+  EXPECT_EQ(f[0].severity, Severity::warning);  // in PATH, not the start program
+}
+
+}  // namespace
+}  // namespace dd::image

@@ -100,12 +100,20 @@ std::vector<Package> parse_rpmdb_sqlite(std::string_view db, std::string* error)
     return fail("cannot open an in-memory database");
   }
   std::unique_ptr<sqlite3, decltype(&sqlite3_close)> con(raw, sqlite3_close);
-  // sqlite3_deserialize wants a buffer it may own; give it a copy it frees.
-  auto* buf = static_cast<unsigned char*>(sqlite3_malloc64(db.size()));
-  if (!buf) return fail("out of memory");
-  memcpy(buf, db.data(), db.size());
-  if (sqlite3_deserialize(raw, "main", buf, db.size(), db.size(),
-                          SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY) != SQLITE_OK)
+  // The caller's bytes, read in place (no copy): read-only, not owned, so
+  // sqlite neither writes nor frees them; they outlive the connection.
+  // rpm writes its database in WAL mode, which sqlite's in-memory files do
+  // not support: a copy with the header's read/write versions (bytes 18, 19)
+  // set back to 1 (rollback journal) is read instead, as the file reads
+  // once its WAL is checkpointed.
+  std::string patched;
+  if (db[18] == 2 || db[19] == 2) {
+    patched.assign(db);
+    patched[18] = patched[19] = 1;
+    db = patched;
+  }
+  auto* buf = reinterpret_cast<unsigned char*>(const_cast<char*>(db.data()));
+  if (sqlite3_deserialize(raw, "main", buf, db.size(), db.size(), SQLITE_DESERIALIZE_READONLY) != SQLITE_OK)
     return fail("cannot read the SQLite file");
   // A hostile file must not make sqlite run for long or grow without end.
   sqlite3_limit(raw, SQLITE_LIMIT_LENGTH, 256 << 20);
