@@ -22,6 +22,7 @@ TEST_PKGS=(
   isal zstd docker.io busybox-static debootstrap skopeo chromium librsvg2-bin
   clang-14 libclang-rt-14-dev
   golang-1.19-go golang-github-moby-patternmatcher-dev  # the .dockerignore oracle test
+  python3-yaml python3-jwt libcommons-io-java  # real package metadata for the inventory tests
 )
 BENCH_PKGS=(libbenchmark-dev hyperfine time bc isal)
 
