@@ -10,6 +10,7 @@ PKGS=(
   libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
   libmimalloc-dev libre2-dev node-spdx-license-ids node-spdx-exceptions shellcheck
   python3 python3-jsonschema ccache
+  librsvg2-bin  # drydock metrics --svg test renders the plot
   docker.io busybox-static debootstrap
   clang-14 libclang-rt-14-dev
   golang-1.19-go golang-github-moby-patternmatcher-dev  # the .dockerignore oracle test
