@@ -7,6 +7,7 @@
 #include <numeric>
 
 #include "core/error.h"
+#include "core/registry.h"
 #include "knowledge/quantity.h"
 
 namespace dd::metrics {
@@ -533,15 +534,15 @@ std::vector<Finding> findings(const std::vector<Container>& cs) {
         const Spike* top = &m.spikes.front();
         std::vector<double> ts;
         for (auto& s : m.spikes) {
-          ts.push_back(s.peak_time);
+          ts.push_back(s.start);
           if (s.peak > top->peak) top = &s;
         }
         f.severity = m.limit && top->peak >= 0.8 * *m.limit ? Severity::warning : Severity::info;
         f.message = fmt::format("memory of {} jumped {} time(s) above its baseline; the largest from {} to {} at {} (lasting {}){}",
-                                name, m.spikes.size(), bytes(top->baseline), bytes(top->peak), format_time(top->peak_time),
+                                name, m.spikes.size(), bytes(top->baseline), bytes(top->peak), format_time(top->start),
                                 dur(top->end - top->start + m.step),
                                 m.limit ? fmt::format(", {:.0f}% of the {} limit", 100 * top->peak / *m.limit, bytes(*m.limit)) : "");
-        f.evidence = "spikes at " + times(ts);
+        f.evidence = "spikes starting at " + times(ts);
         f.root_cause = "One operation (an upload, a report, a large query) allocates far more than the usual request.";
         f.fix = "Match the spike times with the logs (kubectl logs --since-time=...), then stream or page that operation, or move it to a worker with its own limit";
         f.tags = {"k8s", "metrics"};
@@ -604,6 +605,14 @@ std::vector<Finding> findings(const std::vector<Container>& cs) {
       f.fix = c.rec.yaml();
       f.tags = {"k8s", "metrics"};
       out.push_back(std::move(f));
+    }
+  }
+  // Category and severity from the registry where the rule left them.
+  for (auto& f : out) {
+    if (const RuleInfo* r = Registry::instance().find(f.rule)) {
+      f.category = r->category;
+      if (f.severity == Severity::none) f.severity = r->severity;
+      f.docs = r->docs_anchor();
     }
   }
   return out;

@@ -23,8 +23,9 @@ void walk(const YAML::Node& n, const std::string& resource, std::vector<Manifest
           mc.resource = resource;
           mc.name = c["name"].Scalar();
           mc.line = c.Mark().line + 1;
+          for (auto kv = c.begin(); kv != c.end(); ++kv)
+            if (kv->first.IsScalar() && kv->first.Scalar() == "resources") mc.resources_line = kv->first.Mark().line + 1;
           if (auto r = c["resources"]) {
-            mc.resources_line = r.Mark().line + 1;
             for (const char* part : {"requests", "limits"}) {
               auto p = r.IsMap() ? r[part] : YAML::Node();
               if (!p || !p.IsMap()) continue;

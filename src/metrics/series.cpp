@@ -193,7 +193,9 @@ class Scanner {
   }
   std::string string() {
     ws();
-    if (get() != '"') fail("expected a string");
+    int c0 = get();
+    if (c0 < 0) fail("unexpected end of file, expected a string");
+    if (c0 != '"') fail("expected a string");
     std::string s;
     for (;;) {
       int c = get();
