@@ -10,7 +10,7 @@
 namespace dd::metrics {
 namespace {
 
-constexpr double W = 960, H = 340, L = 90, R = 30, T = 50, B = 60;
+constexpr double W = 960, H = 340, L = 90, R = 50, T = 50, B = 60;
 
 std::string esc(const std::string& s) {
   std::string o;
