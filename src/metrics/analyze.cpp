@@ -4,7 +4,9 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <map>
+#include <atomic>
 #include <numeric>
+#include <thread>
 
 #include "core/error.h"
 #include "core/registry.h"
@@ -248,7 +250,6 @@ Memory analyze_memory(const std::vector<double>& t, const std::vector<double>& v
     m.step = median_of(dt);
   }
   // Sawtooth drops: a fall of 30% or more from a level that is not a spike.
-  Trend whole = theil_sen(t.data(), v.data(), n);
   Events raw = spikes_of(t.data(), v.data(), n, Trend{t.front(), 0, m.median, 0}, m.median);
   std::vector<size_t> cuts{0};
   for (size_t i = 1; i < n; ++i) {
@@ -279,7 +280,6 @@ Memory analyze_memory(const std::vector<double>& t, const std::vector<double>& v
       last_verdict = vd;
     }
   }
-  (void)whole;
   bool reset_leak = slopes.size() >= 2 && slopes.size() * 2 >= eligible;
   m.leak = last_leaks || reset_leak;
   if (m.leak) {
@@ -391,8 +391,12 @@ std::vector<Container> analyze(std::vector<Series> series, const Options& opt) {
         if (k.pod == it->first.pod && k.ns == it->first.ns && !k.container.empty()) has_children = true;
     it = has_children ? by.erase(it) : std::next(it);
   }
-  std::vector<Container> out;
-  for (auto& [key, ms] : by) {
+  std::vector<std::pair<const Key*, std::map<Metric, std::vector<const Series*>>*>> work;
+  for (auto& [key, ms] : by) work.emplace_back(&key, &ms);
+  std::vector<std::optional<Container>> slots(work.size());
+  auto one = [&](size_t idx) {
+    const Key& key = *work[idx].first;
+    auto& ms = *work[idx].second;
     Container c;
     c.key = key;
     auto get = [&](Metric m) -> const std::vector<const Series*>& {
@@ -433,7 +437,7 @@ std::vector<Container> analyze(std::vector<Series> series, const Options& opt) {
         for (auto& [k, x] : rate) c.cpu_t.push_back((static_cast<double>(k) + 0.5) * kWindow), c.cpu_v.push_back(x);
       }
     }
-    if (!c.memory && !c.cpu) continue;  // only limits or requests
+    if (!c.memory && !c.cpu) return;  // only limits or requests
     // VPA-style recommendation: target P90, upper bound P95, 15% margin,
     // and after an OOM max(+20%, +100Mi) over the usage at the kill.
     if (c.memory) {
@@ -451,8 +455,21 @@ std::vector<Container> analyze(std::vector<Series> series, const Options& opt) {
       if (c.cpu->have_throttling && c.cpu->ratio > kThrottleHigh && c.cpu->limit)
         c.rec.cpu_limit = std::max(*c.rec.cpu_limit, round_up_milli(*c.cpu->limit * 1.5));
     }
-    out.push_back(std::move(c));
-  }
+    slots[idx] = std::move(c);
+  };
+  // Containers are independent: analysed on every core.
+  size_t nthreads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), work.size());
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < work.size();) one(i);
+  };
+  std::vector<std::thread> pool;
+  for (size_t i = 1; i < nthreads; ++i) pool.emplace_back(worker);
+  worker();
+  for (auto& th : pool) th.join();
+  std::vector<Container> out;
+  for (auto& c : slots)
+    if (c) out.push_back(std::move(*c));
   return out;
 }
 
