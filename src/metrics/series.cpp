@@ -252,18 +252,15 @@ class Scanner {
       return tok_;
     }
     for (;;) {
+      size_t start = pos_;
       while (pos_ < end_) {
         char c = buf_[pos_];
-        if ((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E') {
-          tok_ += c;
-          ++pos_;
-        } else {
-          goto done;
-        }
+        if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) break;
+        ++pos_;
       }
-      if (!fill()) break;
+      tok_.append(buf_.data() + start, pos_ - start);
+      if (pos_ < end_ || !fill()) break;
     }
-  done:
     if (tok_.empty()) fail("expected a number");
     return tok_;
   }
