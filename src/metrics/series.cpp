@@ -1,0 +1,585 @@
+// Readers for Prometheus range-query JSON (a streaming scanner: a week of
+// 15-second samples for a thousand series is a gigabyte of JSON) and CSV.
+#include "metrics/series.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <map>
+
+#include "core/error.h"
+
+namespace dd::metrics {
+
+Metric metric_of(std::string_view n, std::string_view resource) {
+  if (n == "container_memory_working_set_bytes") return Metric::memory_working_set;
+  if (n == "container_spec_memory_limit_bytes") return Metric::memory_limit;
+  if (n == "container_cpu_cfs_throttled_periods_total") return Metric::throttled_periods;
+  if (n == "container_cpu_cfs_periods_total") return Metric::cfs_periods;
+  if (n == "container_cpu_usage_seconds_total") return Metric::cpu_usage;
+  if (n == "kube_pod_container_resource_limits" || n == "kube_pod_container_resource_requests") {
+    bool lim = n == "kube_pod_container_resource_limits";
+    if (resource == "memory") return lim ? Metric::limit_memory : Metric::request_memory;
+    if (resource == "cpu") return lim ? Metric::limit_cpu : Metric::request_cpu;
+  }
+  return Metric::unknown;
+}
+
+std::string_view metric_name(Metric m) {
+  switch (m) {
+    case Metric::memory_working_set: return "container_memory_working_set_bytes";
+    case Metric::memory_limit: return "container_spec_memory_limit_bytes";
+    case Metric::throttled_periods: return "container_cpu_cfs_throttled_periods_total";
+    case Metric::cfs_periods: return "container_cpu_cfs_periods_total";
+    case Metric::cpu_usage: return "container_cpu_usage_seconds_total";
+    case Metric::limit_memory: return "kube_pod_container_resource_limits{resource=\"memory\"}";
+    case Metric::limit_cpu: return "kube_pod_container_resource_limits{resource=\"cpu\"}";
+    case Metric::request_memory: return "kube_pod_container_resource_requests{resource=\"memory\"}";
+    case Metric::request_cpu: return "kube_pod_container_resource_requests{resource=\"cpu\"}";
+    case Metric::unknown: break;
+  }
+  return "unknown";
+}
+
+std::string Key::label() const {
+  std::string s;
+  for (const auto* p : {&ns, &pod, &container}) {
+    if (p->empty()) continue;
+    if (!s.empty()) s += '/';
+    s += *p;
+  }
+  return s.empty() ? "series" : s;
+}
+bool Key::operator<(const Key& o) const {
+  return std::tie(ns, pod, container) < std::tie(o.ns, o.pod, o.container);
+}
+
+namespace {
+
+bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int64_t days_from_civil(int y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int64_t>(doe) - 719468;
+}
+
+std::optional<double> number(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+  if (s.empty()) return std::nullopt;
+  double d = 0;
+  auto r = std::from_chars(s.data(), s.data() + s.size(), d);
+  if (r.ec != std::errc() || r.ptr != s.data() + s.size()) return std::nullopt;
+  return d;
+}
+
+}  // namespace
+
+std::optional<double> parse_timestamp(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '"')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '"' || s.back() == '\r')) s.remove_suffix(1);
+  if (s.size() >= 19 && s[4] == '-' && s[7] == '-' && (s[10] == 'T' || s[10] == 't' || s[10] == ' ')) {
+    auto num = [&](size_t pos, size_t len) -> int {
+      int v = 0;
+      for (size_t i = pos; i < pos + len; ++i) {
+        if (s[i] < '0' || s[i] > '9') return -1;
+        v = v * 10 + (s[i] - '0');
+      }
+      return v;
+    };
+    int y = num(0, 4), mo = num(5, 2), d = num(8, 2), h = num(11, 2), mi = num(14, 2), se = num(17, 2);
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 60 || s[13] != ':' ||
+        s[16] != ':')
+      return std::nullopt;
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (d > mdays[mo - 1] + (mo == 2 && is_leap(y))) return std::nullopt;
+    double t = static_cast<double>(days_from_civil(y, mo, d)) * 86400.0 + h * 3600 + mi * 60 + se;
+    size_t i = 19;
+    if (i < s.size() && s[i] == '.') {
+      double scale = 0.1;
+      ++i;
+      if (i >= s.size() || s[i] < '0' || s[i] > '9') return std::nullopt;
+      while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+        t += (s[i] - '0') * scale;
+        scale /= 10;
+        ++i;
+      }
+    }
+    if (i < s.size() && (s[i] == 'Z' || s[i] == 'z') && i + 1 == s.size()) return t;
+    if (i + 6 == s.size() && (s[i] == '+' || s[i] == '-') && s[i + 3] == ':') {
+      int oh = num(i + 1, 2), om = num(i + 4, 2);
+      if (oh < 0 || om < 0) return std::nullopt;
+      double off = oh * 3600 + om * 60;
+      return s[i] == '+' ? t - off : t + off;
+    }
+    return std::nullopt;
+  }
+  auto n = number(s);
+  if (!n || !std::isfinite(*n) || *n < 0) return std::nullopt;
+  if (*n > 1e11) return *n / 1000.0;  // milliseconds
+  return n;
+}
+
+std::string format_time(double t) {
+  std::time_t tt = static_cast<std::time_t>(std::floor(t));
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// ---------------------------------------------------------------------------
+// Prometheus JSON, streamed in chunks.
+namespace {
+
+class Scanner {
+ public:
+  Scanner(std::istream& in, const std::string& name) : in_(in), name_(name), buf_(1 << 20) {}
+
+  [[noreturn]] void fail(const std::string& what) const {
+    throw InputError(name_ + ": " + what + " (byte " + std::to_string(offset_ + pos_) + ")");
+  }
+  int peek() {
+    if (pos_ == end_ && !fill()) return -1;
+    return static_cast<unsigned char>(buf_[pos_]);
+  }
+  int get() {
+    int c = peek();
+    if (c >= 0) ++pos_;
+    return c;
+  }
+  void ws() {
+    for (;;) {
+      while (pos_ < end_) {
+        char c = buf_[pos_];
+        if (c != ' ' && c != '\n' && c != '\r' && c != '\t') return;
+        ++pos_;
+      }
+      if (!fill()) return;
+    }
+  }
+  void expect(char c) {
+    ws();
+    int g = get();
+    if (g != c) {
+      if (g < 0) fail(std::string("unexpected end of file, expected '") + c + "'");
+      fail(std::string("expected '") + c + "', found '" + static_cast<char>(g) + "'");
+    }
+  }
+  // After ',' or the closing bracket; true when another element follows.
+  bool more(char close) {
+    ws();
+    int c = get();
+    if (c == ',') return true;
+    if (c == close) return false;
+    if (c < 0) fail("unexpected end of file");
+    fail(std::string("expected ',' or '") + close + "'");
+  }
+  bool empty_next(char close) {
+    ws();
+    if (peek() == close) {
+      ++pos_;
+      return true;
+    }
+    return false;
+  }
+  std::string string() {
+    ws();
+    int c0 = get();
+    if (c0 < 0) fail("unexpected end of file, expected a string");
+    if (c0 != '"') fail("expected a string");
+    std::string s;
+    for (;;) {
+      int c = get();
+      if (c < 0) fail("unterminated string");
+      if (c == '"') return s;
+      if (c == '\\') {
+        int e = get();
+        switch (e) {
+          case 'n': s += '\n'; break;
+          case 't': s += '\t'; break;
+          case 'r': s += '\r'; break;
+          case 'b': s += '\b'; break;
+          case 'f': s += '\f'; break;
+          case 'u': {
+            unsigned cp = 0;
+            for (int i = 0; i < 4; ++i) {
+              int h = get();
+              if (!std::isxdigit(h)) fail("bad \\u escape");
+              cp = cp * 16 + (std::isdigit(h) ? h - '0' : (std::tolower(h) - 'a' + 10));
+            }
+            if (cp < 0x80) s += static_cast<char>(cp);
+            else if (cp < 0x800) { s += static_cast<char>(0xC0 | (cp >> 6)); s += static_cast<char>(0x80 | (cp & 0x3F)); }
+            else { s += static_cast<char>(0xE0 | (cp >> 12)); s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)); s += static_cast<char>(0x80 | (cp & 0x3F)); }
+            break;
+          }
+          case -1: fail("unterminated string");
+          default: s += static_cast<char>(e);
+        }
+        continue;
+      }
+      s += static_cast<char>(c);
+    }
+  }
+  // A bare JSON number or a quoted one, as text.
+  std::string_view scalar(bool& quoted) {
+    ws();
+    tok_.clear();
+    quoted = peek() == '"';
+    if (quoted) {
+      ++pos_;
+      for (;;) {
+        if (pos_ == end_ && !fill()) fail("unterminated string");
+        const char* p = buf_.data() + pos_;
+        const char* q = static_cast<const char*>(std::memchr(p, '"', end_ - pos_));
+        if (q) {
+          tok_.append(p, q);
+          pos_ += (q - p) + 1;
+          break;
+        }
+        tok_.append(p, end_ - pos_);
+        pos_ = end_;
+      }
+      if (tok_.find('\\') != std::string::npos) fail("escape in a number string");
+      return tok_;
+    }
+    for (;;) {
+      size_t start = pos_;
+      while (pos_ < end_) {
+        char c = buf_[pos_];
+        if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) break;
+        ++pos_;
+      }
+      tok_.append(buf_.data() + start, pos_ - start);
+      if (pos_ < end_ || !fill()) break;
+    }
+    if (tok_.empty()) fail("expected a number");
+    return tok_;
+  }
+  void skip_value(int depth = 0) {
+    if (depth > 200) fail("nested too deeply");
+    ws();
+    int c = peek();
+    if (c == '{') {
+      ++pos_;
+      if (empty_next('}')) return;
+      do {
+        string();
+        expect(':');
+        skip_value(depth + 1);
+      } while (more('}'));
+    } else if (c == '[') {
+      ++pos_;
+      if (empty_next(']')) return;
+      do skip_value(depth + 1);
+      while (more(']'));
+    } else if (c == '"') {
+      string();
+    } else if (c == 't' || c == 'f' || c == 'n') {
+      std::string w;
+      while (std::isalpha(peek())) w += static_cast<char>(get());
+      if (w != "true" && w != "false" && w != "null") fail("unexpected '" + w + "'");
+    } else if (c < 0) {
+      fail("unexpected end of file");
+    } else {
+      bool q;
+      scalar(q);
+    }
+  }
+  bool at_end() {
+    ws();
+    return peek() < 0;
+  }
+
+ private:
+  bool fill() {
+    offset_ += end_;
+    in_.read(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+    end_ = static_cast<size_t>(in_.gcount());
+    pos_ = 0;
+    return end_ > 0;
+  }
+  std::istream& in_;
+  const std::string& name_;
+  std::vector<char> buf_;
+  size_t pos_ = 0, end_ = 0, offset_ = 0;
+  std::string tok_;
+};
+
+// Values Prometheus writes: decimals, "NaN", "+Inf", "-Inf". NaN points are
+// left out (rate() of nothing); infinities are an error.
+bool sample_value(std::string_view s, double& out) {
+  if (s == "NaN") return false;
+  auto n = number(s);
+  if (!n) throw std::invalid_argument(std::string(s));
+  out = *n;
+  return true;
+}
+
+}  // namespace
+
+std::vector<Series> read_prometheus(std::istream& in, const std::string& name, const ReadOptions& opt) {
+  Scanner sc(in, name);
+  std::vector<Series> out;
+  std::string status, result_type, error;
+  bool have_result = false;
+  sc.expect('{');
+  if (!sc.empty_next('}')) {
+    do {
+      std::string k = sc.string();
+      sc.expect(':');
+      if (k == "status") {
+        status = sc.string();
+      } else if (k == "error") {
+        error = sc.string();
+      } else if (k == "data") {
+        sc.expect('{');
+        if (sc.empty_next('}')) continue;
+        do {
+          std::string dk = sc.string();
+          sc.expect(':');
+          if (dk == "resultType") {
+            result_type = sc.string();
+            if (result_type != "matrix")
+              throw InputError(name + ": resultType is " + result_type +
+                               "; drydock metrics reads range queries (/api/v1/query_range, resultType matrix)");
+          } else if (dk == "result") {
+            have_result = true;
+            sc.expect('[');
+            if (sc.empty_next(']')) continue;
+            do {
+              Series s;
+              s.source = name;
+              std::string metric_name_label, resource;
+              bool named = false;
+              sc.expect('{');
+              if (!sc.empty_next('}')) {
+                do {
+                  std::string rk = sc.string();
+                  sc.expect(':');
+                  if (rk == "metric") {
+                    sc.expect('{');
+                    if (sc.empty_next('}')) continue;
+                    do {
+                      std::string lk = sc.string();
+                      sc.expect(':');
+                      std::string lv = sc.string();
+                      if (lk == "__name__") metric_name_label = lv, named = true;
+                      else if (lk == "namespace") s.key.ns = lv;
+                      else if (lk == "pod" || lk == "pod_name") s.key.pod = lv;
+                      else if (lk == "container" || lk == "container_name") s.key.container = lv;
+                      else if (lk == "resource") resource = lv;
+                    } while (sc.more('}'));
+                  } else if (rk == "values") {
+                    sc.expect('[');
+                    if (sc.empty_next(']')) continue;
+                    do {
+                      sc.expect('[');
+                      bool q;
+                      auto ts = sc.scalar(q);
+                      double t = 0;
+                      auto r = std::from_chars(ts.data(), ts.data() + ts.size(), t);
+                      if (r.ec != std::errc() || r.ptr != ts.data() + ts.size()) sc.fail("timestamp '" + std::string(ts) + "' is not a number");
+                      sc.expect(',');
+                      auto vs = sc.scalar(q);
+                      double v = 0;
+                      bool keep;
+                      try {
+                        keep = sample_value(vs, v);
+                      } catch (const std::invalid_argument&) {
+                        sc.fail("value \"" + std::string(vs).substr(0, 40) + "\" is not a number");
+                      }
+                      if (keep && !std::isfinite(v)) sc.fail("value " + std::string(vs) + " is not finite");
+                      if (keep) {
+                        s.t.push_back(t);
+                        s.v.push_back(v);
+                      }
+                      sc.expect(']');
+                    } while (sc.more(']'));
+                  } else if (rk == "value") {
+                    throw InputError(name + ": a series has a single \"value\" (an instant query); use /api/v1/query_range");
+                  } else {
+                    sc.skip_value();
+                  }
+                } while (sc.more('}'));
+              }
+              Metric m = Metric::unknown;
+              if (named) m = metric_of(metric_name_label, resource);
+              if (!named && opt.metric) m = *opt.metric;
+              if (!named && !opt.metric)
+                throw InputError(name + ": a series has no __name__ (an expression such as rate()); name its metric with --metric");
+              if (named && m == Metric::unknown && opt.metric) m = *opt.metric;
+              if (m == Metric::unknown) continue;  // other metrics in the file are not ours
+              s.metric = m;
+              out.push_back(std::move(s));
+            } while (sc.more(']'));
+          } else {
+            sc.skip_value();
+          }
+        } while (sc.more('}'));
+      } else {
+        sc.skip_value();
+      }
+    } while (sc.more('}'));
+  }
+  if (!sc.at_end()) sc.fail("trailing data after the JSON object");
+  if (status == "error") throw InputError(name + ": Prometheus answered with an error: " + error);
+  if (!have_result) throw InputError(name + ": no data.result array; expected the JSON of /api/v1/query_range");
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// CSV.
+namespace {
+
+enum class Unit { none, bytes, cores, percent };
+const char* unit_name(Unit u) {
+  switch (u) {
+    case Unit::bytes: return "bytes";
+    case Unit::cores: return "cores";
+    case Unit::percent: return "percent";
+    default: return "no unit";
+  }
+}
+
+// A number with an optional unit: 512Mi, 1.5GiB, 2G, 250m, 0.5cores, 40%.
+std::optional<std::pair<double, Unit>> value_with_unit(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '"')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '"' || s.back() == '\r')) s.remove_suffix(1);
+  size_t i = 0;
+  while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.' || s[i] == '-' || s[i] == '+' ||
+                          ((s[i] == 'e' || s[i] == 'E') && i + 1 < s.size() &&
+                           (std::isdigit(static_cast<unsigned char>(s[i + 1])) || s[i + 1] == '-' || s[i + 1] == '+'))))
+    ++i;
+  auto n = number(s.substr(0, i));
+  if (!n) return std::nullopt;
+  std::string u(s.substr(i));
+  while (!u.empty() && u.front() == ' ') u.erase(0, 1);
+  static const std::map<std::string, double> bytes = {
+      {"B", 1},          {"Ki", 1024.0},      {"KiB", 1024.0},     {"Mi", 1048576.0},      {"MiB", 1048576.0},
+      {"Gi", 1073741824.0}, {"GiB", 1073741824.0}, {"Ti", 1099511627776.0}, {"TiB", 1099511627776.0},
+      {"k", 1e3},        {"kB", 1e3},         {"K", 1e3},          {"KB", 1e3},            {"M", 1e6},
+      {"MB", 1e6},       {"G", 1e9},          {"GB", 1e9},         {"T", 1e12},            {"TB", 1e12}};
+  if (u.empty()) return std::make_pair(*n, Unit::none);
+  if (auto it = bytes.find(u); it != bytes.end()) return std::make_pair(*n * it->second, Unit::bytes);
+  if (u == "m") return std::make_pair(*n / 1000.0, Unit::cores);
+  if (u == "cores" || u == "core" || u == "cpu") return std::make_pair(*n, Unit::cores);
+  if (u == "%") return std::make_pair(*n / 100.0, Unit::percent);
+  return std::nullopt;
+}
+
+std::vector<std::string_view> split_csv(std::string_view line) {
+  std::vector<std::string_view> f;
+  size_t start = 0;
+  bool q = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '"') q = !q;
+    else if (line[i] == ',' && !q) {
+      f.push_back(line.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  f.push_back(line.substr(start));
+  return f;
+}
+
+Key key_of(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '"')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '"' || s.back() == '\r')) s.remove_suffix(1);
+  std::vector<std::string> parts;
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i)
+    if (i == s.size() || s[i] == '/') {
+      parts.emplace_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  Key k;
+  if (parts.size() >= 3) k = {parts[0], parts[1], parts[2]};
+  else if (parts.size() == 2) k = {"", parts[0], parts[1]};
+  else k.container = parts[0];
+  return k;
+}
+
+}  // namespace
+
+std::vector<Series> read_csv(std::istream& in, const std::string& name, const ReadOptions& opt) {
+  std::map<Key, Series> by;
+  std::map<Key, std::pair<Unit, size_t>> units;
+  std::vector<Key> order;
+  std::string line;
+  size_t lineno = 0, data_lines = 0;
+  Metric header_metric = Metric::unknown;
+  while (std::getline(in, line)) {
+    ++lineno;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos || line[0] == '#') continue;
+    auto f = split_csv(line);
+    auto where = name + ":" + std::to_string(lineno) + ": ";
+    if (f.size() < 2 || f.size() > 3)
+      throw InputError(where + "expected timestamp,value[,series], found " + std::to_string(f.size()) + " fields");
+    auto ts = parse_timestamp(f[0]);
+    if (!ts) {
+      if (data_lines == 0 && lineno == 1 + 0 && !value_with_unit(f[1])) {  // a header
+        std::string h(f[1]);
+        while (!h.empty() && (h.front() == ' ' || h.front() == '"')) h.erase(0, 1);
+        while (!h.empty() && (h.back() == ' ' || h.back() == '"')) h.pop_back();
+        header_metric = metric_of(h);
+        continue;
+      }
+      throw InputError(where + "timestamp '" + std::string(f[0]) + "' is neither RFC3339 nor unix seconds");
+    }
+    auto val = value_with_unit(f[1]);
+    if (!val) throw InputError(where + "value '" + std::string(f[1]) + "' is not a number");
+    Key k = f.size() == 3 ? key_of(f[2]) : Key{};
+    auto [uit, fresh] = units.try_emplace(k, val->second, lineno);
+    if (!fresh && uit->second.first != val->second)
+      throw InputError(where + "mixed units in series " + k.label() + ": " + unit_name(val->second) + " here, " +
+                       unit_name(uit->second.first) + " on line " + std::to_string(uit->second.second));
+    auto [it, inserted] = by.try_emplace(k);
+    if (inserted) order.push_back(k);
+    it->second.t.push_back(*ts);
+    it->second.v.push_back(val->first);
+    ++data_lines;
+  }
+  Metric m = opt.metric ? *opt.metric : header_metric;
+  std::vector<Series> out;
+  for (const auto& k : order) {
+    Series s = std::move(by[k]);
+    s.key = k;
+    s.source = name;
+    Unit u = units[k].first;
+    Metric sm = m;
+    if (sm == Metric::unknown) sm = u == Unit::cores ? Metric::unknown : Metric::memory_working_set;
+    if (sm == Metric::unknown)
+      throw InputError(name + ": values in cores: name the metric with --metric container_cpu_usage_seconds_total or another");
+    bool mem = sm == Metric::memory_working_set || sm == Metric::memory_limit || sm == Metric::limit_memory ||
+               sm == Metric::request_memory;
+    if ((mem && (u == Unit::cores || u == Unit::percent)) || (!mem && u == Unit::bytes))
+      throw InputError(name + ": series " + k.label() + " is " + std::string(metric_name(sm)) + " but its values are in " +
+                       unit_name(u));
+    s.metric = sm;
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<Series> read_file(const std::string& path, const ReadOptions& opt) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path + ": cannot open file");
+  int c;
+  while ((c = in.peek()) != EOF && std::isspace(c)) in.get();
+  if (c == EOF) throw InputError(path + ": empty file");
+  auto series = c == '{' ? read_prometheus(in, path, opt) : read_csv(in, path, opt);
+  if (in.bad()) throw InputError(path + ": read error");
+  return series;
+}
+
+}  // namespace dd::metrics

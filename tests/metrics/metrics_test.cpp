@@ -1,0 +1,368 @@
+// drydock metrics on generated series: a leak, flat, periodic, a spike, a
+// sawtooth, throttling and a counter reset, written as Prometheus
+// query_range JSON and CSV, run through the binary.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <sstream>
+
+#include "helpers.h"
+#include "metrics/analyze.h"
+#include "metrics/series.h"
+
+namespace dd::test {
+namespace {
+
+constexpr double kMi = 1048576.0;
+constexpr double kT0 = 1714557600;  // 2024-05-01T10:00:00Z
+constexpr double kStep = 15;
+
+struct Gen {
+  std::string name = "container_memory_working_set_bytes";
+  std::string pod = "api-7d9f-x2", container = "api", extra;
+  std::vector<std::pair<double, double>> pts;
+};
+
+// One query_range answer with these series, as Prometheus writes it.
+std::string prometheus(const std::vector<Gen>& gs) {
+  std::string s = R"({"status":"success","data":{"resultType":"matrix","result":[)";
+  for (size_t i = 0; i < gs.size(); ++i) {
+    const auto& g = gs[i];
+    s += i ? "," : "";
+    s += fmt::format(R"({{"metric":{{"__name__":"{}","namespace":"shop","pod":"{}","container":"{}","instance":"10.0.0.7:10250"{}}},"values":[)",
+                     g.name, g.pod, g.container, g.extra);
+    for (size_t j = 0; j < g.pts.size(); ++j)
+      s += fmt::format("{}[{:.3f},\"{}\"]", j ? "," : "", g.pts[j].first, fmt::format("{:.17g}", g.pts[j].second));
+    s += "]}";
+  }
+  return s + "]}}";
+}
+
+// Samples every 15 s for `hours`, v(t) = f(seconds since start) + noise.
+template <class F>
+Gen gauge(double hours, F f, double noise_mi = 4, unsigned seed = 1) {
+  Gen g;
+  std::mt19937 rng(seed);
+  std::normal_distribution<double> n(0, noise_mi * kMi);
+  for (double s = 0; s <= hours * 3600; s += kStep) g.pts.emplace_back(kT0 + s, std::max(0.0, f(s) + n(rng)));
+  return g;
+}
+
+nlohmann::json run_json(const TempDir& d, const std::string& body, std::vector<std::string> extra, int* status = nullptr,
+                        const std::string& file = "q.json") {
+  auto p = d.write(file, body);
+  std::vector<std::string> args{"metrics", p.string(), "--format", "json"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  auto r = drydock(args);
+  if (status) *status = r.status;
+  EXPECT_TRUE(r.status == 0 || r.status == 1) << r.err;
+  return nlohmann::json::parse(r.out);
+}
+
+std::vector<std::string> rules_of(const nlohmann::json& j) {
+  std::vector<std::string> out;
+  for (auto& f : j["findings"]) out.push_back(f["rule"]);
+  return out;
+}
+bool has(const nlohmann::json& j, const std::string& rule) {
+  auto r = rules_of(j);
+  return std::find(r.begin(), r.end(), rule) != r.end();
+}
+
+TEST(Metrics, LeakSlopeAndCrossingWithinTenPercent) {
+  TempDir d;
+  const double slope = 20 * kMi / 3600;  // 20 MiB per hour
+  auto g = gauge(24, [&](double s) { return 300 * kMi + slope * s; });
+  int st = 0;
+  auto j = run_json(d, prometheus({g}), {"--limit", "1Gi"}, &st);
+  ASSERT_TRUE(has(j, "DD8001")) << j.dump(1);
+  auto m = j["series"][0]["memory"];
+  EXPECT_TRUE(m["leak"].get<bool>());
+  EXPECT_NEAR(m["slope_bytes_per_hour"].get<double>(), 20 * kMi, 2 * kMi);
+  EXPECT_GT(m["r2"].get<double>(), 0.9);
+  // 300 + 20*24 = 780 MiB at the end: 1024 MiB 12.2 h later.
+  double expect = (1024 - 780) * kMi / slope;
+  EXPECT_NEAR(m["seconds_until_limit"].get<double>(), expect, 0.1 * expect);
+  EXPECT_EQ(j["findings"][0]["category"], "memory-leak");
+  EXPECT_EQ(j["findings"][0]["location"]["container"], "api");
+  EXPECT_EQ(j["findings"][0]["location"]["resource"], "Pod/shop/api-7d9f-x2");
+  // Within 24 h of the limit: an error, so the status is 1.
+  EXPECT_EQ(st, 1);
+}
+
+TEST(Metrics, FlatSeriesIsNoLeak) {
+  TempDir d;
+  auto g = gauge(24, [](double) { return 400 * kMi; }, 8);
+  auto j = run_json(d, prometheus({g}), {"--limit", "1Gi"});
+  EXPECT_FALSE(has(j, "DD8001")) << j.dump(1);
+  EXPECT_FALSE(has(j, "DD8003")) << j.dump(1);
+  EXPECT_FALSE(j["series"][0]["memory"]["leak"].get<bool>());
+  EXPECT_TRUE(has(j, "DD8006"));  // the recommendation
+}
+
+TEST(Metrics, PeriodicSeriesIsNoLeak) {
+  TempDir d;
+  // A daily cycle over three days and a half, as traffic makes it.
+  auto g = gauge(84, [](double s) { return 500 * kMi + 200 * kMi * std::sin(2 * M_PI * s / 86400); }, 5);
+  auto j = run_json(d, prometheus({g}), {"--limit", "1Gi"});
+  EXPECT_FALSE(has(j, "DD8001")) << j["series"].dump(1);
+  EXPECT_FALSE(has(j, "DD8003")) << j["series"].dump(1);
+  // Half a cycle rising, then falling: both halves do not climb.
+  auto h = gauge(24, [](double s) { return 500 * kMi + 200 * kMi * std::sin(2 * M_PI * s / 86400); }, 5, 2);
+  auto j2 = run_json(d, prometheus({h}), {"--limit", "1Gi"}, nullptr, "h.json");
+  EXPECT_FALSE(has(j2, "DD8001")) << j2["series"].dump(1);
+}
+
+TEST(Metrics, SpikeIsTimed) {
+  TempDir d;
+  const double at = 10 * 3600;  // 10:00 after the start, 2 minutes long
+  auto g = gauge(24, [&](double s) { return s >= at && s < at + 120 ? 900 * kMi : 400 * kMi; }, 4);
+  auto j = run_json(d, prometheus({g}), {"--limit", "1Gi"});
+  ASSERT_TRUE(has(j, "DD8003")) << j.dump(1);
+  EXPECT_FALSE(has(j, "DD8001"));
+  auto sp = j["series"][0]["memory"]["spikes"];
+  ASSERT_EQ(sp.size(), 1u);
+  EXPECT_EQ(sp[0]["start"], metrics::format_time(kT0 + at));
+  EXPECT_NEAR(sp[0]["peak_bytes"].get<double>(), 900 * kMi, 20 * kMi);
+  // A spike is not a restart.
+  EXPECT_EQ(j["series"][0]["memory"]["drops"].size(), 0u);
+  for (auto& f : j["findings"])
+    if (f["rule"] == "DD8003") {
+      EXPECT_EQ(f["severity"], "warning");  // 88% of the limit
+      EXPECT_NE(f["message"].get<std::string>().find(metrics::format_time(kT0 + at)), std::string::npos);
+    }
+}
+
+TEST(Metrics, SawtoothIsALeakResetByKills) {
+  TempDir d;
+  // 300 MiB growing 100 MiB/h until the 1 GiB limit, then killed: 7.24 h a cycle.
+  const double slope = 100 * kMi / 3600, cycle = (1024 - 300) * kMi / slope;
+  auto g = gauge(30, [&](double s) { return 300 * kMi + slope * std::fmod(s, cycle); }, 4);
+  for (auto& p : g.pts) p.second = std::min(p.second, 1024 * kMi);
+  Gen lim = gauge(30, [](double) { return 1024 * kMi; }, 0);
+  lim.name = "container_spec_memory_limit_bytes";
+  auto j = run_json(d, prometheus({g, lim}), {});
+  ASSERT_TRUE(has(j, "DD8001")) << j["series"].dump(1);
+  ASSERT_TRUE(has(j, "DD8002")) << j["series"].dump(1);
+  auto m = j["series"][0]["memory"];
+  EXPECT_EQ(m["drops"].size(), 4u);  // at 7.2, 14.5, 21.7 and 29 h
+  for (auto& dr : m["drops"]) EXPECT_TRUE(dr["near_limit"].get<bool>());
+  EXPECT_NEAR(m["slope_bytes_per_hour"].get<double>(), 100 * kMi, 10 * kMi);
+  EXPECT_EQ(m["drops"][0]["time"], metrics::format_time(kT0 + std::ceil(cycle / kStep) * kStep));
+  // The recommendation carries the OOM bump: max(+20%, +100Mi) over 1 GiB.
+  EXPECT_TRUE(j["series"][0]["recommendation"]["oom_bump"].get<bool>());
+  EXPECT_EQ(j["series"][0]["recommendation"]["memory_limit"], "1229Mi");
+  for (auto& f : j["findings"])
+    if (f["rule"] == "DD8002") EXPECT_EQ(f["category"], "oom-killed");
+}
+
+Gen counter(const std::string& name, double hours, double per_second, double reset_at = -1) {
+  Gen g;
+  g.name = name;
+  double c = 5000, last = 0;
+  for (double s = 0; s <= hours * 3600; s += kStep) {
+    if (reset_at >= 0 && last < reset_at && s >= reset_at) c = 0;
+    c += per_second * kStep;
+    last = s;
+    g.pts.emplace_back(kT0 + s, c);
+  }
+  return g;
+}
+
+TEST(Metrics, ThrottlingWhileAverageUseIsLow) {
+  TempDir d;
+  auto per = counter("container_cpu_cfs_periods_total", 6, 10);
+  auto thr = counter("container_cpu_cfs_throttled_periods_total", 6, 4);  // 40%
+  auto use = counter("container_cpu_usage_seconds_total", 6, 0.3);
+  Gen lim = gauge(6, [](double) { return 1.0; }, 0);
+  lim.name = "kube_pod_container_resource_limits";
+  lim.extra = R"(,"resource":"cpu","unit":"core")";
+  auto j = run_json(d, prometheus({per, thr, use, lim}), {});
+  ASSERT_TRUE(has(j, "DD8004")) << j.dump(1);
+  auto c = j["series"][0]["cpu"];
+  EXPECT_NEAR(c["throttled_ratio"].get<double>(), 0.4, 0.01);
+  EXPECT_NEAR(c["usage_avg_cores"].get<double>(), 0.3, 0.01);
+  EXPECT_EQ(c["limit_cores"], 1.0);
+  EXPECT_EQ(c["counter_resets"], 0);
+  // No throttling, no finding.
+  auto thr0 = counter("container_cpu_cfs_throttled_periods_total", 6, 0.1);
+  auto j2 = run_json(d, prometheus({per, thr0, use, lim}), {}, nullptr, "b.json");
+  EXPECT_FALSE(has(j2, "DD8004"));
+}
+
+TEST(Metrics, CounterResetIsNotNegativeRate) {
+  TempDir d;
+  auto per = counter("container_cpu_cfs_periods_total", 6, 10, 3 * 3600);
+  auto thr = counter("container_cpu_cfs_throttled_periods_total", 6, 4, 3 * 3600);
+  auto j = run_json(d, prometheus({per, thr}), {"--cpu-limit", "1"});
+  auto c = j["series"][0]["cpu"];
+  EXPECT_NEAR(c["throttled_ratio"].get<double>(), 0.4, 0.01) << c.dump();
+  EXPECT_EQ(c["counter_resets"], 2);
+  EXPECT_TRUE(has(j, "DD8004"));
+  // The library's counter increase: 10, 20, reset to 5, 15 is 10+5+10.
+  double v[] = {10, 20, 5, 15};
+  size_t resets = 0;
+  EXPECT_DOUBLE_EQ(metrics::counter_increase(v, 4, &resets), 25);
+  EXPECT_EQ(resets, 1u);
+}
+
+TEST(Metrics, CsvWithRfc3339AndHeader) {
+  TempDir d;
+  std::string csv = "timestamp,container_memory_working_set_bytes,series\n";
+  for (int i = 0; i <= 24 * 240; ++i) {
+    double s = i * kStep;
+    csv += metrics::format_time(kT0 + s) + "," + fmt::format("{:.0f}", 200 * kMi + 10 * kMi / 3600 * s) + ",shop/web-1/web\n";
+  }
+  auto j = run_json(d, csv, {"--limit", "768Mi"}, nullptr, "m.csv");
+  ASSERT_TRUE(has(j, "DD8001")) << j.dump(1);
+  EXPECT_EQ(j["series"][0]["series"], "shop/web-1/web");
+  EXPECT_NEAR(j["series"][0]["memory"]["slope_bytes_per_hour"].get<double>(), 10 * kMi, kMi);
+  // Unix timestamps and values with units read the same.
+  std::string csv2;
+  for (int i = 0; i <= 24 * 240; ++i)
+    csv2 += fmt::format("{:.0f},{:.3f}Mi\n", kT0 + i * kStep, 200 + 10.0 / 3600 * i * kStep);
+  auto j2 = run_json(d, csv2, {"--limit", "768Mi"}, nullptr, "u.csv");
+  EXPECT_NEAR(j2["series"][0]["memory"]["slope_bytes_per_hour"].get<double>(), 10 * kMi, kMi);
+}
+
+void expect_bad(const TempDir& d, const std::string& file, const std::string& body, const std::string& needle,
+                std::vector<std::string> extra = {}) {
+  auto p = d.write(file, body);
+  std::vector<std::string> args{"metrics", p.string()};
+  args.insert(args.end(), extra.begin(), extra.end());
+  auto r = drydock(args);
+  EXPECT_EQ(r.status, 2) << file << ": " << r.out << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  EXPECT_NE(r.err.find(needle), std::string::npos) << r.err;
+  if (extra.empty()) EXPECT_NE(r.err.find(file), std::string::npos) << r.err;
+}
+
+TEST(Metrics, BadInputExitsTwoWithOneLine) {
+  TempDir d;
+  expect_bad(d, "empty.json",
+             R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{"__name__":"container_memory_working_set_bytes","pod":"a","container":"b"},"values":[]}]}})",
+             "no samples");
+  expect_bad(d, "none.json", R"({"status":"success","data":{"resultType":"matrix","result":[]}})", "no series");
+  expect_bad(d, "nan.json",
+             R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{"__name__":"container_memory_working_set_bytes"},"values":[[1714557600,"12abc"]]}]}})",
+             "not a number");
+  expect_bad(d, "vector.json", R"({"status":"success","data":{"resultType":"vector","result":[]}})", "query_range");
+  expect_bad(d, "cut.json", R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{)", "end of file");
+  expect_bad(d, "noname.json",
+             R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{"pod":"a"},"values":[[1714557600,"1"]]}]}})",
+             "--metric");
+  expect_bad(d, "mixed.csv", "1714557600,512Mi\n1714557615,250m\n", "mixed units");
+  expect_bad(d, "text.csv", "1714557600,512\n1714557615,lots\n", "not a number");
+  expect_bad(d, "ts.csv", "1714557600,512\nyesterday,513\n", "timestamp");
+  expect_bad(d, "empty.csv", "", "empty");
+  expect_bad(d, "ok.csv", "1714557600,512\n", "--limit", {"--limit", "lots"});
+}
+
+TEST(Metrics, ManifestNamesTheLinesToChange) {
+  TempDir d;
+  auto g = gauge(24, [](double s) { return 700 * kMi + 40 * kMi * std::sin(s / 3000); }, 4);
+  auto man = d.write("deploy.yaml",
+                     "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api-7d9f\n  namespace: shop\nspec:\n  template:\n    spec:\n"
+                     "      containers:\n      - name: api\n        image: shop/api:1.4\n        resources:\n          requests:\n"
+                     "            memory: 512Mi\n          limits:\n            memory: 768Mi\n");
+  auto j = run_json(d, prometheus({g}), {"--limit", "768Mi", "--manifest", man.string()});
+  ASSERT_TRUE(has(j, "DD8005")) << j.dump(1);
+  for (auto& f : j["findings"])
+    if (f["rule"] == "DD8005") {
+      EXPECT_EQ(f["location"]["file"], man.string());
+      EXPECT_EQ(f["location"]["line"], 12);
+      EXPECT_EQ(f["location"]["resource"], "Deployment/shop/api-7d9f");
+      std::string msg = f["message"];
+      EXPECT_NE(msg.find("line 16: limits.memory: 768Mi -> "), std::string::npos) << msg;
+      EXPECT_NE(msg.find("line 14: requests.memory: 512Mi -> "), std::string::npos) << msg;
+      EXPECT_NE(f["fix"].get<std::string>().find("resources:\n  requests:\n    memory: "), std::string::npos);
+    }
+}
+
+TEST(Metrics, SvgIsWellFormedAndDraws) {
+  TempDir d;
+  const double slope = 20 * kMi / 3600;
+  auto g = gauge(24, [&](double s) { return 300 * kMi + slope * s; });
+  auto p = d.write("q.json", prometheus({g}));
+  auto svg = d.path() / "plot.svg";
+  auto r = drydock({"metrics", p.string(), "--limit", "1Gi", "--svg", svg.string()});
+  ASSERT_EQ(r.status, 1) << r.err;
+  // Well-formed XML holding the series, trend, limit, crossing, ticks, legend, title.
+  auto check = run({"python3", "-c",
+                    "import sys, xml.dom.minidom as m\n"
+                    "d = m.parse(sys.argv[1])\n"
+                    "cls = lambda e: [x for x in d.getElementsByTagName(e) if x.getAttribute('class')]\n"
+                    "names = sorted({x.getAttribute('class') for e in ('polyline','line','circle','text','g') for x in cls(e)})\n"
+                    "print(' '.join(names))\n"
+                    "print(len([t for t in d.getElementsByTagName('text') if t.getAttribute('class')=='xtick']),\n"
+                    "      len([t for t in d.getElementsByTagName('text') if t.getAttribute('class')=='ytick']))\n",
+                    svg.string()});
+  ASSERT_EQ(check.status, 0) << check.err;
+  for (const char* c : {"series", "trend", "limit", "crossing", "crossing-label", "legend", "title", "doc-title", "xtick", "ytick"})
+    EXPECT_NE(check.out.find(c), std::string::npos) << c << " in " << check.out;
+  std::istringstream counts(check.out.substr(check.out.find('\n') + 1));
+  int xt = 0, yt = 0;
+  counts >> xt >> yt;
+  EXPECT_GE(xt, 3);
+  EXPECT_GE(yt, 3);
+  auto text = read_text(svg);
+  auto jr = nlohmann::json::parse(drydock({"metrics", p.string(), "--limit", "1Gi", "--format", "json"}).out);
+  EXPECT_NE(text.find("OOM at " + jr["series"][0]["memory"]["limit_reached_at"].get<std::string>()), std::string::npos);
+  // Renders: a PNG with many pixels that are not the white background.
+  auto png = d.path() / "plot.png";
+  auto rs = run({"rsvg-convert", "-o", png.string(), svg.string()});
+  if (rs.status == 127 || rs.status == 255) GTEST_SKIP() << "rsvg-convert is missing: scripts/install-deps.sh installs librsvg2-bin";
+  ASSERT_EQ(rs.status, 0) << rs.err;
+  auto px = run({"python3", "-c",
+                 "import sys, zlib, struct\n"
+                 "b = open(sys.argv[1], 'rb').read()\n"
+                 "assert b[:8] == b'\\x89PNG\\r\\n\\x1a\\n'\n"
+                 "i, idat, w, h = 8, b'', 0, 0\n"
+                 "while i < len(b):\n"
+                 "  n, t = struct.unpack('>I4s', b[i:i+8]); c = b[i+8:i+8+n]; i += 12 + n\n"
+                 "  if t == b'IHDR': w, h, depth, ctype = struct.unpack('>IIBB', c[:10]); assert depth == 8 and ctype in (2, 6)\n"
+                 "  if t == b'IDAT': idat += c\n"
+                 "raw = zlib.decompress(idat); bpp = 4 if ctype == 6 else 3; stride = w * bpp; prev = bytearray(stride); other = 0; p = 0\n"
+                 "for y in range(h):\n"
+                 "  f = raw[p]; line = bytearray(raw[p+1:p+1+stride]); p += 1 + stride\n"
+                 "  for x in range(stride):\n"
+                 "    a = line[x-bpp] if x >= bpp else 0; up = prev[x]; c = prev[x-bpp] if x >= bpp else 0\n"
+                 "    if f == 1: line[x] = (line[x] + a) & 255\n"
+                 "    elif f == 2: line[x] = (line[x] + up) & 255\n"
+                 "    elif f == 3: line[x] = (line[x] + (a + up) // 2) & 255\n"
+                 "    elif f == 4:\n"
+                 "      pa, pb, pc = abs(up - c), abs(a - c), abs(a + up - 2 * c)\n"
+                 "      line[x] = (line[x] + (a if pa <= pb and pa <= pc else up if pb <= pc else c)) & 255\n"
+                 "  for x in range(0, stride, bpp):\n"
+                 "    if (bpp == 3 or line[x+3] > 0) and (line[x], line[x+1], line[x+2]) != (255, 255, 255): other += 1\n"
+                 "  prev = line\n"
+                 "print(w, h, other)\n",
+                 png.string()});
+  ASSERT_EQ(px.status, 0) << px.err;
+  std::istringstream in(px.out);
+  int w = 0, h = 0, other = 0;
+  in >> w >> h >> other;
+  EXPECT_GE(w, 900);
+  EXPECT_GE(h, 300);
+  EXPECT_GT(other, 5000) << px.out;  // lines, text and the series drawn
+}
+
+TEST(Metrics, SarifAndTextFormats) {
+  TempDir d;
+  auto g = gauge(24, [&](double s) { return 300 * kMi + 20 * kMi / 3600 * s; });
+  auto p = d.write("q.json", prometheus({g}));
+  auto t = drydock({"metrics", p.string(), "--limit", "1Gi", "--no-color"});
+  EXPECT_EQ(t.status, 1) << t.err;
+  EXPECT_NE(t.out.find("DD8001"), std::string::npos) << t.out;
+  EXPECT_NE(t.out.find("shop/api-7d9f-x2/api:"), std::string::npos) << t.out;
+  auto s = drydock({"metrics", p.string(), "--limit", "1Gi", "--format", "sarif"});
+  auto v = validate_sarif(s.out);
+  if (sarif_schema().empty()) GTEST_SKIP() << "SARIF schema missing";
+  EXPECT_EQ(v.status, 0) << v.out << v.err;
+}
+
+}  // namespace
+}  // namespace dd::test
