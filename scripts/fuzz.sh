@@ -28,6 +28,13 @@ find examples tests -name 'compose*.y*ml' -o -name 'docker-compose*.y*ml' -o -na
   head -50 | while read -r f; do cp "$f" "$SEEDS/yaml/$(echo "$f" | tr / _)"; done
 printf 'services:\n  web:\n    image: nginx:latest\n    environment:\n      DB_PASSWORD: hunter2\n' >"$SEEDS/yaml/c1"
 printf 'ignore: [DL3008]\nseverity: {DD2001: error}\nlocal_images: true\nplatform: linux/arm64\n' >"$SEEDS/yaml/d1"
+# ELF heads of host binaries and package-database files (first byte: the
+# fuzz target's selector).
+mkdir -p "$SEEDS/elf" "$SEEDS/pkgdb"
+{ printf '\x05'; head -c 3000 /usr/bin/ls; } >"$SEEDS/elf/ls"
+{ printf '\x00'; head -c 3000 /var/lib/dpkg/status; } >"$SEEDS/pkgdb/dpkg"
+printf '\x01P:musl\nV:1.2.4-r2\nA:x86_64\nL:MIT\no:musl\n\n' >"$SEEDS/pkgdb/apk"
+{ printf '\x05'; head -c 3000 /usr/share/nodejs/spdx-license-ids/package.json; } >"$SEEDS/pkgdb/npm"
 printf 'linux/amd64,linux/arm64/v8' >"$SEEDS/platform/p1"
 printf 'linux/arm/v6, windows/amd64' >"$SEEDS/platform/p2"
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1
@@ -38,6 +45,8 @@ for t in "${TARGETS[@]}"; do
     *inspect*) seed="$SEEDS/inspect" ;;
     *platform*) seed="$SEEDS/platform" ;;
     *yaml*) seed="$SEEDS/yaml" ;;
+    *elf*) seed="$SEEDS/elf" ;;
+    *pkgdb*) seed="$SEEDS/pkgdb" ;;
     *) seed="$SEEDS/dockerfile" ;;
   esac
   # The corpus is kept between runs, so a later run starts from the coverage

@@ -109,6 +109,28 @@ TEST(Binaries, MissingLibraryFoundThroughRunpathOriginOrLdSoConf) {
   }
 }
 
+TEST(Binaries, HardLinksAreFollowedToTheirFile) {
+  MemImage img;
+  add_glibc(img);
+  // A hard-linked library and a hard-linked program (as /usr/bin/perl and perl5.36.0).
+  std::string pcre = std::string(kLibDir) + "/libpcre2-8.so.0";
+  img.dirs("/usr/lib/pcre-real.so");
+  img.fs.nodes["/usr/lib/pcre-real.so"] = img.fs.nodes[pcre];
+  img.elves["/usr/lib/pcre-real.so"] = img.elves[pcre];
+  img.elves.erase(pcre);
+  img.hardlink(pcre, "/usr/lib/pcre-real.so");
+  img.host("/usr/bin/ls", "/usr/bin/ls");
+  img.hardlink("/usr/bin/dir2", "/usr/bin/ls");
+  img.config.cmd = {"dir2"};
+  EXPECT_TRUE(run_check(img).empty()) << testing::PrintToString(rules(run_check(img)));
+  // Without the loader, the program behind the hard link is judged once.
+  img.fs.nodes.erase(kLoader);
+  auto fs = run_check(img);
+  ASSERT_EQ(fs.size(), 1u) << testing::PrintToString(rules(fs));
+  EXPECT_EQ(fs[0].rule, "DD4102");
+  EXPECT_EQ(fs[0].location.path, "/usr/bin/ls");
+}
+
 TEST(Binaries, TransitiveDependencyMissing) {
   MemImage img;
   add_glibc(img);

@@ -11,6 +11,7 @@ namespace {
 
 using dd::test::TempDir;
 using namespace dd::test::inv;
+using dd::test::RunResult;
 
 ElfInfo feed_chunks(std::string_view bytes, size_t chunk, Limits limits = {}) {
   Reader r(limits);
@@ -188,6 +189,127 @@ TEST(ElfReader, ModinfoLines) {
   ASSERT_EQ(go.settings.size(), 2u);
   EXPECT_EQ(go.settings[0].first, "-ldflags");
   EXPECT_EQ(go.settings[0].second, "-s -w");
+}
+
+}  // namespace
+}  // namespace dd::image::elf
+
+namespace dd::image::elf {
+namespace {
+
+// A Go 1.17-style binary: the pointer format of the build-info header, laid
+// out per the ELF spec and Go's debug/buildinfo (header at a 16-aligned
+// offset; two pointers to string headers {data, len}).
+std::string old_go_binary() {
+  std::string f(0x2000, '\0');
+  auto put = [&](size_t off, uint64_t v, int n) {
+    for (int i = 0; i < n; ++i) f[off + i] = static_cast<char>((v >> (8 * i)) & 0xff);
+  };
+  const uint64_t base = 0x400000;
+  f.replace(0, 4, "\x7f" "ELF");
+  f[4] = 2, f[5] = 1, f[6] = 1;
+  put(16, 2, 2);            // ET_EXEC
+  put(18, 62, 2);           // EM_X86_64
+  put(20, 1, 4);
+  put(32, 64, 8);           // e_phoff
+  put(52, 64, 2);           // e_ehsize
+  put(54, 56, 2);           // e_phentsize
+  put(56, 1, 2);            // e_phnum
+  put(64, 1, 4);            // PT_LOAD
+  put(64 + 8, 0, 8);        // p_offset
+  put(64 + 16, base, 8);    // p_vaddr
+  put(64 + 32, f.size(), 8);
+  std::string mod = std::string("0w\xaf\x0c\x92t\x08\x02\x41\xe1\xc1\x07\xe6\xd6\x18\xe6", 16) +
+                    "path\texample.com/app\nmod\texample.com/app\t(devel)\t\ndep\tgithub.com/pkg/errors\tv0.9.1\th1:x=\n" +
+                    std::string("\xf9\x32\x43\x31\x86\x18\x20\x72\x00\x82\x42\x10\x41\x16\xd8\xf2", 16);
+  // The "Go" note (.note.go.buildid): namesz 4, descsz 0, type 4, "Go\0\0".
+  f.replace(0x200, 16, std::string("\x04\0\0\0\0\0\0\0\x04\0\0\0Go\0\0", 16));
+  const std::string ver = "go1.16.15";
+  f.replace(0x300, ver.size(), ver);          // string data (.rodata, before)
+  f.replace(0x400, mod.size(), mod);
+  f.replace(0x1000, 14, "\xff Go buildinf:");  // .go.buildinfo
+  f[0x1000 + 14] = 8, f[0x1000 + 15] = 0;
+  put(0x1010, base + 0x1100, 8);
+  put(0x1018, base + 0x1110, 8);
+  put(0x1100, base + 0x300, 8), put(0x1108, ver.size(), 8);  // runtime.buildVersion
+  put(0x1110, base + 0x400, 8), put(0x1118, mod.size(), 8);  // runtime.modinfo
+  return f;
+}
+
+TEST(ElfReader, GoPointerFormatBeforeGo118) {
+  std::string f = old_go_binary();
+  for (size_t chunk : {1ul, 5ul, 4096ul}) {
+    ElfInfo info = feed_chunks(f, chunk);
+    ASSERT_TRUE(info.go.has_value()) << chunk;
+    EXPECT_FALSE(info.go->inline_format);
+    EXPECT_EQ(info.go->go_version, "go1.16.15");
+    EXPECT_EQ(info.go->path, "example.com/app");
+    ASSERT_EQ(info.go->deps.size(), 1u);
+    EXPECT_EQ(info.go->deps[0].path, "github.com/pkg/errors");
+    EXPECT_EQ(info.go->deps[0].version, "v0.9.1");
+  }
+  // The strings lie before the blob: beyond a small prefix the version
+  // cannot be read, but the modinfo is found by its sentinels in the stream.
+  Limits tiny;
+  tiny.prefix_bytes = 0x280;  // the Go note (0x200) in, the strings (0x300, 0x400) out
+  ElfInfo info = feed_chunks(f, 512, tiny);
+  ASSERT_TRUE(info.go.has_value());
+  EXPECT_EQ(info.go->go_version, "");
+  ASSERT_EQ(info.go->deps.size(), 1u);
+  EXPECT_EQ(info.go->deps[0].version, "v0.9.1");
+}
+
+}  // namespace
+}  // namespace dd::image::elf
+
+namespace dd::image::elf {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A real Go module binary built here with Debian's Go 1.19 (with a
+// dependency replaced by a local copy of a Debian Go source package), read
+// against `go version -m` as the oracle.
+TEST(ElfReader, GoModuleBinaryMatchesGoVersionM) {
+  std::string go;
+  for (const char* p : {"/usr/lib/go-1.19/bin/go", "/usr/lib/go/bin/go", "/usr/bin/go"})
+    if (fs::exists(p)) go = p;
+  const fs::path pm = "/usr/share/gocode/src/github.com/moby/patternmatcher";
+  if (go.empty() || !fs::exists(pm / "patternmatcher.go"))
+    GTEST_SKIP() << "golang-1.19-go or golang-github-moby-patternmatcher-dev missing (scripts/install-deps.sh)";
+  TempDir tmp;
+  fs::copy(pm, tmp.path() / "pm", fs::copy_options::recursive);
+  tmp.write("pm/go.mod", "module github.com/moby/patternmatcher\n\ngo 1.19\n");
+  tmp.write("go.mod",
+            "module example.com/invapp\n\ngo 1.19\n\nrequire github.com/moby/patternmatcher v0.5.0\n\n"
+            "replace github.com/moby/patternmatcher => ./pm\n");
+  tmp.write("main.go",
+            "package main\n\nimport (\n\t\"fmt\"\n\t\"github.com/moby/patternmatcher\"\n)\n\n"
+            "func main() { m, _ := patternmatcher.New([]string{\"*.go\"}); fmt.Println(m != nil) }\n");
+  auto app = tmp.path() / "app";
+  RunResult b = dd::test::run({"sh", "-c", "cd \"$0\" && env CGO_ENABLED=0 GOFLAGS=-mod=mod GOPROXY=off GOCACHE=\"$0/cache\" \"$1\" build -o app .",
+                               tmp.path().string(), go});
+  ASSERT_EQ(b.status, 0) << b.out << b.err;
+  RunResult m = dd::test::run({go, "version", "-m", app.string()});
+  ASSERT_EQ(m.status, 0) << m.err;
+  std::string bytes = slurp(app);
+  ElfInfo info = feed_chunks(bytes, 1 << 18);
+  ASSERT_TRUE(info.go.has_value());
+  EXPECT_TRUE(info.go->inline_format);
+  // First line: "PATH: go1.19.x".
+  std::string first = m.out.substr(0, m.out.find('\n'));
+  EXPECT_EQ(first.substr(first.rfind(' ') + 1), info.go->go_version);
+  EXPECT_NE(m.out.find("\tpath\t" + info.go->path + "\n"), std::string::npos) << m.out;
+  EXPECT_EQ(info.go->path, "example.com/invapp");
+  EXPECT_EQ(info.go->main.path, "example.com/invapp");
+  ASSERT_EQ(info.go->deps.size(), 1u) << m.out;
+  EXPECT_EQ(info.go->deps[0].path, "github.com/moby/patternmatcher");
+  EXPECT_EQ(info.go->deps[0].version, "v0.5.0");
+  EXPECT_EQ(info.go->deps[0].replace_path, "./pm");
+  EXPECT_NE(m.out.find("\tdep\tgithub.com/moby/patternmatcher\tv0.5.0"), std::string::npos) << m.out;
+  EXPECT_NE(m.out.find("\t=>\t./pm\t(devel)"), std::string::npos) << m.out;
+  // A static Go binary: no loader, no DT_NEEDED.
+  EXPECT_FALSE(info.dynamic());
 }
 
 }  // namespace

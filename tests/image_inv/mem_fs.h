@@ -45,6 +45,13 @@ struct MemImage {
   void host(const std::string& host_path, const std::string& image_path, uint32_t mode = 0755) {
     file(image_path, slurp(host_path), mode);
   }
+  void hardlink(const std::string& path, const std::string& target) {
+    dirs(path);
+    auto& n = fs.nodes[path];
+    n.st.type = dd::image::FileType::hardlink;
+    n.st.link_target = target;
+    n.st.mode = 0755;
+  }
   void link(const std::string& path, const std::string& target) {
     dirs(path);
     auto& n = fs.nodes[path];

@@ -115,7 +115,9 @@ class BinariesAnalyzer : public Analyzer {
     for (auto& f : check(in)) out.add(std::move(f));
     // Go build info -> golang packages (the main module and its deps).
     packages::Distro distro;
-    for (auto& [p, e] : elves) {
+    for (auto& kv : elves) {
+      const std::string& p = kv.first;
+      const elf::ElfInfo& e = kv.second;
       if (!e.go) continue;
       const auto& go = *e.go;
       auto emit = [&](const std::string& path, const std::string& version) {

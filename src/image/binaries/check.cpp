@@ -134,7 +134,7 @@ class Checker {
       auto rdir = fs_.resolve(dir);
       if (!rdir) continue;
       for (const auto& name : fs_.list(*rdir)) {
-        auto real = fs_.resolve(join(*rdir, name));
+        auto real = real_path(join(*rdir, name));
         if (!real || !in_.elves->count(*real)) continue;
         check_binary(*real, join(dir, name), Severity::warning);
       }
@@ -150,6 +150,19 @@ class Checker {
   }
 
  private:
+  // resolve(), then a hard link to the file it links (the walk keeps the
+  // contents, and so the ELF, under the first name).
+  std::optional<std::string> real_path(std::string_view p) const {
+    auto r = fs_.resolve(p);
+    if (!r) return r;
+    auto st = fs_.stat(*r);
+    if (st && st->type == FileType::hardlink && !st->link_target.empty()) {
+      auto t = fs_.resolve(st->link_target);
+      if (t) return t;
+    }
+    return r;
+  }
+
   void add(const char* rule, Severity sev, const std::string& path, std::string title, std::string message,
            std::string root_cause, std::string fix, std::string evidence = "") {
     Finding f;
@@ -172,13 +185,13 @@ class Checker {
     if (prog.find('/') != std::string::npos) {
       std::string p = prog[0] == '/' ? prog : join(cfg_.working_dir.empty() ? "/" : cfg_.working_dir, prog);
       auto st = fs_.stat_follow(p);
-      if (st && st->type != FileType::dir) return fs_.resolve(p);
+      if (st && st->type != FileType::dir) return real_path(p);
       return std::nullopt;
     }
     for (const auto& dir : path_dirs(cfg_.env)) {
       std::string p = join(dir, prog);
       auto st = fs_.stat_follow(p);
-      if (st && st->type != FileType::dir && (st->mode & 0111)) return fs_.resolve(p);
+      if (st && st->type != FileType::dir && (st->mode & 0111)) return real_path(p);
     }
     return std::nullopt;
   }
@@ -216,7 +229,7 @@ class Checker {
           "Install the interpreter or change the #! line to one the image has", "#!" + line);
       return;
     }
-    auto rinterp = fs_.resolve(interp);
+    auto rinterp = real_path(interp);
     // `#!/usr/bin/env NAME`: NAME must be in PATH.
     if (basename(interp) == "env" && words.size() >= 2) {
       size_t i = 1;
@@ -340,7 +353,7 @@ class Checker {
                                       const elf::ElfInfo& main, std::vector<std::string>& searched) {
     const Obj& obj = objs[idx];
     if (name.find('/') != std::string::npos) {
-      auto r = fs_.resolve(name[0] == '/' ? name : join(dirname(obj.path), name));
+      auto r = real_path(name[0] == '/' ? name : join(dirname(obj.path), name));
       searched.push_back(name);
       if (r && fs_.stat(*r) && fs_.stat(*r)->type == FileType::regular) return r;
       return std::nullopt;
@@ -377,7 +390,7 @@ class Checker {
       if (!tried.insert(d).second) continue;
       searched.push_back(d);
       std::string p = join(d, name);
-      auto r = fs_.resolve(p);
+      auto r = real_path(p);
       if (!r) continue;
       auto st = fs_.stat(*r);
       if (!st || st->type != FileType::regular) continue;
@@ -398,7 +411,7 @@ class Checker {
     if (!arch_.empty() && !e.arch.empty() && !arch_runs(e.arch, arch_)) {
       add("DD4101", sev, real, fmt::format("`{}` is built for {}, the image is {}", shown, e.arch, arch_),
           fmt::format("`{}` is an ELF {}-bit {} binary; the image config says architecture {}.", shown, e.bits, e.arch, arch_),
-          fmt::format("The kernel of a {} host cannot execute {} code: `exec format error` (without binfmt emulation).", arch_, e.arch),
+          fmt::format("An {} kernel cannot execute {} code: `exec format error` (without binfmt emulation).", arch_, e.arch),
           fmt::format("docker buildx build --platform linux/{} ...   # or copy the {} build of the program", e.arch, arch_),
           fmt::format("e_machine {} ({})", e.machine, e.arch));
       return;
@@ -408,7 +421,7 @@ class Checker {
     if (e.interpreter) {
       libc = libc_of_loader(*e.interpreter);
       auto st = fs_.stat_follow(*e.interpreter);
-      if (!st || st->type != FileType::regular) {
+      if (!st || (st->type != FileType::regular && st->type != FileType::hardlink)) {
         add("DD4102", sev, real, fmt::format("The dynamic loader of `{}` is not in the image", shown),
             fmt::format("`{}` needs the loader `{}`, which is not in the image.", shown, *e.interpreter),
             loader_root_cause(*e.interpreter, libc, e), loader_fix(libc), "PT_INTERP " + *e.interpreter);

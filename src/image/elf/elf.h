@@ -99,6 +99,8 @@ class Reader {
   };
   void scan_go(std::string_view chunk);
   void plan();
+  bool go_note();
+  int go_note_ = -1;
   void plan_strings(const Window& dyn, uint64_t chunk_start);
   View view(bool big) const;
   Limits limits_;
