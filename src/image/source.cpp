@@ -230,6 +230,7 @@ OpenedImage from_oci_index(const Store& s, const json& index, const Options& opt
   }
   json cur = index;
   std::string manifest_digest;
+  std::string ref_name;  // the index's name annotation, when there is one
   for (int depth = 0; depth < 4; ++depth) {
     std::string mt = str(cur, "mediaType");
     if (cur.contains("layers")) break;  // a manifest
@@ -269,15 +270,13 @@ OpenedImage from_oci_index(const Store& s, const json& index, const Options& opt
         if (str(d, "digest") == manifest_digest && d.contains("annotations") && d["annotations"].is_object()) {
           std::string n = str(d["annotations"], "io.containerd.image.name");
           if (n.empty()) n = str(d["annotations"], "org.opencontainers.image.ref.name");
-          if (!n.empty()) {
-            OpenedImage dummy;
-            (void)dummy;
-          }
+          if (!n.empty()) ref_name = n;
         }
   }
   if (!cur.contains("layers") || !cur.contains("config")) throw InputError(s.name + ": no image manifest found");
   OpenedImage out;
   out.model.manifest_digest = manifest_digest;
+  out.model.name = ref_name;
   std::string cd = str(cur["config"], "digest");
   auto cfgb = s.get(blob_path(cd));
   if (!cfgb) throw InputError(s.name + ": the image config " + cd + " is missing");
@@ -389,6 +388,9 @@ OpenedImage open_image(const std::string& source, const Options& opt) {
     else o = from_store(tar_store(open_file(source)), opt);
   }
   o.model.source = source;
+  // An OCI ref name that is only a tag ("latest", from skopeo oci:DIR:latest).
+  if (!o.model.name.empty() && o.model.name.find_first_of(":/") == std::string::npos)
+    o.model.name = source + ":" + o.model.name;
   link_history(o.model);
   return o;
 }
