@@ -65,7 +65,7 @@ class HeapAboveLimit : public JoinedRule {
     f.severity = killed ? Severity::error : Severity::warning;
     f.evidence = heap->source + " (" + human_bytes(heap->bytes) + " heap), " + fn.memory + "=" +
                  std::to_string(s.memory_limit) + " (" + human_bytes(s.memory_limit) + ")" +
-                 (s.oom_killed ? ", " + fn.oom_killed + "=true" : "");
+                 (s.oom_killed ? ", " + fn.oom_killed + "=" + fn.oom_killed_true : "");
     f.message = std::string(killed ? "container " + s.label() + " was OOM-killed: " : "") + "the heap bound " +
                 human_bytes(heap->bytes) + " (" + heap->source + ") is not below the " + human_bytes(s.memory_limit) +
                 " memory limit";

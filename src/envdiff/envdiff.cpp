@@ -1,0 +1,1 @@
+// envdiff (filled below)
