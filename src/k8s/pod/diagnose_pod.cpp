@@ -377,9 +377,10 @@ void evicted(Ctx& x) {
   static const std::regex resource_re(R"(low on resource: ([a-z.-]+))");
   std::smatch sm;
   std::string res = std::regex_search(m, sm, resource_re) ? sm[1].str() : "";
+  while (!res.empty() && res.back() == '.') res.pop_back();
   f.message = "pod " + x.pod.name + " was evicted" + (res.empty() ? "" : ": the node ran low on " + res);
   // Which container used more than it asked for, when the message says.
-  static const std::regex usage_re(R"(container (\S+) was using (\S+), request is (\S+))");
+  static const std::regex usage_re(R"(container (\S+) was using (\S+), request is ([^,\s]+))", std::regex::icase);
   std::string usage;
   for (auto it = std::sregex_iterator(msg.begin(), msg.end(), usage_re); it != std::sregex_iterator(); ++it)
     usage += (usage.empty() ? "" : ", ") + (*it)[1].str() + " used " + (*it)[2].str() + " (request " + (*it)[3].str() + ")";
@@ -430,6 +431,7 @@ void scheduling(Ctx& x) {
   }
   for (auto it = std::sregex_iterator(m.begin(), m.end(), insufficient); it != std::sregex_iterator(); ++it) {
     std::string res = (*it)[2].str();
+    while (!res.empty() && res.back() == '.') res.pop_back();
     add((*it)[1].str() + " node(s) lack the " + res + " it requests" + (requests.empty() ? "" : " (" + requests + ")"),
         "insufficient-" + res,
         "resources:\n  requests:\n    " + res + ": <less than the largest node's allocatable>   # kubectl describe nodes");
@@ -545,7 +547,7 @@ void probes(Ctx& x, Container& c) {
                  (p ? "; " + p->field + ": " + p->text : "");
     std::string m = lower(a.last->message);
     f.message = k + " probe of container " + c.name + " failed " + std::to_string(a.count) + " time" +
-                (a.count == 1 ? "" : "s") + ": " + clip(a.last->message.substr(a.last->message.find(':') + 1), 160);
+                (a.count == 1 ? "" : "s") + ": " + clip(a.last->message.substr(std::min(a.last->message.size(), a.last->message.find(':') + 2)), 160);
     // Is the probe's port one the container declares?
     bool port_declared = true;
     if (p && !p->port.empty() && std::all_of(p->port.begin(), p->port.end(), ::isdigit) && !c.ports.empty()) {
@@ -706,7 +708,9 @@ std::vector<Finding> diagnose_pod(Pod& pod, const std::vector<ContainerLogs>& lo
     probes(x, c);
     if (!explained)
       for (const auto& f : x.out)
-        if (f.location.container == c.name && f.severity == Severity::error && f.rule != "DD6500") explained = true;
+        if (f.location.container == c.name && f.rule != "DD6500" &&
+            (f.severity == Severity::error || f.severity == Severity::none))  // none: the rule's default, error
+          explained = true;
     crash_loop(x, c, explained);
   }
   evicted(x);
