@@ -1,7 +1,6 @@
 // envdiff: readers for every env form, the comparison and the source scan.
 #include "envdiff/envdiff.h"
 
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <fstream>
@@ -14,6 +13,7 @@
 #include "core/redact.h"
 #include "core/registry.h"
 #include "core/report.h"
+#include "k8s/manifest.h"
 #include "knowledge/address.h"
 #include "secrets/secrets.h"
 
@@ -180,241 +180,110 @@ void read_dotenv(EnvSet& s, const std::string& text) {
 
 // ---- ConfigMaps and Secrets ----
 
-struct Object {
-  std::string kind, name, ns;  // ConfigMap / Secret
-  std::map<std::string, std::string> data;
-  std::string file;
-};
+// ---- pods and manifests, through the k8s manifest model ----
 
-std::string base64_decode(const std::string& in) {
-  static const std::string chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  int val = 0, bits = -8;
-  for (unsigned char c : in) {
-    if (c == '=') break;
-    auto p = chars.find(static_cast<char>(c));
-    if (p == std::string::npos) continue;
-    val = (val << 6) + static_cast<int>(p);
-    bits += 6;
-    if (bits >= 0) {
-      out += static_cast<char>((val >> bits) & 0xFF);
-      bits -= 8;
-    }
-  }
-  return out;
-}
-
-// A child of a map node, or an undefined node: never a zombie that throws.
-YAML::Node at(const YAML::Node& n, const std::string& key) {
-  if (!n.IsDefined() || !n.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
-  const YAML::Node& cn = n;
-  YAML::Node c = cn[key];
-  return c.IsDefined() ? c : YAML::Node(YAML::NodeType::Undefined);
-}
-
-std::string scalar(const YAML::Node& n) { return n.IsDefined() && n.IsScalar() ? n.Scalar() : std::string(); }
-
-std::vector<YAML::Node> load_yaml(const std::string& text, const std::string& file) {
-  try {
-    std::vector<YAML::Node> out;
-    for (auto& d : YAML::LoadAll(text))
-      if (d.IsMap()) out.push_back(d);
-    return out;
-  } catch (const YAML::Exception& e) {
-    throw InputError(file + ":" + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg);
-  }
-}
-
-void collect_objects(const std::vector<YAML::Node>& docs, const std::string& file, std::vector<Object>& out) {
-  std::vector<YAML::Node> flat;
-  for (const auto& d : docs) {
-    if (scalar(at(d, "kind")) == "List" && at(d, "items").IsSequence())
-      for (const auto& i : at(d, "items")) flat.push_back(i);
-    else flat.push_back(d);
-  }
-  for (const auto& d : flat) {
-    std::string kind = scalar(at(d, "kind"));
-    if (kind != "ConfigMap" && kind != "Secret") continue;
-    Object o;
-    o.kind = kind;
-    o.file = file;
-    o.name = scalar(at(at(d, "metadata"), "name"));
-    o.ns = scalar(at(at(d, "metadata"), "namespace"));
-    if (at(d, "data").IsMap())
-      for (const auto& kv : at(d, "data"))
-        o.data[kv.first.Scalar()] = kind == "Secret" ? base64_decode(scalar(kv.second)) : scalar(kv.second);
-    if (at(d, "stringData").IsMap())
-      for (const auto& kv : at(d, "stringData")) o.data[kv.first.Scalar()] = scalar(kv.second);
-    out.push_back(std::move(o));
-  }
-}
-
-// ---- containers of pods and workloads ----
-
-struct Workload {
-  std::string kind, name, ns;
-  YAML::Node spec;  // the pod spec
-  std::string spec_path;
-};
-
-std::vector<Workload> workloads(const std::vector<YAML::Node>& docs) {
-  std::vector<YAML::Node> flat;
-  for (const auto& d : docs) {
-    if (scalar(at(d, "kind")) == "List" && at(d, "items").IsSequence())
-      for (const auto& i : at(d, "items")) flat.push_back(i);
-    else flat.push_back(d);
-  }
-  std::vector<Workload> out;
-  for (const auto& d : flat) {
-    std::string kind = scalar(at(d, "kind"));
-    Workload w{kind, scalar(at(at(d, "metadata"), "name")), scalar(at(at(d, "metadata"), "namespace")), {}, ""};
-    if (w.ns.empty()) w.ns = "default";
-    if (kind == "Pod") {
-      w.spec = at(d, "spec");
-      w.spec_path = "spec";
-    } else if (kind == "Deployment" || kind == "StatefulSet" || kind == "DaemonSet" || kind == "ReplicaSet" ||
-               kind == "Job" || kind == "ReplicationController") {
-      w.spec = at(at(at(d, "spec"), "template"), "spec");
-      w.spec_path = "spec.template.spec";
-    } else if (kind == "CronJob") {
-      w.spec = at(at(at(at(at(d, "spec"), "jobTemplate"), "spec"), "template"), "spec");
-      w.spec_path = "spec.jobTemplate.spec.template.spec";
-    } else {
+void read_container(EnvSet& s, const k8s::Object& w, const k8s::Container& c, const k8s::ManifestSet& set) {
+  std::string ns = w.effective_namespace();
+  auto find = [&](bool secret, const std::string& name) -> const k8s::Object* {
+    const k8s::Object* o = set.find(secret ? "Secret" : "ConfigMap", ns, name);
+    return o;
+  };
+  // envFrom first: env entries override it, as the kubelet does.
+  int i = 0;
+  for (const auto& e : c.env_from) {
+    std::string path = c.path + ".envFrom[" + std::to_string(i++) + "]";
+    const k8s::Object* o = find(e.secret, e.name);
+    if (!o) {
+      if (!e.optional)
+        s.problems.push_back({std::string(e.secret ? "Secret " : "ConfigMap ") + e.name +
+                                  " (envFrom) is not in the given files: its variables are unknown",
+                              path, e.at.line, false});
       continue;
     }
-    if (w.spec && w.spec.IsMap()) out.push_back(std::move(w));
-  }
-  return out;
-}
-
-const Object* find_object(const std::vector<Object>& objs, const std::string& kind, const std::string& name,
-                          const std::string& ns) {
-  for (const auto& o : objs)
-    if (o.kind == kind && o.name == name && (o.ns.empty() || o.ns == ns)) return &o;
-  return nullptr;
-}
-
-void read_container(EnvSet& s, const Workload& w, const YAML::Node& c, const std::string& cpath,
-                    const std::vector<Object>& objs) {
-  auto line_of = [](const YAML::Node& n) { return n.Mark().line >= 0 ? n.Mark().line + 1 : 0; };
-  // envFrom first: env entries override it, as the kubelet does.
-  if (at(c, "envFrom").IsSequence()) {
-    int i = 0;
-    for (const auto& e : at(c, "envFrom")) {
-      std::string path = cpath + ".envFrom[" + std::to_string(i++) + "]";
-      bool secret = at(e, "secretRef").IsDefined();
-      YAML::Node ref = secret ? at(e, "secretRef") : at(e, "configMapRef");
-      if (!ref.IsDefined()) continue;
-      std::string name = scalar(at(ref, "name"));
-      std::string prefix = scalar(at(e, "prefix"));
-      bool optional = scalar(at(ref, "optional")) == "true";
-      const Object* o = find_object(objs, secret ? "Secret" : "ConfigMap", name, w.ns);
-      if (!o) {
-        if (!optional)
-          s.problems.push_back({std::string(secret ? "Secret " : "ConfigMap ") + name +
-                                    " (envFrom) is not in the given files: its variables are unknown",
-                                path, line_of(ref), false});
-        continue;
-      }
-      for (const auto& [k, v] : o->data) {
-        Var var;
-        var.name = prefix + k;
-        var.value = v;
-        var.from = std::string(secret ? "secret " : "configMap ") + name + "/" + k + " (envFrom)";
-        var.secret = secret || is_secret(var.name, v);
-        var.file = s.file;
-        var.line = line_of(ref);
-        var.field = path;
-        put(s, std::move(var));
-      }
-    }
-  }
-  if (at(c, "env").IsSequence()) {
-    int i = 0;
-    for (const auto& e : at(c, "env")) {
-      std::string path = cpath + ".env[" + std::to_string(i++) + "]";
+    for (const auto& [k, d] : o->data) {
       Var var;
-      var.name = scalar(at(e, "name"));
-      if (var.name.empty()) continue;
+      var.name = e.prefix + k;
+      var.value = d.value;
+      var.from = std::string(e.secret ? "secret " : "configMap ") + e.name + "/" + k + " (envFrom)";
+      var.secret = e.secret || is_secret(var.name, d.value);
       var.file = s.file;
-      var.line = line_of(e);
+      var.line = e.at.line;
       var.field = path;
-      YAML::Node vf = at(e, "valueFrom");
-      if (!vf.IsDefined()) {
-        var.value = scalar(at(e, "value"));
-        var.from = "literal";
-        var.secret = is_secret(var.name, *var.value);
-        put(s, std::move(var));
-        continue;
-      }
-      bool secret = at(vf, "secretKeyRef").IsDefined();
-      YAML::Node ref = secret ? at(vf, "secretKeyRef") : at(vf, "configMapKeyRef");
-      if (ref.IsDefined()) {
-        std::string name = scalar(at(ref, "name")), key = scalar(at(ref, "key"));
-        bool optional = scalar(at(ref, "optional")) == "true";
-        std::string kind = secret ? "Secret" : "ConfigMap";
-        var.from = std::string(secret ? "secret " : "configMap ") + name + "/" + key;
-        var.secret = secret || secrets::is_secret_name(var.name);
-        const Object* o = find_object(objs, kind, name, w.ns);
-        if (o) {
-          auto it = o->data.find(key);
-          if (it != o->data.end()) {
-            var.value = it->second;
-            var.secret = var.secret || is_secret(var.name, it->second);
-          } else if (!optional) {
-            s.problems.push_back({kind + " " + name + " (" + o->file + ") has no key " + key + ", which " + var.name +
-                                      " reads: the container is not created",
-                                  path + ".valueFrom." + (secret ? "secretKeyRef" : "configMapKeyRef"), var.line, true});
-            continue;
-          } else {
-            continue;  // optional and absent: not set
-          }
-        } else if (!optional) {
-          s.problems.push_back({kind + " " + name + " is not in the given files: the value of " + var.name +
-                                    " is unknown (give it with --with FILE)",
-                                path + ".valueFrom", var.line, false});
-        }
-        put(s, std::move(var));
-        continue;
-      }
-      if (at(vf, "fieldRef").IsDefined()) var.from = "fieldRef " + scalar(at(at(vf, "fieldRef"), "fieldPath"));
-      else if (at(vf, "resourceFieldRef").IsDefined()) var.from = "resourceFieldRef " + scalar(at(at(vf, "resourceFieldRef"), "resource"));
-      else var.from = "valueFrom";
       put(s, std::move(var));
     }
   }
+  i = 0;
+  for (const auto& e : c.env) {
+    std::string path = c.path + ".env[" + std::to_string(i++) + "]";
+    Var var;
+    var.name = e.name;
+    if (var.name.empty()) continue;
+    var.file = s.file;
+    var.line = e.at.line;
+    var.field = path;
+    using Src = k8s::EnvVar::Source;
+    if (e.source == Src::value) {
+      var.value = e.value;
+      var.from = "literal";
+      var.secret = is_secret(var.name, e.value);
+      put(s, std::move(var));
+      continue;
+    }
+    if (e.source == Src::config_map_key || e.source == Src::secret_key) {
+      bool secret = e.source == Src::secret_key;
+      std::string kind = secret ? "Secret" : "ConfigMap";
+      var.from = std::string(secret ? "secret " : "configMap ") + e.ref_name + "/" + e.ref_key;
+      var.secret = secret || secrets::is_secret_name(var.name);
+      const k8s::Object* o = find(secret, e.ref_name);
+      if (o) {
+        auto it = o->data.find(e.ref_key);
+        if (it != o->data.end()) {
+          var.value = it->second.value;
+          var.secret = var.secret || is_secret(var.name, it->second.value);
+        } else if (!e.optional) {
+          s.problems.push_back({kind + " " + e.ref_name + " (" + o->file + ") has no key " + e.ref_key + ", which " +
+                                    var.name + " reads: the container is not created",
+                                path + ".valueFrom." + (secret ? "secretKeyRef" : "configMapKeyRef"),
+                                e.ref_key_at.known() ? e.ref_key_at.line : var.line, true});
+          continue;
+        } else {
+          continue;  // optional and absent: not set
+        }
+      } else if (!e.optional) {
+        s.problems.push_back({kind + " " + e.ref_name + " is not in the given files: the value of " + var.name +
+                                  " is unknown (give it with --with FILE)",
+                              path + ".valueFrom", var.line, false});
+      }
+      put(s, std::move(var));
+      continue;
+    }
+    var.from = e.source == Src::field_ref            ? "fieldRef " + e.ref_name
+               : e.source == Src::resource_field_ref ? "resourceFieldRef " + e.ref_name
+                                                     : std::string("valueFrom");
+    put(s, std::move(var));
+  }
 }
 
-void read_manifests(EnvSet& s, const std::vector<YAML::Node>& docs, const std::vector<Object>& objs,
-                    const std::string& want) {
-  auto ws = workloads(docs);
-  if (ws.empty()) throw InputError(s.file + ": no Pod or workload with containers found");
-  std::vector<std::pair<const Workload*, std::pair<YAML::Node, std::string>>> all;
-  for (const auto& w : ws) {
-    int i = 0;
-    for (const char* list : {"initContainers", "containers"}) {
-      i = 0;
-      if (!at(w.spec, list).IsSequence()) continue;
-      for (const auto& c : at(w.spec, list))
-        all.push_back({&w, {c, w.spec_path + "." + list + "[" + std::to_string(i++) + "]"}});
-    }
+void read_manifests(EnvSet& s, const k8s::ManifestSet& set, const std::string& want) {
+  std::vector<std::pair<const k8s::Object*, const k8s::Container*>> chosen, all;
+  for (const auto& o : set.objects()) {
+    if (!o.pod || o.file != s.file) continue;
+    for (const auto* list : {&o.pod->init_containers, &o.pod->containers})
+      for (const auto& c : *list) all.push_back({&o, &c});
   }
-  std::vector<std::pair<const Workload*, std::pair<YAML::Node, std::string>>> chosen;
-  for (const auto& e : all) {
-    std::string name = scalar(at(e.second.first, "name"));
-    if (!want.empty() ? name == want : e.second.second.find("initContainers") == std::string::npos) chosen.push_back(e);
-  }
+  if (all.empty()) throw InputError(s.file + ": no Pod or workload with containers found");
+  for (const auto& e : all)
+    if (!want.empty() ? e.second->name == want : !e.second->init) chosen.push_back(e);
   if (chosen.empty()) throw InputError(s.file + ": no container named " + want);
   if (chosen.size() > 1 && want.empty()) {
     std::string names;
-    for (const auto& e : chosen) names += (names.empty() ? "" : ", ") + scalar(at(e.second.first, "name"));
+    for (const auto& e : chosen) names += (names.empty() ? "" : ", ") + e.second->name;
     throw InputError(s.file + ": holds several containers (" + names + "); pick one with :container=NAME or --container");
   }
-  if (chosen.size() > 1) chosen.resize(1);
   const auto& [w, c] = chosen.front();
-  s.resource = w->kind + "/" + w->ns + "/" + w->name;
-  s.container = scalar(at(c.first, "name"));
-  read_container(s, *w, c.first, c.second, objs);
+  s.resource = w->kind + "/" + w->effective_namespace() + "/" + w->name;
+  s.container = c->name;
+  read_container(s, *w, *c, set);
 }
 
 bool docker_inspect(EnvSet& s, const json& j, const std::string& want) {
@@ -497,33 +366,23 @@ EnvSet read_side(const std::string& spec, const Options& opt) {
   }
   s.file = path;
   std::string text = read_text(path);
-  std::vector<Object> objs;
-  for (const auto& w : opt.with) {
-    std::string t = read_text(w);
-    collect_objects(load_yaml(t, w), w, objs);
-  }
   size_t start = text.find_first_not_of(" \t\r\n");
   if (start == std::string::npos) {
     s.kind = "env";
     return s;
   }
-  if (text[start] == '{' || text[start] == '[') {
+  bool json_text = text[start] == '{' || text[start] == '[';
+  if (json_text) {
     json j = json::parse(text, nullptr, false);
     if (j.is_discarded()) throw InputError(path + ": malformed JSON");
     if (docker_inspect(s, j, want)) return s;
-    s.kind = "pod";
-    auto docs = load_yaml(text, path);  // JSON is YAML: one reader, with lines
-    collect_objects(docs, path, objs);
-    read_manifests(s, docs, objs, want);
-    return s;
   }
-  // YAML manifests have a kind: line; env files have NAME=VALUE lines.
-  bool yaml = std::regex_search(text, std::regex(R"((^|\n)(kind|apiVersion):\s)"));
-  if (yaml) {
-    s.kind = "manifest";
-    auto docs = load_yaml(text, path);
-    collect_objects(docs, path, objs);
-    read_manifests(s, docs, objs, want);
+  if (json_text || k8s::looks_like_manifest(text)) {
+    s.kind = json_text ? "pod" : "manifest";
+    k8s::ManifestSet set;
+    k8s::load_text(set, text, path);
+    for (const auto& w : opt.with) k8s::load_file(set, w, w);
+    read_manifests(s, set, want);
     return s;
   }
   s.kind = "env";

@@ -516,8 +516,10 @@ void read_object(ManifestSet& set, const YAML::Node& n, const std::string& displ
     o.labels = string_map(meta["labels"]);
     o.annotations = string_map(meta["annotations"]);
   }
-  auto spec = n["spec"];
-  if (!spec || !spec.IsMap()) spec = YAML::Node();
+  // A missing key gives a zombie node, and assigning to one throws: take a
+  // fresh node instead (objects without spec: ConfigMap, Secret).
+  YAML::Node spec;
+  if (auto sp = child(n, "spec"); sp && sp.IsMap()) spec = sp;
   const std::string& k = o.kind;
   if (k == "Pod") {
     if (spec) o.pod = read_pod(spec, meta, "spec");
