@@ -239,6 +239,20 @@ TEST(Evicted, MemoryPressureFromDescribe) {
   EXPECT_EQ(f->location.line, 11);
 }
 
+TEST(PodDiagnosis, EngineRulesJudgeThePodReadOnlyRootWithItsFieldPath) {
+  auto fs = diagnose_files({"readonly-pod.yaml"}, "readonly.log");
+  const Finding* f = rule(fs, "DD5205");
+  ASSERT_TRUE(f) << dump(fs);
+  EXPECT_TRUE(contains(f->evidence, "spec.containers[0].securityContext.readOnlyRootFilesystem=true")) << f->evidence;
+  EXPECT_TRUE(contains(f->message, "/app/.npm")) << f->message;
+  EXPECT_TRUE(contains(f->fix, "mountPath: /app/.npm")) << f->fix;
+  EXPECT_TRUE(contains(f->fix, "emptyDir: {}")) << f->fix;
+  EXPECT_EQ(f->location.resource, "Pod/shop/web-api-6f7b8c9d0-zk4mn");
+  for (const auto& g : fs)
+    for (const std::string* t : {&g.message, &g.evidence, &g.fix})
+      EXPECT_FALSE(contains(*t, "tok_9f8e7d6c5b4a39281706f5e4d3c2b1a0")) << *t;
+}
+
 TEST(BadInput, OneLineNamingTheFile) {
   TempDir dir;
   auto bad = dir.write("pod.json", "{\"kind\": \"Pod\", \"status\": {");
