@@ -260,7 +260,7 @@ TEST(BadInput, OneLineNamingTheFile) {
     pod::read_input(bad);
     FAIL();
   } catch (const InputError& e) {
-    EXPECT_TRUE(contains(e.what(), "pod.json:1: malformed JSON")) << e.what();
+    EXPECT_TRUE(contains(e.what(), "pod.json: malformed JSON at line 1")) << e.what();
   }
   auto yaml = dir.write("pod.yaml", "kind: Pod\nspec:\n  containers: [\n");
   try {

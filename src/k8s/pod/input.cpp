@@ -178,8 +178,9 @@ Input read_input_text(std::string_view text, const std::string& file) {
       try {
         (void)json::parse(text.begin(), text.end());
       } catch (const json::parse_error& e) {
-        throw InputError(file + ":" + std::to_string(line_of_byte(text, e.byte ? e.byte - 1 : 0)) +
-                         ": malformed JSON (byte " + std::to_string(e.byte) + ")");
+        throw InputError(file + ": malformed JSON at line " +
+                         std::to_string(line_of_byte(text, e.byte ? e.byte - 1 : 0)) + " (byte " +
+                         std::to_string(e.byte) + ")");
       }
       throw InputError(file + ": malformed JSON");
     }
