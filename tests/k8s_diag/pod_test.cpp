@@ -270,6 +270,21 @@ TEST(BadInput, OneLineNamingTheFile) {
     EXPECT_TRUE(contains(e.what(), "pod.yaml:")) << e.what();
     EXPECT_TRUE(contains(e.what(), "malformed YAML")) << e.what();
   }
+  // Aliases that expand to 10^8 nodes are refused, not expanded.
+  std::string laughs = "a: &a [x,x,x,x,x,x,x,x,x,x]\n";
+  for (char c = 'b'; c <= 'h'; ++c) {
+    std::string prev(1, static_cast<char>(c - 1));
+    laughs += std::string(1, c) + ": &" + std::string(1, c) + " [";
+    for (int i = 0; i < 10; ++i) laughs += (i ? ",*" : "*") + prev;
+    laughs += "]\n";
+  }
+  auto bomb = dir.write("bomb.yaml", laughs + "kind: Pod\n");
+  try {
+    pod::read_input(bomb);
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_TRUE(contains(e.what(), "bomb.yaml: more than 1,000,000 YAML nodes")) << e.what();
+  }
   auto other = dir.write("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n");
   EXPECT_THROW(pod::read_input(other), InputError);
 }

@@ -13,20 +13,24 @@ namespace {
 
 using nlohmann::json;
 
-json to_json(const YAML::Node& n, int depth = 0) {
+// `budget` bounds the nodes converted: aliases can expand a small file into
+// billions of nodes ("billion laughs").
+json to_json(const YAML::Node& n, size_t& budget, int depth = 0) {
   if (depth > 200) throw InputError("nesting deeper than 200 levels");
+  if (budget == 0) throw InputError("more than 1,000,000 YAML nodes once aliases are expanded");
+  --budget;
   switch (n.Type()) {
     case YAML::NodeType::Map: {
       json o = json::object();
       for (const auto& kv : n) {
         std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string("?");
-        o[key] = to_json(kv.second, depth + 1);
+        o[key] = to_json(kv.second, budget, depth + 1);
       }
       return o;
     }
     case YAML::NodeType::Sequence: {
       json a = json::array();
-      for (const auto& e : n) a.push_back(to_json(e, depth + 1));
+      for (const auto& e : n) a.push_back(to_json(e, budget, depth + 1));
       return a;
     }
     case YAML::NodeType::Scalar: {
@@ -71,8 +75,9 @@ std::vector<json> yaml_documents(std::string_view text, const std::string& file)
   std::vector<json> out;
   try {
     std::string s(text);
+    size_t budget = 1000000;
     for (const auto& doc : YAML::LoadAll(s))
-      if (doc.IsDefined() && !doc.IsNull()) out.push_back(to_json(doc));
+      if (doc.IsDefined() && !doc.IsNull()) out.push_back(to_json(doc, budget));
   } catch (const YAML::Exception& e) {
     throw InputError(file + ":" + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg);
   } catch (const InputError& e) {
