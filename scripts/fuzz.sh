@@ -16,7 +16,10 @@ TARGETS=("$@")
 [ ${#TARGETS[@]} -eq 0 ] && mapfile -t TARGETS < <(cd fuzz && ls *.cpp | sed 's/\.cpp$//')
 SEEDS=$(mktemp -d)
 trap 'rm -rf "$SEEDS"' EXIT
-mkdir -p "$SEEDS/dockerfile" "$SEEDS/shell" "$SEEDS/ignore" "$SEEDS/inspect" "$SEEDS/platform" "$SEEDS/yaml"
+mkdir -p "$SEEDS/dockerfile" "$SEEDS/shell" "$SEEDS/ignore" "$SEEDS/inspect" "$SEEDS/platform" "$SEEDS/yaml" \
+  "$SEEDS/describe" "$SEEDS/events"
+cp tests/fixtures/k8s/*describe*.txt "$SEEDS/describe/" 2>/dev/null || true
+cp tests/fixtures/k8s/*.json tests/fixtures/k8s/*.yaml "$SEEDS/events/" 2>/dev/null || true
 cp ../shared/corpus/dockerfiles/*/* "$SEEDS/dockerfile/" 2>/dev/null || true
 grep -h '^RUN ' ../shared/corpus/dockerfiles/*/* 2>/dev/null | head -500 | split -l 1 - "$SEEDS/shell/s" || true
 printf '*.md\n!README.md\n**/*.pem\n/a/../b\n\0a/b.md\n' > "$SEEDS/ignore/seed1"
@@ -43,6 +46,8 @@ for t in "${TARGETS[@]}"; do
     *shell*) seed="$SEEDS/shell" ;;
     *ignore*) seed="$SEEDS/ignore" ;;
     *inspect*) seed="$SEEDS/inspect" ;;
+    *describe*) seed="$SEEDS/describe" ;;
+    *events*) seed="$SEEDS/events" ;;
     *platform*) seed="$SEEDS/platform" ;;
     *yaml*) seed="$SEEDS/yaml" ;;
     *elf*) seed="$SEEDS/elf" ;;

@@ -182,7 +182,7 @@ void exit_finding(Diagnosis& d) {
   f.title = row->title;
   int code = *s.exit_code;
   std::string ev = fn.exit_code + "=" + std::to_string(code);
-  if (s.oom_killed || code == 137) ev += ", " + fn.oom_killed + "=" + (s.oom_killed ? "true" : "false");
+  if (s.oom_killed || code == 137) ev += ", " + fn.oom_killed + "=" + (s.oom_killed ? fn.oom_killed_true : fn.oom_killed_false);
   if (row->category == Category::oom_killed)
     ev += ", " + fn.memory + "=" + std::to_string(s.memory_limit) +
           (s.memory_limit ? " (" + human_bytes(s.memory_limit) + ")" : "");

@@ -1,7 +1,7 @@
 #pragma once
 // The neutral model of one container's run that the knowledge base judges.
-// Filled from `docker inspect` now (docker_state.cpp); a Kubernetes pod's
-// container status can fill the same struct later, with its own field names.
+// Filled from `docker inspect` (docker_state.cpp) and from a Kubernetes pod's
+// container status (k8s/pod/), each with its own field names.
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -46,6 +46,9 @@ struct Mount {
 struct FieldNames {
   std::string exit_code = "State.ExitCode";
   std::string oom_killed = "State.OOMKilled";
+  // What follows `oom_killed=` in evidence: a pod's field is the reason.
+  std::string oom_killed_true = "true";
+  std::string oom_killed_false = "false";
   std::string error = "State.Error";
   std::string status = "State.Status";
   std::string started_at = "State.StartedAt";

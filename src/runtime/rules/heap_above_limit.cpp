@@ -4,6 +4,7 @@
 #include <cmath>
 #include <regex>
 
+#include "knowledge/quantity.h"
 #include "runtime/rules/common.h"
 
 namespace dd::runtime::rules {
@@ -23,13 +24,6 @@ struct Heap {
   bool node = false;
 };
 
-int64_t size_with_unit(const std::string& num, const std::string& unit) {
-  double v = std::atof(num.c_str());
-  char u = unit.empty() ? 'b' : static_cast<char>(std::tolower(static_cast<unsigned char>(unit[0])));
-  double mult = u == 'k' ? 1024.0 : u == 'm' ? 1024.0 * 1024 : u == 'g' ? 1024.0 * 1024 * 1024 : 1.0;
-  return static_cast<int64_t>(v * mult);
-}
-
 std::optional<Heap> find_heap(const ContainerState& s) {
   static const std::regex node_re(R"(--max-old-space-size[= ](\d+))");
   static const std::regex xmx_re(R"(-Xmx(\d+)([kKmMgG]?))");
@@ -42,7 +36,9 @@ std::optional<Heap> find_heap(const ContainerState& s) {
     std::smatch m;
     if (std::regex_search(text, m, node_re))
       return Heap{clip(label, 200), static_cast<int64_t>(std::atoll(m[1].str().c_str())) * 1024 * 1024, true};
-    if (std::regex_search(text, m, xmx_re)) return Heap{clip(label, 200), size_with_unit(m[1].str(), m[2].str()), false};
+    if (std::regex_search(text, m, xmx_re))
+      if (auto b = kb::parse_memory(m[1].str() + m[2].str(), kb::QuantityDialect::java))
+        return Heap{clip(label, 200), *b, false};
     if (std::regex_search(text, m, pct_re) && s.memory_limit > 0) {
       double pct = std::atof(m[1].str().c_str());
       return Heap{clip(label, 200), static_cast<int64_t>(s.memory_limit * pct / 100.0), false};
@@ -65,7 +61,7 @@ class HeapAboveLimit : public JoinedRule {
     f.severity = killed ? Severity::error : Severity::warning;
     f.evidence = heap->source + " (" + human_bytes(heap->bytes) + " heap), " + fn.memory + "=" +
                  std::to_string(s.memory_limit) + " (" + human_bytes(s.memory_limit) + ")" +
-                 (s.oom_killed ? ", " + fn.oom_killed + "=true" : "");
+                 (s.oom_killed ? ", " + fn.oom_killed + "=" + fn.oom_killed_true : "");
     f.message = std::string(killed ? "container " + s.label() + " was OOM-killed: " : "") + "the heap bound " +
                 human_bytes(heap->bytes) + " (" + heap->source + ") is not below the " + human_bytes(s.memory_limit) +
                 " memory limit";

@@ -19,7 +19,7 @@ class OomNoLimit : public JoinedRule {
     if (!s.oom_killed || s.memory_limit != 0) return;
     const auto& fn = s.fields;
     Finding f = d.at_field(kInfo.id, fn.oom_killed);
-    f.evidence = fn.oom_killed + "=true, " + fn.memory + "=0" +
+    f.evidence = fn.oom_killed + "=" + fn.oom_killed_true + ", " + fn.memory + "=0" +
                  (s.exit_code ? ", " + fn.exit_code + "=" + std::to_string(*s.exit_code) : "");
     f.message = "container " + s.label() + " was OOM-killed although it has no memory limit (" + fn.memory +
                 "=0): the host ran out of memory";
