@@ -720,9 +720,14 @@ void load_file(ManifestSet& set, const std::filesystem::path& path, const std::s
 }
 
 ManifestSet load(const std::vector<std::filesystem::path>& paths) {
-  namespace fs = std::filesystem;
   ManifestSet set;
-  for (const auto& p : paths) {
+  for (const auto& p : paths) load_path(set, p);
+  return set;
+}
+
+void load_path(ManifestSet& set, const std::filesystem::path& p) {
+  namespace fs = std::filesystem;
+  {
     std::error_code ec;
     if (fs::is_directory(p, ec)) {
       std::vector<fs::path> files;
@@ -746,7 +751,6 @@ ManifestSet load(const std::vector<std::filesystem::path>& paths) {
       throw InputError(p.string() + ": no such file or directory");
     }
   }
-  return set;
 }
 
 bool looks_like_manifest(std::string_view text) {
