@@ -53,7 +53,7 @@ TEST(K8sManifest, LoadsMultiDocumentWithPositionsHelmSourcesAndLists) {
   ASSERT_TRUE(web->pod);
   const auto& c = web->pod->containers.at(0);
   EXPECT_EQ(c.image, "node:18-alpine");
-  EXPECT_EQ(c.image_at.line, 29);
+  EXPECT_EQ(c.image_at.line, 28);
   EXPECT_EQ(c.image_at.column, 18);
   const auto* secret = set.find("Secret", "shop", "db-credentials");
   ASSERT_NE(secret, nullptr);
@@ -103,7 +103,7 @@ TEST(K8sLint, ShopFindingsPointAtTheField) {
   auto heap = of(f, "DD6003", api);
   ASSERT_EQ(heap.size(), 1u);
   EXPECT_NE(heap[0]->message.find("ConfigMap api-config"), std::string::npos) << heap[0]->message;
-  EXPECT_EQ(heap[0]->location.line, 50);  // envFrom's configMapRef name
+  EXPECT_EQ(heap[0]->location.line, 51);  // envFrom's configMapRef name
   EXPECT_EQ(heap[0]->category, Category::oom_killed);
   // JDK 11.0.14 does not see cgroup v2... but -Xmx is set, so DD6004 stays quiet.
   EXPECT_TRUE(of(f, "DD6004", api).empty());
@@ -115,7 +115,7 @@ TEST(K8sLint, ShopFindingsPointAtTheField) {
   // Key 'pasword' of the Secret: error at the key.
   auto miss = of(f, "DD6030", api);
   ASSERT_EQ(miss.size(), 2u);
-  EXPECT_EQ(miss[0]->location.line, 58);
+  EXPECT_EQ(miss[0]->location.line, 59);
   EXPECT_EQ(miss[0]->severity, Severity::error);
   EXPECT_EQ(miss[0]->evidence, "key: pasword");
   // ConfigMap api-flags is not in the set, which has ConfigMaps in shop: warning.
@@ -123,8 +123,8 @@ TEST(K8sLint, ShopFindingsPointAtTheField) {
   // localhost:6379 with no container on 6379.
   auto lh = of(f, "DD6040", api);
   ASSERT_EQ(lh.size(), 1u);
-  EXPECT_EQ(lh[0]->location.line, 59);
-  EXPECT_EQ(lh[0]->location.column, 15);
+  EXPECT_EQ(lh[0]->location.line, 60);  // the env entry's name
+  EXPECT_EQ(lh[0]->location.column, 21);
   // JVM with a read-only root and no /tmp mount.
   auto ro = of(f, "DD6025", api);
   ASSERT_EQ(ro.size(), 1u);
@@ -241,9 +241,11 @@ spec:
 )");
   auto p = of(f, "DD6013");
   ASSERT_EQ(p.size(), 2u);
-  EXPECT_EQ(p[0]->severity, Severity::error);  // name 'http' names no port
-  EXPECT_EQ(p[0]->location.line, 12);
-  EXPECT_EQ(p[1]->severity, Severity::warning);
+  // liveness first: 9090 is not declared; then readiness: the name 'http' names no port.
+  EXPECT_EQ(p[0]->severity, Severity::warning);
+  EXPECT_EQ(p[0]->location.line, 13);
+  EXPECT_EQ(p[1]->severity, Severity::error);
+  EXPECT_EQ(p[1]->location.line, 12);
 }
 
 TEST(K8sLint, NetworkPolicyAllowsWithNamespaceSelectorAndDns) {
