@@ -28,7 +28,8 @@ class ConfigReferenceMissing : public Rule {
         Finding f = at(w, c, key_at.known() ? key_at : name_at,
                        what + " reads key '" + key + "' of " + kind + " " + name + ", which has no such key" +
                            (keys.empty() ? "" : " (keys: " + keys + ")") +
-                           ": the container never starts (CreateContainerConfigError)",
+                           (c ? ": the container never starts (CreateContainerConfigError)"
+                              : ": the pod stays in ContainerCreating (FailedMount)"),
                        "key: " + key, field);
         f.severity = Severity::error;
         f.fix = "Add the key to " + kind + " " + name + ", fix the key name, or mark the reference optional: true";
@@ -40,8 +41,9 @@ class ConfigReferenceMissing : public Rule {
       if (!namespace_has(w.set, kind, ns)) return;
       Finding f = at(w, c, name_at,
                      what + " reads " + kind + " " + name + ", which is not among the " + kind + "s of namespace " + ns +
-                         " in these manifests: unless it is created elsewhere, the container never starts "
-                         "(CreateContainerConfigError)",
+                         " in these manifests: unless it is created elsewhere, " +
+                         (c ? std::string("the container never starts (CreateContainerConfigError)")
+                            : std::string("the pod stays in ContainerCreating (FailedMount)")),
                      "name: " + name, field);
       f.severity = secret ? Severity::info : Severity::warning;
       f.fix = "Add the " + kind + " " + name + " to the manifests, fix the name, or mark the reference optional: true";

@@ -26,8 +26,13 @@ struct ServiceHost {
   int port = 0;
   std::string host;
 };
-inline std::optional<ServiceHost> service_host(std::string_view value) {
+// A bare word (no port, no scheme) counts only when the variable's name ends
+// in HOST (DB_HOST=db), not for modes such as GET_HOSTS_FROM=dns.
+inline std::optional<ServiceHost> service_host(std::string_view value, std::string_view var = {}) {
   auto hp = kb::parse_host_port(value);
+  if (hp && hp->port == 0 && value.find("://") == std::string_view::npos && !var.ends_with("HOST") &&
+      !var.ends_with("host"))
+    return std::nullopt;
   if (!hp || hp->host.empty() || kb::is_ip_literal(hp->host) || kb::is_loopback_host(hp->host) ||
       kb::is_unspecified_host(hp->host))
     return std::nullopt;

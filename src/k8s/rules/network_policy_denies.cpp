@@ -120,7 +120,7 @@ class NetworkPolicyDenies : public Rule {
           needs_dns = true;
           dns_at = e.at;
         }
-        auto sh = service_host(e.value);
+        auto sh = service_host(e.value, e.name);
         if (!sh) continue;
         std::string ns = sh->ns.empty() ? self.ns : sh->ns;
         const Object* svc = w.set.find("Service", ns, sh->service);

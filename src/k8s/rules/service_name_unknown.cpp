@@ -12,7 +12,7 @@ class ServiceNameUnknown : public Rule {
     for (const auto& c : w.pod.containers) {
       for (const auto& e : env_seen(w, c)) {
         if (e.secret || !names_a_dependency(e.name)) continue;
-        auto sh = service_host(e.value);
+        auto sh = service_host(e.value, e.name);
         if (!sh) continue;
         std::string ns = sh->ns.empty() ? w.object.effective_namespace() : sh->ns;
         if (w.set.find("Service", ns, sh->service)) continue;
