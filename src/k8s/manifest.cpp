@@ -262,12 +262,23 @@ Container read_container(const YAML::Node& n, bool init, const std::string& path
         v.value_at = mark_of(val);
       } else if (auto from = e["valueFrom"]; from && from.IsMap()) {
         v.value_at = mark_of(from);
+        // Node::operator= writes through to the node; reset() rebinds.
         YAML::Node ref;
-        if ((ref = from["configMapKeyRef"])) v.source = EnvVar::Source::config_map_key;
-        else if ((ref = from["secretKeyRef"])) v.source = EnvVar::Source::secret_key;
-        else if ((ref = from["fieldRef"])) v.source = EnvVar::Source::field_ref;
-        else if ((ref = from["resourceFieldRef"])) v.source = EnvVar::Source::resource_field_ref;
-        else v.source = EnvVar::Source::unknown;
+        if (from["configMapKeyRef"]) {
+          ref.reset(from["configMapKeyRef"]);
+          v.source = EnvVar::Source::config_map_key;
+        } else if (from["secretKeyRef"]) {
+          ref.reset(from["secretKeyRef"]);
+          v.source = EnvVar::Source::secret_key;
+        } else if (from["fieldRef"]) {
+          ref.reset(from["fieldRef"]);
+          v.source = EnvVar::Source::field_ref;
+        } else if (from["resourceFieldRef"]) {
+          ref.reset(from["resourceFieldRef"]);
+          v.source = EnvVar::Source::resource_field_ref;
+        } else {
+          v.source = EnvVar::Source::unknown;
+        }
         if (ref && ref.IsMap()) {
           v.ref_at = mark_of(ref);
           if (v.source == EnvVar::Source::field_ref) {
@@ -294,10 +305,12 @@ Container read_container(const YAML::Node& n, bool init, const std::string& path
       if (!e.IsMap()) continue;
       EnvFrom f;
       f.prefix = scalar(e["prefix"]);
-      YAML::Node ref = e["configMapRef"];
-      if (!ref) {
-        ref = e["secretRef"];
-        f.secret = static_cast<bool>(ref);
+      YAML::Node ref;
+      if (e["configMapRef"]) {
+        ref.reset(e["configMapRef"]);
+      } else if (e["secretRef"]) {
+        ref.reset(e["secretRef"]);
+        f.secret = true;
       }
       if (!ref || !ref.IsMap()) continue;
       f.name = scalar(ref["name"]);
@@ -488,7 +501,7 @@ void read_document(ManifestSet& set, const YAML::Node& doc, const std::string& d
   if (!doc || !doc.IsMap()) return;
   auto kind = doc["kind"];
   if (!doc["apiVersion"] || !kind || !kind.IsScalar()) return;
-  if (kind.Scalar().size() > 4 && kind.Scalar().ends_with("List")) {
+  if (kind.Scalar().size() >= 4 && kind.Scalar().ends_with("List")) {
     auto items = doc["items"];
     if (items && items.IsSequence())
       for (const auto& i : items) read_document(set, i, display, source, document);
@@ -516,10 +529,8 @@ void read_object(ManifestSet& set, const YAML::Node& n, const std::string& displ
     o.labels = string_map(meta["labels"]);
     o.annotations = string_map(meta["annotations"]);
   }
-  // A missing key gives a zombie node, and assigning to one throws: take a
-  // fresh node instead (objects without spec: ConfigMap, Secret).
-  YAML::Node spec;
-  if (auto sp = child(n, "spec"); sp && sp.IsMap()) spec = sp;
+  YAML::Node spec;  // null unless the object has a spec map
+  if (n["spec"] && n["spec"].IsMap()) spec.reset(n["spec"]);
   const std::string& k = o.kind;
   if (k == "Pod") {
     if (spec) o.pod = read_pod(spec, meta, "spec");
@@ -722,9 +733,14 @@ void load_file(ManifestSet& set, const std::filesystem::path& path, const std::s
 }
 
 ManifestSet load(const std::vector<std::filesystem::path>& paths) {
-  namespace fs = std::filesystem;
   ManifestSet set;
-  for (const auto& p : paths) {
+  for (const auto& p : paths) load_path(set, p);
+  return set;
+}
+
+void load_path(ManifestSet& set, const std::filesystem::path& p) {
+  namespace fs = std::filesystem;
+  {
     std::error_code ec;
     if (fs::is_directory(p, ec)) {
       std::vector<fs::path> files;
@@ -748,7 +764,6 @@ ManifestSet load(const std::vector<std::filesystem::path>& paths) {
       throw InputError(p.string() + ": no such file or directory");
     }
   }
-  return set;
 }
 
 bool looks_like_manifest(std::string_view text) {

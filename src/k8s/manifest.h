@@ -291,6 +291,8 @@ class ManifestSet {
 // "FILE:LINE:COL: malformed YAML: ..."; documents without apiVersion and kind
 // are skipped.
 ManifestSet load(const std::vector<std::filesystem::path>& paths);
+// Adds a file or a folder (as load does).
+void load_path(ManifestSet& set, const std::filesystem::path& path);
 // Adds the objects of one file. `display` is the name findings show.
 void load_file(ManifestSet& set, const std::filesystem::path& path, const std::string& display = {});
 // Adds the objects of a text (for tests and the fuzzer).

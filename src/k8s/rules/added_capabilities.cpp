@@ -43,7 +43,7 @@ class AddedCapabilities : public Rule {
                    "escape one bug away.",
       .fix = "Drop ALL and add back only NET_BIND_SERVICE when needed.",
       .aliases = {"dangerousCapabilities", "insecureCapabilities", "CKV_K8S_25", "CKV_K8S_39"},
-      .tags = {"k8s", "security"},
+      .tags = {"k8s"},
       .security = true,
   });
 };

@@ -31,7 +31,7 @@ class PrivilegeEscalation : public Rule {
       .rationale = "no_new_privs is off: a setuid binary or file capability turns the non-root user into root.",
       .fix = "Set allowPrivilegeEscalation: false.",
       .aliases = {"privilege-escalation-container", "privilegeEscalationAllowed", "CKV_K8S_20"},
-      .tags = {"k8s", "security"},
+      .tags = {"k8s"},
       .security = true,
   });
 };

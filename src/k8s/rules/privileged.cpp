@@ -31,7 +31,7 @@ class Privileged : public Rule {
       .rationale = "A privileged container is root on the node; admission rejects it on most production clusters.",
       .fix = "Drop privileged and add only the capabilities the process needs.",
       .aliases = {"privileged-container", "runAsPrivileged", "container-security-context-privileged", "CKV_K8S_16"},
-      .tags = {"k8s", "security"},
+      .tags = {"k8s"},
       .security = true,
   });
 };

@@ -51,7 +51,7 @@ class ReadOnlyRootUnwritable : public Rule {
       .rationale = "readOnlyRootFilesystem is set for security, but nginx, npm, the JVM or gunicorn write to /var/cache, "
                    "$HOME/.npm or /tmp at start: the pod crashes with EROFS in production only.",
       .fix = "Mount an emptyDir at each path the process writes.",
-      .tags = {"k8s", "security"},
+      .tags = {"k8s"},
   });
 };
 

@@ -54,7 +54,7 @@ class RunsAsRoot : public Rule {
       .fix = "Set runAsNonRoot: true and a non-zero runAsUser, and make the image work as that user.",
       .aliases = {"run-as-non-root", "runAsRootAllowed", "container-security-context-user-group-id", "CKV_K8S_23",
                   "CKV_K8S_40"},
-      .tags = {"k8s", "security"},
+      .tags = {"k8s"},
       .security = true,
   });
 };
