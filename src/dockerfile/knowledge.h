@@ -12,6 +12,7 @@
 
 #include "dockerfile/ast.h"
 #include "knowledge/image_ref.h"
+#include "knowledge/programs.h"
 #include "dockerfile/shell.h"
 
 namespace dd::dockerfile::kb {
@@ -68,33 +69,16 @@ int compare_versions(std::string_view a, std::string_view b);
 
 // ---- processes ------------------------------------------------------------
 
-// A server that forks into the background unless told not to.
-struct Daemon {
-  std::string_view program;
-  bool by_default = true;                          // daemonizes without any flag
-  std::vector<std::string_view> foreground;        // args text that keeps it in front
-  std::vector<std::string_view> background;        // args text that sends it away
-  std::string_view fix;                            // foreground command line
-};
-std::span<const Daemon> daemons();
-const Daemon* daemon(std::string_view program);
-// True when this invocation (program at argv[prog]) goes to the background.
-bool daemon_backgrounds(const Daemon& d, const std::vector<std::string>& argv, size_t prog);
-
-// Long-running servers (a CMD that serves), by program name.
-bool is_server_program(std::string_view program);
-// A command line that starts a server: `node server.js`, `gunicorn app`,
-// `npm start`, `java -jar app.jar`, ...
-bool is_server_command(const std::vector<std::string>& argv);
-// A command that finishes at once: echo, ls, true, `npm run build`,
-// `python setup.py`, a bare shell.
-bool is_one_shot_command(const std::vector<std::string>& argv);
-// Process supervisors that run several services.
-bool is_supervisor(std::string_view program);
-
-// Wrappers that run another command: sudo, env, exec, nohup, gosu USER,
-// su-exec USER, tini --, dumb-init. Returns the index of the real program.
-size_t real_program(const std::vector<std::string>& argv);
+// Programs and how they run live in the knowledge layer (knowledge/programs.h).
+using dd::kb::Daemon;
+using dd::kb::daemon;
+using dd::kb::daemon_backgrounds;
+using dd::kb::daemons;
+using dd::kb::is_one_shot_command;
+using dd::kb::is_server_command;
+using dd::kb::is_server_program;
+using dd::kb::is_supervisor;
+using dd::kb::real_program;
 
 // ---- ecosystems -----------------------------------------------------------
 

@@ -2,6 +2,7 @@
 #include <array>
 
 #include "compose/compose.h"
+#include "knowledge/address.h"
 
 namespace dd::compose {
 namespace {
@@ -14,16 +15,11 @@ constexpr std::array<Known, 9> kPorts{{{"5432", "postgres"}, {"3306", "mysql"}, 
                                       {"6379", "redis"}, {"27017", "mongo"}, {"5672", "rabbitmq"},
                                       {"9092", "kafka"}, {"9200", "elastic"}, {"11211", "memcached"}}};
 
+// Parsed by the knowledge layer, never matched as a substring.
 bool mentions_localhost(const std::string& v) {
-  for (std::string_view h : {"localhost", "127.0.0.1", "[::1]", "0.0.0.0"}) {
-    auto p = v.find(h);
-    if (p == std::string::npos) continue;
-    // Whole host: not part of a longer name such as localhost.example.com.
-    char after = p + h.size() < v.size() ? v[p + h.size()] : '\0';
-    if (after == '.' && h == "localhost") continue;
-    return true;
-  }
-  return false;
+  if (dd::kb::points_at_loopback(v)) return true;
+  auto hp = dd::kb::parse_host_port(v);
+  return hp && dd::kb::is_unspecified_host(hp->host);
 }
 
 bool names_a_dependency(const std::string& name) {

@@ -32,17 +32,22 @@ class DaemonizingCommand : public Rule {
     if (cmds.empty()) return;
     const kb::Cmd& last = cmds.back();
     kb::ImageRef base = inc::chain_base(chain);
-    // The image configures the server to stay in the foreground.
-    if (!last.background && inc::configured_foreground(ins)) return;
     std::string why, fix;
     size_t word = 0;
     Range r;
+    auto daemon = last.background ? std::nullopt : dd::kb::daemonizing(last.argv, base.path, base.tag);
+    // The image configures the server to stay in the foreground; an explicit
+    // daemonize flag on the command line wins over the configuration.
+    if (!last.background && (!daemon || daemon->flag.empty()) && inc::configured_foreground(ins)) return;
     if (last.background) {
       why = inc::show(last.argv) + " is started with & as the last command: the shell exits at once and takes the "
                                    "container with it";
       fix = "exec " + inc::show(last.argv, 0, 64);
       r = last.range;
-    } else if (inc::daemonizes(base, last, why, fix, word)) {
+    } else if (daemon) {
+      why = daemon->why;
+      fix = daemon->fix;
+      word = daemon->word;
       r = word < last.ranges.size() ? last.ranges[word] : last.range;
     } else {
       return;

@@ -217,52 +217,15 @@ inline Range args_range(const Instruction& ins, size_t b, size_t e) {
 
 inline std::string on_line(int line) { return "line " + std::to_string(line); }
 
-inline bool negated(const std::vector<std::string>& argv, size_t i) {
-  std::string v;
-  size_t eq = argv[i].find('=');
-  if (eq != std::string::npos) v = kb::lower(argv[i].substr(eq + 1));
-  else if (i + 1 < argv.size()) v = kb::lower(argv[i + 1]);
-  return v == "no"sv || v == "false"sv || v == "off"sv || v == "0"sv;
-}
-
-// Why this command leaves the foreground, and the foreground form.
+// Why this command leaves the foreground, and the foreground form: the
+// knowledge layer's daemon table, which `diagnose` reads too.
 inline bool daemonizes(const kb::ImageRef& base, const kb::Cmd& c, std::string& why, std::string& fix, size_t& word) {
-  size_t p = kb::real_program(c.argv);
-  if (p >= c.argv.size()) return false;
-  std::string_view prog = kb::basename(c.argv[p]);
-  word = p;
-  if (c.argv[p].rfind("/etc/init.d/", 0) == 0 && p + 1 < c.argv.size() &&
-      (c.argv[p + 1] == "start"sv || c.argv[p + 1] == "restart"sv)) {
-    why = c.argv[p] + " start forks the service and returns";
-    fix = "run the service binary in the foreground with exec";
-    return true;
-  }
-  if (prog == "httpd"sv) {
-    // busybox httpd: -f is "stay in the foreground" (Apache's -f takes a file).
-    for (size_t i = p + 1; i < c.argv.size(); ++i)
-      if (c.argv[i] == "-f"sv && (i + 1 == c.argv.size() || c.argv[i + 1].rfind('-', 0) == 0)) return false;
-  }
-  if (const kb::Daemon* d = kb::daemon(prog)) {
-    // The official php-fpm images configure daemonize = no.
-    bool php_image = base.path == "php"sv && kb::contains(base.tag, "fpm");
-    if (!(d->program == "php-fpm"sv && php_image) && kb::daemon_backgrounds(*d, c.argv, p)) {
-      why = inc::show(c.argv, p, 3) + " forks into the background and the foreground process exits";
-      fix = std::string(d->fix);
-      return true;
-    }
-    return false;
-  }
-  for (size_t i = p + 1; i < c.argv.size(); ++i) {
-    const std::string& a = c.argv[i];
-    if ((a == "--daemon"sv || a == "--daemonize"sv || a.rfind("--daemon=", 0) == 0 || a.rfind("--daemonize=", 0) == 0) &&
-        !negated(c.argv, i)) {
-      why = std::string(prog) + " " + a + " detaches from the terminal and the foreground process exits";
-      fix = std::string(prog) + " without " + a.substr(0, a.find('='));
-      word = i;
-      return true;
-    }
-  }
-  return false;
+  auto d = dd::kb::daemonizing(c.argv, base.path, base.tag);
+  if (!d) return false;
+  why = d->why;
+  fix = d->fix;
+  word = d->word;
+  return true;
 }
 
 // True when a RUN of the chain configures the server to stay in the

@@ -1,26 +1,18 @@
 // DD2060: ENV points a dependency at localhost, or the app listens on
 // loopback only.
 #include "dockerfile/rules/incident_util.h"
+#include "knowledge/address.h"
 
 namespace dd::dockerfile {
 namespace {
 
-bool loopback(std::string_view host) {
-  return host == "localhost"sv || host == "127.0.0.1"sv || host == "::1"sv || host == "[::1]"sv || host == "0.0.0.0"sv ||
-         host.rfind("127.", 0) == 0;
-}
+// Hosts are parsed by the knowledge layer (127.0.0.0/8, ::1, localhost
+// names), never matched as text; 0.0.0.0 reaches the container itself too.
+bool loopback(std::string_view host) { return dd::kb::is_loopback_host(host) || dd::kb::is_unspecified_host(host); }
 
-// The host of a value: a bare host, host:port, or scheme://[user@]host[:port]/...
 std::string host_of(std::string_view v) {
-  size_t s = v.find("://");
-  if (s != std::string_view::npos) v.remove_prefix(s + 3);
-  size_t slash = v.find('/');
-  if (slash != std::string_view::npos) v = v.substr(0, slash);
-  size_t at = v.rfind('@');
-  if (at != std::string_view::npos) v.remove_prefix(at + 1);
-  if (!v.empty() && v.front() == '[') return std::string(v.substr(0, v.find(']') + 1));
-  size_t colon = v.find(':');
-  return kb::lower(v.substr(0, colon));
+  auto hp = dd::kb::parse_host_port(v);
+  return hp ? kb::lower(hp->host) : std::string();
 }
 
 std::vector<std::string> parts(const std::string& key) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "knowledge/address.h"
+
 namespace dd::runtime::rules {
 
 std::string quote_list(const std::vector<std::string>& v) {
@@ -41,8 +43,7 @@ std::vector<std::string> loopback_env(const ContainerState& s) {
       auto eq = e.find('=');
       if (eq == std::string::npos) continue;
       std::string v = e.substr(eq + 1);
-      if (v.find("localhost") != std::string::npos || v.find("127.0.0.1") != std::string::npos ||
-          v.find("[::1]") != std::string::npos) {
+      if (kb::points_at_loopback(v)) {
         if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
       }
     }

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <regex>
 
+#include "knowledge/address.h"
+#include "knowledge/shell.h"
 #include "runtime/rules/common.h"
 
 namespace dd::runtime::rules {
@@ -15,10 +17,13 @@ const RuleInfo& kInfo = add_rule(
     "--health-cmd 'wget -q -O /dev/null http://127.0.0.1:PORT/ || exit 1'   # the port the app listens on");
 
 int probe_port(const std::string& cmd) {
-  static const std::regex url_re(R"((?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|[A-Za-z0-9_.-]+):(\d{2,5}))");
+  // The port of the first URL or host:port word, parsed by the knowledge layer.
+  for (const auto& c : shell::parse(cmd).commands)
+    for (const auto& w : c.argv)
+      if (w.value.find(':') != std::string::npos)
+        if (auto hp = kb::parse_host_port(w.value); hp && hp->port >= 10) return hp->port;
   static const std::regex flag_re(R"((?:--port[= ]|-p\s*|\bport[= ])(\d{2,5}))");
   std::smatch m;
-  if (std::regex_search(cmd, m, url_re)) return std::atoi(m[1].str().c_str());
   if (std::regex_search(cmd, m, flag_re)) return std::atoi(m[1].str().c_str());
   return 0;
 }

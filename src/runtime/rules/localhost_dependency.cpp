@@ -1,6 +1,7 @@
 // DD5211: connection refused by 127.0.0.1 / localhost / ::1: inside a
 // container the loopback is the container itself, not the host or another
 // service. Names the env vars that point there.
+#include "knowledge/address.h"
 #include "runtime/rules/common.h"
 
 namespace dd::runtime::rules {
@@ -13,10 +14,9 @@ const RuleInfo& kInfo = add_rule(
     "container, reachable by its service name.",
     "-e DB_HOST=db   # the dependency's service name on a user-defined network");
 
-bool loopback(const std::string& s) {
-  return s.find("127.") != std::string::npos || s.find("localhost") != std::string::npos ||
-         s.find("::1") != std::string::npos;
-}
+// Parsed by the knowledge layer: 127.0.0.0/8, ::1, localhost names; never a
+// substring ("10.127.0.5" is another machine).
+bool loopback(const std::string& s) { return kb::points_at_loopback(s); }
 
 // The env assignment pointed at the service "db", with any URL password
 // replaced by a placeholder.
@@ -26,9 +26,12 @@ std::string with_service(std::string v) {
   auto colon = scheme == std::string::npos ? std::string::npos : v.find(':', scheme + 3);
   if (at != std::string::npos && colon != std::string::npos && colon < at)
     v.replace(colon + 1, at - colon - 1, "PASSWORD");
-  for (const char* lo : {"localhost", "127.0.0.1", "[::1]"}) {
-    auto pos = v.find(lo);
-    if (pos != std::string::npos) return v.replace(pos, std::string(lo).size(), "db");
+  if (auto hp = kb::parse_host_port(v); hp && kb::is_loopback_host(hp->host)) {
+    std::string host = hp->host;
+    size_t pos = v.find("[" + host + "]");
+    if (pos != std::string::npos) return v.replace(pos, host.size() + 2, "db");
+    pos = v.find(host);
+    if (pos != std::string::npos) return v.replace(pos, host.size(), "db");
   }
   return v;
 }

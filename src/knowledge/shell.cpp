@@ -1,4 +1,5 @@
-#include "dockerfile/shell.h"
+#include "knowledge/shell.h"
+#include "knowledge/programs.h"
 
 #include <algorithm>
 #include <array>
@@ -760,49 +761,19 @@ std::string_view Command::subcommand() const {
 }
 
 size_t real_program_index(const Command& c) {
-  const auto& v = c.argv;
-  size_t i = 0;
-  for (int guard = 0; guard < 16 && i < v.size(); ++guard) {
-    std::string_view p = basename(v[i].value);
-    size_t start = i;
-    auto skip_flags = [&](std::string_view with_arg) {
-      while (i < v.size() && v[i].value.size() > 1 && v[i].value[0] == '-') {
-        std::string_view f = v[i].value;
-        ++i;
-        if (f == "--") break;
-        if (f.size() == 2 && with_arg.find(f[1]) != std::string_view::npos && i < v.size()) ++i;
-      }
-    };
-    if (p == "sudo") {
-      ++i;
-      skip_flags("ugCDhprtUT");
-    } else if (p == "env") {
-      ++i;
-      skip_flags("uCS");
-      while (i < v.size() && v[i].value.find('=') != std::string::npos && v[i].value[0] != '-') ++i;
-    } else if (p == "exec") {
-      ++i;
-      skip_flags("a");
-    } else if (p == "nohup" || p == "command" || p == "builtin") {
-      ++i;
-      if (p == "command") skip_flags("");
-    } else if (p == "time") {
-      ++i;
-      skip_flags("fo");
-    } else if (p == "nice") {
-      ++i;
-      skip_flags("n");
-    } else if (p == "gosu" || p == "su-exec") {
-      i += 2;
-    } else if (p == "tini" || p == "dumb-init") {
-      ++i;
-      skip_flags("sglpe");
-    } else {
-      break;
-    }
-    if (i == start) break;
+  // The one wrapper list: knowledge/programs.h.
+  std::string_view small[16];
+  std::vector<std::string_view> big;
+  std::span<const std::string_view> v;
+  if (c.argv.size() <= 16) {
+    for (size_t i = 0; i < c.argv.size(); ++i) small[i] = c.argv[i].value;
+    v = std::span<const std::string_view>(small, c.argv.size());
+  } else {
+    for (const auto& w : c.argv) big.push_back(w.value);
+    v = big;
   }
-  return i < v.size() ? i : 0;
+  size_t i = dd::kb::real_program(v);
+  return i < c.argv.size() ? i : 0;
 }
 
 }  // namespace dd::shell
