@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "core/registry.h"
+#include "core/text.h"
 
 namespace dd {
 
@@ -12,6 +13,7 @@ void Report::add(const RuleInfo& rule, Finding f) {
   if (f.category == Category::best_practice) f.category = rule.category;
   if (f.title.empty()) f.title = rule.summary;
   if (f.fix.empty()) f.fix = rule.fix;
+  f.fix = text::untab(f.fix);  // pasteable: no raw tabs in any rule's fix
   if (f.docs.empty()) f.docs = rule.docs_anchor();
   if (f.tags.empty()) f.tags = rule.tags;
   if (config_) {

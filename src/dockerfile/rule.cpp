@@ -1,5 +1,7 @@
 #include "dockerfile/rule.h"
 
+#include "core/text.h"
+
 #include <algorithm>
 #include <map>
 
@@ -108,7 +110,7 @@ Finding LintInput::at(const Range& r, std::string message, std::string evidence)
     evidence.pop_back();
   size_t first = evidence.find_first_not_of(" \t");
   if (first != std::string::npos && first > 0) evidence.erase(0, first);
-  if (evidence.size() > 300) evidence = evidence.substr(0, 297) + "...";
+  evidence = text::clip(evidence, 300);
   f.evidence = std::move(evidence);
   return f;
 }

@@ -776,4 +776,12 @@ size_t real_program_index(const Command& c) {
   return i < c.argv.size() ? i : 0;
 }
 
+bool duplicates_fd(std::string_view op, std::string_view target) {
+  size_t amp = op.find('&');
+  if (amp == std::string_view::npos || amp == 0) return false;  // &> and &>> write to a file
+  if (op[amp - 1] != '>' && op[amp - 1] != '<') return false;
+  if (target == "-"sv) return true;
+  return !target.empty() && std::all_of(target.begin(), target.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 }  // namespace dd::shell

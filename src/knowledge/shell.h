@@ -64,6 +64,12 @@ struct Script {
 
 Script parse(std::string_view script);
 
+// True when a redirection duplicates or closes a file descriptor instead of
+// naming a file: 2>&1, >&2, 1>&2, <&0, >&- (op as Redirect::op, target the
+// word after it). `&>file` and `>&file` (bash: both streams to a file) name
+// a file and give false.
+bool duplicates_fd(std::string_view op, std::string_view target);
+
 // Strips wrappers that run another command (sudo, env, exec, nohup, time,
 // nice, gosu, su-exec, tini --, dumb-init): returns the index in argv of the
 // real program.

@@ -41,6 +41,69 @@ const RuleInfo& parse_error_rule() {
 // Registered at start-up so `drydock rules` and config aliases know it.
 [[maybe_unused]] const RuleInfo& kParseErrorRule = parse_error_rule();
 
+const RuleInfo& not_dockerfile_rule() {
+  static const RuleInfo& r = Registry::instance().add({
+      .id = "DD0002",
+      .name = "not-a-dockerfile",
+      .domain = Domain::dockerfile,
+      .category = Category::best_practice,
+      .severity = Severity::error,
+      .summary = "The file is not a Dockerfile",
+      .rationale = "A file that is not a Dockerfile (a template that generates one, a script, a README) cannot be "
+                   "built; one line per unparsable line would only hide that.",
+      .fix = "Lint the Dockerfiles the template generates, or pass the right file.",
+      .tags = {"syntax"},
+  });
+  return r;
+}
+[[maybe_unused]] const RuleInfo& kNotDockerfileRule = not_dockerfile_rule();
+
+// The first line that opens a template block ({{ ... }}, {% ... %}, <% %>)
+// at its start, or 0.
+int template_line(std::string_view text) {
+  int line = 1;
+  for (size_t p = 0; p < text.size(); ++line) {
+    size_t e = text.find('\n', p);
+    std::string_view l = text.substr(p, e == std::string_view::npos ? std::string_view::npos : e - p);
+    size_t b = l.find_first_not_of(" \t");
+    if (b != std::string_view::npos) {
+      l.remove_prefix(b);
+      if (l.rfind("{{", 0) == 0 || l.rfind("{%", 0) == 0 || l.rfind("<%", 0) == 0) return line;
+    }
+    if (e == std::string_view::npos) break;
+    p = e + 1;
+  }
+  return 0;
+}
+
+// Why the parsed file is not a Dockerfile, or "" when it is one (perhaps
+// with a few syntax errors, which DD0001 reports line by line). Only a file
+// whose instructions mostly fail to parse, or a template, qualifies.
+std::string not_a_dockerfile(std::string_view text, const dockerfile::Dockerfile& df, int& line) {
+  size_t known = 0;
+  for (const auto& ins : df.instructions)
+    if (ins.kind != dockerfile::Kw::other) ++known;
+  bool templated_from = false;
+  for (const auto& st : df.stages)
+    if (st.base.find("{{") != std::string::npos || st.base.find("{%") != std::string::npos) {
+      templated_from = true;
+      if (line == 0) line = df.instructions[st.from_index].range.begin.line;
+    }
+  int t = template_line(text);
+  if (t > 0 && (templated_from || !df.errors.empty())) {
+    line = t;
+    return "a template that generates a Dockerfile ({{ }} blocks from line " + std::to_string(t) +
+           "), not a Dockerfile: " + std::to_string(df.errors.size()) + " of its lines are not instructions";
+  }
+  if (templated_from) return "a template that generates a Dockerfile (FROM names a {{ }} placeholder), not a Dockerfile";
+  if (df.stages.empty() && df.errors.size() >= 2 && df.errors.size() >= known) {
+    line = df.errors.front().range.begin.line;
+    return "not a Dockerfile: no FROM, and " + std::to_string(df.errors.size()) + " of its " +
+           std::to_string(df.errors.size() + known) + " instructions are not Dockerfile instructions";
+  }
+  return {};
+}
+
 // Inline pragmas: `# drydock ignore=A,B` or `# hadolint ignore=DL3008` on the
 // comment lines right before an instruction; `# drydock global ignore=A` for
 // the whole file.
@@ -146,6 +209,21 @@ Result lint_text(std::string_view text, const std::string& path, const context::
     report.set_suppress([&](const Finding& f) { return pragmas.suppresses(f); });
   }
   dockerfile::LintInput in(df, ctx, config);
+  int line = 0;
+  if (std::string why = not_a_dockerfile(text, df, line); !why.empty()) {
+    // One finding for the file; rules would only report its lines as noise.
+    Finding f;
+    f.message = "the file is " + why;
+    f.location.file = path;
+    f.location.line = std::max(line, 1);
+    f.location.column = 1;
+    // A template is an input of a generator: worth knowing, not an error.
+    if (why.rfind("a template", 0) == 0) f.severity = Severity::info;
+    f.root_cause = "BuildKit reads Dockerfile instructions only; this file has to be rendered or replaced first.";
+    report.add(not_dockerfile_rule(), std::move(f));
+    res.findings = std::move(report.findings());
+    return res;
+  }
   for (const auto& e : df.errors) {
     Finding f = in.at(e.range, e.message);
     report.add(parse_error_rule(), std::move(f));

@@ -15,6 +15,14 @@ std::vector<std::string> argv_of(const Command& c) {
 
 using V = std::vector<std::string>;
 
+TEST(Shell, DuplicatesFd) {
+  auto sc = parse("a 2>&1 >&2 1>&2 &>/dev/null >out 2>&- >&file");
+  ASSERT_EQ(sc.commands.size(), 1u);
+  std::vector<bool> got;
+  for (const auto& r : sc.commands[0].redirects) got.push_back(duplicates_fd(r.op, r.target.value));
+  EXPECT_EQ(got, (std::vector<bool>{true, true, true, false, false, true, false}));
+}
+
 TEST(Shell, AptGetChain) {
   std::string s = "apt-get update && apt-get install -qy --no-install-recommends curl ca-certificates";
   auto sc = parse(s);

@@ -44,6 +44,16 @@ bool buster_value(std::string_view v) {
   return std::all_of(v.begin(), v.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
+// A default that pins something: a commit hash or a version number.
+bool pinned(std::string_view v) {
+  if (v.empty() || v.find('$') != std::string_view::npos) return false;
+  if (buster_value(v) && !digits(v, 0, 4)) return true;  // a hex commit, not a date
+  bool version = v.find('.') != std::string_view::npos || std::all_of(v.begin(), v.end(), ::isdigit);
+  for (char c : v)
+    if (!std::isdigit(static_cast<unsigned char>(c)) && c != '.' && c != 'v' && c != '-') version = false;
+  return version;
+}
+
 // A RUN worth caching: installs packages or dependencies, builds, downloads.
 bool heavy(const LintInput& in, const Instruction& ins) {
   for (const auto& c : kb::commands(in, ins)) {
@@ -70,7 +80,12 @@ class CacheBust : public Rule {
             bool from_arg = ins->kind == Kw::ENV && p.value.find('$') != std::string::npos &&
                             std::any_of(kBusterNames.begin(), kBusterNames.end(),
                                         [&](auto b) { return inc::find_var(p.value, b) != std::string::npos; });
-            if (buster_name(p.key) || (ins->kind == Kw::ENV && (buster_value(p.value) || from_arg))) {
+            // A literal in the file is fixed: it changes only when someone
+            // edits the line (a pinned commit SHA in ENV is a version). Only
+            // a build argument (or an ENV made of one) changes per build,
+            // and an ARG whose default pins a commit or version is a pin too.
+            bool arg_buster = ins->kind == Kw::ARG && buster_name(p.key) && !(p.has_value && pinned(p.value));
+            if (arg_buster || from_arg) {
               buster = ins;
               kv = &p;
               break;

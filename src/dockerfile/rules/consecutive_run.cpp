@@ -29,8 +29,9 @@ class ConsecutiveRun : public Rule {
                           std::to_string(j - i) + " consecutive RUN instructions (lines " + std::to_string(first_line) + "-" +
                               std::to_string(last_line) + ") each add a layer; consider joining them with &&");
         f.root_cause = "Every RUN commits a layer; files created in one and removed in the next still ship.";
-        f.fix = "RUN " + all[i].args_text.substr(0, 60) + (all[i].args_text.size() > 60 ? "..." : "") + " \\\n    && " +
-                second.args_text.substr(0, 60) + (second.args_text.size() > 60 ? "..." : "");
+        // The whole joined RUN, pasteable: every command of every RUN, none cut.
+        f.fix = "RUN " + all[i].args_text;
+        for (size_t k = i + 1; k < j; ++k) f.fix += " \\\n    && " + all[k].args_text;
         out.add(info_, util::scrub(std::move(f)));
       }
       i = j;

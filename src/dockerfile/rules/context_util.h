@@ -1,4 +1,5 @@
 #pragma once
+#include "core/text.h"
 // Helpers shared by the build-context rules (DD30xx): the COPY/ADD sources
 // that read from the context, stage names, sizes.
 #include <cstdint>
@@ -113,8 +114,7 @@ inline std::string written(const Instruction& ins) {
   std::string s = ins.keyword;
   for (const auto& f : ins.flags) s += " --" + f.name + (f.has_value ? "=" + f.value : "");
   for (const auto& a : ins.args) s += " " + a.text;
-  if (s.size() > 120) s = s.substr(0, 117) + "...";
-  return s;
+  return text::clip(s, 120);
 }
 
 inline std::string human_size(uint64_t bytes) {

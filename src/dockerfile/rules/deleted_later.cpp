@@ -54,56 +54,161 @@ class DeletedLater : public Rule {
         continue;
       }
       if (ins->kind != Kw::RUN) continue;
-      const auto& cmds = kb::commands(in, *ins);
-      // Deletions of files from earlier layers (none to find before a file is created).
-      for (const auto& c : cmds) {
-        if (created.empty()) break;
-        size_t p = kb::real_program(c.argv);
-        if (p >= c.argv.size() || kb::basename(c.argv[p]) != "rm"sv) continue;
-        for (size_t i = p + 1; i < c.argv.size(); ++i) {
-          if (c.argv[i].empty() || c.argv[i][0] == '-') continue;
-          std::string target = normalize(c.argv[i], workdir);
-          for (const auto& cr : created) {
-            if (cr.line == ins->range.begin.line) continue;
-            bool hit = cr.path == target || cr.path.rfind(target + "/", 0) == 0;
-            if (!hit) continue;
-            Finding f = in.at(c.ranges[i], std::string(kb::basename(cr.path)) + " is added on line " + std::to_string(cr.line) +
-                                               " (" + cr.how + ") and deleted on line " +
-                                               std::to_string(ins->range.begin.line) +
-                                               ": its bytes stay in the layer of line " + std::to_string(cr.line));
-            f.root_cause = "Each instruction is an immutable layer; deleting a file in a later layer only hides it.";
-            f.fix = "Fetch, use and delete in one RUN (RUN curl -fsSLO URL && tar xzf f.tgz && rm f.tgz), or use "
-                    "RUN --mount=type=bind,source=" + std::string(kb::basename(cr.path)) + ",target=/tmp/" +
-                    std::string(kb::basename(cr.path)) +
-                    " instead of COPY";
-            out.add(info_, std::move(f));
-            break;
-          }
-        }
-      }
-      // Files this RUN downloads.
-      for (const auto& c : cmds) {
+      // In order: what this RUN fetches or unpacks, and what it deletes. A
+      // file it deletes itself never reaches its layer; one from an earlier
+      // layer still ships.
+      std::vector<Created> mine;
+      const auto mounts = mount_targets(*ins, workdir);
+      for (const auto& c : kb::commands(in, *ins)) {
         size_t p = kb::real_program(c.argv);
         if (p >= c.argv.size()) continue;
         std::string_view prog = kb::basename(c.argv[p]);
-        if (prog != "wget"sv && prog != "curl"sv) continue;
-        std::string file;
-        for (size_t i = p + 1; i < c.argv.size(); ++i) {
-          const std::string& a = c.argv[i];
-          if ((a == "-O"sv || a == "-o"sv || a == "--output"sv || a == "--output-document"sv) && i + 1 < c.argv.size()) {
-            file = c.argv[i + 1];
-            break;
+        if (prog == "rm"sv) {
+          for (size_t i = p + 1; i < c.argv.size(); ++i) {
+            if (c.argv[i].empty() || c.argv[i][0] == '-') continue;
+            std::string target = normalize(c.argv[i], workdir);
+            auto under = [&](const Created& cr) { return cr.path == target || cr.path.rfind(target + "/", 0) == 0; };
+            std::erase_if(mine, under);
+            for (auto it = created.begin(); it != created.end(); ++it) {
+              if (!under(*it)) continue;
+              report(in, *ins, c.ranges[i], *it, out);
+              created.erase(it);  // reported once
+              break;
+            }
           }
-          if (a.find("://") != std::string::npos && (prog == "wget"sv || c.argv.end() != std::find(c.argv.begin(), c.argv.end(), "-O")))
-            file = kb::basename(a.substr(0, a.find('?')));
+          continue;
         }
-        if (!file.empty() && file != "-"sv && file.rfind("/dev/", 0) != 0 && created.size() < 512)
-          created.push_back({normalize(file, workdir), ins->range.begin.line, "RUN " + std::string(prog)});
+        for (auto& made : made_by(c, p, workdir)) {
+          if (made.empty() || made == "/"sv || mounted(made, mounts) || mine.size() + created.size() >= 512) continue;
+          mine.push_back({made, ins->range.begin.line,
+                          "RUN " + std::string(prog) + (is_unpack(prog) ? " unpacks into it" : "")});
+        }
       }
+      created.insert(created.end(), mine.begin(), mine.end());
     }
   }
 
  private:
+  static bool is_unpack(std::string_view prog) { return prog == "tar"sv || prog == "unzip"sv || prog == "bsdtar"sv; }
+
+  // Files (or folders) that a download or an unpack command creates: curl -o
+  // FILE / -O (the URL's name), wget -O FILE / the URL's name (in -P DIR),
+  // tar x -C DIR, unzip -d DIR. Paths made absolute against the WORKDIR.
+  static std::vector<std::string> made_by(const kb::Cmd& c, size_t p, const std::string& workdir) {
+    std::vector<std::string> out;
+    std::string_view prog = kb::basename(c.argv[p]);
+    const auto& v = c.argv;
+    auto value_of = [&](size_t& i, std::string_view shorts, std::initializer_list<std::string_view> longs,
+                        std::string& to) {
+      const std::string& a = v[i];
+      for (auto l : longs) {
+        if (a == l && i + 1 < v.size()) return to = v[++i], true;
+        if (a.size() > l.size() && a.rfind(l, 0) == 0 && a[l.size()] == '=') return to = a.substr(l.size() + 1), true;
+      }
+      // Bundled short options: -fsSLo FILE, -qO- (attached value), -C/opt.
+      // Letters before ours must be flags that take no value.
+      if (a.size() >= 2 && a[0] == '-' && a[1] != '-') {
+        for (size_t k = 1; k < a.size(); ++k) {
+          if (shorts.find(a[k]) != std::string_view::npos) {
+            if (k + 1 < a.size()) return to = a.substr(k + 1), true;
+            if (i + 1 < v.size()) return to = v[++i], true;
+            return false;
+          }
+          if (std::string_view("fsSLkvqiIgNnOJRxzjpc#").find(a[k]) == std::string_view::npos) return false;
+        }
+      }
+      return false;
+    };
+    auto url_name = [](const std::string& u) {
+      std::string n(kb::basename(u.substr(0, u.find_first_of("?#"))));
+      return n;
+    };
+    if (prog == "curl"sv || prog == "wget"sv) {
+      bool curl = prog == "curl"sv;
+      bool remote_name = !curl;
+      std::string file, dir, url;
+      for (size_t i = p + 1; i < v.size(); ++i) {
+        std::string val;
+        const std::string& a = v[i];
+        if (curl && (a == "-O"sv || a == "--remote-name"sv || (a.size() > 2 && a[0] == '-' && a[1] != '-' &&
+                                                              a.find('O') != std::string::npos && a.back() != 'o')))
+          remote_name = true;
+        if (curl ? value_of(i, "o", {"--output"}, val) : value_of(i, "O", {"--output-document"}, val)) {
+          file = val;
+          continue;
+        }
+        if (!curl && value_of(i, "P", {"--directory-prefix"}, val)) {
+          dir = val;
+          continue;
+        }
+        if (a.find("://") != std::string::npos && url.empty()) url = a;
+      }
+      if (!file.empty()) {
+        if (file == "-"sv || file.rfind("/dev/", 0) == 0) return out;
+        out.push_back(normalize(file, workdir));
+      } else if (remote_name && !url.empty() && !url_name(url).empty() && url_name(url).find('$') == std::string::npos) {
+        out.push_back(normalize((dir.empty() ? "" : dir + "/") + url_name(url), workdir));
+      }
+      return out;
+    }
+    if (prog == "tar"sv || prog == "bsdtar"sv) {
+      bool extract = false;
+      std::string dir;
+      for (size_t i = p + 1; i < v.size(); ++i) {
+        const std::string& a = v[i];
+        if (a == "--extract"sv || a == "--get"sv || (i == p + 1 && a.find('x') != std::string::npos && a[0] != '/') ||
+            (a.size() > 1 && a[0] == '-' && a[1] != '-' && a.find('x') != std::string::npos))
+          extract = true;
+        std::string val;
+        if (value_of(i, "C", {"--directory"}, val)) dir = val;
+      }
+      if (extract && !dir.empty()) out.push_back(normalize(dir, workdir));
+      return out;
+    }
+    if (prog == "unzip"sv) {
+      for (size_t i = p + 1; i + 1 < v.size(); ++i)
+        if (v[i] == "-d"sv) out.push_back(normalize(v[i + 1], workdir));
+      return out;
+    }
+    return out;
+  }
+
+  // Folders that a RUN --mount covers (tmpfs, cache, bind): what is written
+  // there never reaches the layer.
+  static std::vector<std::string> mount_targets(const Instruction& ins, const std::string& workdir) {
+    std::vector<std::string> out;
+    for (const auto& f : ins.flags) {
+      if (f.name != "mount"sv) continue;
+      for (std::string_view key : {"target=", "dst=", "destination="}) {
+        size_t at = f.value.find(key);
+        if (at == std::string::npos || (at > 0 && f.value[at - 1] != ',')) continue;
+        std::string t = f.value.substr(at + key.size());
+        out.push_back(normalize(t.substr(0, t.find(',')), workdir));
+      }
+    }
+    return out;
+  }
+  static bool mounted(const std::string& path, const std::vector<std::string>& mounts) {
+    for (const auto& m : mounts)
+      if (path == m || path.rfind(m + "/", 0) == 0) return true;
+    return false;
+  }
+
+  void report(const LintInput& in, const Instruction& ins, const Range& at, const Created& cr, Report& out) const {
+    std::string name(kb::basename(cr.path));
+    Finding f = in.at(at, name + " is added on line " + std::to_string(cr.line) + " (" + cr.how +
+                              ") and deleted on line " + std::to_string(ins.range.begin.line) +
+                              ": its bytes stay in the layer of line " + std::to_string(cr.line));
+    f.root_cause = "Each instruction is an immutable layer; deleting a file in a later layer only hides it.";
+    if (cr.how.rfind("RUN", 0) == 0)
+      f.fix = "Fetch, unpack, use and delete in the same RUN (RUN curl -fsSLo /tmp/" + name + " URL && ... && rm -rf /tmp/" +
+              name + "), or fetch it in a build stage and COPY --from only the result";
+    else
+      f.fix = "RUN --mount=type=bind,source=" + name + ",target=/tmp/" + name + " ... instead of COPY, or delete it in "
+              "the RUN that uses it";
+    out.add(info_, std::move(f));
+  }
+
   const RuleInfo& info_ = Registry::instance().add({
       .id = "DD2026",
       .name = "deleted-in-later-layer",

@@ -52,7 +52,7 @@ class JsonArgsRecommended : public Rule {
         f.fix = ins.keyword + " " + exec;
         in.propose({ins.args_range, exec});
       } else {
-        f.fix = ins.keyword + " [\"/bin/sh\", \"-c\", \"exec " + ins.args_text + "\"]  (or move the shell logic into an entrypoint script that ends with exec \"$@\")";
+        f.fix = ins.keyword + " [\"/bin/sh\", \"-c\", " + json_quote("exec " + ins.args_text) + "]  (or move the shell logic into an entrypoint script that ends with exec \"$@\")";
       }
       out.add(info_, util::scrub(std::move(f)));
     }

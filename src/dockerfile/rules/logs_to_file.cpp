@@ -2,6 +2,7 @@
 #include <fstream>
 
 #include "context/context.h"
+#include "dockerfile/shell.h"
 #include "dockerfile/rules/incident_util.h"
 
 namespace dd::dockerfile {
@@ -28,7 +29,7 @@ class LogsToFile : public Rule {
     const Instruction* owner = start.cmd ? start.cmd : start.entrypoint;
     for (const auto& c : inc::start_commands(in, start)) {
       for (const auto& [op, target] : c.redirects) {
-        if (op.find('>') == std::string::npos || stdio_target(target)) continue;
+        if (op.find('>') == std::string::npos || shell::duplicates_fd(op, target) || stdio_target(target)) continue;
         report(in, *owner, c.range, "redirects its output to " + target, target, out);
         return;
       }

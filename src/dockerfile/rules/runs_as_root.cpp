@@ -24,7 +24,7 @@ const RuleInfo& unknown_user_info() {
 
 // Users that exist in common base images.
 bool known_user(const std::string& user, const kb::ImageRef& base) {
-  for (std::string_view u : {"root", "nobody", "daemon", "bin", "sys", "www-data", "nonroot", "operator", "guest",
+  for (std::string_view u : {"ContainerUser", "ContainerAdministrator", "root", "nobody", "daemon", "bin", "sys", "www-data", "nonroot", "operator", "guest",
                              "mail", "news", "games", "sync", "man", "lp", "proxy", "backup", "list"})
     if (user == u) return true;
   struct ImageUser {
@@ -75,11 +75,31 @@ class RunsAsRoot : public Rule {
         for (const auto& a : c.argv)
           if (a == "gosu"sv || a == "su-exec"sv || a == "setpriv"sv || a == "runuser"sv || a == "chpst"sv) return;
       const Instruction& from = in.df.instructions[chain.back()->from_index];
-      Finding f = in.at(from, "the final stage (FROM on line " + std::to_string(from.range.begin.line) +
-                                  ") has no USER, so the app runs as root");
+      const std::string where = "the final stage (FROM on line " + std::to_string(from.range.begin.line) + ") has no USER";
+      if (windows(in, chain, all, base)) {
+        // nanoserver already runs as ContainerUser; servercore and the full
+        // Windows images as ContainerAdministrator. No useradd there.
+        if (kb::contains(base.path, "nanoserver") || kb::contains(base.tag, "nanoserver")) return;
+        Finding f = in.at(from, where + ", so the Windows container runs as ContainerAdministrator");
+        f.root_cause = "Windows Server Core images start as ContainerAdministrator; the built-in ContainerUser "
+                       "account has no administrator rights.";
+        f.fix = "USER ContainerUser";
+        out.add(info_, std::move(f));
+        return;
+      }
+      Finding f = in.at(from, where + ", so the app runs as root");
       f.root_cause = "Without USER the process runs as uid 0; clusters with runAsNonRoot refuse it, and any exploit "
                      "gets root in the container.";
       f.fix = fix_for(base);
+      // Official-image style: a server whose master starts as root to bind
+      // its port and runs its workers as an unprivileged user, or a base
+      // image that starts a shell/REPL and leaves USER to the images built
+      // FROM it (docker-library/php). Worth knowing, not a warning.
+      std::string why = left_to_users(in, cmds, base);
+      if (!why.empty()) {
+        f.message = where + ": " + why;
+        f.severity = Severity::info;
+      }
       out.add(info_, std::move(f));
       return;
     }
@@ -109,6 +129,66 @@ class RunsAsRoot : public Rule {
   }
 
  private:
+  // A Windows base: mcr.microsoft.com/windows/..., a servercore/nanoserver
+  // tag, or a stage that runs PowerShell or cmd as its SHELL.
+  static bool windows(const LintInput& in, const std::vector<const Stage*>& chain,
+                      const std::vector<const Instruction*>& all, const kb::ImageRef& base) {
+    (void)chain;
+    for (std::string_view w : {"windows", "servercore", "nanoserver", "ltsc20"})
+      if (kb::contains(base.path, w) || kb::contains(base.tag, w)) return true;
+    if (base.registry == "mcr.microsoft.com"sv && base.path.rfind("windows", 0) == 0) return true;
+    for (const Instruction* i : all) {
+      if (i->kind != Kw::SHELL || i->args.empty()) continue;
+      std::string prog = i->args.front().text;
+      for (char& ch : prog) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (kb::contains(prog, "powershell") || kb::contains(prog, "pwsh") || kb::contains(prog, "cmd.exe") ||
+          prog == "cmd"sv)
+        return true;
+    }
+    (void)in;
+    return false;
+  }
+
+  // Why an image deliberately leaves USER to its users, or "".
+  static std::string left_to_users(const LintInput& in, const std::vector<kb::Cmd>& cmds, const kb::ImageRef& base) {
+    (void)in;
+    // The program the container starts, after an entrypoint script.
+    std::string prog;
+    for (const auto& c : cmds) {
+      size_t p = kb::real_program(c.argv);
+      if (p >= c.argv.size()) continue;
+      std::string_view b = kb::basename(c.argv[p]);
+      if (kb::contains(b, "entrypoint") && &c != &cmds.back()) continue;
+      prog = std::string(b);
+      if (!kb::contains(b, "entrypoint")) break;
+    }
+    if (prog.empty()) {
+      // No start command of its own: the base's (nginx, httpd, php:*-fpm/apache).
+      if (base.path == "nginx"sv || base.path == "httpd"sv || base.path == "php"sv) prog = base.path;
+      if (base.path == "php"sv) prog = kb::contains(base.tag, "fpm") ? "php-fpm" : kb::contains(base.tag, "apache") ? "apache2" : "";
+    }
+    static const std::string_view kDropping[] = {"php-fpm", "apache2-foreground", "httpd-foreground", "apache2",
+                                                 "apache2ctl", "httpd", "nginx", "haproxy", "lighttpd"};
+    for (auto d : kDropping)
+      if (prog == d || (d == "php-fpm"sv && prog.rfind("php-fpm", 0) == 0))
+        return prog + " starts its master as root and runs its workers as an unprivileged user itself";
+    // A shell or interactive interpreter: an image meant to be built FROM.
+    bool repl = false;
+    for (const auto& c : cmds) {
+      size_t p = kb::real_program(c.argv);
+      if (p >= c.argv.size()) continue;
+      std::string_view b = kb::basename(c.argv[p]);
+      size_t rest = c.argv.size() - p - 1;
+      if ((b == "sh"sv || b == "bash"sv || b == "ash"sv || b == "zsh"sv) && rest == 0) repl = true;
+      if ((b == "php"sv && rest == 1 && c.argv[p + 1] == "-a"sv) ||
+          ((b == "python"sv || b == "python3"sv || b == "node"sv || b == "irb"sv || b == "jshell"sv || b == "php"sv) &&
+           rest == 0))
+        repl = true;
+    }
+    if (repl) return "it starts an interactive shell, as a base image that leaves USER to the images built FROM it";
+    return {};
+  }
+
   static std::string fix_for(const kb::ImageRef& base) {
     if (base.path == "node"sv) return "USER node";
     if (inc::is_distroless(base)) return "FROM " + base.path + ":nonroot";
