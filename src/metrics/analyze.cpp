@@ -167,6 +167,7 @@ std::optional<double> last_value(const std::vector<const Series*>& ss) {
 struct Events {
   std::vector<Spike> spikes;
   std::vector<char> mask;
+  double sigma = 0;  // 1.4826·MAD of the residuals (n >= 20), reused by leak_test
 };
 
 // Spikes: points above median + 6·1.4826·MAD of the residuals (and at
@@ -179,6 +180,7 @@ Events spikes_of(const double* t, const double* v, size_t n, const Trend& tr, do
   for (size_t i = 0; i < n; ++i) r[i] = v[i] - tr.at(t[i]);
   double med = median_of(r);
   double sigma = 1.4826 * mad(r, med);
+  ev.sigma = sigma;
   double thr = med + std::max(6 * sigma, 0.1 * level);
   double span = t[n - 1] - t[0];
   size_t i = 0;
@@ -209,16 +211,14 @@ struct Verdict {
   std::string why;
 };
 
-Verdict leak_test(const double* t, const double* v, size_t n, const Trend& tr) {
+// `sigma` and `level` are those spikes_of computed for the same segment and
+// trend (the residuals' 1.4826·MAD and the median), not computed twice.
+Verdict leak_test(const double* t, const double* v, size_t n, const Trend& tr, double sigma, double level) {
   if (n < 20) return {false, "too few samples"};
   double span = t[n - 1] - t[0];
   if (span < 1800) return {false, "less than 30 minutes of samples"};
   if (tr.slope <= 0) return {false, "no upward trend"};
   if (tr.r2 < 0.7) return {false, fmt::format("the trend explains little of the variation (R² {:.2f} < 0.70)", tr.r2)};
-  std::vector<double> r(n), vv(v, v + n);
-  for (size_t i = 0; i < n; ++i) r[i] = v[i] - tr.at(t[i]);
-  double sigma = 1.4826 * mad(r, median_of(r));
-  double level = median_of(vv);
   double growth = tr.slope * span;
   if (growth < 0.1 * level) return {false, "growth over the window is under 10% of the level"};
   if (growth < 4 * sigma) return {false, "growth is within the noise"};
@@ -240,14 +240,28 @@ Memory analyze_memory(const std::vector<double>& t, const std::vector<double>& v
   m.limit = limit;
   m.min = *std::min_element(v.begin(), v.end());
   m.max = *std::max_element(v.begin(), v.end());
-  m.median = median_of(v);
-  m.p90 = quantile(v, 0.90);
-  m.p95 = quantile(v, 0.95);
+  {
+    // One copy and three order statistics on shrinking ranges: the same
+    // values median_of and quantile give.
+    std::vector<double> w(v);
+    auto rank = [&](double q) {
+      size_t k = static_cast<size_t>(std::ceil(q * static_cast<double>(n)));
+      return std::min(k == 0 ? 0 : k - 1, n - 1);
+    };
+    size_t k90 = rank(0.90), k95 = rank(0.95), mid = n / 2;
+    std::nth_element(w.begin(), w.begin() + static_cast<long>(k90), w.end());
+    m.p90 = w[k90];
+    if (k95 > k90) std::nth_element(w.begin() + static_cast<long>(k90) + 1, w.begin() + static_cast<long>(k95), w.end());
+    m.p95 = w[k95];
+    if (mid < k90) std::nth_element(w.begin(), w.begin() + static_cast<long>(mid), w.begin() + static_cast<long>(k90));
+    m.median = w[mid];
+  }
   m.last = v.back();
   if (n > 1) {
     std::vector<double> dt(n - 1);
-    for (size_t i = 1; i < n; ++i) dt[i - 1] = t[i] - t[i - 1];
-    m.step = median_of(dt);
+    bool regular = true;
+    for (size_t i = 1; i < n; ++i) dt[i - 1] = t[i] - t[i - 1], regular = regular && dt[i - 1] == dt[0];
+    m.step = regular ? dt[0] : median_of(std::move(dt));
   }
   // Sawtooth drops: a fall of 30% or more from a level that is not a spike.
   Events raw = spikes_of(t.data(), v.data(), n, Trend{t.front(), 0, m.median, 0}, m.median);
@@ -268,9 +282,10 @@ Memory analyze_memory(const std::vector<double>& t, const std::vector<double>& v
   for (size_t s = 0; s + 1 < cuts.size(); ++s) {
     size_t lo = cuts[s], len = cuts[s + 1] - cuts[s];
     Trend tr = theil_sen(t.data() + lo, v.data() + lo, len);
-    auto ev = spikes_of(t.data() + lo, v.data() + lo, len, tr, median_of(std::vector<double>(v.begin() + lo, v.begin() + lo + len)));
+    double level = len == n ? m.median : median_of(std::vector<double>(v.begin() + lo, v.begin() + lo + len));
+    auto ev = spikes_of(t.data() + lo, v.data() + lo, len, tr, level);
     m.spikes.insert(m.spikes.end(), ev.spikes.begin(), ev.spikes.end());
-    Verdict vd = leak_test(t.data() + lo, v.data() + lo, len, tr);
+    Verdict vd = leak_test(t.data() + lo, v.data() + lo, len, tr, ev.sigma, level);
     bool last = s + 2 == cuts.size();
     if (len >= 20 && t[lo + len - 1] - t[lo] >= 1800) ++eligible;
     if (vd.leak) slopes.push_back(tr.slope);
