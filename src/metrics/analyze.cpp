@@ -147,6 +147,18 @@ namespace {
 
 // A gauge series of one key: every series merged, sorted by time.
 void merge_sorted(std::vector<const Series*> ss, std::vector<double>& t, std::vector<double>& v) {
+  // One series in strictly increasing time (what Prometheus writes): the
+  // merge below would give the same vectors; copy them without the pairs.
+  if (ss.size() == 1) {
+    const auto& st = ss[0]->t;
+    bool strict = true;
+    for (size_t i = 1; i < st.size() && strict; ++i) strict = st[i - 1] < st[i];
+    if (strict) {
+      t = st;
+      v = ss[0]->v;
+      return;
+    }
+  }
   std::vector<std::pair<double, double>> p;
   size_t total = 0;
   for (auto* s : ss) total += s->t.size();
