@@ -389,6 +389,7 @@ std::vector<Series> read_prometheus(std::istream& in, const std::string& name, c
   std::vector<Series> out;
   std::string status, result_type, error;
   bool have_result = false;
+  size_t hint = 0;  // points of the previous series: a range query gives them all the same length
   sc.expect('{');
   if (!sc.empty_next('}')) {
     do {
@@ -439,6 +440,8 @@ std::vector<Series> read_prometheus(std::istream& in, const std::string& name, c
                   } else if (rk == "values") {
                     sc.expect('[');
                     if (sc.empty_next(']')) continue;
+                    s.t.reserve(hint);
+                    s.v.reserve(hint);
                     do {
                       double ft, fv;
                       if (sc.fast_point(ft, fv)) {
@@ -483,6 +486,11 @@ std::vector<Series> read_prometheus(std::istream& in, const std::string& name, c
               if (named && m == Metric::unknown && opt.metric) m = *opt.metric;
               if (m == Metric::unknown) continue;  // other metrics in the file are not ours
               s.metric = m;
+              hint = s.t.size();
+              if (s.t.capacity() > 2 * s.t.size() + 64) {  // a short series after a long one
+                s.t.shrink_to_fit();
+                s.v.shrink_to_fit();
+              }
               out.push_back(std::move(s));
             } while (sc.more(']'));
           } else {
