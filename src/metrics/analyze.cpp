@@ -21,11 +21,44 @@ constexpr double kMaxGap = 600;          // a longer gap between samples is not 
 constexpr double kThrottleHigh = 0.25;   // kube-prometheus' CPUThrottlingHigh threshold
 constexpr double kMi = 1048576.0;
 
-double median_of(std::vector<double> v) {
+// The k-th smallest of a[0..n) (exactly what nth_element gives), without
+// copying or reordering the whole range: a strided sample brackets the rank,
+// one pass counts what lies below the bracket and gathers what lies inside
+// it, and nth_element runs on that few percent. Falls back to a full copy
+// when the bracket misses (it never changes the result, only the cost).
+double select_k(const double* a, size_t n, size_t k) {
+  if (n < 4096) {
+    std::vector<double> w(a, a + n);
+    std::nth_element(w.begin(), w.begin() + static_cast<long>(k), w.end());
+    return w[k];
+  }
+  constexpr size_t S = 1024, D = 96;  // sample size; rank margin in the sample
+  double sample[S];
+  for (size_t i = 0; i < S; ++i) sample[i] = a[i * n / S + (n / S) / 2];
+  std::sort(sample, sample + S);
+  size_t sk = k * S / n;
+  double lo = sample[sk > D ? sk - D : 0], hi = sample[std::min(S - 1, sk + D)];
+  bool open_lo = sk <= D, open_hi = sk + D >= S - 1;
+  std::vector<double> in;
+  in.reserve(n / 8);
+  size_t below = 0;
+  for (size_t i = 0; i < n; ++i) {
+    double x = a[i];
+    if (!open_lo && x < lo) ++below;
+    else if (open_hi || x <= hi) in.push_back(x);
+  }
+  if (k >= below && k - below < in.size()) {
+    std::nth_element(in.begin(), in.begin() + static_cast<long>(k - below), in.end());
+    return in[k - below];
+  }
+  std::vector<double> w(a, a + n);
+  std::nth_element(w.begin(), w.begin() + static_cast<long>(k), w.end());
+  return w[k];
+}
+
+double median_of(const std::vector<double>& v) {
   if (v.empty()) return 0;
-  auto mid = v.begin() + static_cast<long>(v.size() / 2);
-  std::nth_element(v.begin(), mid, v.end());
-  return *mid;
+  return select_k(v.data(), v.size(), v.size() / 2);
 }
 
 double quantile(std::vector<double> v, double q) {
@@ -40,7 +73,7 @@ double quantile(std::vector<double> v, double q) {
 double mad(const std::vector<double>& v, double med) {
   std::vector<double> d(v.size());
   for (size_t i = 0; i < v.size(); ++i) d[i] = std::fabs(v[i] - med);
-  return median_of(std::move(d));
+  return median_of(d);
 }
 
 std::string dur(double s) {
@@ -114,6 +147,18 @@ namespace {
 
 // A gauge series of one key: every series merged, sorted by time.
 void merge_sorted(std::vector<const Series*> ss, std::vector<double>& t, std::vector<double>& v) {
+  // One series in strictly increasing time (what Prometheus writes): the
+  // merge below would give the same vectors; copy them without the pairs.
+  if (ss.size() == 1) {
+    const auto& st = ss[0]->t;
+    bool strict = true;
+    for (size_t i = 1; i < st.size() && strict; ++i) strict = st[i - 1] < st[i];
+    if (strict) {
+      t = st;
+      v = ss[0]->v;
+      return;
+    }
+  }
   std::vector<std::pair<double, double>> p;
   size_t total = 0;
   for (auto* s : ss) total += s->t.size();
@@ -167,6 +212,7 @@ std::optional<double> last_value(const std::vector<const Series*>& ss) {
 struct Events {
   std::vector<Spike> spikes;
   std::vector<char> mask;
+  double sigma = 0;  // 1.4826·MAD of the residuals (n >= 20), reused by leak_test
 };
 
 // Spikes: points above median + 6·1.4826·MAD of the residuals (and at
@@ -177,8 +223,11 @@ Events spikes_of(const double* t, const double* v, size_t n, const Trend& tr, do
   if (n < 20) return ev;
   std::vector<double> r(n);
   for (size_t i = 0; i < n; ++i) r[i] = v[i] - tr.at(t[i]);
-  double med = median_of(r);
+  // Against a flat line at the median (the drop test) the residuals' median
+  // is exactly 0: subtraction of a constant keeps the order.
+  double med = tr.slope == 0 && tr.intercept == level ? 0.0 : median_of(r);
   double sigma = 1.4826 * mad(r, med);
+  ev.sigma = sigma;
   double thr = med + std::max(6 * sigma, 0.1 * level);
   double span = t[n - 1] - t[0];
   size_t i = 0;
@@ -209,16 +258,14 @@ struct Verdict {
   std::string why;
 };
 
-Verdict leak_test(const double* t, const double* v, size_t n, const Trend& tr) {
+// `sigma` and `level` are those spikes_of computed for the same segment and
+// trend (the residuals' 1.4826·MAD and the median), not computed twice.
+Verdict leak_test(const double* t, const double* v, size_t n, const Trend& tr, double sigma, double level) {
   if (n < 20) return {false, "too few samples"};
   double span = t[n - 1] - t[0];
   if (span < 1800) return {false, "less than 30 minutes of samples"};
   if (tr.slope <= 0) return {false, "no upward trend"};
   if (tr.r2 < 0.7) return {false, fmt::format("the trend explains little of the variation (R² {:.2f} < 0.70)", tr.r2)};
-  std::vector<double> r(n), vv(v, v + n);
-  for (size_t i = 0; i < n; ++i) r[i] = v[i] - tr.at(t[i]);
-  double sigma = 1.4826 * mad(r, median_of(r));
-  double level = median_of(vv);
   double growth = tr.slope * span;
   if (growth < 0.1 * level) return {false, "growth over the window is under 10% of the level"};
   if (growth < 4 * sigma) return {false, "growth is within the noise"};
@@ -240,14 +287,28 @@ Memory analyze_memory(const std::vector<double>& t, const std::vector<double>& v
   m.limit = limit;
   m.min = *std::min_element(v.begin(), v.end());
   m.max = *std::max_element(v.begin(), v.end());
-  m.median = median_of(v);
-  m.p90 = quantile(v, 0.90);
-  m.p95 = quantile(v, 0.95);
+  {
+    // One copy and three order statistics on shrinking ranges: the same
+    // values median_of and quantile give.
+    std::vector<double> w(v);
+    auto rank = [&](double q) {
+      size_t k = static_cast<size_t>(std::ceil(q * static_cast<double>(n)));
+      return std::min(k == 0 ? 0 : k - 1, n - 1);
+    };
+    size_t k90 = rank(0.90), k95 = rank(0.95), mid = n / 2;
+    std::nth_element(w.begin(), w.begin() + static_cast<long>(k90), w.end());
+    m.p90 = w[k90];
+    if (k95 > k90) std::nth_element(w.begin() + static_cast<long>(k90) + 1, w.begin() + static_cast<long>(k95), w.end());
+    m.p95 = w[k95];
+    if (mid < k90) std::nth_element(w.begin(), w.begin() + static_cast<long>(mid), w.begin() + static_cast<long>(k90));
+    m.median = w[mid];
+  }
   m.last = v.back();
   if (n > 1) {
     std::vector<double> dt(n - 1);
-    for (size_t i = 1; i < n; ++i) dt[i - 1] = t[i] - t[i - 1];
-    m.step = median_of(dt);
+    bool regular = true;
+    for (size_t i = 1; i < n; ++i) dt[i - 1] = t[i] - t[i - 1], regular = regular && dt[i - 1] == dt[0];
+    m.step = regular ? dt[0] : median_of(std::move(dt));
   }
   // Sawtooth drops: a fall of 30% or more from a level that is not a spike.
   Events raw = spikes_of(t.data(), v.data(), n, Trend{t.front(), 0, m.median, 0}, m.median);
@@ -268,9 +329,10 @@ Memory analyze_memory(const std::vector<double>& t, const std::vector<double>& v
   for (size_t s = 0; s + 1 < cuts.size(); ++s) {
     size_t lo = cuts[s], len = cuts[s + 1] - cuts[s];
     Trend tr = theil_sen(t.data() + lo, v.data() + lo, len);
-    auto ev = spikes_of(t.data() + lo, v.data() + lo, len, tr, median_of(std::vector<double>(v.begin() + lo, v.begin() + lo + len)));
+    double level = len == n ? m.median : select_k(v.data() + lo, len, len / 2);
+    auto ev = spikes_of(t.data() + lo, v.data() + lo, len, tr, level);
     m.spikes.insert(m.spikes.end(), ev.spikes.begin(), ev.spikes.end());
-    Verdict vd = leak_test(t.data() + lo, v.data() + lo, len, tr);
+    Verdict vd = leak_test(t.data() + lo, v.data() + lo, len, tr, ev.sigma, level);
     bool last = s + 2 == cuts.size();
     if (len >= 20 && t[lo + len - 1] - t[lo] >= 1800) ++eligible;
     if (vd.leak) slopes.push_back(tr.slope);

@@ -298,8 +298,66 @@ class Scanner {
     ws();
     return peek() < 0;
   }
+  // Fast path for one `[ts,"v"]` element lying wholly in the buffer, with
+  // plain decimal numbers (optional '-', digits, optional '.digits', at most
+  // 15 significant digits): no copy, no from_chars. Returns false without
+  // consuming anything when the element is anything else; the caller then
+  // takes the general path. `keep` is always true (NaN takes the slow path).
+  bool fast_point(double& t, double& v) {
+    const char* p = buf_.data() + pos_;
+    const char* e = buf_.data() + end_;
+    if (e - p < 64) return false;  // near the buffer end: general path
+    auto sp = [&] {
+      while (p < e && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) ++p;
+    };
+    sp();
+    if (*p != '[') return false;
+    ++p;
+    sp();
+    if (!plain_number(p, e, t)) return false;
+    sp();
+    if (p >= e || *p != ',') return false;
+    ++p;
+    sp();
+    if (p >= e || *p != '"') return false;
+    ++p;
+    if (!plain_number(p, e, v)) return false;
+    if (p >= e || *p != '"') return false;
+    ++p;
+    sp();
+    if (p >= e || *p != ']') return false;
+    ++p;
+    pos_ = static_cast<size_t>(p - buf_.data());
+    return true;
+  }
 
  private:
+  static bool plain_number(const char*& p, const char* e, double& out) {
+    static constexpr double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
+                                       1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    const char* q = p;
+    bool neg = q < e && *q == '-';
+    if (neg) ++q;
+    uint64_t m = 0;
+    int digits = 0, frac = 0;
+    const char* d0 = q;
+    while (q < e && *q >= '0' && *q <= '9') m = m * 10 + static_cast<uint64_t>(*q++ - '0'), ++digits;
+    if (q == d0 || (*d0 == '0' && q - d0 > 1)) return false;  // no digits, or a leading zero
+    if (q < e && *q == '.') {
+      const char* f0 = ++q;
+      while (q < e && *q >= '0' && *q <= '9') m = m * 10 + static_cast<uint64_t>(*q++ - '0'), ++digits, ++frac;
+      if (q == f0) return false;
+    }
+    if (q >= e || *q == 'e' || *q == 'E' || digits > 15) return false;
+    // m < 10^15 < 2^53 and 10^frac are exact: one correctly rounded division,
+    // the same double from_chars gives.
+    double d = static_cast<double>(m);
+    if (frac) d /= pow10[frac];
+    out = neg ? -d : d;
+    p = q;
+    return true;
+  }
+
   bool fill() {
     offset_ += end_;
     in_.read(buf_.data(), static_cast<std::streamsize>(buf_.size()));
@@ -331,6 +389,7 @@ std::vector<Series> read_prometheus(std::istream& in, const std::string& name, c
   std::vector<Series> out;
   std::string status, result_type, error;
   bool have_result = false;
+  size_t hint = 0;  // points of the previous series: a range query gives them all the same length
   sc.expect('{');
   if (!sc.empty_next('}')) {
     do {
@@ -381,7 +440,15 @@ std::vector<Series> read_prometheus(std::istream& in, const std::string& name, c
                   } else if (rk == "values") {
                     sc.expect('[');
                     if (sc.empty_next(']')) continue;
+                    s.t.reserve(hint);
+                    s.v.reserve(hint);
                     do {
+                      double ft, fv;
+                      if (sc.fast_point(ft, fv)) {
+                        s.t.push_back(ft);
+                        s.v.push_back(fv);
+                        continue;
+                      }
                       sc.expect('[');
                       bool q;
                       auto ts = sc.scalar(q);
@@ -419,6 +486,11 @@ std::vector<Series> read_prometheus(std::istream& in, const std::string& name, c
               if (named && m == Metric::unknown && opt.metric) m = *opt.metric;
               if (m == Metric::unknown) continue;  // other metrics in the file are not ours
               s.metric = m;
+              hint = s.t.size();
+              if (s.t.capacity() > 2 * s.t.size() + 64) {  // a short series after a long one
+                s.t.shrink_to_fit();
+                s.v.shrink_to_fit();
+              }
               out.push_back(std::move(s));
             } while (sc.more(']'));
           } else {

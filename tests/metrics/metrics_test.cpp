@@ -3,6 +3,7 @@
 // query_range JSON and CSV, run through the binary.
 #include <gtest/gtest.h>
 
+#include <charconv>
 #include <cmath>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -362,6 +363,58 @@ TEST(Metrics, SarifAndTextFormats) {
   auto v = validate_sarif(s.out);
   if (sarif_schema().empty()) GTEST_SKIP() << "SARIF schema missing";
   EXPECT_EQ(v.status, 0) << v.out << v.err;
+}
+
+}  // namespace
+}  // namespace dd::test
+
+namespace dd::test {
+namespace {
+
+// The scanner's fast path (plain decimals lying in the buffer) and its
+// general path (exponents, quoted timestamps, spaces, 17 digits, NaN, points
+// across the 1 MiB buffer end) give exactly the doubles from_chars gives.
+TEST(Metrics, EveryNumberFormReadsAsFromChars) {
+  std::mt19937 rng(11);
+  std::string body = R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{"__name__":"container_memory_working_set_bytes","pod":"p","container":"c"},"values":[)";
+  std::vector<double> want_t, want_v;
+  auto parse = [](const std::string& s) {
+    double d = 0;
+    auto r = std::from_chars(s.data(), s.data() + s.size(), d);
+    EXPECT_TRUE(r.ec == std::errc() && r.ptr == s.data() + s.size()) << s;
+    return d;
+  };
+  const size_t n = 120000;  // about 3 MB: several buffer ends fall inside points
+  for (size_t i = 0; i < n; ++i) {
+    std::string ts = fmt::format("{:.3f}", kT0 + 15.0 * static_cast<double>(i) + (rng() % 1000) / 1000.0);
+    std::string vs;
+    switch (rng() % 8) {
+      case 0: vs = fmt::format("{}", rng() % 4000000000u); break;
+      case 1: vs = fmt::format("{:.17g}", std::ldexp(static_cast<double>(rng()), -7)); break;
+      case 2: vs = fmt::format("{:e}", static_cast<double>(rng())); break;
+      case 3: vs = fmt::format("-{}.{:04}", rng() % 100000, rng() % 10000); break;
+      case 4: vs = fmt::format("0.{:06}", rng() % 1000000); break;
+      case 5: vs = "NaN"; break;
+      default: vs = fmt::format("{}.{}", rng() % 1000000000000u, rng() % 1000); break;
+    }
+    bool quoted_ts = rng() % 16 == 0, spaces = rng() % 16 == 0;
+    std::string sp = spaces ? " " : "";
+    body += fmt::format("{}[{}{}{}{},{}\"{}\"{}]", i ? "," : "", sp, quoted_ts ? "\"" : "", ts, quoted_ts ? "\"" : "", sp, vs, sp);
+    if (vs == "NaN") continue;
+    want_t.push_back(parse(ts));
+    want_v.push_back(parse(vs));
+  }
+  body += "]}]}}";
+  std::istringstream in(body);
+  auto series = metrics::read_prometheus(in, "q.json", {});
+  ASSERT_EQ(series.size(), 1u);
+  ASSERT_EQ(series[0].t.size(), want_t.size());
+  size_t bad = 0;
+  for (size_t i = 0; i < want_t.size(); ++i)
+    if (series[0].t[i] != want_t[i] || series[0].v[i] != want_v[i]) {
+      if (++bad <= 5) ADD_FAILURE() << "point " << i << ": " << series[0].t[i] << "," << series[0].v[i] << " != " << want_t[i] << "," << want_v[i];
+    }
+  EXPECT_EQ(bad, 0u);
 }
 
 }  // namespace
