@@ -7,7 +7,8 @@ namespace {
 
 TEST(Knowledge, ParseImage) {
   auto r = parse_image("docker.io/library/node:20-alpine@sha256:abc");
-  EXPECT_EQ(r.registry, "docker.io");
+  EXPECT_EQ(r.registry, "");  // Docker Hub, however it is written
+  EXPECT_EQ(r.canonical(), "docker.io/library/node:20-alpine@sha256:abc");
   EXPECT_EQ(r.path, "node");
   EXPECT_EQ(r.tag, "20-alpine");
   EXPECT_EQ(r.digest, "sha256:abc");

@@ -264,7 +264,7 @@ TEST(Shell, RealProgramIndex) {
   EXPECT_EQ(idx("su-exec 1000 /usr/bin/redis-server"), "/usr/bin/redis-server");
   EXPECT_EQ(idx("tini -- node server.js"), "node");
   EXPECT_EQ(idx("dumb-init -- sh -c x"), "sh");
-  EXPECT_EQ(idx("chroot /x ls"), "chroot");
+  EXPECT_EQ(idx("chroot /x ls"), "ls");  // chroot runs its operand (knowledge/programs wrappers)
   EXPECT_EQ(idx("sudo"), "sudo");
 }
 

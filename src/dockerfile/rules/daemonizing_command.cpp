@@ -48,7 +48,10 @@ class DaemonizingCommand : public Rule {
       why = daemon->why;
       fix = daemon->fix;
       word = daemon->word;
-      r = word < last.ranges.size() ? last.ranges[word] : last.range;
+      // A flag or setting is pointed at; an init-script verb (`service nginx
+      // start`) or a server that forks by default is the whole command.
+      bool pointed = !daemon->flag.empty() && (daemon->flag[0] == '-' || daemon->flag.find(' ') != std::string::npos);
+      r = pointed && word < last.ranges.size() ? last.ranges[word] : last.range;
     } else {
       return;
     }
