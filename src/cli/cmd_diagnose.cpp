@@ -128,6 +128,9 @@ int run_diagnose(const DiagnoseArgs& a) {
       continue;
     }
     bool is_file = !a.all && fs::exists(target, ec);
+    // Container names and ids never hold a '/': such a target is a file path.
+    if (!is_file && !a.all && target.find('/') != std::string::npos)
+      throw InputError(target + ": no such file or directory");
     if (!is_file) {
       docker_targets.push_back(target);
       continue;
