@@ -1,5 +1,6 @@
 // Docker Engine API client over libcurl. See client.h.
 #include "engine/client.h"
+#include "core/base64.h"
 
 #include "engine/libs.h"
 
@@ -447,29 +448,6 @@ void Client::events(const EventsOptions& opt, const std::function<bool(const nlo
 
 namespace {
 
-std::string base64_decode(std::string_view in) {
-  auto val = [](char c) -> int {
-    if (c >= 'A' && c <= 'Z') return c - 'A';
-    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-    if (c >= '0' && c <= '9') return c - '0' + 52;
-    if (c == '+' || c == '-') return 62;
-    if (c == '/' || c == '_') return 63;
-    return -1;
-  };
-  std::string out;
-  int buf = 0, bits = 0;
-  for (char c : in) {
-    int v = val(c);
-    if (v < 0) continue;  // padding, whitespace
-    buf = (buf << 6) | v;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push_back(static_cast<char>((buf >> bits) & 0xFF));
-    }
-  }
-  return out;
-}
 
 std::string archive_path(const std::string& id, const std::string& path) {
   return "/containers/" + url_encode(id) + "/archive?path=" + url_encode(path);

@@ -1,4 +1,5 @@
 #include "k8s/manifest.h"
+#include "core/base64.h"
 
 #include <algorithm>
 #include <fstream>
@@ -91,29 +92,6 @@ Mark key_mark(const YAML::Node& map, std::string_view key) {
   return {};
 }
 
-std::string base64_decode(std::string_view in) {
-  auto val = [](char c) -> int {
-    if (c >= 'A' && c <= 'Z') return c - 'A';
-    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-    if (c >= '0' && c <= '9') return c - '0' + 52;
-    if (c == '+' || c == '-') return 62;
-    if (c == '/' || c == '_') return 63;
-    return -1;
-  };
-  std::string out;
-  int buf = 0, bits = 0;
-  for (char c : in) {
-    int v = val(c);
-    if (v < 0) continue;  // '=', whitespace
-    buf = (buf << 6) | v;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += static_cast<char>((buf >> bits) & 0xff);
-    }
-  }
-  return out;
-}
 
 LabelSelector read_selector(const YAML::Node& n) {
   LabelSelector s;
