@@ -79,6 +79,6 @@ struct CommandRegistrar {
 
 #define DD_COMMAND_CAT2(a, b) a##b
 #define DD_COMMAND_CAT(a, b) DD_COMMAND_CAT2(a, b)
-#define DD_COMMAND(...) static ::dd::cli::CommandRegistrar DD_COMMAND_CAT(dd_command_, __LINE__){::dd::cli::Command{__VA_ARGS__}};
+#define DD_COMMAND(...) static ::dd::cli::CommandRegistrar DD_COMMAND_CAT(dd_command_, __COUNTER__){::dd::cli::Command{__VA_ARGS__}};
 
 }  // namespace dd::cli

@@ -69,12 +69,9 @@ struct JoinedRuleRegistrar {
   explicit JoinedRuleRegistrar(const JoinedRule* r) { joined_rules().push_back(r); }
 };
 
-#define DD_RUNTIME_RULE_CAT2(a, b) a##b
-#define DD_RUNTIME_RULE_CAT(a, b) DD_RUNTIME_RULE_CAT2(a, b)
-#define DD_RUNTIME_RULE(Class)                  \
-  static const Class DD_RUNTIME_RULE_CAT(dd_runtime_rule_obj_, __LINE__);     \
-  static ::dd::runtime::JoinedRuleRegistrar DD_RUNTIME_RULE_CAT(dd_runtime_rule_reg_, __LINE__){ \
-      &DD_RUNTIME_RULE_CAT(dd_runtime_rule_obj_, __LINE__)};
+#define DD_RUNTIME_RULE(Class)                                   \
+  static const Class dd_runtime_rule_obj_##Class;                \
+  static ::dd::runtime::JoinedRuleRegistrar dd_runtime_rule_reg_##Class{&dd_runtime_rule_obj_##Class};
 
 // Runs the whole knowledge base over one container. Findings carry
 // location.container and the field or log line they quote; secrets in env
