@@ -113,7 +113,7 @@ inline bool declared_only_elsewhere(const Dockerfile& df, const Instruction& ins
 // pinned (its value is not known here) unless the variable is declared only
 // in another, non-inherited stage: then it is empty in this RUN.
 inline dd::kb::PinState word_pin(const LintInput& in_, const Instruction& ins, const dd::kb::PackageManager& pm,
-                             std::string_view w, bool module) {
+                             std::string_view w, bool module, std::string* foreign_var = nullptr) {
   if (w.find('$') == std::string_view::npos) return dd::kb::pin_state(pm, w, module);
   auto refs = var_refs(w, in_.df.escape);
   bool foreign = false;
@@ -133,6 +133,7 @@ inline dd::kb::PinState word_pin(const LintInput& in_, const Instruction& ins, c
   value += std::string(w.substr(std::min(at, w.size())));
   // Only a word whose package name is written out: curl=${V}, not ${PKGS}.
   if (value.empty() || refs.front().begin == 0) return dd::kb::PinState::not_a_package;
+  if (foreign_var) *foreign_var = refs.front().name;
   return dd::kb::pin_state(pm, value, module);
 }
 
@@ -150,12 +151,15 @@ inline void check_pins(const LintInput& in_, Report& out, const RuleInfo& info, 
       bool module = u->k.module(u->words());
       bool run = u->k.action == dd::kb::PkgAction::run;
       std::vector<std::string> loose;
+      std::string foreign;  // a variable declared only in another stage
       size_t first = 0;
       for (size_t i : u->k.operands) {
         std::string_view w = u->argv[i];
         // go run pkg@version args...: only a first word with a version is a package.
         if (run && (i != u->k.operands.front() || w.find('@') == std::string_view::npos)) continue;
-        if (word_pin(in_, ins, u->pm(), w, module) != dd::kb::PinState::unpinned) continue;
+        std::string var;
+        if (word_pin(in_, ins, u->pm(), w, module, &var) != dd::kb::PinState::unpinned) continue;
+        if (foreign.empty()) foreign = var;
         if (loose.empty()) first = i;
         loose.emplace_back(w);
       }
@@ -164,7 +168,11 @@ inline void check_pins(const LintInput& in_, Report& out, const RuleInfo& info, 
       Range r = u->c.range(first);
       Finding f = in_.at(r,
                          tool + " on line " + std::to_string(r.begin.line) + " installs " + join_names(loose) +
-                             " without a version pin, so every rebuild may get a different version",
+                             " without a version pin, so every rebuild may get a different version" +
+                             (foreign.empty() ? std::string()
+                                              : " ($" + foreign +
+                                                    " is declared only in another stage that this one does not build "
+                                                    "on, so it is empty here)"),
                          text_of(in_.df, r));
       f.root_cause = "Unpinned packages resolve to whatever the index holds on the day of the build.";
       std::string name(dd::kb::package_name(u->pm(), loose.front()));
