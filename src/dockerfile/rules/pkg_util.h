@@ -194,12 +194,33 @@ struct YesSpec {
 
 // Commands that would stop at a confirmation prompt: every subcommand that
 // changes packages, from the table.
+// The external base image of a stage, through FROM <stage>, lower-cased.
+inline std::string root_base(const Dockerfile& df, int st) {
+  for (int guard = 0; st >= 0 && st < static_cast<int>(df.stages.size()) && guard < 1000; ++guard) {
+    const auto& s = df.stages[st];
+    if (!s.base_stage || *s.base_stage >= st) return lower(s.base_expanded);
+    st = *s.base_stage;
+  }
+  return {};
+}
+
+// microdnf before 3.7 (UBI 8, Oracle Linux 8 and their rebuilds) never asks
+// for a confirmation; only later ones need -y.
+inline bool microdnf_never_prompts(const Dockerfile& df, int st) {
+  std::string base = root_base(df, st);
+  for (std::string_view el8 : {"ubi8", "ubi-8", "rhel8", "el8", "oraclelinux:8", "centos:8", "rockylinux:8",
+                               "almalinux:8", "rockylinux/rockylinux:8", "almalinux/8"})
+    if (base.find(el8) != std::string::npos) return true;
+  return false;
+}
+
 inline void check_yes(const LintInput& in_, Report& out, const RuleInfo& info, const YesSpec& spec) {
   if (!runs_any(in_, spec.managers)) return;
   using A = dd::kb::PkgAction;
   for (const auto& ins : in_.df.instructions) {
     for (const PkgUse* u : pkg_uses(in_, ins, spec.managers, {A::install, A::remove, A::upgrade, A::dist_upgrade})) {
       if (dd::kb::runs_unattended(u->words(), u->k)) continue;
+      if (u->k.pm->name == "microdnf"sv && microdnf_never_prompts(in_.df, ins.stage)) continue;
       std::string cmd = u->tool();
       Range r = u->c.range(u->k.sub);
       Finding f = in_.at(r,
