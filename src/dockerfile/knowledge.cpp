@@ -14,29 +14,6 @@ namespace {
 
 using SV = std::string_view;
 
-const std::vector<PackageManager> kPackageManagers{
-    {"apt-get", {"install"}, "", {"/var/lib/apt/lists", "dist-clean"}, "&& rm -rf /var/lib/apt/lists/*"},
-    {"apt", {"install"}, "", {"/var/lib/apt/lists", "dist-clean"}, "&& rm -rf /var/lib/apt/lists/*"},
-    {"apk", {"add"}, "--no-cache", {"--no-cache", "/var/cache/apk"}, "apk add --no-cache ..."},
-    {"yum", {"install", "groupinstall", "reinstall"}, "", {"yum clean all", "/var/cache/yum"},
-     "&& yum clean all && rm -rf /var/cache/yum"},
-    {"dnf", {"install", "groupinstall", "reinstall"}, "", {"dnf clean all", "/var/cache/dnf"},
-     "&& dnf clean all && rm -rf /var/cache/dnf"},
-    {"microdnf", {"install"}, "", {"microdnf clean all", "/var/cache/yum", "/var/cache/dnf"}, "&& microdnf clean all"},
-    {"zypper", {"install", "in"}, "", {"zypper clean", "zypper cc", "/var/cache/zypp"}, "&& zypper clean --all"},
-    {"pip", {"install"}, "--no-cache-dir", {"--no-cache-dir", "/root/.cache/pip", "pip cache purge"}, "--no-cache-dir"},
-    {"pip3", {"install"}, "--no-cache-dir", {"--no-cache-dir", "/root/.cache/pip", "pip cache purge"}, "--no-cache-dir"},
-};
-
-const std::vector<SV> kBuildPackages{
-    "gcc",       "g++",        "gcc-c++",       "cpp",         "clang",     "llvm",        "make",     "cmake",
-    "ninja-build", "build-essential", "build-base", "autoconf",  "automake",  "libtool",     "pkg-config", "pkgconf",
-    "git",       "golang",     "golang-go",     "go",          "maven",     "gradle",      "rustc",    "cargo",
-    "musl-dev",  "linux-headers", "python3-dev", "python-dev",  "default-jdk", "bison",     "flex",     "gfortran",
-    "swig",      "ccache",     "nasm",          "yasm",        "meson",     "scons",       "rust",     "ant",
-};
-const std::vector<SV> kBuildSuffixes{"-dev", "-devel", "-headers", "-jdk", "-jdk-headless"};
-
 const std::vector<Runtime> kRuntimes{
     {"node", "-slim", "-alpine", "gcr.io/distroless/nodejs20-debian12"},
     {"python", "-slim", "-alpine", "gcr.io/distroless/python3-debian12"},
@@ -205,32 +182,6 @@ std::string_view basename(std::string_view p) {
 
 bool contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != SV::npos; }
 
-std::span<const PackageManager> package_managers() { return kPackageManagers; }
-
-const PackageManager* package_manager(std::string_view program) {
-  for (const auto& p : kPackageManagers)
-    if (p.program == program) return &p;
-  return nullptr;
-}
-
-bool is_build_package(std::string_view pkg) {
-  std::string p = lower(pkg);
-  size_t cut = p.find_first_of("=~<>");
-  if (cut != std::string::npos) p.resize(cut);
-  if (p.empty() || p.front() == '-' || p.front() == '$') return false;
-  for (SV b : kBuildPackages)
-    if (p == b) return true;
-  // yum/dnf versions: gcc-4.8.5
-  size_t dash = p.find('-');
-  if (dash != std::string::npos && dash + 1 < p.size() && std::isdigit(static_cast<unsigned char>(p[dash + 1]))) {
-    std::string head = p.substr(0, dash);
-    for (SV b : kBuildPackages)
-      if (head == b) return true;
-  }
-  for (SV s : kBuildSuffixes)
-    if (p.size() > s.size() && p.ends_with(s)) return true;
-  return p.starts_with("openjdk-") && contains(p, "-jdk");
-}
 
 std::span<const Runtime> runtimes() { return kRuntimes; }
 

@@ -12,6 +12,7 @@
 
 #include "dockerfile/ast.h"
 #include "knowledge/image_ref.h"
+#include "knowledge/packages.h"
 #include "knowledge/programs.h"
 #include "dockerfile/shell.h"
 
@@ -25,18 +26,9 @@ using dd::kb::parse_image;
 
 // ---- package managers -----------------------------------------------------
 
-struct PackageManager {
-  std::string_view program;  // apt-get, apk, ...
-  std::vector<std::string_view> install;  // subcommands that install packages
-  std::string_view no_cache_flag;         // apk --no-cache; "" when none
-  std::vector<std::string_view> cleanup;  // text in the same RUN that removes the cache
-  std::string_view cleanup_fix;           // what to append to the RUN
-};
-std::span<const PackageManager> package_managers();
-const PackageManager* package_manager(std::string_view program);
-
-// Compilers, build tools and headers that a runtime image does not need.
-bool is_build_package(std::string_view package);
+// The package-manager table and the build packages live in the knowledge
+// layer (knowledge/packages.h).
+using dd::kb::is_build_package;
 
 // ---- runtimes -------------------------------------------------------------
 

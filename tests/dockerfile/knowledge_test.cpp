@@ -22,15 +22,7 @@ TEST(Knowledge, ParseImage) {
   EXPECT_EQ(r.tag, "nonroot");
 }
 
-TEST(Knowledge, EveryPackageManagerRowIsComplete) {
-  for (const auto& p : package_managers()) {
-    EXPECT_FALSE(p.install.empty()) << p.program;
-    EXPECT_FALSE(p.cleanup.empty()) << p.program;
-    EXPECT_FALSE(p.cleanup_fix.empty()) << p.program;
-    EXPECT_EQ(package_manager(p.program), &p);
-  }
-  EXPECT_EQ(package_manager("brew"), nullptr);
-}
+// The package-manager table is walked in tests/knowledge/packages_test.cpp.
 
 TEST(Knowledge, BuildPackages) {
   for (auto p : {"gcc", "g++", "build-essential", "libpq-dev", "openssl-devel", "python3-dev", "make=4.3-4.1",

@@ -4,9 +4,8 @@
 namespace dd::dockerfile {
 namespace {
 
-bool apk_pinned(std::string_view p) { return p.find_first_of("=<>~") != std::string_view::npos; }
-std::string apk_example(std::string_view p) { return "--no-cache " + std::string(p) + "=<version>  # see apk policy " + std::string(p); }
-const util::PinSpec spec{{"apk"}, {"add"}, {"-t", "--virtual", "-X", "--repository", "-p", "--root", "--keys-dir", "--arch", "--cache-dir", "--repositories-file"}, apk_pinned, nullptr, apk_example};
+std::string apk_prefix(const util::PkgUse&) { return "--no-cache "; }
+const util::PinSpec spec{{"apk"}, apk_prefix};
 
 class ApkUnpinned : public Rule {
  public:

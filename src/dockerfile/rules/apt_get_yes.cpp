@@ -4,8 +4,7 @@
 namespace dd::dockerfile {
 namespace {
 
-const util::YesSpec spec{{"apt-get", "apt"}, {"install", "upgrade", "dist-upgrade", "full-upgrade", "remove", "purge", "autoremove", "build-dep"},
-                         {"-o", "-c", "-t", "--target-release", "--option", "--config-file"}, {"-y", "--yes", "--assume-yes", "-qq", "--force-yes", "--quiet=2", "-q=2"}, "-y"};
+const util::YesSpec spec{{"apt-get", "apt", "aptitude"}, "-y"};
 
 class AptGetYes : public Rule {
  public:

@@ -4,9 +4,8 @@
 namespace dd::dockerfile {
 namespace {
 
-bool apt_pinned(std::string_view p) { return p.find('=') != std::string_view::npos; }
-std::string apt_example(std::string_view p) { return "-y --no-install-recommends " + std::string(p) + "=<version>  # see apt-cache policy " + std::string(p); }
-const util::PinSpec spec{{"apt-get", "apt"}, {"install"}, {"-o", "-c", "-t", "--target-release", "--option", "--config-file"}, apt_pinned, nullptr, apt_example};
+std::string apt_prefix(const util::PkgUse&) { return "-y --no-install-recommends "; }
+const util::PinSpec spec{{"apt-get", "apt", "aptitude"}, apt_prefix};
 
 class AptUnpinned : public Rule {
  public:

@@ -4,23 +4,16 @@
 namespace dd::dockerfile {
 namespace {
 
+std::vector<std::string_view> words(const kb::Cmd& c) { return {c.argv.begin(), c.argv.end()}; }
+
 // Packages a RUN removes again (apt-get purge, apk del, yum remove...).
 std::vector<std::string> removed(const std::vector<kb::Cmd>& cmds) {
   std::vector<std::string> out;
   for (const auto& c : cmds) {
-    size_t p = kb::real_program(c.argv);
-    if (p + 1 >= c.argv.size()) continue;
-    std::string_view prog = kb::basename(c.argv[p]);
-    bool rm = false;
-    for (size_t i = p + 1; i < c.argv.size(); ++i) {
-      const std::string& a = c.argv[i];
-      if (!rm) {
-        if (a == "purge"sv || a == "remove"sv || a == "del"sv || a == "erase"sv || a == "autoremove"sv) rm = true;
-        continue;
-      }
-      if (!a.empty() && a[0] != '-') out.push_back(a);
-    }
-    (void)prog;
+    auto argv = words(c);
+    auto pc = dd::kb::package_command(std::span<const std::string_view>(argv), kb::real_program(c.argv));
+    if (!pc || pc->action != dd::kb::PkgAction::remove) continue;
+    for (size_t i : pc->operands) out.emplace_back(dd::kb::package_name(*pc->pm, argv[i]));
   }
   return out;
 }
@@ -39,24 +32,21 @@ class BuildToolsInFinal : public Rule {
       for (const auto& c : cmds) {
         size_t p = kb::real_program(c.argv);
         if (p >= c.argv.size()) continue;
-        const kb::PackageManager* pm = kb::package_manager(kb::basename(c.argv[p]));
-        if (!pm || pm->program.starts_with("pip")) continue;
+        auto argv = words(c);
+        auto pc = dd::kb::package_command(std::span<const std::string_view>(argv), p);
+        if (!pc || !pc->pm->os_packages || pc->action != dd::kb::PkgAction::install) continue;
+        const dd::kb::PackageManager* pm = pc->pm;
         std::string virt;  // apk add --virtual NAME
+        for (size_t i : pc->options) {
+          std::string_view a = argv[i];
+          if ((a == "--virtual"sv || a == "-t"sv) && i + 1 < argv.size()) virt = c.argv[i + 1];
+          else if (a.starts_with("--virtual=")) virt = std::string(a.substr(10));
+        }
         std::vector<size_t> hits;
-        bool installing = false;
-        for (size_t i = p + 1; i < c.argv.size(); ++i) {
-          const std::string& a = c.argv[i];
-          if (a == "--virtual"sv || a == "-t"sv) {
-            if (i + 1 < c.argv.size()) virt = c.argv[++i];
-            continue;
-          }
-          if (!a.empty() && a[0] == '-') continue;
-          if (!installing) {
-            installing = std::find(pm->install.begin(), pm->install.end(), a) != pm->install.end();
-            if (!installing) break;
-            continue;
-          }
-          if (kb::is_build_package(a) && std::find(gone.begin(), gone.end(), a) == gone.end()) hits.push_back(i);
+        for (size_t i : pc->operands) {
+          std::string name(dd::kb::package_name(*pm, argv[i]));
+          if (dd::kb::is_build_package(argv[i]) && std::find(gone.begin(), gone.end(), name) == gone.end())
+            hits.push_back(i);
         }
         if (hits.empty() || (!virt.empty() && std::find(gone.begin(), gone.end(), virt) != gone.end())) continue;
         std::string names;
@@ -69,7 +59,7 @@ class BuildToolsInFinal : public Rule {
         f.root_cause = "Compilers and headers needed only to build are installed in the stage that ships.";
         f.fix = "Build in a separate stage and copy only the result: FROM <toolchain> AS build ... then in the final "
                 "stage COPY --from=build /out/ /app/";
-        f.tags = {std::string(pm->program)};
+        f.tags = {std::string(pm->name)};
         out.add(info_, std::move(f));
       }
     }

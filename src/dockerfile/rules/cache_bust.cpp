@@ -60,7 +60,7 @@ bool heavy(const LintInput& in, const Instruction& ins) {
     size_t p = kb::real_program(c.argv);
     if (p >= c.argv.size()) continue;
     std::string_view prog = kb::basename(c.argv[p]);
-    if (kb::package_manager(prog) || kb::install_ecosystem(c.argv) || prog == "make"sv || prog == "cmake"sv ||
+    if (dd::kb::package_command(c.argv, p) || kb::install_ecosystem(c.argv) || prog == "make"sv || prog == "cmake"sv ||
         prog == "curl"sv || prog == "wget"sv || prog == "git"sv)
       return true;
   }

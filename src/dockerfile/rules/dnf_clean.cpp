@@ -4,8 +4,7 @@
 namespace dd::dockerfile {
 namespace {
 
-const util::CleanSpec spec{{"dnf", "microdnf"}, {"install", "groupinstall", "localinstall", "update", "upgrade", "reinstall"}, {"-c", "--config", "--enablerepo", "--disablerepo", "--installroot", "--releasever", "-x", "--exclude", "--setopt", "-d", "-e"},
-                           {{"dnf", "clean"}, {"microdnf", "clean"}}, {"/var/cache/dnf", "/var/cache/yum"}, "append && dnf clean all (or microdnf clean all) to the same RUN", "dnf cache (/var/cache/dnf)"};
+const util::CleanSpec spec{{"dnf", "dnf5", "microdnf"}, "append && dnf clean all (or microdnf clean all) to the same RUN"};
 
 class DnfClean : public Rule {
  public:

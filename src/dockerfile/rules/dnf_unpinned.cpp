@@ -4,15 +4,8 @@
 namespace dd::dockerfile {
 namespace {
 
-bool rpm_pinned(std::string_view p) {
-  if (p.find_first_of("=<>") != std::string_view::npos) return true;
-  for (size_t i = 0; i + 1 < p.size(); ++i)
-    if (p[i] == '-' && p[i + 1] >= '0' && p[i + 1] <= '9') return true;
-  return false;
-}
-bool rpm_skip(std::string_view p) { return !p.empty() && p[0] == '@'; }
-std::string rpm_example(std::string_view p) { return "-y " + std::string(p) + "-<version>"; }
-const util::PinSpec spec{{"dnf", "microdnf"}, {"install"}, {"-c", "--config", "--enablerepo", "--disablerepo", "--installroot", "--releasever", "-x", "--exclude", "--setopt", "-d", "-e"}, rpm_pinned, rpm_skip, rpm_example};
+std::string rpm_prefix(const util::PkgUse&) { return "-y "; }
+const util::PinSpec spec{{"dnf", "dnf5", "microdnf"}, rpm_prefix};
 
 class DnfUnpinned : public Rule {
  public:

@@ -4,8 +4,7 @@
 namespace dd::dockerfile {
 namespace {
 
-const util::YesSpec spec{{"dnf"}, {"install", "groupinstall", "localinstall", "update", "upgrade", "remove", "erase", "reinstall", "downgrade", "distro-sync"},
-                         {"-c", "--config", "--enablerepo", "--disablerepo", "--installroot", "--releasever", "-x", "--exclude", "--setopt", "-d", "-e"}, {"-y", "--assumeyes"}, "-y"};
+const util::YesSpec spec{{"dnf", "dnf5", "microdnf"}, "-y"};
 
 class DnfYes : public Rule {
  public:

@@ -4,21 +4,7 @@
 namespace dd::dockerfile {
 namespace {
 
-bool go_pinned(std::string_view p) {
-  auto at = p.rfind('@');
-  return at != std::string_view::npos && p.substr(at + 1) != "latest"sv;
-}
-bool go_local(std::string_view w) {
-  return w.empty() || w[0] == '.' || w[0] == '/' || w[0] == '-' || w.find('$') != std::string_view::npos ||
-         w.find('/') == std::string_view::npos;
-}
-std::string go_example(std::string_view p) {
-  std::string s(p);
-  auto at = s.rfind('@');
-  if (at != std::string::npos) s.erase(at);
-  return s + "@v<version>";
-}
-const util::PinSpec kSpec{{"go"}, {"install"}, {"-o", "-ldflags", "-gcflags", "-tags", "-mod", "-modfile", "-p", "-pkgdir", "-toolexec"}, go_pinned, nullptr, go_example, go_local};
+const util::PinSpec kSpec{{"go"}};
 
 class GoInstallUnpinned : public Rule {
  public:

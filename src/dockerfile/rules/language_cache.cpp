@@ -14,6 +14,30 @@ bool has_any(std::span<const std::string> argv, std::initializer_list<std::strin
   return false;
 }
 
+// pip keeps its cache out of the layer: --no-cache-dir, PIP_NO_CACHE_DIR, a
+// cache or tmpfs mount at its cache folder, or a purge after the install.
+bool pip_cache_kept_out(const LintInput& in, const Instruction& ins, const std::vector<kb::Cmd>& cmds, size_t ci,
+                        std::span<const std::string_view> words, const dd::kb::PkgCommand& pc, const Vars& vars) {
+  const auto& pm = *pc.pm;
+  if (dd::kb::skips_cache(words, pc)) return true;
+  for (auto e : pm.no_cache_env)
+    if (vars.count(e)) return true;
+  for (const auto& fl : ins.flags)
+    if (fl.name == "mount"sv && dd::kb::mount_covers_cache(pm, fl.value)) return true;
+  for (size_t k = ci + 1; k < cmds.size(); ++k) {
+    const auto& c = cmds[k];
+    size_t p = kb::real_program(c.argv);
+    if (p >= c.argv.size()) continue;
+    std::vector<std::string_view> w(c.argv.begin(), c.argv.end());
+    if (dd::kb::is_clean_command(pm, w, p)) return true;
+    if (kb::basename(c.argv[p]) == "rm"sv)
+      for (size_t i = p + 1; i < c.argv.size(); ++i)
+        if (!c.argv[i].empty() && c.argv[i][0] != '-' && dd::kb::removes_cache(pm, c.argv[i])) return true;
+  }
+  (void)in;
+  return false;
+}
+
 class LanguageCache : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
@@ -25,31 +49,35 @@ class LanguageCache : public Rule {
         last_prune = j + 1;
     for (size_t k = 0; k < all.size(); ++k) {
       const Instruction* ins = all[k];
-      if (ins->kind != Kw::RUN || inc::has_mount(*ins, "cache")) continue;
+      if (ins->kind != Kw::RUN) continue;
       if (!inc::mentions(*ins, {"pip", "npm", "yarn", "pnpm"})) continue;  // the programs this rule knows
       const auto& vars = in.scope(*ins);
-      for (const auto& c : kb::commands(in, *ins)) {
+      const auto& cmds = kb::commands(in, *ins);
+      for (size_t ci = 0; ci < cmds.size(); ++ci) {
+        const auto& c = cmds[ci];
         size_t p = kb::real_program(c.argv);
         if (p + 1 >= c.argv.size()) continue;
         std::span<const std::string> argv(c.argv.begin() + static_cast<long>(p), c.argv.end());
-        size_t off = p;
-        if (kb::basename(argv[0]).starts_with("python") && argv.size() > 2 && argv[1] == "-m"sv) {
-          argv = argv.subspan(2);
-          off += 2;
-        }
-        std::string_view prog = kb::basename(argv[0]);
-        if ((prog == "pip"sv || prog == "pip3"sv || prog.rfind("pip3.", 0) == 0) && argv.size() > 1 &&
-            argv[1] == "install"sv && !has_any(argv, {"--no-cache-dir"}) && !vars.count("PIP_NO_CACHE_DIR")) {
+        std::vector<std::string_view> words(c.argv.begin(), c.argv.end());
+        if (auto pc = dd::kb::package_command(std::span<const std::string_view>(words), p);
+            pc && pc->pm->name == "pip"sv) {
+          if (pc->action != dd::kb::PkgAction::install || pip_cache_kept_out(in, *ins, cmds, ci, words, *pc, vars))
+            continue;
+          size_t sub = pc->sub;
+          size_t off = pc->prog;  // the pip word (after python -m)
+          if (kb::basename(c.argv[off]).starts_with("python")) off += 2;
           Finding f = in.at(c.ranges[off], "pip install on line " + std::to_string(ins->range.begin.line) +
                                                " keeps its download cache (~/.cache/pip) in the image");
           f.root_cause = "pip caches every wheel it downloads; without --no-cache-dir the cache ships in the layer.";
           f.fix = "pip install --no-cache-dir ...  (or ENV PIP_NO_CACHE_DIR=1)";
           f.tags = {"python"};
           out.add(info_, std::move(f));
-          if (!ins->exec_form && ins->heredocs.empty() && off + 1 < c.ranges.size())
-            in.propose({{c.ranges[off + 1].end, c.ranges[off + 1].end}, " --no-cache-dir"});
+          if (!ins->exec_form && ins->heredocs.empty() && sub < c.ranges.size())
+            in.propose({{c.ranges[sub].end, c.ranges[sub].end}, " --no-cache-dir"});
           continue;
         }
+        // devDependencies: a cache mount changes nothing about what installs.
+        if (inc::has_mount(*ins, "cache")) continue;
         const kb::InstallCommand* ic = nullptr;
         const kb::Ecosystem* eco = kb::install_ecosystem(c.argv, &ic);
         if (!eco || (eco->name != "npm"sv && eco->name != "yarn"sv && eco->name != "pnpm"sv)) continue;

@@ -74,7 +74,9 @@ class LogsToFile : public Rule {
       if (i->kind == Kw::RUN) {
         for (const auto& c : kb::commands(in, *i)) {
           size_t p = kb::real_program(c.argv);
-          if (p >= c.argv.size() || !kb::package_manager(kb::basename(c.argv[p]))) continue;
+          if (p >= c.argv.size()) continue;
+          auto pc = dd::kb::package_command(c.argv, p);
+          if (!pc || !pc->pm->os_packages) continue;
           for (size_t k = p + 1; k < c.argv.size(); ++k) {
             const std::string& a = c.argv[k];
             if (a != "nginx"sv && a != "apache2"sv && a != "httpd"sv) continue;

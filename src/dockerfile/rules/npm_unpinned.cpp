@@ -4,17 +4,7 @@
 namespace dd::dockerfile {
 namespace {
 
-bool npm_pinned(std::string_view p) {
-  if (!p.empty() && p[0] == '@') p.remove_prefix(1);
-  return p.find('@') != std::string_view::npos;
-}
-bool npm_file(std::string_view w) {
-  return w.empty() || w[0] == '.' || w[0] == '/' || w[0] == '~' || w[0] == '-' || w.find('$') != std::string_view::npos ||
-         w.find("://") != std::string_view::npos || util::starts_with(w, "git+") || util::starts_with(w, "git:") || util::starts_with(w, "github:") ||
-         util::starts_with(w, "file:") || util::ends_with(w, ".tgz") || util::ends_with(w, ".tar.gz");
-}
-std::string npm_example(std::string_view p) { return std::string(p) + "@<version>"; }
-const util::PinSpec spec{{"npm"}, {"install", "i", "add"}, {"--prefix", "--registry", "--cache", "--tag", "-w", "--workspace", "--userconfig", "--loglevel"}, npm_pinned, nullptr, npm_example, npm_file};
+const util::PinSpec spec{{"npm"}};
 
 class NpmUnpinned : public Rule {
  public:

@@ -5,33 +5,45 @@
 namespace dd::dockerfile {
 namespace {
 
+// The managers whose cache this rule judges: apt's package lists and apk's
+// index cache. yum, dnf and zypper caches are DD1112, DD1119 and DD1116
+// (one finding per cache per line).
+constexpr std::string_view kManagers[] = {"apt-get", "apt", "aptitude", "apk"};
+
+std::vector<std::string_view> words(const kb::Cmd& c) { return {c.argv.begin(), c.argv.end()}; }
+
 class PackageCache : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const Instruction* ins : inc::final_instructions(in)) {
-      if (ins->kind != Kw::RUN || inc::has_mount(*ins, "cache")) continue;
+      if (ins->kind != Kw::RUN) continue;
       std::string text = inc::run_text(*ins);
-      for (const auto& c : kb::commands(in, *ins)) {
+      const auto& cmds = kb::commands(in, *ins);
+      for (size_t ci = 0; ci < cmds.size(); ++ci) {
+        const auto& c = cmds[ci];
         size_t p = kb::real_program(c.argv);
         if (p + 1 >= c.argv.size()) continue;
-        const kb::PackageManager* pm = kb::package_manager(kb::basename(c.argv[p]));
-        if (!pm || pm->program.starts_with("pip")) continue;
-        size_t sub = p + 1;
-        while (sub < c.argv.size() && c.argv[sub].size() > 1 && c.argv[sub][0] == '-') ++sub;
-        if (sub >= c.argv.size() ||
-            std::find(pm->install.begin(), pm->install.end(), c.argv[sub]) == pm->install.end())
+        auto argv = words(c);
+        auto pc = dd::kb::package_command(std::span<const std::string_view>(argv), p);
+        if (!pc || pc->action != dd::kb::PkgAction::install ||
+            std::find(std::begin(kManagers), std::end(kManagers), pc->pm->name) == std::end(kManagers))
           continue;
-        bool apt = pm->program == "apt-get"sv || pm->program == "apt"sv;
-        bool cleaned = std::any_of(pm->cleanup.begin(), pm->cleanup.end(),
-                                   [&](std::string_view m) { return kb::contains(text, m); });
-        bool recommends = apt && !kb::contains(text, "--no-install-recommends") &&
+        const dd::kb::PackageManager& pm = *pc->pm;
+        bool apt = pm.name != "apk"sv;
+        // Clean: a cache or tmpfs mount at its cache folder, an option that
+        // keeps the cache out, or a clean after the install in the same RUN.
+        bool cleaned = mounts_cache(*ins, pm) || dd::kb::skips_cache(argv, *pc);
+        for (size_t k = ci + 1; k < cmds.size() && !cleaned; ++k) cleaned = cleans(cmds[k], pm);
+        bool recommends = apt && pc->action == dd::kb::PkgAction::install &&
+                          !kb::contains(text, "--no-install-recommends") &&
                           !kb::contains(text, "Install-Recommends") && !kb::contains(text, "install_recommends");
         if (cleaned && !recommends) continue;
+        size_t sub = pc->sub;
         std::string cmd = inc::show(c.argv, p, 2);
         std::string what;
         if (!cleaned && recommends) what = "keeps the package lists and pulls recommended packages";
-        else if (!cleaned) what = "leaves the " + std::string(pm->program) + " cache in the layer";
+        else if (!cleaned) what = "leaves the " + std::string(pm.cache_name) + " in the layer";
         else what = "also installs every recommended package";
         Finding f = in.at(c.ranges[p], "RUN " + cmd + " on line " + std::to_string(ins->range.begin.line) + " " +
                                           what + " (tens of MB that ship in the image)");
@@ -39,20 +51,40 @@ class PackageCache : public Rule {
                        "RUN can remove them from it.";
         std::string fix;
         if (recommends) fix = "apt-get install -y --no-install-recommends ...";
-        if (!cleaned) fix += std::string(fix.empty() ? "" : " ") + std::string(pm->cleanup_fix);
+        if (!cleaned) fix += std::string(fix.empty() ? "" : " ") + std::string(pm.clean_fix);
         f.fix = fix;
-        f.tags = {std::string(pm->program)};
+        f.tags = {std::string(pm.name)};
         out.add(info_, std::move(f));
-        propose(in, *ins, c, p, sub, *pm, cleaned, recommends);
+        propose(in, *ins, c, sub, pm, cleaned, recommends);
       }
     }
   }
 
  private:
-  static void propose(const LintInput& in, const Instruction& ins, const kb::Cmd& c, size_t p, size_t sub,
-                      const kb::PackageManager& pm, bool cleaned, bool recommends) {
+  static bool mounts_cache(const Instruction& ins, const dd::kb::PackageManager& pm) {
+    for (const auto& fl : ins.flags)
+      if (fl.name == "mount"sv && dd::kb::mount_covers_cache(pm, fl.value)) return true;
+    return false;
+  }
+
+  // The command removes the cache: the manager's clean command (apt-get
+  // distclean, apk cache clean) or rm/find -delete of a cache folder.
+  static bool cleans(const kb::Cmd& c, const dd::kb::PackageManager& pm) {
+    size_t p = kb::real_program(c.argv);
+    if (p >= c.argv.size()) return false;
+    auto argv = words(c);
+    if (dd::kb::is_clean_command(pm, argv, p)) return true;
+    std::string_view prog = kb::basename(c.argv[p]);
+    if (prog != "rm"sv && prog != "find"sv) return false;
+    for (size_t i = p + 1; i < c.argv.size(); ++i)
+      if (!c.argv[i].empty() && c.argv[i][0] != '-' && dd::kb::removes_cache(pm, c.argv[i])) return true;
+    return false;
+  }
+
+  static void propose(const LintInput& in, const Instruction& ins, const kb::Cmd& c, size_t sub,
+                      const dd::kb::PackageManager& pm, bool cleaned, bool recommends) {
     if (ins.exec_form || !ins.heredocs.empty()) return;
-    if (pm.program == "apk"sv && !cleaned) {
+    if (pm.name == "apk"sv && !cleaned) {
       Pos at = c.ranges[sub].end;
       in.propose({{at, at}, " --no-cache"});
       return;
@@ -63,9 +95,8 @@ class PackageCache : public Rule {
     }
     if (!cleaned && c.next == shell::Connector::none) {
       Pos at = ins.range.end;
-      in.propose({{at, at}, " \\\n    " + std::string(pm.cleanup_fix)});
+      in.propose({{at, at}, " \\\n    " + std::string(pm.clean_fix)});
     }
-    (void)p;
   }
 
   const RuleInfo& info_ = Registry::instance().add({

@@ -4,12 +4,8 @@
 namespace dd::dockerfile {
 namespace {
 
-bool pip_pinned(std::string_view p) { return p.find_first_of("=<>~!@") != std::string_view::npos; }
-bool pip_skip(std::string_view p) { return p == "pip"sv || p == "setuptools"sv || p == "wheel"sv || util::ends_with(p, ".whl") || util::ends_with(p, ".tar.gz") || util::ends_with(p, ".zip"); }
-std::string pip_example(std::string_view p) { return "--no-cache-dir " + std::string(p) + "==<version>"; }
-const util::PinSpec spec{{"pip", "pip3", "pip2", "pip3.8", "pip3.9", "pip3.10", "pip3.11", "pip3.12", "pip3.13", "uv"}, {"install"},
-                         {"-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "-t", "--target", "--prefix", "--root", "--src", "--trusted-host", "--platform", "--python-version", "--implementation", "--abi", "--progress-bar", "--cache-dir", "--log", "--timeout", "--retries", "--proxy", "--only-binary", "--no-binary", "--upgrade-strategy", "--python"},
-                         pip_pinned, pip_skip, pip_example};
+std::string pip_prefix(const util::PkgUse& u) { return u.pm().name == "pip"sv ? "--no-cache-dir " : ""; }
+const util::PinSpec spec{{"pip", "pipx", "uv pip"}, pip_prefix};
 
 class PipUnpinned : public Rule {
  public:

@@ -205,8 +205,14 @@ class RunsAsRoot : public Rule {
       }
       if (i->kind != Kw::RUN) continue;
       if (inc::mentions(*i, {"useradd", "adduser", "/etc/passwd"}) && inc::mentions(*i, {name})) return true;
+      // A package installed here creates the user (apk add tor, apt-get install mpd).
+      for (const auto& c : kb::commands(in, *i)) {
+        auto pc = dd::kb::package_command(c.argv, kb::real_program(c.argv));
+        if (!pc || !pc->pm->os_packages || pc->action != dd::kb::PkgAction::install) continue;
+        for (size_t k : pc->operands)
+          if (dd::kb::package_creates_user(dd::kb::package_name(*pc->pm, c.argv[k]), name)) return true;
+      }
     }
-    (void)in;
     return false;
   }
 

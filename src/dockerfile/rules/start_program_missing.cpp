@@ -29,16 +29,10 @@ bool harmless(const kb::Cmd& c) {
 // The package installs of a RUN bring no commands: certificates, time zones,
 // libraries. The same parse of installs as the pinning rules.
 bool installs_only_data(const LintInput& in, const Instruction& run) {
-  static const util::Words programs = {"apk", "apt-get", "apt", "microdnf", "dnf", "yum"};
-  static const util::Words subs = {"add", "install"};
-  static const util::Words with_value = {"-t", "--virtual", "-X", "--repository", "-p", "--root", "--keys-dir",
-                                         "--arch", "--cache-dir", "--repositories-file", "-o", "-c", "--option",
-                                         "--config-file", "--target-release", "--config", "--enablerepo",
-                                         "--disablerepo", "--installroot", "--releasever", "-x", "--exclude",
-                                         "--setopt", "-d", "-e"};
-  for (const auto& p : util::pkg_commands(in, run, programs, subs, with_value))
-    for (size_t op : p.operands) {
-      std::string_view a = p.c.arg(op);
+  for (const util::PkgUse* p : util::pkg_uses(in, run, {"apk", "apt-get", "apt", "aptitude", "microdnf", "dnf", "dnf5", "yum"},
+                                              {dd::kb::PkgAction::install}))
+    for (size_t op : p->k.operands) {
+      std::string_view a = dd::kb::package_name(p->pm(), p->argv[op]);
       if (!(a == "ca-certificates"sv || a == "tzdata"sv || a.rfind("lib", 0) == 0 || a == "musl-locales"sv))
         return false;
     }

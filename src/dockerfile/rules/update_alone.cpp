@@ -1,28 +1,28 @@
 // DD2002: `RUN apt-get update` in its own layer, with the install in a later RUN.
+#include <optional>
+
 #include "dockerfile/rules/incident_util.h"
 
 namespace dd::dockerfile {
 namespace {
 
-bool is_update(const std::vector<std::string>& argv) {
+// The managers whose index an update refreshes for a later install (zypper
+// refreshes its repositories on every install by itself).
+constexpr std::string_view kManagers[] = {"apt-get", "apt", "aptitude", "apk", "yum", "dnf", "dnf5", "microdnf", "tdnf"};
+
+std::optional<dd::kb::PkgAction> action(const std::vector<std::string>& argv) {
   size_t p = kb::real_program(argv);
-  if (p + 1 >= argv.size()) return false;
-  std::string_view prog = kb::basename(argv[p]);
-  const std::string& sub = argv[p + 1];
-  return ((prog == "apt-get"sv || prog == "apt"sv || prog == "apk"sv) && sub == "update"sv) ||
-         ((prog == "yum"sv || prog == "dnf"sv) && sub == "makecache"sv);
+  auto pc = dd::kb::package_command(argv, p);
+  if (!pc || std::find(std::begin(kManagers), std::end(kManagers), pc->pm->name) == std::end(kManagers))
+    return std::nullopt;
+  return pc->action;
 }
 
+bool is_update(const std::vector<std::string>& argv) { return action(argv) == dd::kb::PkgAction::update; }
+
 bool is_install(const std::vector<std::string>& argv) {
-  size_t p = kb::real_program(argv);
-  if (p >= argv.size()) return false;
-  const kb::PackageManager* pm = kb::package_manager(kb::basename(argv[p]));
-  if (!pm || pm->program.starts_with("pip")) return false;
-  for (size_t i = p + 1; i < argv.size(); ++i) {
-    if (argv[i].size() > 1 && argv[i][0] == '-') continue;
-    return std::find(pm->install.begin(), pm->install.end(), argv[i]) != pm->install.end() || argv[i] == "upgrade"sv;
-  }
-  return false;
+  auto a = action(argv);
+  return a == dd::kb::PkgAction::install || a == dd::kb::PkgAction::upgrade || a == dd::kb::PkgAction::dist_upgrade;
 }
 
 class UpdateAlone : public Rule {

@@ -4,23 +4,27 @@
 namespace dd::dockerfile {
 namespace {
 
-const util::Words kSame = {"install", "remove", "purge", "update", "upgrade", "full-upgrade", "autoremove", "source", "build-dep"};
-
 class UseAptGet : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
-    for (const auto& c : util::run_commands(in)) {
-      if (c.name() != "apt"sv) continue;
+    const auto& apt_get = *dd::kb::package_manager_named("apt-get");
+    for (const auto& ins : in.df.instructions)
+      for (const auto& u : util::pkg_uses(in, ins)) {
+      if (u.k.pm->name != "apt"sv) continue;
+      const util::Cmd& c = u.c;
       Range r = c.range(c.prog);
-      size_t sub = util::subcommand(c, {"-o", "-c", "-t"});
+      size_t sub = u.k.sub;
       std::string sub_name = sub ? std::string(c.arg(sub)) : std::string();
+      // apt-get runs the same subcommand: offer the swap.
+      bool same = std::any_of(apt_get.subcommands.begin(), apt_get.subcommands.end(),
+                              [&](const dd::kb::Subcommand& s) { return s.word == sub_name; });
       Finding f = in.at(r, "apt " + sub_name + " on line " + std::to_string(r.begin.line) +
                                ": apt has no stable command-line interface and warns so in scripts; use apt-get",
                         util::text_of(in.df, c.whole()));
       f.root_cause = "apt is meant for people at a terminal: its output and behaviour may change between releases.";
       f.fix = "apt-get " + sub_name + (sub_name == "install"sv ? " -y --no-install-recommends ..." : " ...");
-      if (util::in(kSame, sub_name) && c.arg(c.prog) == "apt"sv) in.propose({r, "apt-get"});
+      if (same && c.arg(c.prog) == "apt"sv) in.propose({r, "apt-get"});
       out.add(info_, util::scrub(std::move(f)));
     }
   }

@@ -4,25 +4,32 @@
 namespace dd::dockerfile {
 namespace {
 
-const util::CleanSpec kSpec{{"yarn"}, {}, {}, {{"yarn", "clean"}}, {"/usr/local/share/.cache/yarn", "/root/.cache/yarn", "~/.cache/yarn"}, "", ""};
+namespace kb_pkg = dd::kb;
 
 class YarnClean : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
+    if (!util::runs_any(in, {"yarn"})) return;
+    const kb_pkg::PackageManager& yarn = *kb_pkg::package_manager_named("yarn");
     for (const auto& ins : in.df.instructions) {
-      if (ins.kind != Kw::RUN || util::has_cache_mount(ins) || !util::stage_ships(in.df, ins.stage)) continue;
-      const auto& cmds = util::commands(in, ins);
-      const util::Cmd* install = nullptr;
+      if (ins.kind != Kw::RUN || util::mounts_cache(ins, yarn) || !util::stage_ships(in.df, ins.stage)) continue;
+      auto installs = util::pkg_uses(in, ins, {"yarn"}, {kb_pkg::PkgAction::install});
+      if (installs.empty()) continue;
+      const util::Cmd* install = &installs.front()->c;
+      // --cache-folder puts the cache elsewhere (the user chose where).
       bool clean = false;
-      for (const auto& c : cmds) {
-        if (c.name() != "yarn"sv) continue;
-        size_t sub = util::subcommand(c, {"--cwd", "--modules-folder", "--cache-folder"});
-        std::string_view s = sub ? c.arg(sub) : std::string_view("install");
-        if (util::has_opt(c, {"--cache-folder"})) clean = true;
-        if (!install && (s == "install"sv || s == "add"sv)) install = &c;
+      for (const auto* u : installs) clean = clean || kb_pkg::pkg_has_option(u->words(), u->k, "--cache-folder");
+      // A clean counts only after the install, in the same RUN.
+      bool after = false;
+      std::vector<std::string_view> argv;
+      for (const auto& c : util::commands(in, ins)) {
+        if (c.cmd == install->cmd) after = true;
+        if (!after) continue;
+        argv.clear();
+        for (size_t i = 0; i < c.size(); ++i) argv.push_back(c.arg(i));
+        clean = clean || util::cleans(c, argv, yarn);
       }
-      for (const auto& c : cmds) clean = clean || util::cleans(c, kSpec);
       if (!install || clean) continue;
       Range r = install->range(install->prog);
       Finding f = in.at(r, "yarn on line " + std::to_string(r.begin.line) +

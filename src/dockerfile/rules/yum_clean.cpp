@@ -4,8 +4,7 @@
 namespace dd::dockerfile {
 namespace {
 
-const util::CleanSpec spec{{"yum"}, {"install", "groupinstall", "localinstall", "update", "upgrade", "reinstall"}, {"-c", "--config", "--enablerepo", "--disablerepo", "--installroot", "--releasever", "-x", "--exclude", "--setopt", "-d", "-e"},
-                           {{"yum", "clean"}}, {"/var/cache/yum"}, "append && yum clean all && rm -rf /var/cache/yum to the same RUN", "yum cache (/var/cache/yum)"};
+const util::CleanSpec spec{{"yum"}, "append && yum clean all && rm -rf /var/cache/yum to the same RUN"};
 
 class YumClean : public Rule {
  public:

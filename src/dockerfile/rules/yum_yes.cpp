@@ -4,8 +4,7 @@
 namespace dd::dockerfile {
 namespace {
 
-const util::YesSpec spec{{"yum"}, {"install", "groupinstall", "localinstall", "update", "upgrade", "remove", "erase", "reinstall", "downgrade"},
-                         {"-c", "--config", "--enablerepo", "--disablerepo", "--installroot", "--releasever", "-x", "--exclude", "--setopt", "-d", "-e"}, {"-y", "--assumeyes"}, "-y"};
+const util::YesSpec spec{{"yum"}, "-y"};
 
 class YumYes : public Rule {
  public:

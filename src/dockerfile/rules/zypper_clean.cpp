@@ -4,8 +4,7 @@
 namespace dd::dockerfile {
 namespace {
 
-const util::CleanSpec spec{{"zypper"}, {"install", "in"}, {"-R", "--root", "-c", "--config", "-r", "--repo", "--from", "-t", "--type"},
-                           {{"zypper", "clean"}, {"zypper", "cc"}}, {"/var/cache/zypp"}, "append && zypper clean --all to the same RUN", "zypper cache (/var/cache/zypp)"};
+const util::CleanSpec spec{{"zypper"}, "append && zypper clean --all to the same RUN"};
 
 class ZypperClean : public Rule {
  public:

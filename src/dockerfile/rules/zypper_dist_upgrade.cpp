@@ -8,10 +8,10 @@ class ZypperDistUpgrade : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
-    for (const auto& c : util::run_commands(in)) {
-      if (c.name() != "zypper"sv) continue;
-      size_t sub = util::subcommand(c, {"-R", "--root", "-c", "--config"});
-      if (!sub || (c.arg(sub) != "dist-upgrade"sv && c.arg(sub) != "dup"sv)) continue;
+    for (const auto& ins : in.df.instructions)
+      for (const util::PkgUse* u : util::pkg_uses(in, ins, {"zypper"}, {dd::kb::PkgAction::dist_upgrade})) {
+      const util::Cmd& c = u->c;
+      size_t sub = u->k.sub;
       Range r = c.range(sub);
       Finding f = in.at(r, "zypper " + std::string(c.arg(sub)) + " on line " + std::to_string(r.begin.line) +
                                " upgrades the whole distribution inside the build: the result depends on the day of the build",

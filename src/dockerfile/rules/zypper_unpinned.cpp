@@ -4,9 +4,8 @@
 namespace dd::dockerfile {
 namespace {
 
-bool zy_pinned(std::string_view p) { return p.find_first_of("=<>") != std::string_view::npos; }
-std::string zy_example(std::string_view p) { return "-y " + std::string(p) + "=<version>"; }
-const util::PinSpec spec{{"zypper"}, {"install", "in"}, {"-R", "--root", "-c", "--config", "-r", "--repo", "--from", "-t", "--type"}, zy_pinned, nullptr, zy_example};
+std::string zy_prefix(const util::PkgUse&) { return "-y "; }
+const util::PinSpec spec{{"zypper"}, zy_prefix};
 
 class ZypperUnpinned : public Rule {
  public:

@@ -4,8 +4,7 @@
 namespace dd::dockerfile {
 namespace {
 
-const util::YesSpec spec{{"zypper"}, {"install", "in", "remove", "rm", "update", "up", "patch", "dist-upgrade", "dup", "source-install", "si"},
-                         {"-R", "--root", "-c", "--config", "-r", "--repo", "--from", "-t", "--type"}, {"-n", "--non-interactive", "-y", "--no-confirm"}, "--non-interactive"};
+const util::YesSpec spec{{"zypper"}, "--non-interactive"};
 
 class ZypperYes : public Rule {
  public:

@@ -31,7 +31,10 @@ TEST(PackageCache, CleanInstallsAreFine) {
             0);
   EXPECT_EQ(count(lint("FROM alpine:3.20\nRUN apk add --no-cache curl\n"), "DD2022"), 0);
   EXPECT_EQ(count(lint("FROM fedora:40\nRUN dnf install -y curl && dnf clean all\n"), "DD2022"), 0);
-  EXPECT_EQ(count(lint("FROM rockylinux:9\nRUN yum install -y curl\n"), "DD2022"), 1);
+  // The yum cache is DD1112's: one finding per cache per line.
+  auto yum = lint("FROM rockylinux:9\nRUN yum install -y curl\n");
+  EXPECT_EQ(count(yum, "DD2022"), 0);
+  EXPECT_EQ(count(yum, "DD1112"), 1);
 }
 
 }  // namespace dd::test
