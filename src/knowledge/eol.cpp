@@ -302,7 +302,13 @@ const EolRelease* newest_supported(SV image, Date today) {
 // release older than an ended (non-interim) one without its own row; a
 // floating tag (python:3) only when its whole line has ended and a newer line
 // exists (python:2).
-const EolRelease* find_release(SV image, SV version, Date today) {
+// How a version met its row.
+enum class Match { exact, line, older };
+
+const EolRelease* find_release(SV image, SV version, Date today, Match* how = nullptr) {
+  Match dummy;
+  if (!how) how = &dummy;
+  *how = Match::exact;
   const EolRelease* whole = nullptr;
   for (const auto& r : kReleases)
     if (r.image == image && r.release == "*"sv) whole = &r;
@@ -331,14 +337,24 @@ const EolRelease* find_release(SV image, SV version, Date today) {
       newer_line = true;
     }
   }
-  if (floating) return !line_open && newer_line ? last_in_line : whole;
+  if (floating) {
+    if (!line_open && newer_line) {
+      *how = Match::line;
+      return last_in_line;
+    }
+    return whole;
+  }
   // Between rows: older than an ended release.
   const EolRelease* older_than = nullptr;
   for (const auto& r : kReleases) {
     if (r.image != image || r.release == "*"sv || r.interim || date_of(r) > today) continue;
     if (compare(components(r.release), v) > 0 && (!older_than || date_of(r) < date_of(*older_than))) older_than = &r;
   }
-  return older_than ? older_than : whole;
+  if (older_than) {
+    *how = Match::older;
+    return older_than;
+  }
+  return whole;
 }
 
 std::string fill(SV tmpl, const EolRelease* r) {
@@ -375,12 +391,21 @@ std::string refresh_suffix(SV tag, Date today) {
   return out;
 }
 
-EolVerdict verdict(const EolRelease& r, Date today, const ImageRef* ref, SV version) {
+EolVerdict verdict(const EolRelease& r, Date today, const ImageRef* ref, SV version, Match how = Match::exact) {
   EolVerdict v;
   v.release = &r;
   v.eol = date_of(r);
   v.product = product(r);
-  if (r.release == "*"sv) {
+  if (how != Match::exact && r.release != "*"sv) {
+    // Judged by its row's neighbour: name the version as written.
+    const EolFamily* fam = family(r.image);
+    std::string own = (fam ? std::string(fam->product) : std::string(r.image)) + " " + std::string(version);
+    v.why = how == Match::older
+                ? own + " is older than " + v.product + ", which reached end of life on " + v.eol.str()
+                : "every " + own + ".x release has reached end of life (the last, " + v.product + ", on " +
+                      v.eol.str() + ")";
+    v.product = own;
+  } else if (r.release == "*"sv) {
     v.why = v.product + (r.image == "centos"sv ? " reached end of life (CentOS 7, the last release, on "
                                                : " is deprecated and gets no updates (since ") +
             v.eol.str().substr(0, 7) + ")";
@@ -415,14 +440,17 @@ std::string eol_upgrade(std::string_view image, Date today) {
 
 std::optional<EolVerdict> eol_verdict(std::string_view image, std::string_view version, Date today) {
   std::string img = lower(image);
-  const EolRelease* r = find_release(img, version_prefix(version), today);
+  Match how = Match::exact;
+  SV v = version_prefix(version);
+  const EolRelease* r = find_release(img, v, today, &how);
   if (!r || date_of(*r) > today) {
+    how = Match::exact;
     // A code name as the version (VERSION_CODENAME-style input, ubuntu:bionic).
     for (const auto& c : kReleases)
       if (c.image == img && !c.codename.empty() && lower(version) == c.codename) r = &c;
   }
   if (!r || date_of(*r) > today) return std::nullopt;
-  return verdict(*r, today, nullptr, {});
+  return verdict(*r, today, nullptr, v, how);
 }
 
 std::optional<EolVerdict> eol_verdict(const ImageRef& ref, Date today) {
@@ -441,8 +469,9 @@ std::optional<EolVerdict> eol_verdict(const ImageRef& ref, Date today) {
   };
   SV version = version_prefix(ref.tag);
   if (family(path) && !(path == "openjdk" && has_word("ea"))) {
-    if (const EolRelease* r = find_release(path, version, today); r && date_of(*r) <= today)
-      return verdict(*r, today, &ref, version);
+    Match how = Match::exact;
+    if (const EolRelease* r = find_release(path, version, today, &how); r && date_of(*r) <= today)
+      return verdict(*r, today, &ref, version, how);
   }
   // Code names and alpine branches inside the tag: python:3.8-buster,
   // node:16-stretch, ubuntu:bionic, python:3.12-alpine3.16.
@@ -461,8 +490,9 @@ std::optional<EolVerdict> eol_verdict(const ImageRef& ref, Date today) {
     if (word.starts_with("alpine") && word.size() > 6) {
       SV v = version_prefix(word.substr(6));
       if (v.empty() || v.size() != word.size() - 6) continue;
-      if (const EolRelease* r = find_release("alpine", v, today); r && date_of(*r) <= today) {
-        EolVerdict out = verdict(*r, today, nullptr, {});
+      Match how = Match::exact;
+      if (const EolRelease* r = find_release("alpine", v, today, &how); r && date_of(*r) <= today) {
+        EolVerdict out = verdict(*r, today, nullptr, v, how);
         out.upgrade = (ref.registry.empty() ? "" : ref.registry + "/") + ref.path + ":" + refresh_suffix(ref.tag, today);
         return out;
       }

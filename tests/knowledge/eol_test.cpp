@@ -129,6 +129,16 @@ TEST(Eol, VerdictNamesTheReleaseItsDateAndAnUpgrade) {
   ASSERT_TRUE(v);
   EXPECT_EQ(v->why, "Node.js 16 reached end of life on 2023-09-11");
   EXPECT_EQ(v->upgrade, "node:24") << "the newest LTS, not the short-lived odd release";
+  // Judged by a neighbour row: the message names the version as written.
+  v = eol_verdict(parse_image("nginx:1.13-alpine"), kToday);
+  ASSERT_TRUE(v);
+  EXPECT_EQ(v->why, "nginx 1.13 is older than nginx 1.16, which reached end of life on 2020-04-21");
+  v = eol_verdict(parse_image("python:2-slim"), kToday);
+  ASSERT_TRUE(v);
+  EXPECT_EQ(v->why, "every Python 2.x release has reached end of life (the last, Python 2.7, on 2020-01-01)");
+  v = eol_verdict(parse_image("python:3.12-alpine3.5"), kToday);
+  ASSERT_TRUE(v);
+  EXPECT_EQ(v->product, "Alpine 3.5");
   v = eol_verdict("debian", "10", kToday);
   ASSERT_TRUE(v);
   EXPECT_EQ(v->upgrade, "debian:trixie-slim");
