@@ -18,8 +18,9 @@ TEST(StaleBase, LatestAndNoTag) {
 
 // The end-of-life verdicts are dated: these tests run on the brief's day.
 struct PinnedToday {
-  explicit PinnedToday(kb::Date d = {2026, 12, 2}) { kb::Clock::set(d); }
-  ~PinnedToday() { kb::Clock::set(std::nullopt); }
+  explicit PinnedToday(kb::Date d = {2026, 12, 2}) : before(kb::today()) { kb::Clock::set(d); }
+  ~PinnedToday() { kb::Clock::set(before); }
+  kb::Date before;
 };
 
 TEST(StaleBase, EndOfLifeResolvedThroughArg) {
