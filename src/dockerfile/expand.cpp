@@ -1,5 +1,7 @@
 #include "dockerfile/expand.h"
 
+#include "knowledge/build_env.h"
+
 #include <algorithm>
 #include <array>
 
@@ -412,14 +414,8 @@ Expansion expand(std::string_view word, const Vars& vars, char escape) {
   return out;
 }
 
-bool is_builtin_arg(std::string_view n) {
-  static constexpr std::array<std::string_view, 21> kBuiltin = {
-      "TARGETPLATFORM", "TARGETOS",   "TARGETARCH",  "TARGETVARIANT", "BUILDPLATFORM", "BUILDOS",
-      "BUILDARCH",      "BUILDVARIANT", "HTTP_PROXY", "http_proxy",   "HTTPS_PROXY",   "https_proxy",
-      "FTP_PROXY",      "ftp_proxy",  "NO_PROXY",    "no_proxy",      "ALL_PROXY",     "all_proxy",
-      "SOURCE_DATE_EPOCH", "BUILDKIT_SYNTAX", "BUILDKIT_INLINE_CACHE"};
-  return std::find(kBuiltin.begin(), kBuiltin.end(), n) != kBuiltin.end();
-}
+// The table lives in the knowledge layer (knowledge/build_env.h).
+bool is_builtin_arg(std::string_view n) { return dd::kb::predefined_arg(n) != nullptr; }
 
 namespace {
 

@@ -14,68 +14,6 @@ namespace {
 
 using SV = std::string_view;
 
-const std::vector<Runtime> kRuntimes{
-    {"node", "-slim", "-alpine", "gcr.io/distroless/nodejs20-debian12"},
-    {"python", "-slim", "-alpine", "gcr.io/distroless/python3-debian12"},
-    {"ruby", "-slim", "-alpine", ""},
-    {"php", "", "-alpine", ""},
-    {"perl", "-slim", "", ""},
-    {"elixir", "-slim", "-alpine", ""},
-    {"erlang", "-slim", "-alpine", ""},
-    {"openjdk", "eclipse-temurin:21-jre", "eclipse-temurin:21-jre-alpine", "gcr.io/distroless/java21-debian12"},
-    {"eclipse-temurin", "-jre", "-jre-alpine", "gcr.io/distroless/java21-debian12"},
-    {"amazoncorretto", "-al2023-headless", "-alpine", "gcr.io/distroless/java21-debian12"},
-    {"golang", "", "-alpine", "gcr.io/distroless/static-debian12", true},
-    {"rust", "-slim", "-alpine", "gcr.io/distroless/cc-debian12", true},
-    {"maven", "", "", "eclipse-temurin:21-jre", true},
-    {"gradle", "", "", "eclipse-temurin:21-jre", true},
-    {"dotnet/sdk", "mcr.microsoft.com/dotnet/aspnet", "-alpine", "mcr.microsoft.com/dotnet/runtime-deps", true},
-    {"debian", "-slim", "", "gcr.io/distroless/base-debian12"},
-    {"ubuntu", "debian:bookworm-slim", "", "gcr.io/distroless/base-debian12"},
-    {"buildpack-deps", "debian:bookworm-slim", "", "", true},
-};
-
-const std::vector<EolRule> kEol{
-    {"python", "3.9", "Python before 3.9 is end-of-life (3.8 ended October 2024, 2.7 in 2020)", "python:3.12-slim"},
-    {"node", "18", "Node.js before 18 is end-of-life", "node:22-slim"},
-    {"debian", "11", "Debian 10 (buster) and older no longer get security updates", "debian:bookworm-slim"},
-    {"ubuntu", "20.04", "Ubuntu releases before 20.04 are out of standard support", "ubuntu:24.04"},
-    {"alpine", "3.18", "Alpine branches before 3.18 no longer get security fixes", "alpine:3.20"},
-    {"centos", "", "CentOS Linux is end-of-life (CentOS 7 ended June 2024, CentOS 8 in 2021)",
-     "rockylinux:9-minimal or almalinux:9-minimal"},
-    {"openjdk", "", "the openjdk image is deprecated and gets no updates", "eclipse-temurin:21-jre"},
-    {"java", "", "the java image is deprecated and gets no updates", "eclipse-temurin:21-jre"},
-    {"golang", "1.21", "Go before 1.21 gets no security fixes", "golang:1.23"},
-    {"php", "8.1", "PHP before 8.1 is end-of-life", "php:8.3-fpm-alpine"},
-    {"ruby", "3.1", "Ruby before 3.1 is end-of-life", "ruby:3.3-slim"},
-    {"postgres", "13", "PostgreSQL before 13 is end-of-life", "postgres:16"},
-    {"mysql", "8.0", "MySQL before 8.0 is end-of-life", "mysql:8.4"},
-    {"nginx", "1.20", "nginx before 1.20 no longer gets fixes", "nginx:1.27-alpine"},
-};
-
-struct Codename {
-  SV name;
-  SV why;
-  SV upgrade;
-};
-const std::vector<Codename> kEolCodenames{
-    {"wheezy", "Debian 7 (wheezy) is end-of-life", "bookworm"},
-    {"jessie", "Debian 8 (jessie) is end-of-life", "bookworm"},
-    {"stretch", "Debian 9 (stretch) is end-of-life", "bookworm"},
-    {"buster", "Debian 10 (buster) is end-of-life", "bookworm"},
-    {"trusty", "Ubuntu 14.04 (trusty) is out of standard support", "noble"},
-    {"xenial", "Ubuntu 16.04 (xenial) is out of standard support", "noble"},
-    {"bionic", "Ubuntu 18.04 (bionic) is out of standard support", "noble"},
-    {"cosmic", "Ubuntu 18.10 is a non-LTS release, long out of support", "noble"},
-    {"disco", "Ubuntu 19.04 is a non-LTS release, long out of support", "noble"},
-    {"eoan", "Ubuntu 19.10 is a non-LTS release, long out of support", "noble"},
-    {"groovy", "Ubuntu 20.10 is a non-LTS release, long out of support", "noble"},
-    {"hirsute", "Ubuntu 21.04 is a non-LTS release, long out of support", "noble"},
-    {"impish", "Ubuntu 21.10 is a non-LTS release, long out of support", "noble"},
-    {"kinetic", "Ubuntu 22.10 is a non-LTS release, out of support", "noble"},
-    {"lunar", "Ubuntu 23.04 is a non-LTS release, out of support", "noble"},
-    {"mantic", "Ubuntu 23.10 is a non-LTS release, out of support", "noble"},
-};
 
 const std::vector<Ecosystem> kEcosystems{
     {"npm", {"package.json", "package-lock.json", "npm-shrinkwrap.json", ".npmrc"},
@@ -119,31 +57,6 @@ const std::vector<Ecosystem> kEcosystems{
      "COPY *.csproj ./", "dotnet restore"},
 };
 
-bool has_digit_prefix(SV s) { return !s.empty() && std::isdigit(static_cast<unsigned char>(s.front())); }
-
-// Leading "3.11" of "3.11.4-slim-bookworm".
-std::string version_prefix(SV tag) {
-  std::string v;
-  for (char c : tag) {
-    if (std::isdigit(static_cast<unsigned char>(c)) || c == '.') v += c;
-    else break;
-  }
-  while (!v.empty() && v.back() == '.') v.pop_back();
-  return v;
-}
-
-std::vector<std::string> split(SV s, char sep) {
-  std::vector<std::string> out;
-  size_t pos = 0;
-  while (pos <= s.size()) {
-    size_t n = s.find(sep, pos);
-    if (n == SV::npos) n = s.size();
-    if (n > pos) out.emplace_back(s.substr(pos, n - pos));
-    pos = n + 1;
-  }
-  return out;
-}
-
 bool is_flag(SV a) { return a.size() > 1 && a.front() == '-'; }
 
 // Marker in argv: a bare flag is compared with each argument (or its --x=
@@ -182,84 +95,6 @@ std::string_view basename(std::string_view p) {
 
 bool contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != SV::npos; }
 
-
-std::span<const Runtime> runtimes() { return kRuntimes; }
-
-const Runtime* runtime(std::string_view image) {
-  for (const auto& r : kRuntimes)
-    if (r.image == image) return &r;
-  return nullptr;
-}
-
-bool is_small_tag(std::string_view tag) {
-  std::string t = lower(tag);
-  for (SV w : {"slim", "alpine", "distroless", "jre", "minimal", "micro", "busybox", "chiseled", "static", "headless",
-               "nano", "runtime"})
-    if (contains(t, w)) return true;
-  return false;
-}
-
-std::span<const EolRule> eol_rules() { return kEol; }
-
-int compare_versions(std::string_view a, std::string_view b) {
-  auto pa = split(a, '.'), pb = split(b, '.');
-  for (size_t i = 0; i < std::max(pa.size(), pb.size()); ++i) {
-    long x = 0, y = 0;
-    if (i < pa.size() && has_digit_prefix(pa[i]) && pa[i].size() < 9) x = std::stol(pa[i]);
-    if (i < pb.size() && has_digit_prefix(pb[i]) && pb[i].size() < 9) y = std::stol(pb[i]);
-    if (x != y) return x < y ? -1 : 1;
-  }
-  return 0;
-}
-
-std::optional<std::string> eol_reason(const ImageRef& ref, std::string* upgrade) {
-  const std::string tag = lower(ref.tag);
-  const std::string path = lower(ref.path);
-  for (const auto& e : kEol) {
-    if (path != e.image) continue;
-    std::string ver = version_prefix(tag);
-    bool eol = e.below.empty() || (!ver.empty() && compare_versions(ver, e.below) < 0);
-    if (!eol && e.image == "ubuntu"sv && !ver.empty()) {
-      // Non-LTS releases: YY.10, or an odd year.
-      auto parts = split(ver, '.');
-      if (parts.size() >= 2 && parts[1] != "04"sv) eol = true;
-      if (!parts.empty() && has_digit_prefix(parts[0]) && parts[0].size() < 4 && std::stoi(parts[0]) % 2 == 1)
-        eol = true;
-      if (eol) {
-        if (upgrade) *upgrade = e.upgrade;
-        return "Ubuntu " + ver + " is a non-LTS release, out of support";
-      }
-    }
-    if (eol) {
-      if (upgrade) *upgrade = e.upgrade;
-      std::string why(e.why);
-      if (!ver.empty()) why = std::string(e.image) + ":" + ref.tag + ": " + why;
-      return why;
-    }
-  }
-  // Code names inside the tag: python:3.8-buster, node:16-stretch, ubuntu:bionic.
-  for (const auto& word : split(tag, '-')) {
-    for (const auto& c : kEolCodenames)
-      if (word == c.name) {
-        if (upgrade) {
-          std::string t = ref.tag;
-          size_t p = lower(t).find(c.name);
-          if (p != std::string::npos) t.replace(p, c.name.size(), c.upgrade);
-          *upgrade = (ref.registry.empty() ? "" : ref.registry + "/") + ref.path + ":" + t;
-        }
-        return std::string(c.why);
-      }
-    // alpine3.16 inside a tag
-    if (word.starts_with("alpine") && word.size() > 6) {
-      std::string v = version_prefix(SV(word).substr(6));
-      if (!v.empty() && compare_versions(v, "3.18") < 0) {
-        if (upgrade) *upgrade = ref.path + ":" + std::string(SV(ref.tag).substr(0, ref.tag.size() - word.size())) + "alpine";
-        return "Alpine " + v + " no longer gets security fixes";
-      }
-    }
-  }
-  return std::nullopt;
-}
 
 std::span<const Ecosystem> ecosystems() { return kEcosystems; }
 

@@ -11,8 +11,10 @@
 #include <vector>
 
 #include "dockerfile/ast.h"
+#include "knowledge/eol.h"
 #include "knowledge/image_ref.h"
 #include "knowledge/packages.h"
+#include "knowledge/images.h"
 #include "knowledge/programs.h"
 #include "dockerfile/shell.h"
 
@@ -30,34 +32,14 @@ using dd::kb::parse_image;
 // layer (knowledge/packages.h).
 using dd::kb::is_build_package;
 
-// ---- runtimes -------------------------------------------------------------
+// ---- runtimes and end-of-life ---------------------------------------------
 
-struct Runtime {
-  std::string_view image;       // official repository name: node, python, ...
-  std::string_view slim;        // suffix or image of the slim variant: "-slim"
-  std::string_view alpine;      // "-alpine" or ""
-  std::string_view distroless;  // distroless image for the runtime, or ""
-  bool build_only = false;      // golang, maven, gradle: the toolchain itself
-};
-std::span<const Runtime> runtimes();
-const Runtime* runtime(std::string_view image_name);
-// True when a tag already names a small variant (slim, alpine, distroless, jre...).
-bool is_small_tag(std::string_view tag);
-
-// ---- end-of-life bases ----------------------------------------------------
-
-struct EolRule {
-  std::string_view image;     // repository name
-  std::string_view below;     // first supported version ("" = every tag is end-of-life)
-  std::string_view why;       // end-of-life note
-  std::string_view upgrade;   // suggested replacement
-};
-std::span<const EolRule> eol_rules();
-// Why this base is end-of-life, or nullopt. Looks at the version prefix of the
-// tag and at Debian/Ubuntu code names in it (python:3.11-buster).
-std::optional<std::string> eol_reason(const ImageRef& ref, std::string* upgrade = nullptr);
-// Compares dotted numeric versions: -1, 0, 1. Non-numeric parts count as 0.
-int compare_versions(std::string_view a, std::string_view b);
+// Official images, their small variants and end-of-life dates live in the
+// knowledge layer (knowledge/images.h, knowledge/eol.h).
+using dd::kb::is_small_tag;
+using dd::kb::Runtime;
+using dd::kb::runtime;
+using dd::kb::runtimes;
 
 // ---- processes ------------------------------------------------------------
 

@@ -15,6 +15,7 @@
 #include "core/report.h"
 #include "k8s/manifest.h"
 #include "knowledge/address.h"
+#include "knowledge/build_env.h"
 #include "secrets/secrets.h"
 
 namespace dd::envdiff {
@@ -552,10 +553,10 @@ Result compare(const EnvSet& a, const EnvSet& b, const std::vector<SourceRead>* 
       r.findings.push_back(std::move(f));
     }
   if (source) {
-    static const std::set<std::string> os_vars = {"PATH", "HOME", "HOSTNAME", "USER", "PWD", "TERM", "LANG", "SHELL",
-                                                  "TMPDIR", "TEMP", "TMP", "LC_ALL", "TZ"};
     for (const auto& sr : *source) {
-      if (a.find(sr.name) || b.find(sr.name) || os_vars.count(sr.name)) continue;
+      // Variables the OS or the container runtime sets (knowledge/build_env.h).
+      const kb::DefaultVar* os = kb::default_var(sr.name);
+      if (a.find(sr.name) || b.find(sr.name) || (os && os->process)) continue;
       r.unprovided.push_back(sr);
       Finding f;
       f.rule = kUnprovided.id;

@@ -1,5 +1,7 @@
 #include "k8s/lint.h"
 
+#include "knowledge/heap.h"
+
 #include <algorithm>
 #include <sstream>
 
@@ -90,23 +92,7 @@ std::string command_line(const Container& c) {
 }
 
 Runtime runtime_of(const Container& c) {
-  auto ref = kb::parse_image(c.image);
-  const std::string& n = ref.name;
-  auto has = [&](std::string_view s) { return n.find(s) != std::string::npos; };
-  std::string cmd = command_line(c);
-  std::string first = c.command.empty() ? "" : c.command.front();
-  auto base = first.substr(first.rfind('/') == std::string::npos ? 0 : first.rfind('/') + 1);
-  if (base == "java" || has("openjdk") || has("temurin") || has("corretto") || has("jdk") || has("jre") ||
-      n == "zulu-openjdk" || has("tomcat") || has("jetty") || has("keycloak") || has("elasticsearch") ||
-      has("kafka") || has("zookeeper") || has("spring"))
-    return Runtime::jvm;
-  if (base == "node" || base == "npm" || base == "npx" || base == "yarn" || n == "node" || has("nodejs"))
-    return Runtime::node;
-  if (has("nginx")) return Runtime::nginx;
-  if (base.rfind("python", 0) == 0 || base == "gunicorn" || base == "uvicorn" || n == "python" || has("pypy"))
-    return Runtime::python;
-  (void)cmd;
-  return Runtime::unknown;
+  return kb::runtime_kind(kb::parse_image(c.image), c.command.empty() ? std::string_view() : c.command.front());
 }
 
 std::vector<EnvSeen> env_seen(const Workload& w, const Container& c) {
@@ -138,40 +124,17 @@ std::vector<EnvSeen> env_seen(const Workload& w, const Container& c) {
 
 std::vector<HeapFlag> heap_flags(const Workload& w, const Container& c) {
   std::vector<HeapFlag> out;
+  // The flags themselves are read by the knowledge layer (knowledge/heap.h).
   auto scan = [&](const std::string& text, Mark at, const std::string& where) {
-    std::istringstream in(text);
-    std::string t;
-    while (in >> t) {
-      if (t.size() > 1 && (t.front() == '"' || t.front() == '\'')) t = t.substr(1);
-      while (!t.empty() && (t.back() == '"' || t.back() == '\'' || t.back() == ';')) t.pop_back();
+    for (auto& k : kb::heap_flags(text)) {
       HeapFlag h;
-      h.text = t;
+      h.text = std::move(k.text);
+      h.bytes = k.bytes;
+      h.percent = k.percent;
+      h.node = k.node;
+      h.active_processor_count = k.active_processor_count;
       h.at = at;
       h.where = where;
-      if (t.rfind("-Xmx", 0) == 0) {
-        auto b = kb::parse_memory(t.substr(4), kb::QuantityDialect::java);
-        if (!b) continue;
-        h.bytes = *b;
-      } else if (t.rfind("-XX:MaxHeapSize=", 0) == 0) {
-        auto b = kb::parse_memory(t.substr(16), kb::QuantityDialect::java);
-        if (!b) continue;
-        h.bytes = *b;
-      } else if (t.rfind("-XX:MaxRAMPercentage=", 0) == 0) {
-        try {
-          h.percent = std::stod(t.substr(21));
-        } catch (...) {
-          continue;
-        }
-      } else if (t.rfind("-XX:ActiveProcessorCount=", 0) == 0) {
-        h.active_processor_count = true;
-      } else if (t.rfind("--max-old-space-size=", 0) == 0 || t.rfind("--max_old_space_size=", 0) == 0) {
-        auto v = t.substr(21);
-        if (v.empty() || v.find_first_not_of("0123456789") != std::string::npos || v.size() > 9) continue;
-        h.bytes = std::stoll(v) * 1024 * 1024;
-        h.node = true;
-      } else {
-        continue;
-      }
       out.push_back(std::move(h));
     }
   };

@@ -11,6 +11,7 @@
 #include "core/report.h"
 #include "k8s/manifest.h"
 #include "knowledge/image_ref.h"
+#include "knowledge/images.h"
 #include "knowledge/quantity.h"
 
 namespace dd::k8s {
@@ -50,8 +51,9 @@ std::vector<const Container*> all_containers(const PodSpec& pod);
 // The container's command line: command + args, joined by spaces.
 std::string command_line(const Container& c);
 
-// The heap-relevant runtime of a container, judged from its image and command.
-enum class Runtime { unknown, jvm, node, python, nginx };
+// The heap-relevant runtime of a container, judged from its image and command
+// (the knowledge layer's table, knowledge/images.h).
+using Runtime = kb::RuntimeKind;
 Runtime runtime_of(const Container& c);
 
 // The env a container sees, resolved against the set where it can be (envFrom

@@ -1,5 +1,7 @@
 #include "secrets/secrets.h"
 
+#include "knowledge/credentials.h"
+
 #include <hs.h>
 
 #include <algorithm>
@@ -263,45 +265,8 @@ bool is_placeholder(std::string_view raw) {
   return false;
 }
 
-bool is_secret_name(std::string_view raw) {
-  std::string n = upper(raw);
-  for (auto& c : n)
-    if (c == '-' || c == '.') c = '_';
-  // The parts between underscores, as views into n: no copies.
-  std::vector<std::string_view> parts;
-  for (size_t pos = 0; pos <= n.size();) {
-    size_t us = n.find('_', pos);
-    if (us == std::string::npos) us = n.size();
-    if (us > pos) parts.emplace_back(n.data() + pos, us - pos);
-    pos = us + 1;
-  }
-  if (parts.empty() || n == "PWD") return false;
-  static constexpr std::array<std::string_view, 42> kNotSecret{
-      "FILE",    "PATH",     "DIR",      "NAME",     "URL",     "URI",      "ENDPOINT", "HOST",    "PORT",
-      "LENGTH",  "LEN",      "SIZE",     "TTL",      "EXPIRY",  "EXPIRES",  "EXPIRATION", "TIMEOUT", "ENABLED",
-      "ENABLE",  "DISABLED", "HEADER",   "TYPE",     "FORMAT",  "VERSION",  "ID",       "ALGORITHM", "ALG",
-      "MIN",     "MAX",      "COUNT",    "LIFETIME", "PREFIX",  "FIELD",    "REQUIRED", "POLICY",  "LOCATION",
-      "MOUNT",   "REF",      "ISSUER",   "AUDIENCE", "SCOPE",   "MODE"};
-  for (std::string_view s : kNotSecret)
-    if (parts.back() == s) return false;
-  static constexpr std::array<std::string_view, 16> kWords{
-      "PASSWORD", "PASSWD",    "PASS",   "PWD",        "PASSPHRASE", "SECRET",    "TOKEN",     "APIKEY",
-      "PRIVKEY",  "CREDENTIAL", "CREDENTIALS", "AUTHTOKEN", "ACCESSKEY", "SECRETKEY", "DBPASS", "ACCESSTOKEN"};
-  for (std::string_view p : parts) {
-    for (std::string_view w : kWords)
-      if (p == w) return true;
-    if (p.size() > 8 && (p.ends_with("PASSWORD") || p.ends_with("TOKEN") || p.ends_with("SECRET"))) return true;
-  }
-  static constexpr std::array<std::string_view, 14> kFirst{"API",     "PRIVATE", "ACCESS", "SECRET", "AUTH",
-                                                           "ENCRYPTION", "SIGNING", "MASTER", "LICENSE", "CLIENT",
-                                                           "SESSION", "APP",     "SERVICE", "JWT"};
-  for (size_t i = 0; i + 1 < parts.size(); ++i)
-    for (std::string_view f : kFirst)
-      if (parts[i] == f && (parts[i + 1] == "KEY" || (parts[i + 1] == "SECRET" && parts[i] != "SECRET")))
-        return true;
-  if (parts.back() == "AUTH" && parts.size() >= 2) return true;  // NPM_CONFIG__AUTH
-  return false;
-}
+// The credential-name table lives in the knowledge layer (knowledge/credentials.h).
+bool is_secret_name(std::string_view raw) { return kb::is_secret_name(raw); }
 
 std::pair<size_t, size_t> url_password(std::string_view text) {
   constexpr auto npos = std::string_view::npos;

@@ -3,6 +3,7 @@
 #include "compose/compose.h"
 #include "core/error.h"
 #include "helpers.h"
+#include "knowledge/clock.h"
 
 namespace dd::test {
 namespace {
@@ -110,6 +111,41 @@ TEST(Compose, UnpinnedImages) {
   EXPECT_EQ(f[0].evidence, "image: acme/api");
   EXPECT_EQ(f[1].evidence, "image: postgres:latest");
   EXPECT_TRUE(of(lint_compose(kClean), "DD7004").empty());
+}
+
+TEST(Compose, UnpinnedImagesReadTheReferenceAsTheEngineDoes) {
+  auto f = of(lint_compose("services:\n  a:\n    image: localhost:5000/team/app\n  b:\n    image: "
+                           "registry.example.com:5000/team/app:1.2\n  c:\n    image: docker.io/library/redis:latest\n"
+                           "  d:\n    image: redis@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n"
+                           "  e:\n    image: ${REGISTRY}/app\n  f:\n    image: $REGISTRY/app\n"),
+              "DD7004");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].evidence, "image: localhost:5000/team/app") << "a registry port is not a tag";
+  EXPECT_EQ(f[0].fix, "image: localhost:5000/team/app:<version>@sha256:<digest>");
+  EXPECT_EQ(f[1].evidence, "image: docker.io/library/redis:latest");
+  EXPECT_EQ(f[1].fix, "image: docker.io/library/redis:<version>@sha256:<digest>");
+}
+
+// The same end-of-life verdict as FROM node:16 (DD2072), dated.
+TEST(Compose, EndOfLifeImage) {
+  kb::Clock::set(kb::Date{2026, 12, 2});
+  auto f = of(lint_compose("services:\n  web:\n    image: node:16\n  api:\n    image: python:3.9-slim\n"
+                           "  cache:\n    image: python:3-alpine\n  db:\n    image: postgres:17\n"
+                           "  mq:\n    image: node:lts\n"),
+              "DD7007");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].message, "service 'web' runs image node:16: Node.js 16 reached end of life on 2023-09-11");
+  EXPECT_EQ(f[0].fix, "image: node:24");
+  EXPECT_EQ(f[0].location.line, 3);
+  EXPECT_EQ(f[1].fix, "image: python:3.14-slim");
+  EXPECT_EQ(f[1].category, Category::stale_image);
+  // Before Python 3.9's date, only node:16.
+  kb::Clock::set(kb::Date{2025, 10, 30});
+  EXPECT_EQ(of(lint_compose("services:\n  web:\n    image: node:16\n  api:\n    image: python:3.9-slim\n"),
+               "DD7007").size(),
+            1u);
+  kb::Clock::set(std::nullopt);
+  EXPECT_TRUE(of(lint_compose(kClean), "DD7007").empty());
 }
 
 TEST(Compose, Privileged) {

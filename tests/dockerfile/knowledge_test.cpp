@@ -32,45 +32,6 @@ TEST(Knowledge, BuildPackages) {
     EXPECT_FALSE(is_build_package(p)) << p;
 }
 
-TEST(Knowledge, EveryRuntimeHasASmallerVariant) {
-  for (const auto& r : runtimes()) {
-    EXPECT_TRUE(!r.slim.empty() || !r.alpine.empty() || !r.distroless.empty()) << r.image;
-    EXPECT_EQ(runtime(r.image), &r);
-  }
-  EXPECT_TRUE(is_small_tag("20-bookworm-slim"));
-  EXPECT_TRUE(is_small_tag("3.12-alpine3.20"));
-  EXPECT_FALSE(is_small_tag("20-bookworm"));
-}
-
-TEST(Knowledge, EveryEolRowFiresBelowAndNotAbove) {
-  for (const auto& e : eol_rules()) {
-    if (e.below.empty()) {
-      EXPECT_TRUE(eol_reason(parse_image(std::string(e.image) + ":anything"))) << e.image;
-      continue;
-    }
-    EXPECT_TRUE(eol_reason(parse_image(std::string(e.image) + ":1"))) << e.image;
-    EXPECT_FALSE(eol_reason(parse_image(std::string(e.image) + ":" + std::string(e.below)))) << e.image;
-    EXPECT_FALSE(e.upgrade.empty());
-  }
-  std::string up;
-  EXPECT_TRUE(eol_reason(parse_image("python:3.11-buster"), &up));
-  EXPECT_EQ(up, "python:3.11-bookworm");
-  EXPECT_TRUE(eol_reason(parse_image("python:3.12-alpine3.16")));
-  EXPECT_TRUE(eol_reason(parse_image("ubuntu:22.10")));
-  EXPECT_TRUE(eol_reason(parse_image("ubuntu:21.04")));
-  EXPECT_FALSE(eol_reason(parse_image("ubuntu:22.04")));
-  EXPECT_FALSE(eol_reason(parse_image("node:20-bookworm-slim")));
-  EXPECT_FALSE(eol_reason(parse_image("python:3.12-slim")));
-  EXPECT_TRUE(eol_reason(parse_image("python:2.7")));
-  EXPECT_TRUE(eol_reason(parse_image("node:16-alpine")));
-}
-
-TEST(Knowledge, CompareVersions) {
-  EXPECT_EQ(compare_versions("3.8", "3.9"), -1);
-  EXPECT_EQ(compare_versions("3.10", "3.9"), 1);
-  EXPECT_EQ(compare_versions("18", "18.0"), 0);
-}
-
 TEST(Knowledge, EveryDaemonRowHasAFix) {
   for (const auto& d : daemons()) {
     EXPECT_FALSE(d.fix.empty()) << d.program;

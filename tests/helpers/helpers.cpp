@@ -40,6 +40,12 @@ RunResult run(const std::vector<std::string>& argv, const std::vector<std::strin
   std::vector<std::string> env_store;
   for (char** e = environ; *e; ++e) env_store.push_back(*e);
   for (const auto& e : extra_env) env_store.push_back(e);
+  // Dated knowledge (end-of-life bases) is judged on one fixed day, the day
+  // the fixtures (alpine:3.20, node:20) were current, so a verdict does not
+  // change as the calendar moves. A test about dates sets DRYDOCK_TODAY itself.
+  bool dated = false;
+  for (const auto& e : env_store) dated = dated || e.rfind("DRYDOCK_TODAY=", 0) == 0;
+  if (!dated) env_store.push_back("DRYDOCK_TODAY=2026-03-01");
   std::vector<char*> envp;
   for (auto& e : env_store) envp.push_back(e.data());
   envp.push_back(nullptr);

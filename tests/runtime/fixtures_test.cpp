@@ -71,6 +71,15 @@ TEST(DiagnoseFixture, HeapAboveLimitQuotesBothValues) {
   EXPECT_TRUE(contains(f->evidence, "JAVA_TOOL_OPTIONS=-Xmx2g (2GiB heap)")) << f->evidence;
   EXPECT_TRUE(contains(f->fix, "MaxRAMPercentage")) << f->fix;
 
+  // The same reader as Kubernetes' heap rules: -XX:MaxHeapSize, and a
+  // NAME=-Xmx assignment inside the command line.
+  auto m = load_json("oom.json");
+  m[0]["Config"]["Env"].push_back("JAVA_OPTS=-XX:MaxHeapSize=1g");
+  fs = runtime::diagnose(runtime::from_docker_inspect(m[0]), {});
+  f = find_rule(fs, "DD5202");
+  ASSERT_NE(f, nullptr) << dump(fs);
+  EXPECT_TRUE(contains(f->evidence, "JAVA_OPTS=-XX:MaxHeapSize=1g (1GiB heap)")) << f->evidence;
+
   auto small = load_json("oom.json");
   small[0]["Config"]["Env"].push_back("NODE_OPTIONS=--max-old-space-size=8");
   EXPECT_EQ(find_rule(runtime::diagnose(runtime::from_docker_inspect(small[0]), {}), "DD5202"), nullptr);

@@ -1,5 +1,6 @@
 // DD7004: a compose service image with the latest tag or no tag.
 #include "compose/compose.h"
+#include "knowledge/image_ref.h"
 
 namespace dd::compose {
 namespace {
@@ -9,19 +10,18 @@ class UnpinnedImage : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const File& file, Report& out) const override {
     for (const auto& s : file.services) {
-      if (s.image.empty() || s.image.find('@') != std::string::npos || s.image.find("${") != std::string::npos)
-        continue;
-      auto slash = s.image.rfind('/');
-      auto colon = s.image.rfind(':');
-      bool tagged = colon != std::string::npos && (slash == std::string::npos || colon > slash);
-      std::string tag = tagged ? s.image.substr(colon + 1) : "";
-      if (tagged && tag != "latest") continue;
+      if (s.image.empty() || s.image.find('$') != std::string::npos) continue;
+      kb::ImageRef ref = kb::parse_image(s.image);
+      if (!ref.digest.empty()) continue;
+      bool tagged = !ref.tag.empty();
+      if (tagged && ref.tag != "latest") continue;
       Finding f = at(file, s, s.image_at,
                      "service '" + s.name + "' runs image " + s.image +
                          (tagged ? ": `latest` moves, so two hosts can run different code" : " with no tag, which means `latest`"),
                      "image: " + s.image);
       f.root_cause = "A floating tag is resolved at pull time, so deployments are not reproducible and fixes or breakages arrive unannounced.";
-      std::string base = tagged ? s.image.substr(0, colon) : s.image;
+      // The reference as written, without its tag.
+      std::string base = tagged ? s.image.substr(0, s.image.size() - ref.tag.size() - 1) : s.image;
       f.fix = "image: " + base + ":<version>@sha256:<digest>";
       out.add(info_, std::move(f));
     }

@@ -57,12 +57,10 @@ std::optional<std::string> inside_of(const local::Base& b, std::string& upgrade,
       if (auto v = value("VERSION_ID")) version = *v;
     }
     if (!id.empty() && !version.empty()) {
-      kb::ImageRef os_ref;
-      os_ref.path = os_ref.name = id;
-      os_ref.tag = version;
-      if (auto why = kb::eol_reason(os_ref, &upgrade)) {
+      if (auto v = dd::kb::eol_verdict(id, version, dd::kb::today())) {
+        upgrade = v->upgrade;
         what = id + " " + version + " (its /etc/os-release)";
-        return why;
+        return v->why;
       }
     }
   }
@@ -72,12 +70,11 @@ std::optional<std::string> inside_of(const local::Base& b, std::string& upgrade,
   for (const auto& e : b.image.env)
     for (const auto& [var, image] : kRuntimes)
       if (e.size() > var.size() && e.compare(0, var.size(), var) == 0 && e[var.size()] == '=') {
-        kb::ImageRef rt;
-        rt.path = rt.name = std::string(image);
-        rt.tag = e.substr(var.size() + 1);
-        if (auto why = kb::eol_reason(rt, &upgrade)) {
-          what = std::string(image) + " " + rt.tag + " (its " + std::string(var) + ")";
-          return why;
+        std::string version = e.substr(var.size() + 1);
+        if (auto v = dd::kb::eol_verdict(image, version, dd::kb::today())) {
+          upgrade = v->upgrade;
+          what = std::string(image) + " " + version + " (its " + std::string(var) + ")";
+          return v->why;
         }
       }
   return std::nullopt;
@@ -128,12 +125,12 @@ class StaleBase : public Rule {
         out.add(digest_info(), std::move(f));
       }
       std::string upgrade;
-      if (auto why = kb::eol_reason(ref, &upgrade)) {
+      if (auto eol = dd::kb::eol_verdict(ref, dd::kb::today())) {
         Finding f = in.at(r, "FROM " + img + resolved + " on line " + std::to_string(from.range.begin.line) + ": " +
-                                 *why,
+                                 eol->why,
                           line);
         f.root_cause = "The base no longer receives security updates.";
-        f.fix = "FROM " + (upgrade.empty() ? ref.path + ":<supported version>" : upgrade);
+        f.fix = "FROM " + (eol->upgrade.empty() ? ref.path + ":<supported version>" : eol->upgrade);
         out.add(eol_info(), std::move(f));
       } else if (auto real = local::stage_base(in, st.index)) {
         // The tag tells nothing (a company base): what the image is made of.
@@ -152,9 +149,8 @@ class StaleBase : public Rule {
 
  private:
   static std::string example(const kb::ImageRef& r) {
-    for (const auto& e : kb::eol_rules())
-      if (e.image == r.path) return std::string(e.upgrade);
-    return r.path + ":1.2.3";
+    std::string up = dd::kb::eol_upgrade(r.path, dd::kb::today());
+    return up.empty() ? r.path + ":1.2.3" : up;
   }
 
   const RuleInfo& info_ = Registry::instance().add({

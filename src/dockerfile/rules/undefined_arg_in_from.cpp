@@ -1,11 +1,10 @@
 // DD1009: FROM uses an ARG that is not declared before the first FROM.
 #include "dockerfile/rules/pkg_util.h"
+#include "knowledge/build_env.h"
 
 namespace dd::dockerfile {
 namespace {
 
-const util::Words kAutomatic = {"BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT", "TARGETPLATFORM", "TARGETOS",
-                                "TARGETARCH", "TARGETVARIANT", "TARGETSTAGE", "BUILDKIT_SYNTAX"};
 
 class UndefinedArgInFrom : public Rule {
  public:
@@ -16,7 +15,7 @@ class UndefinedArgInFrom : public Rule {
       if (i < in.df.instructions.size())
         for (const auto& kv : in.df.instructions[i].pairs) global.push_back(kv.key);
     auto known = [&](const std::string& n) {
-      return util::in(kAutomatic, n) || std::find(global.begin(), global.end(), n) != global.end();
+      return dd::kb::predefined_in_from(n) || std::find(global.begin(), global.end(), n) != global.end();
     };
     for (const auto& ins : in.df.instructions) {
       if (ins.kind != Kw::FROM) continue;

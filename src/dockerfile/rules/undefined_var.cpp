@@ -4,12 +4,11 @@
 
 #include "dockerfile/rules/local_image.h"
 #include "dockerfile/rules/pkg_util.h"
+#include "knowledge/build_env.h"
 
 namespace dd::dockerfile {
 namespace {
 
-const util::Words kAutomatic = {"BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT", "TARGETPLATFORM", "TARGETOS",
-                                "TARGETARCH", "TARGETVARIANT"};
 const util::Words kChecked = {"ENV", "LABEL", "COPY", "ADD", "WORKDIR", "USER", "EXPOSE", "VOLUME", "STOPSIGNAL", "ARG"};
 
 struct Use {
@@ -97,7 +96,8 @@ class UndefinedVar : public Rule {
       bool scratch = util::rooted_in_scratch(in.df, ins.stage);
       for (const auto& u : uses(in.df, ins)) {
         for (const auto& ref : util::var_refs(u.text, in.df.escape)) {
-          if (ref.has_default || defined(ref.name)) continue;
+          // PATH, HOME, HOSTNAME...: set by the builder or the runtime without a declaration.
+          if (ref.has_default || dd::kb::set_by_default_in_build(ref.name) || defined(ref.name)) continue;
           std::string why, fix;
           std::vector<std::string> names;  // every name known here, sorted, once each
           for (const auto& [k, _] : scope) names.push_back(k);
@@ -107,7 +107,8 @@ class UndefinedVar : public Rule {
           std::sort(names.begin(), names.end());
           names.erase(std::unique(names.begin(), names.end()), names.end());
           std::string near = ref.name.size() >= 4 ? util::closest(ref.name, names) : std::string();
-          if (util::in(kAutomatic, ref.name)) {
+          const dd::kb::BuildArg* predefined = dd::kb::predefined_arg(ref.name);
+          if (predefined && predefined->kind == dd::kb::BuildArgKind::platform) {
             why = "it is a platform ARG, which a stage only sees after ARG " + ref.name;
             fix = "ARG " + ref.name;
           } else if (std::find(global.begin(), global.end(), ref.name) != global.end()) {

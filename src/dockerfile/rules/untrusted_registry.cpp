@@ -1,15 +1,20 @@
 // DD1031: Base image from a registry that is not trusted.
 #include "dockerfile/rules/pkg_util.h"
+#include "knowledge/image_ref.h"
 
 namespace dd::dockerfile {
 namespace {
 
-std::string registry_of(std::string_view image) {
-  auto slash = image.find('/');
-  if (slash == std::string_view::npos) return "docker.io";
-  std::string_view first = image.substr(0, slash);
-  if (first.find_first_of(".:") == std::string_view::npos && first != "localhost"sv) return "docker.io";
-  return std::string(first);
+// The registry the engine pulls from: the one reference parser
+// (knowledge/image_ref.h); Docker Hub however it is written is docker.io.
+std::string registry_of(const dd::kb::ImageRef& ref) { return ref.registry.empty() ? "docker.io" : ref.registry; }
+
+// The reference without its registry, as a mirror would serve it: node:20, team/app:1@sha256:...
+std::string repository_part(const dd::kb::ImageRef& ref) {
+  std::string out = ref.path;
+  if (!ref.tag.empty()) out += ":" + ref.tag;
+  if (!ref.digest.empty()) out += "@" + ref.digest;
+  return out;
 }
 bool trusted(const std::string& reg, const std::vector<std::string>& list) {
   for (const auto& t : list) {
@@ -31,7 +36,8 @@ class UntrustedRegistry : public Rule {
       if (st.base_stage || st.from_index >= in.df.instructions.size()) continue;
       std::string image = st.base_expanded.empty() ? st.base : st.base_expanded;
       if (image.empty() || image.find('$') != std::string::npos || util::lower(image) == "scratch"sv) continue;
-      std::string reg = registry_of(image);
+      const dd::kb::ImageRef ref = dd::kb::parse_image(image);
+      std::string reg = registry_of(ref);
       if (trusted(reg, list)) continue;
       const auto& from = in.df.instructions[st.from_index];
       Range r = from.args.empty() ? from.keyword_range : from.args[0].range;
@@ -40,7 +46,7 @@ class UntrustedRegistry : public Rule {
       Finding f = in.at(r, "FROM " + image + " on line " + std::to_string(r.begin.line) + " pulls from " + reg +
                                ", which is not in the trusted registries (" + allowed + ")");
       f.root_cause = "The base image's registry is not on the configured allow-list.";
-      f.fix = "FROM " + list.front() + "/" + image.substr(image.find('/') != std::string::npos && reg != "docker.io"sv ? image.find('/') + 1 : 0);
+      f.fix = "FROM " + list.front() + "/" + repository_part(ref);
       out.add(info_, util::scrub(std::move(f)));
     }
   }

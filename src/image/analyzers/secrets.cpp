@@ -8,6 +8,7 @@
 #include "core/redact.h"
 #include "image/analyzer.h"
 #include "image/rules.h"
+#include "knowledge/credentials.h"
 #include "secrets/secrets.h"
 
 namespace dd::image {
@@ -42,9 +43,8 @@ bool allowlisted(std::string_view p) {
 // not code.
 bool config_like(std::string_view p) {
   std::string_view base = p.substr(p.rfind('/') + 1);
-  if (base.rfind(".env", 0) == 0 || base == ".netrc" || base == ".npmrc" || base == ".pypirc" || base == "config.json" ||
-      base == ".git-credentials" || base == "credentials" || base == ".pgpass" || base == "auth.json")
-    return true;
+  // Credential files by name: the knowledge layer's one table.
+  if (kb::secret_file(p) || base.rfind(".env", 0) == 0 || base == "config.json" || base == "auth.json") return true;
   for (auto ext : {".env", ".conf", ".cfg", ".ini", ".properties", ".yaml", ".yml", ".toml", ".json", ".xml"})
     if (base.ends_with(ext)) return true;
   return false;

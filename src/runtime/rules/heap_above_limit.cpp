@@ -2,8 +2,8 @@
 // -XX:MaxRAMPercentage) is as large as or larger than the container's memory
 // limit, so the kernel kills the process before the runtime collects garbage.
 #include <cmath>
-#include <regex>
 
+#include "knowledge/heap.h"
 #include "knowledge/quantity.h"
 #include "runtime/rules/common.h"
 
@@ -24,25 +24,23 @@ struct Heap {
   bool node = false;
 };
 
+// The heap bound the runtime is given: the flags are read by the knowledge
+// layer (knowledge/heap.h), per source; a Node.js bound first, then -Xmx /
+// -XX:MaxHeapSize, then -XX:MaxRAMPercentage of the limit.
 std::optional<Heap> find_heap(const ContainerState& s) {
-  static const std::regex node_re(R"(--max-old-space-size[= ](\d+))");
-  static const std::regex xmx_re(R"(-Xmx(\d+)([kKmMgG]?))");
-  static const std::regex pct_re(R"(-XX:MaxRAMPercentage=(\d+(?:\.\d+)?))");
   std::vector<std::pair<std::string, std::string>> sources;  // label, text
   for (const char* name : {"NODE_OPTIONS", "JAVA_TOOL_OPTIONS", "JAVA_OPTS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS"})
     if (auto v = s.env_value(name)) sources.push_back({std::string(name) + "=" + *v, *v});
   if (!s.command_line().empty()) sources.push_back({s.fields.cmd + "=" + s.command_line(), s.command_line()});
   for (const auto& [label, text] : sources) {
-    std::smatch m;
-    if (std::regex_search(text, m, node_re))
-      return Heap{clip(label, 200), static_cast<int64_t>(std::atoll(m[1].str().c_str())) * 1024 * 1024, true};
-    if (std::regex_search(text, m, xmx_re))
-      if (auto b = kb::parse_memory(m[1].str() + m[2].str(), kb::QuantityDialect::java))
-        return Heap{clip(label, 200), *b, false};
-    if (std::regex_search(text, m, pct_re) && s.memory_limit > 0) {
-      double pct = std::atof(m[1].str().c_str());
-      return Heap{clip(label, 200), static_cast<int64_t>(s.memory_limit * pct / 100.0), false};
-    }
+    auto flags = kb::heap_flags(text);
+    for (const auto& f : flags)
+      if (f.node && f.bytes > 0) return Heap{clip(label, 200), f.bytes, true};
+    for (const auto& f : flags)
+      if (!f.node && f.bytes > 0) return Heap{clip(label, 200), f.bytes, false};
+    for (const auto& f : flags)
+      if (f.percent > 0 && s.memory_limit > 0)
+        return Heap{clip(label, 200), static_cast<int64_t>(s.memory_limit * f.percent / 100.0), false};
   }
   return std::nullopt;
 }

@@ -2,6 +2,7 @@
 // sets empty).
 #include <set>
 
+#include "knowledge/credentials.h"
 #include "runtime/rules/common.h"
 
 namespace dd::runtime::rules {
@@ -16,11 +17,6 @@ const RuleInfo& kInfo = add_rule(
 const std::set<std::string> kEnvSignatures = {"shell-param-not-set", "python-environ-keyerror", "env-missing-required",
                                               "env-not-set"};
 
-bool looks_secret(const std::string& n) {
-  for (const char* k : {"PASS", "SECRET", "TOKEN", "KEY", "CREDENTIAL"})
-    if (n.find(k) != std::string::npos) return true;
-  return false;
-}
 
 class MissingEnv : public JoinedRule {
  public:
@@ -38,7 +34,7 @@ class MissingEnv : public JoinedRule {
       f.message = "container " + s.label() + " needs " + name + ", which is " + (value ? "empty" : "not set") +
                   " in its environment";
       f.root_cause = "The app requires " + name + " and the container was started without it.";
-      std::string ref = looks_secret(name) ? "secretKeyRef" : "configMapKeyRef";
+      std::string ref = kb::is_secret_name(name) ? "secretKeyRef" : "configMapKeyRef";
       f.fix = "docker run -e " + name + "=VALUE IMAGE\n# Kubernetes:\nenv:\n  - name: " + name +
               "\n    valueFrom:\n      " + ref + ":\n        name: app-config\n        key: " + name;
       f.tags = {"env"};

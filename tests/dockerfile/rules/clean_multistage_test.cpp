@@ -16,7 +16,7 @@ int loud_incidents(const std::vector<Finding>& all, std::string* out) {
 
 TEST(CleanMultiStage, Node) {
   std::string df = R"DF(# syntax=docker/dockerfile:1
-FROM node:20.11-bookworm-slim AS deps
+FROM node:24.11-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
@@ -25,7 +25,7 @@ FROM deps AS build
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20.11-bookworm-slim
+FROM node:24.11-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
@@ -63,7 +63,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--access-logfile", "-", "app.wsgi:ap
 }
 
 TEST(CleanMultiStage, Go) {
-  std::string df = R"DF(FROM golang:1.23-alpine AS build
+  std::string df = R"DF(FROM golang:1.26-alpine AS build
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download

@@ -19,6 +19,16 @@ TEST(SecretFileCopied, EnvAndNpmrc) {
 }
 
 // A file that a credential variable of the image points at, whatever its name.
+// The one credential-file table (knowledge/credentials.h): what the context
+// check knows by name, COPY knows too.
+TEST(SecretFileCopied, EveryNameOfTheOneTable) {
+  for (const char* src : {".aws/credentials", ".pgpass", "credentials.json", ".docker/config.json", ".git-credentials",
+                          "deploy/.kube/config", "prod.tfstate", "keystore.jks", ".netrc", "server-key.pem"})
+    EXPECT_EQ(count(lint(std::string("FROM alpine:3.20\nCOPY ") + src + " /app/\n"), "DD2032"), 1) << src;
+  for (const char* src : {".yarnrc.yml", "config.json", ".git/config", "credentials.py", "id_rsa.pub", "ca.pem"})
+    EXPECT_EQ(count(lint(std::string("FROM alpine:3.20\nCOPY ") + src + " /app/\n"), "DD2032"), 0) << src;
+}
+
 TEST(SecretFileCopied, FilePointedAtByACredentialVariable) {
   auto f = only(lint("FROM python:3.12-slim\nWORKDIR /app\nCOPY sa.json ./\n"
                      "ENV GOOGLE_APPLICATION_CREDENTIALS=/app/sa.json\n"

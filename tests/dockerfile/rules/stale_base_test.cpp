@@ -1,4 +1,5 @@
 #include "fake_image_store.h"
+#include "knowledge/clock.h"
 #include "rule_test.h"
 
 namespace dd::test {
@@ -15,7 +16,15 @@ TEST(StaleBase, LatestAndNoTag) {
             0);
 }
 
+// The end-of-life verdicts are dated: these tests run on the brief's day.
+struct PinnedToday {
+  explicit PinnedToday(kb::Date d = {2026, 12, 2}) : before(kb::today()) { kb::Clock::set(d); }
+  ~PinnedToday() { kb::Clock::set(before); }
+  kb::Date before;
+};
+
 TEST(StaleBase, EndOfLifeResolvedThroughArg) {
+  PinnedToday today;
   auto f = only(lint("ARG NODE_VERSION=16\nFROM node:${NODE_VERSION}-alpine\n"), "DD2072");
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].location.line, 2);
@@ -23,6 +32,22 @@ TEST(StaleBase, EndOfLifeResolvedThroughArg) {
   for (const char* img : {"python:2.7", "python:3.8-slim", "debian:buster", "ubuntu:18.04", "alpine:3.16",
                           "centos:7", "openjdk:11", "golang:1.20", "php:7.4-fpm", "ruby:2.7", "python:3.11-buster"})
     EXPECT_EQ(count(lint(std::string("FROM ") + img + "\n"), "DD2072"), 1) << img;
+}
+
+TEST(StaleBase, EndOfLifeFollowsTodaysDate) {
+  PinnedToday today;
+  auto f = only(lint("FROM node:20-bookworm-slim\n"), "DD2072");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0].message.find("Node.js 20 reached end of life on 2026-04-30"), std::string::npos) << f[0].message;
+  EXPECT_EQ(f[0].fix, "FROM node:24-bookworm-slim");
+  for (const char* img : {"python:3.9", "node:18-alpine", "golang:1.22", "golang:1.23-alpine", "ubuntu:focal"})
+    EXPECT_EQ(count(lint(std::string("FROM ") + img + "\n"), "DD2072"), 1) << img;
+  // Floating tags follow the newest release: never end-of-life.
+  for (const char* img : {"python:3-alpine", "python:3", "node:lts", "alpine", "golang:1-alpine", "python:3.13-slim"})
+    EXPECT_EQ(count(lint(std::string("FROM ") + img + "\n"), "DD2072"), 0) << img;
+  // The same Dockerfile before Node 20's date.
+  kb::Clock::set(kb::Date{2026, 4, 29});
+  EXPECT_EQ(count(lint("FROM node:20-bookworm-slim\n"), "DD2072"), 0);
 }
 
 TEST(StaleBase, NotForStagesOrScratch) {
@@ -36,6 +61,7 @@ namespace dd::test {
 // A company base whose tag says nothing: with --local-images its
 // /etc/os-release and its runtime variables tell whether it is end-of-life.
 TEST(StaleBase, LocalBaseImageContentsRevealEndOfLife) {
+  PinnedToday today;
   auto store = std::make_shared<FakeImageStore>();
   auto add = [&](const std::string& ref, std::map<std::string, std::string> files, std::vector<std::string> env) {
     auto& i = store->images[ref];
@@ -54,7 +80,7 @@ TEST(StaleBase, LocalBaseImageContentsRevealEndOfLife) {
   auto f = eol("corp/buster:1", cfg);
   ASSERT_EQ(f.size(), 1u);
   EXPECT_NE(f[0].message.find("the local image is debian 10 (its /etc/os-release)"), std::string::npos) << f[0].message;
-  EXPECT_NE(f[0].fix.find("debian:bookworm-slim"), std::string::npos) << f[0].fix;
+  EXPECT_NE(f[0].fix.find("debian:trixie-slim"), std::string::npos) << f[0].fix;
   EXPECT_TRUE(eol("corp/buster:1", {}).empty()) << "the tag alone says nothing";
   f = eol("corp/alpine:1", cfg);
   ASSERT_EQ(f.size(), 1u);

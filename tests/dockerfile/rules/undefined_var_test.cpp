@@ -89,4 +89,18 @@ TEST(UndefinedVar, LocalBaseImageEnvironment) {
   EXPECT_EQ(count(lint("FROM python:3.12\nENV X=$APP_ROOT\n", cfg), "DD1011"), 0);
 }
 
+// Variables the builder or the runtime sets without a declaration are never
+// "undefined": PATH (BuildKit's default), HOME, HOSTNAME.
+TEST(UndefinedVar, DefaultEnvironmentIsDefined) {
+  EXPECT_EQ(count(lint("FROM scratch\nENV PATH=/app/bin:$PATH\nWORKDIR $HOME\nLABEL host=$HOSTNAME\n"), "DD1011"), 0);
+  auto store = std::make_shared<FakeImageStore>();
+  store->images["bare:1"].image = {"sha256:bbbb", {"linux", "amd64", ""}, "", {"GOPATH=/go"}};
+  const Config cfg = with_store(store);
+  // No near miss either: $PATH is not a typo of $GOPATH.
+  EXPECT_EQ(count(lint("FROM bare:1\nENV PATH=$GOPATH/bin:$PATH\nENV CACHE=$HOME/.cache\n", cfg), "DD1011"), 0);
+  // A name nobody sets is still reported.
+  EXPECT_EQ(count(lint("FROM scratch\nENV X=$APP_ROOT\n"), "DD1011"), 1);
+  EXPECT_EQ(count(lint("FROM bare:1\nENV X=$APP_ROOT/bin\n", cfg), "DD1011"), 1);
+}
+
 }  // namespace dd::test
