@@ -142,8 +142,44 @@ double counter_increase(const double* v, size_t n, size_t* resets) {
   return inc;
 }
 
+std::optional<std::string> not_a_counter(const Series& s) {
+  const auto& v = s.v;
+  size_t n = v.size();
+  if (n < 3) return std::nullopt;
+  size_t falls = 0, small_falls = 0, fractions = 0;
+  for (size_t i = 1; i < n; ++i)
+    if (v[i] < v[i - 1]) {
+      ++falls;
+      // A restart begins again near zero; a rate wanders down a little.
+      if (v[i] >= 0.5 * v[i - 1]) ++small_falls;
+    }
+  bool whole = s.metric == Metric::throttled_periods || s.metric == Metric::cfs_periods;
+  if (whole)
+    for (size_t i = 0; i < n; ++i) fractions += v[i] != std::floor(v[i]);
+  double steps = static_cast<double>(n - 1);
+  if (small_falls >= 3 && static_cast<double>(small_falls) > 0.02 * steps)
+    return fmt::format("its values fall in {:.0f}% of the steps, which a counter does not do", 100 * static_cast<double>(falls) / steps);
+  if (falls >= 3 && static_cast<double>(falls) > 0.25 * steps)
+    return fmt::format("its values fall in {:.0f}% of the steps, which a counter does not do", 100 * static_cast<double>(falls) / steps);
+  if (whole && fractions >= 3 && falls >= 2)  // a monotonic series of fractions is still a counter
+    return fmt::format("{} of its values are fractions; CFS period counters are whole numbers", fractions);
+  return std::nullopt;
+}
+
 namespace {
 
+// A rate series (per-second values, each the average over the range before
+// its sample) as the counter it came from: the running sum of rate × step.
+// Steps longer than kMaxGap add nothing (they are not differenced either).
+void integrate(Series& s) {
+  double c = 0, prev_t = s.t.empty() ? 0 : s.t.front();
+  for (size_t i = 0; i < s.t.size(); ++i) {
+    double dt = s.t[i] - prev_t, r = s.v[i];
+    if (dt > 0 && dt <= kMaxGap) c += r * dt;
+    prev_t = s.t[i];
+    s.v[i] = c;
+  }
+}
 
 // A gauge series of one key: every series merged, sorted by time.
 void merge_sorted(std::vector<const Series*> ss, std::vector<double>& t, std::vector<double>& v) {
@@ -419,6 +455,15 @@ double round_up_milli(double c, double step = 0.01) { return std::ceil(c / step 
 
 }  // namespace
 
+std::vector<std::pair<std::string, std::string>> Recommendation::values() const {
+  std::vector<std::pair<std::string, std::string>> v;
+  if (cpu_request) v.emplace_back("requests.cpu", kb::format_cpu(*cpu_request));
+  if (mem_request) v.emplace_back("requests.memory", kb::format_memory(round_up_mi(*mem_request), true));
+  if (cpu_limit) v.emplace_back("limits.cpu", kb::format_cpu(*cpu_limit));
+  if (mem_limit) v.emplace_back("limits.memory", kb::format_memory(round_up_mi(*mem_limit), true));
+  return v;
+}
+
 std::string Recommendation::yaml() const {
   std::string req, lim;
   if (cpu_request) req += "    cpu: " + kb::format_cpu(*cpu_request) + "\n";
@@ -433,9 +478,19 @@ std::string Recommendation::yaml() const {
 
 std::vector<Container> analyze(std::vector<Series> series, const Options& opt) {
   std::map<Key, std::map<Metric, std::vector<const Series*>>> by;
-  for (const auto& s : series) {
+  for (auto& s : series) {
     if (s.t.empty())
       throw InputError(s.source + ": series " + s.key.label() + " (" + std::string(metric_name(s.metric)) + ") has no samples");
+    if (is_counter(s.metric)) {
+      if (!s.rate)
+        if (auto why = not_a_counter(s)) s.rate = true, s.rate_reason = *why;
+      if (s.rate) {
+        if (!std::is_sorted(s.t.begin(), s.t.end()))
+          throw InputError(s.source + ": series " + s.key.label() + " (rate of " + std::string(metric_name(s.metric)) +
+                           ") is not in time order");
+        integrate(s);
+      }
+    }
     if (s.key.container == "POD") continue;  // the pause container
     by[s.key][s.metric].push_back(&s);
   }
@@ -486,6 +541,13 @@ std::vector<Container> analyze(std::vector<Series> series, const Options& opt) {
     const auto& use = get(Metric::cpu_usage);
     if (!thr.empty() || !per.empty() || !use.empty()) {
       c.cpu = analyze_cpu(thr, per, use);
+      for (const auto* ss : {&thr, &per, &use})
+        for (const Series* x : *ss)
+          if (x->rate) {
+            auto r = std::string(metric_name(x->metric)) + ": " + x->rate_reason;
+            if (std::find(c.cpu->read_as_rate.begin(), c.cpu->read_as_rate.end(), r) == c.cpu->read_as_rate.end())
+              c.cpu->read_as_rate.push_back(r);
+          }
       c.cpu->limit = cpu_limit;
       c.cpu->request = last_value(get(Metric::request_cpu));
       if (c.cpu->have_usage) {
@@ -537,13 +599,18 @@ std::vector<Container> analyze(std::vector<Series> series, const Options& opt) {
 
 namespace {
 
-Location where(const Container& c) {
+}  // namespace
+
+Location location_of(const Container& c) {
   Location l;
   l.file = c.source;
   l.container = c.key.container.empty() ? c.key.label() : c.key.container;
   if (!c.key.pod.empty()) l.resource = "Pod/" + (c.key.ns.empty() ? std::string("default") : c.key.ns) + "/" + c.key.pod;
   return l;
 }
+
+namespace {
+Location where(const Container& c) { return location_of(c); }
 
 std::string times(const std::vector<double>& ts, size_t maxn = 5) {
   std::string s;
@@ -718,6 +785,7 @@ nlohmann::json to_json(const std::vector<Container>& cs) {
                            {"leak", m.leak},
                            {"verdict", m.leak_reason}};
       if (m.limit) mj["limit_bytes"] = *m.limit;
+      if (m.request) mj["request_bytes"] = *m.request;
       if (m.crossing) {
         mj["limit_reached_at"] = format_time(*m.crossing);
         mj["seconds_until_limit"] = *m.crossing - m.end;
@@ -744,7 +812,9 @@ nlohmann::json to_json(const std::vector<Container>& cs) {
         cj.update({{"usage_avg_cores", u.usage_avg}, {"usage_p90_cores", u.usage_p90}, {"usage_p95_cores", u.usage_p95},
                    {"usage_max_cores", u.usage_max}});
       if (u.limit) cj["limit_cores"] = *u.limit;
+      if (u.request) cj["request_cores"] = *u.request;
       cj["counter_resets"] = u.resets;
+      cj["read_as_rate"] = u.read_as_rate;
       j["cpu"] = cj;
     }
     nlohmann::json r = nlohmann::json::object();
@@ -780,6 +850,7 @@ std::string text_summary(const std::vector<Container>& cs) {
       if (u.have_usage)
         s += fmt::format("  cpu     use avg {:.3f}, P95 {:.3f} cores{}\n", u.usage_avg, u.usage_p95,
                          u.limit ? fmt::format(", limit {:.3f}", *u.limit) : "");
+      for (auto& r : u.read_as_rate) s += "  input   read as rate(): " + r + "\n";
     }
   }
   return s;

@@ -2,6 +2,7 @@
 // 15-second samples for a thousand series is a gigabyte of JSON) and CSV.
 #include "metrics/series.h"
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -14,6 +15,11 @@
 namespace dd::metrics {
 
 Metric metric_of(std::string_view n, std::string_view resource) {
+  if (n.find(':') != std::string_view::npos) {  // a recording rule: level:metric:operations
+    size_t a = n.find(':'), b = n.find(':', a + 1);
+    if (b == std::string_view::npos) return Metric::unknown;
+    return metric_of(n.substr(a + 1, b - a - 1), resource);
+  }
   if (n == "container_memory_working_set_bytes") return Metric::memory_working_set;
   if (n == "container_spec_memory_limit_bytes") return Metric::memory_limit;
   if (n == "container_cpu_cfs_throttled_periods_total") return Metric::throttled_periods;
@@ -25,6 +31,41 @@ Metric metric_of(std::string_view n, std::string_view resource) {
     if (resource == "cpu") return lim ? Metric::limit_cpu : Metric::request_cpu;
   }
   return Metric::unknown;
+}
+
+bool is_counter(Metric m) {
+  return m == Metric::throttled_periods || m == Metric::cfs_periods || m == Metric::cpu_usage;
+}
+
+MetricSpec spec_of(std::string_view q, std::string_view resource) {
+  MetricSpec sp;
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == ':'; };
+  // The first identifier of the text that names a metric we read.
+  for (size_t i = 0; i < q.size();) {
+    if (!word(q[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < q.size() && word(q[j])) ++j;
+    std::string_view id = q.substr(i, j - i);
+    Metric m = metric_of(id, resource);
+    if (m != Metric::unknown) {
+      sp.metric = m;
+      if (auto c = id.rfind(':'); c != std::string_view::npos && id.find(':') != c)
+        sp.rate = id.substr(c).find("rate") != std::string_view::npos;  // ...:sum_irate, ...:rate5m
+      break;
+    }
+    i = j;
+  }
+  // rate(x[5m]) and irate(x[5m]), inside sum(...) by (...) or not.
+  for (size_t p = q.find("rate"); p != std::string_view::npos; p = q.find("rate", p + 1)) {
+    size_t b = p > 0 && q[p - 1] == 'i' ? p - 1 : p;  // irate
+    size_t e = p + 4;
+    while (e < q.size() && q[e] == ' ') ++e;
+    if ((b == 0 || !word(q[b - 1])) && e < q.size() && q[e] == '(') sp.rate = true;
+  }
+  return sp;
 }
 
 std::string_view metric_name(Metric m) {
@@ -479,10 +520,17 @@ std::vector<Series> read_prometheus(std::istream& in, const std::string& name, c
                 } while (sc.more('}'));
               }
               Metric m = Metric::unknown;
-              if (named) m = metric_of(metric_name_label, resource);
+              if (named) {
+                auto sp = spec_of(metric_name_label, resource);
+                m = sp.metric;
+                if (sp.rate) s.rate = true, s.rate_reason = "its name " + metric_name_label + " is a recording rule of rate()";
+              }
               if (!named && opt.metric) m = *opt.metric;
               if (!named && !opt.metric)
-                throw InputError(name + ": a series has no __name__ (an expression such as rate()); name its metric with --metric");
+                throw InputError(name + ": a series has no __name__ (an expression such as rate()); name the query with --metric, "
+                                        "e.g. --metric 'rate(container_cpu_usage_seconds_total[5m])'");
+              if ((!named || m == Metric::unknown) && opt.metric && opt.metric_is_rate)
+                s.rate = true, s.rate_reason = "--metric names a rate() query";
               if (named && m == Metric::unknown && opt.metric) m = *opt.metric;
               if (m == Metric::unknown) continue;  // other metrics in the file are not ours
               s.metric = m;
@@ -589,6 +637,7 @@ std::vector<Series> read_csv(std::istream& in, const std::string& name, const Re
   std::string line;
   size_t lineno = 0, data_lines = 0;
   Metric header_metric = Metric::unknown;
+  bool header_rate = false;
   while (std::getline(in, line)) {
     ++lineno;
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -603,7 +652,9 @@ std::vector<Series> read_csv(std::istream& in, const std::string& name, const Re
         std::string h(f[1]);
         while (!h.empty() && (h.front() == ' ' || h.front() == '"')) h.erase(0, 1);
         while (!h.empty() && (h.back() == ' ' || h.back() == '"')) h.pop_back();
-        header_metric = metric_of(h);
+        auto hs = spec_of(h);
+        header_metric = hs.metric;
+        header_rate = hs.rate;
         continue;
       }
       throw InputError(where + "timestamp '" + std::string(f[0]) + "' is neither RFC3339 nor unix seconds");
@@ -638,6 +689,9 @@ std::vector<Series> read_csv(std::istream& in, const std::string& name, const Re
       throw InputError(name + ": series " + k.label() + " is " + std::string(metric_name(sm)) + " but its values are in " +
                        unit_name(u));
     s.metric = sm;
+    if (is_counter(sm) && (opt.metric ? opt.metric_is_rate : header_rate))
+      s.rate = true, s.rate_reason = opt.metric ? "--metric names a rate() query" : "the CSV header names a rate() query";
+    else if (sm == Metric::cpu_usage && u == Unit::cores) s.rate = true, s.rate_reason = "its values are in cores (CPU seconds per second)";
     out.push_back(std::move(s));
   }
   return out;
