@@ -61,6 +61,9 @@ struct Series {
 struct ReadOptions {
   std::optional<Metric> metric;  // --metric: for CSV and series without __name__
   bool metric_is_rate = false;   // --metric named a rate() query
+  // read_file reads Prometheus JSON of this size or more on several
+  // threads, split between series (the same series as a serial read).
+  uint64_t parallel_min_bytes = 32u << 20;
 };
 
 // Prometheus /api/v1/query_range JSON, read as a stream. Throws InputError

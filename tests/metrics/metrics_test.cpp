@@ -9,8 +9,10 @@
 #include <nlohmann/json.hpp>
 #include <map>
 #include <random>
+#include <fstream>
 #include <sstream>
 
+#include "core/error.h"
 #include "helpers.h"
 #include "metrics/analyze.h"
 #include "metrics/series.h"
@@ -661,6 +663,75 @@ TEST(Metrics, EveryNumberFormReadsAsFromChars) {
       if (++bad <= 5) ADD_FAILURE() << "point " << i << ": " << series[0].t[i] << "," << series[0].v[i] << " != " << want_t[i] << "," << want_v[i];
     }
   EXPECT_EQ(bad, 0u);
+}
+
+}  // namespace
+}  // namespace dd::test
+
+namespace dd::test {
+namespace {
+
+bool same_series(const std::vector<metrics::Series>& a, const std::vector<metrics::Series>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (a[i].key != b[i].key || a[i].metric != b[i].metric || a[i].t != b[i].t || a[i].v != b[i].v) return false;
+  return true;
+}
+
+// read_file splits a large file between series and reads the parts on
+// several threads: the series are those of a serial read, whatever the file
+// holds where the split falls; a split that lands where no element begins
+// falls back to one piece, and bad input gives the serial read's error.
+TEST(Metrics, ParallelReadIsTheSerialRead) {
+  TempDir d;
+  metrics::ReadOptions par;
+  par.parallel_min_bytes = 0;
+  auto serial = [](const std::string& body) {
+    std::istringstream in(body);
+    return metrics::read_prometheus(in, "x", {});
+  };
+  std::vector<Gen> gs;
+  for (int i = 0; i < 60; ++i) {
+    auto g = gauge(2, [i](double s) { return (100 + i) * kMi + s; }, 1, static_cast<unsigned>(i));
+    g.pod = fmt::format("p-{}", i);
+    if (i % 7 == 0) g.extra = R"(,"note":"a,{\"metric\":{} inside a label")";
+    if (i % 11 == 0) g.name = "node_cpu_seconds_total";  // not ours: skipped
+    gs.push_back(g);
+  }
+  std::string body = prometheus(gs);
+  auto p = d.write("many.json", body);
+  auto a = metrics::read_file(p.string(), par);
+  auto b = serial(body);
+  EXPECT_EQ(a.size(), 54u);
+  EXPECT_TRUE(same_series(a, b));
+  // One series, then `,{"metric":` after the result array: the split falls
+  // there, the first part closes the array before it, and the file is read
+  // again in one piece.
+  std::string one = prometheus({gauge(6, [](double s) { return 200 * kMi + s; })});
+  one.insert(one.size() - 1, R"(,"extra":[0,{"metric":{"__name__":"container_memory_working_set_bytes"},"values":[[1,"2"]]}])");
+  auto p1 = d.write("one.json", one);
+  auto c = metrics::read_file(p1.string(), par);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_TRUE(same_series(c, serial(one)));
+  // A bad value in the second half: the serial read's message.
+  std::string bad = body;
+  auto at = bad.rfind("\"]");
+  bad.replace(at - 3, 3, "x1y");
+  auto p2 = d.write("bad.json", bad);
+  std::string want, got;
+  try {
+    std::ifstream in(p2, std::ios::binary);
+    metrics::read_prometheus(in, p2.string(), {});
+  } catch (const dd::InputError& e) {
+    want = e.what();
+  }
+  try {
+    metrics::read_file(p2.string(), par);
+  } catch (const dd::InputError& e) {
+    got = e.what();
+  }
+  EXPECT_FALSE(want.empty());
+  EXPECT_EQ(got, want);
 }
 
 }  // namespace
