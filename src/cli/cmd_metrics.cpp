@@ -73,7 +73,7 @@ DD_COMMAND("metrics", "Memory leak or spike, time until the OOM kill, CPU thrott
              app->add_option("--cpu-limit", a->cpu_limit, "CPU limit in cores (500m, 2), when no series carries it");
              app->add_option("--metric", a->metric, "Metric or PromQL query of CSV series or of series without __name__: container_cpu_usage_seconds_total, or 'rate(container_cpu_usage_seconds_total[5m])' for rate() results");
              app->add_option("--svg", a->svg, "Write a plot of the series, trend, limit and predicted crossing");
-             app->add_option("--manifest", a->manifest, "Kubernetes manifest: name the container and the lines to change");
+             app->add_option("--manifest", a->manifest, "Kubernetes manifest file or directory: name the container and the lines to change");
              add_common(app, a->common);
              return [a] { return run_metrics(*a); };
            },
