@@ -442,6 +442,7 @@ class Scanner {
     digits += eight_digits(q, e, m);
     while (q < e && *q >= '0' && *q <= '9') m = m * 10 + static_cast<uint64_t>(*q++ - '0'), ++digits;
     if (q == d0 || (*d0 == '0' && q - d0 > 1)) return false;  // no digits, or a leading zero
+    uint64_t whole = m;  // the integer part
     if (q < e && *q == '.') {
       const char* f0 = ++q;
       int f8 = eight_digits(q, e, m);
@@ -452,8 +453,12 @@ class Scanner {
     if (q >= e || *q == 'e' || *q == 'E' || digits > 15) return false;
     // m < 10^15 < 2^53 and 10^frac are exact: one correctly rounded division,
     // the same double from_chars gives.
-    double d = static_cast<double>(m);
-    if (frac) d /= pow10[frac];
+    static constexpr uint64_t ipow10[] = {1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL,
+                                          100000000ULL, 1000000000ULL, 10000000000ULL, 100000000000ULL,
+                                          1000000000000ULL, 10000000000000ULL, 100000000000000ULL, 1000000000000000ULL};
+    // A zero fraction (1714557600.000) is the integer part: no division.
+    double d = static_cast<double>(frac && m != whole * ipow10[frac] ? m : whole);
+    if (frac && m != whole * ipow10[frac]) d /= pow10[frac];
     out = neg ? -d : d;
     p = q;
     return true;
