@@ -292,6 +292,10 @@ struct Windows {
   std::map<int64_t, std::pair<double, double>> w;  // window -> (increase, seconds)
   size_t resets = 0;
   void add(const Series& s) {
+    // Samples in time order fill one window after another: the map is
+    // searched once a window, not once a sample.
+    int64_t last_key = 0;
+    std::pair<double, double>* last = nullptr;
     for (size_t i = 1; i < s.t.size(); ++i) {
       double dt = s.t[i] - s.t[i - 1];
       if (dt <= 0 || dt > kMaxGap) continue;
@@ -300,7 +304,9 @@ struct Windows {
         d = s.v[i];
         ++resets;
       }
-      auto& slot = w[static_cast<int64_t>(std::floor(s.t[i] / kWindow))];
+      int64_t key = static_cast<int64_t>(std::floor(s.t[i] / kWindow));
+      if (!last || key != last_key) last = &w[key], last_key = key;  // map nodes do not move
+      auto& slot = *last;
       slot.first += d;
       slot.second += dt;
     }
