@@ -14,6 +14,7 @@ std::vector<ManifestContainer> read_manifest(const std::string& path) {
     if (!o.pod) continue;
     for (const auto& c : o.pod->containers) {
       ManifestContainer mc;
+      mc.file = o.file;
       mc.resource = o.resource();
       mc.kind = o.kind;
       mc.name = o.name;
@@ -71,13 +72,13 @@ void point_at_manifest(std::vector<Finding>& fs, const std::vector<Container>& c
     for (auto& f : fs) {
       if (f.rule != "DD8005" && f.rule != "DD8006" && f.rule != "DD8002" && f.rule != "DD8004") continue;
       if (f.location.container != at.container || f.location.resource != at.resource || f.location.file != at.file) continue;
-      f.location.file = path;
+      f.location.file = m->file.empty() ? path : m->file;
       f.location.line = m->resources_line ? m->resources_line : m->line;
       f.location.resource = m->resource;
       if (changes.empty()) continue;
       f.message += m->resources_line
-                       ? fmt::format(" — in {}, container {} (resources: line {}): {}", path, m->container, m->resources_line, changes)
-                       : fmt::format(" — in {}, container {} (line {}) has no resources: block: {}", path, m->container, m->line, changes);
+                       ? fmt::format(" — in {}, container {} (resources: line {}): {}", f.location.file, m->container, m->resources_line, changes)
+                       : fmt::format(" — in {}, container {} (line {}) has no resources: block: {}", f.location.file, m->container, m->line, changes);
     }
   }
 }

@@ -11,6 +11,7 @@
 namespace dd::metrics {
 
 struct ManifestContainer {
+  std::string file;       // the manifest file it is in
   std::string resource;   // Kind/namespace/name, as k8s::Object::resource()
   std::string kind, name;  // the workload
   std::string ns;          // the namespace written, "" when none is

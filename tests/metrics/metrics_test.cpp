@@ -520,7 +520,16 @@ TEST(Metrics, ManifestPicksTheWorkloadOfThePod) {
       EXPECT_NE(msg.find("container api (line 37) has no resources: block: add requests.memory: "), std::string::npos) << msg;
       EXPECT_NE(msg.find("add limits.memory: "), std::string::npos) << msg;
     }
-  // A directory is read as kubectl apply -f reads it; a missing file is exit 2.
+  // A directory is read as kubectl apply -f reads it: findings name the file.
+  auto jd = run_json(d, prometheus({g}), {"--limit", "768Mi", "--manifest", d.path().string()}, nullptr, "q4.json");
+  bool pointed = false;
+  for (auto& f : jd["findings"])
+    if (f["rule"] == "DD8005") {
+      pointed = true;
+      EXPECT_EQ(f["location"]["file"], man.string());
+    }
+  EXPECT_TRUE(pointed) << jd.dump(1);
+  // A missing file is exit 2.
   auto r = drydock({"metrics", d.write("q2.json", prometheus({g})).string(), "--limit", "768Mi", "--manifest", (d.path() / "nope.yaml").string()});
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("nope.yaml"), std::string::npos) << r.err;
