@@ -21,55 +21,19 @@ struct MetricsArgs {
   std::string limit, cpu_limit, metric, svg, manifest;
 };
 
-// The manifest's container for a finding, and the lines to change.
-void point_at_manifest(std::vector<Finding>& fs, const std::vector<metrics::Container>& cs,
-                       const std::vector<metrics::ManifestContainer>& mcs, const std::string& path) {
-  for (auto& f : fs) {
-    if (f.rule != "DD8005" && f.rule != "DD8006" && f.rule != "DD8002" && f.rule != "DD8004") continue;
-    const metrics::Container* c = nullptr;
-    for (const auto& x : cs)
-      if ((x.key.container.empty() ? x.key.label() : x.key.container) == f.location.container) c = &x;
-    if (!c) continue;
-    const metrics::ManifestContainer* best = nullptr;
-    for (const auto& m : mcs) {
-      if (m.name != f.location.container) continue;
-      // Prefer the workload whose name starts the pod's name.
-      auto slash = m.resource.rfind('/');
-      std::string wname = slash == std::string::npos ? "" : m.resource.substr(slash + 1);
-      if (!best || (!wname.empty() && c->key.pod.rfind(wname, 0) == 0)) best = &m;
-    }
-    if (!best) continue;
-    std::vector<std::pair<std::string, std::string>> want;
-    const auto& r = c->rec;
-    if (r.mem_request) want.emplace_back("requests.memory", kb::format_memory(static_cast<int64_t>(std::ceil(*r.mem_request / 1048576.0)) * 1048576, true));
-    if (r.mem_limit) want.emplace_back("limits.memory", kb::format_memory(static_cast<int64_t>(std::ceil(*r.mem_limit / 1048576.0)) * 1048576, true));
-    if (r.cpu_request) want.emplace_back("requests.cpu", kb::format_cpu(*r.cpu_request));
-    if (r.cpu_limit) want.emplace_back("limits.cpu", kb::format_cpu(*r.cpu_limit));
-    std::string changes;
-    for (auto& [p, v] : want) {
-      const metrics::ManifestContainer::Field* fld = nullptr;
-      for (auto& x : best->fields)
-        if (x.path == p) fld = &x;
-      if (fld && fld->value == v) continue;
-      changes += changes.empty() ? "" : "; ";
-      changes += fld ? fmt::format("line {}: {}: {} -> {}", fld->line, p, fld->value, v) : fmt::format("add {}: {}", p, v);
-    }
-    f.location.file = path;
-    f.location.line = best->resources_line ? best->resources_line : best->line;
-    f.location.resource = best->resource;
-    if (!changes.empty()) f.message += " — in " + path + ", container " + best->name + ": " + changes;
-  }
-}
-
 int run_metrics(const MetricsArgs& a) {
   Config config = load_config_for(a.common, a.files.front());
   metrics::ReadOptions ro;
   if (!a.metric.empty()) {
-    auto m = metrics::metric_of(a.metric);
-    if (m == metrics::Metric::unknown)
+    auto sp = metrics::spec_of(a.metric);
+    if (sp.metric == metrics::Metric::unknown)
       throw InputError("--metric " + a.metric + ": not a known metric (container_memory_working_set_bytes, "
                        "container_cpu_usage_seconds_total, container_cpu_cfs_throttled_periods_total, ...)");
-    ro.metric = m;
+    if (sp.rate && !metrics::is_counter(sp.metric))
+      throw InputError("--metric " + a.metric + ": rate() of " + std::string(metrics::metric_name(sp.metric)) +
+                       ", which is not a counter; save the gauge itself");
+    ro.metric = sp.metric;
+    ro.metric_is_rate = sp.rate;
   }
   metrics::Options opt;
   if (!a.limit.empty()) {
@@ -90,7 +54,7 @@ int run_metrics(const MetricsArgs& a) {
   }
   auto cs = metrics::analyze(std::move(all), opt);
   auto fs = metrics::findings(cs);
-  if (!a.manifest.empty()) point_at_manifest(fs, cs, metrics::read_manifest(a.manifest), a.manifest);
+  if (!a.manifest.empty()) metrics::point_at_manifest(fs, cs, metrics::read_manifest(a.manifest), a.manifest);
   if (!a.svg.empty()) {
     std::ofstream out(a.svg, std::ios::binary);
     if (!out) throw InputError(a.svg + ": cannot write the SVG");
@@ -107,9 +71,9 @@ DD_COMMAND("metrics", "Memory leak or spike, time until the OOM kill, CPU thrott
              app->add_option("files", a->files, "Prometheus /api/v1/query_range JSON or CSV (timestamp,value[,series]) files")->required();
              app->add_option("--limit", a->limit, "Memory limit as a Kubernetes quantity (768Mi), when no series carries it");
              app->add_option("--cpu-limit", a->cpu_limit, "CPU limit in cores (500m, 2), when no series carries it");
-             app->add_option("--metric", a->metric, "Metric of CSV series or of series without __name__ (rate() results)");
+             app->add_option("--metric", a->metric, "Metric or PromQL query of CSV series or of series without __name__: container_cpu_usage_seconds_total, or 'rate(container_cpu_usage_seconds_total[5m])' for rate() results");
              app->add_option("--svg", a->svg, "Write a plot of the series, trend, limit and predicted crossing");
-             app->add_option("--manifest", a->manifest, "Kubernetes manifest: name the container and the lines to change");
+             app->add_option("--manifest", a->manifest, "Kubernetes manifest file or directory: name the container and the lines to change");
              add_common(app, a->common);
              return [a] { return run_metrics(*a); };
            },

@@ -27,7 +27,7 @@ constexpr double kMi = 1048576.0;
 // it, and nth_element runs on that few percent. Falls back to a full copy
 // when the bracket misses (it never changes the result, only the cost).
 double select_k(const double* a, size_t n, size_t k) {
-  if (n < 4096) {
+  if (n < 16384) {  // nth_element on a copy is cheaper than the bracket below this
     std::vector<double> w(a, a + n);
     std::nth_element(w.begin(), w.begin() + static_cast<long>(k), w.end());
     return w[k];
@@ -76,6 +76,57 @@ double mad(const std::vector<double>& v, double med) {
   return median_of(d);
 }
 
+// Exact order statistics of a[0..n) for the ranks r[0..k) (each what
+// nth_element gives), in two passes and without a copy of the range: a
+// histogram of 4,096 equal bins between mn and mx (the range's min and max)
+// finds the bin of each rank, a second pass gathers those bins only, and
+// nth_element runs inside them. Bins keep the order because rounding is
+// monotonic: x <= y gives bin(x) <= bin(y).
+void order_stats(const double* a, size_t n, double mn, double mx, const size_t* r, double* out, size_t k) {
+  if (n < 4096 || !(mx > mn)) {
+    if (!(mx > mn)) {
+      for (size_t i = 0; i < k; ++i) out[i] = mn;
+      return;
+    }
+    std::vector<double> w(a, a + n);
+    for (size_t i = 0; i < k; ++i) {
+      std::nth_element(w.begin(), w.begin() + static_cast<long>(r[i]), w.end());
+      out[i] = w[r[i]];
+    }
+    return;
+  }
+  constexpr size_t B = 4096;
+  const double scale = static_cast<double>(B) / (mx - mn);
+  auto bin = [&](double x) { return std::min(B - 1, static_cast<size_t>((x - mn) * scale)); };
+  std::vector<uint32_t> count(B, 0);
+  for (size_t i = 0; i < n; ++i) ++count[bin(a[i])];
+  std::vector<int16_t> slot(B, -1);  // bin -> gathered group
+  std::vector<size_t> base(k), group(k);
+  std::vector<size_t> gbin;
+  for (size_t q = 0; q < k; ++q) {
+    size_t below = 0, b = 0;
+    while (below + count[b] <= r[q]) below += count[b++];
+    if (slot[b] < 0) slot[b] = static_cast<int16_t>(gbin.size()), gbin.push_back(b);
+    group[q] = static_cast<size_t>(slot[b]);
+    base[q] = below;
+  }
+  std::vector<std::vector<double>> g(gbin.size());
+  for (size_t j = 0; j < gbin.size(); ++j) g[j].reserve(count[gbin[j]]);
+  for (size_t i = 0; i < n; ++i)
+    if (int s = slot[bin(a[i])]; s >= 0) g[static_cast<size_t>(s)].push_back(a[i]);
+  for (size_t q = 0; q < k; ++q) {
+    auto& w = g[group[q]];
+    size_t at = r[q] - base[q];
+    std::nth_element(w.begin(), w.begin() + static_cast<long>(at), w.end());
+    out[q] = w[at];
+  }
+}
+
+// Above this many points, the residuals' median and MAD come from an even
+// subsample of kSub points (their standard error is then about 2%): they
+// set thresholds, and no threshold is that close to a verdict.
+constexpr size_t kExact = 8192, kSub = 4096;
+
 std::string dur(double s) {
   if (s < 0) s = 0;
   long m = std::lround(s / 60);
@@ -90,44 +141,60 @@ std::string cores(double c) { return fmt::format("{:.2f} cores", c); }
 
 }  // namespace
 
-Trend theil_sen(const double* t, const double* v, size_t n) {
+namespace {
+
+// Theil–Sen on `m` bucket medians; each bucket's median is taken over at
+// most `cap` of its points, evenly spaced (all of them when the bucket is
+// that small). R² (against every point) only when asked.
+Trend fit(const double* t, const double* v, size_t n, size_t cap, bool r2, size_t buckets = 120) {
   Trend tr;
   if (n == 0) return tr;
   tr.t0 = t[0];
-  // Bucket medians keep the pairwise slopes to a few thousand.
-  const size_t m = std::min<size_t>(n, 120);
-  std::vector<double> bt, bv;
-  bt.reserve(m);
-  bv.reserve(m);
+  const size_t m = std::min<size_t>({n, buckets, 120});
+  double bt[120], bv[120];
+  size_t nb = 0;
   std::vector<double> tmp;
+  tmp.reserve(cap);
   for (size_t b = 0; b < m; ++b) {
     size_t lo = b * n / m, hi = (b + 1) * n / m;
     if (hi <= lo) continue;
-    tmp.assign(v + lo, v + hi);
-    bv.push_back(median_of(tmp));
-    bt.push_back((t[lo] + t[hi - 1]) / 2 - tr.t0);
+    size_t len = hi - lo;
+    tmp.clear();
+    if (len <= cap) tmp.assign(v + lo, v + hi);
+    else
+      for (size_t j = 0; j < cap; ++j) tmp.push_back(v[lo + j * len / cap]);
+    std::nth_element(tmp.begin(), tmp.begin() + static_cast<long>(tmp.size() / 2), tmp.end());
+    bv[nb] = tmp[tmp.size() / 2];
+    bt[nb] = (t[lo] + t[hi - 1]) / 2 - tr.t0;
+    ++nb;
   }
   std::vector<double> slopes;
-  slopes.reserve(bt.size() * bt.size() / 2);
-  for (size_t i = 0; i < bt.size(); ++i)
-    for (size_t j = i + 1; j < bt.size(); ++j)
+  slopes.reserve(nb * nb / 2);
+  for (size_t i = 0; i < nb; ++i)
+    for (size_t j = i + 1; j < nb; ++j)
       if (bt[j] > bt[i]) slopes.push_back((bv[j] - bv[i]) / (bt[j] - bt[i]));
-  tr.slope = slopes.empty() ? 0 : median_of(std::move(slopes));
-  tmp.resize(bt.size());
-  for (size_t i = 0; i < bt.size(); ++i) tmp[i] = bv[i] - tr.slope * bt[i];
+  tr.slope = slopes.empty() ? 0 : median_of(slopes);
+  tmp.resize(nb);
+  for (size_t i = 0; i < nb; ++i) tmp[i] = bv[i] - tr.slope * bt[i];
   tr.intercept = median_of(tmp);
-  double mean = 0;
-  for (size_t i = 0; i < n; ++i) mean += v[i];
-  mean /= static_cast<double>(n);
-  double ss_tot = 0, ss_res = 0;
+  if (!r2) return tr;
+  // One pass: the mean and both sums of squares (about the mean by the
+  // shifted form, exact enough for an R²).
+  double sum = 0, sum2 = 0, ss_res = 0, shift = v[0];
   for (size_t i = 0; i < n; ++i) {
-    double r = v[i] - tr.at(t[i]);
+    double x = v[i] - shift, r = v[i] - tr.at(t[i]);
+    sum += x;
+    sum2 += x * x;
     ss_res += r * r;
-    ss_tot += (v[i] - mean) * (v[i] - mean);
   }
+  double ss_tot = sum2 - sum * sum / static_cast<double>(n);
   tr.r2 = ss_tot > 0 ? std::max(0.0, 1 - ss_res / ss_tot) : 0;
   return tr;
 }
+
+}  // namespace
+
+Trend theil_sen(const double* t, const double* v, size_t n) { return fit(t, v, n, 64, true); }
 
 double counter_increase(const double* v, size_t n, size_t* resets) {
   double inc = 0;
@@ -142,8 +209,44 @@ double counter_increase(const double* v, size_t n, size_t* resets) {
   return inc;
 }
 
+std::optional<std::string> not_a_counter(const Series& s) {
+  const auto& v = s.v;
+  size_t n = v.size();
+  if (n < 3) return std::nullopt;
+  size_t falls = 0, small_falls = 0, fractions = 0;
+  for (size_t i = 1; i < n; ++i)
+    if (v[i] < v[i - 1]) {
+      ++falls;
+      // A restart begins again near zero; a rate wanders down a little.
+      if (v[i] >= 0.5 * v[i - 1]) ++small_falls;
+    }
+  bool whole = s.metric == Metric::throttled_periods || s.metric == Metric::cfs_periods;
+  if (whole)
+    for (size_t i = 0; i < n; ++i) fractions += v[i] != std::floor(v[i]);
+  double steps = static_cast<double>(n - 1);
+  if (small_falls >= 3 && static_cast<double>(small_falls) > 0.02 * steps)
+    return fmt::format("its values fall in {:.0f}% of the steps, which a counter does not do", 100 * static_cast<double>(falls) / steps);
+  if (falls >= 3 && static_cast<double>(falls) > 0.25 * steps)
+    return fmt::format("its values fall in {:.0f}% of the steps, which a counter does not do", 100 * static_cast<double>(falls) / steps);
+  if (whole && fractions >= 3 && falls >= 2)  // a monotonic series of fractions is still a counter
+    return fmt::format("{} of its values are fractions; CFS period counters are whole numbers", fractions);
+  return std::nullopt;
+}
+
 namespace {
 
+// A rate series (per-second values, each the average over the range before
+// its sample) as the counter it came from: the running sum of rate × step.
+// Steps longer than kMaxGap add nothing (they are not differenced either).
+void integrate(Series& s) {
+  double c = 0, prev_t = s.t.empty() ? 0 : s.t.front();
+  for (size_t i = 0; i < s.t.size(); ++i) {
+    double dt = s.t[i] - prev_t, r = s.v[i];
+    if (dt > 0 && dt <= kMaxGap) c += r * dt;
+    prev_t = s.t[i];
+    s.v[i] = c;
+  }
+}
 
 // A gauge series of one key: every series merged, sorted by time.
 void merge_sorted(std::vector<const Series*> ss, std::vector<double>& t, std::vector<double>& v) {
@@ -154,8 +257,11 @@ void merge_sorted(std::vector<const Series*> ss, std::vector<double>& t, std::ve
     bool strict = true;
     for (size_t i = 1; i < st.size() && strict; ++i) strict = st[i - 1] < st[i];
     if (strict) {
-      t = st;
-      v = ss[0]->v;
+      // analyze() owns the series (taken by value) and reads this one no
+      // more: its vectors are moved, not copied.
+      auto* own = const_cast<Series*>(ss[0]);
+      t = std::move(own->t);
+      v = std::move(own->v);
       return;
     }
   }
@@ -186,6 +292,10 @@ struct Windows {
   std::map<int64_t, std::pair<double, double>> w;  // window -> (increase, seconds)
   size_t resets = 0;
   void add(const Series& s) {
+    // Samples in time order fill one window after another: the map is
+    // searched once a window, not once a sample.
+    int64_t last_key = 0;
+    std::pair<double, double>* last = nullptr;
     for (size_t i = 1; i < s.t.size(); ++i) {
       double dt = s.t[i] - s.t[i - 1];
       if (dt <= 0 || dt > kMaxGap) continue;
@@ -194,7 +304,9 @@ struct Windows {
         d = s.v[i];
         ++resets;
       }
-      auto& slot = w[static_cast<int64_t>(std::floor(s.t[i] / kWindow))];
+      int64_t key = static_cast<int64_t>(std::floor(s.t[i] / kWindow));
+      if (!last || key != last_key) last = &w[key], last_key = key;  // map nodes do not move
+      auto& slot = *last;
       slot.first += d;
       slot.second += dt;
     }
@@ -217,28 +329,33 @@ struct Events {
 
 // Spikes: points above median + 6·1.4826·MAD of the residuals (and at
 // least 10% of the level above it), grouped into events that are short.
-Events spikes_of(const double* t, const double* v, size_t n, const Trend& tr, double level) {
+Events spikes_of(const double* t, const double* v, size_t n, const Trend& tr, double level, bool want_mask) {
   Events ev;
-  ev.mask.assign(n, 0);
+  if (want_mask) ev.mask.assign(n, 0);
   if (n < 20) return ev;
-  std::vector<double> r(n);
-  for (size_t i = 0; i < n; ++i) r[i] = v[i] - tr.at(t[i]);
+  auto res = [&](size_t i) { return v[i] - tr.at(t[i]); };
+  // The residuals' median and MAD: exact up to kExact points, else on an
+  // even subsample.
+  size_t m = n <= kExact ? n : kSub;
+  std::vector<double> r(m);
+  for (size_t j = 0; j < m; ++j) r[j] = res(m == n ? j : j * n / m);
   // Against a flat line at the median (the drop test) the residuals' median
   // is exactly 0: subtraction of a constant keeps the order.
-  double med = tr.slope == 0 && tr.intercept == level ? 0.0 : median_of(r);
-  double sigma = 1.4826 * mad(r, med);
+  double med = tr.slope == 0 && tr.intercept == level && m == n ? 0.0 : median_of(r);
+  for (auto& x : r) x = std::fabs(x - med);
+  double sigma = 1.4826 * median_of(r);
   ev.sigma = sigma;
   double thr = med + std::max(6 * sigma, 0.1 * level);
   double span = t[n - 1] - t[0];
   size_t i = 0;
   while (i < n) {
-    if (r[i] <= thr) {
+    if (res(i) <= thr) {
       ++i;
       continue;
     }
     size_t j = i;
     Spike s{t[i], t[i], t[i], v[i], tr.at(t[i]) + med};
-    while (j < n && r[j] > thr) {
+    while (j < n && res(j) > thr) {
       if (v[j] > s.peak) s.peak = v[j], s.peak_time = t[j];
       s.end = t[j];
       ++j;
@@ -246,7 +363,8 @@ Events spikes_of(const double* t, const double* v, size_t n, const Trend& tr, do
     // A long excursion is a level shift, not a spike.
     if (s.end - s.start <= std::max(1800.0, 0.05 * span) && j - i <= n / 4) {
       ev.spikes.push_back(s);
-      for (size_t k = i; k < j; ++k) ev.mask[k] = 1;
+      if (want_mask)
+        for (size_t k = i; k < j; ++k) ev.mask[k] = 1;
     }
     i = j;
   }
@@ -271,7 +389,10 @@ Verdict leak_test(const double* t, const double* v, size_t n, const Trend& tr, d
   if (growth < 4 * sigma) return {false, "growth is within the noise"};
   // Both halves must climb at a similar rate: a periodic series does not.
   size_t h = n / 2;
-  Trend a = theil_sen(t, v, h), b = theil_sen(t + h, v + h, n - h);
+  // Only the signs and the ratio of the halves' slopes count: on long
+  // series 60 buckets each (1,770 pairwise slopes, not 7,140).
+  const size_t hb = n > kExact ? 60 : 120;
+  Trend a = fit(t, v, h, 32, false, hb), b = fit(t + h, v + h, n - h, 32, false, hb);
   if (a.slope <= 0 || b.slope <= 0) return {false, "one half of the window does not grow (periodic)"};
   double ratio = a.slope / b.slope;
   if (ratio > 3 || ratio < 1.0 / 3) return {false, "the halves grow at different rates (periodic or a level shift)"};
@@ -285,33 +406,40 @@ Memory analyze_memory(const std::vector<double>& t, const std::vector<double>& v
   m.start = t.front();
   m.end = t.back();
   m.limit = limit;
-  m.min = *std::min_element(v.begin(), v.end());
-  m.max = *std::max_element(v.begin(), v.end());
   {
-    // One copy and three order statistics on shrinking ranges: the same
-    // values median_of and quantile give.
-    std::vector<double> w(v);
+    // One pass: min, max and whether the step is regular.
+    double mn = v[0], mx = v[0];
+    bool regular = true;
+    const double dt0 = n > 1 ? t[1] - t[0] : 0;
+    for (size_t i = 1; i < n; ++i) {
+      mn = std::min(mn, v[i]);
+      mx = std::max(mx, v[i]);
+      regular = regular && t[i] - t[i - 1] == dt0;
+    }
+    m.min = mn;
+    m.max = mx;
     auto rank = [&](double q) {
       size_t k = static_cast<size_t>(std::ceil(q * static_cast<double>(n)));
       return std::min(k == 0 ? 0 : k - 1, n - 1);
     };
-    size_t k90 = rank(0.90), k95 = rank(0.95), mid = n / 2;
-    std::nth_element(w.begin(), w.begin() + static_cast<long>(k90), w.end());
-    m.p90 = w[k90];
-    if (k95 > k90) std::nth_element(w.begin() + static_cast<long>(k90) + 1, w.begin() + static_cast<long>(k95), w.end());
-    m.p95 = w[k95];
-    if (mid < k90) std::nth_element(w.begin(), w.begin() + static_cast<long>(mid), w.begin() + static_cast<long>(k90));
-    m.median = w[mid];
+    // The median, P90 and P95: exact, as nth_element gives them.
+    size_t ranks[3] = {n / 2, rank(0.90), rank(0.95)};
+    double q[3];
+    order_stats(v.data(), n, mn, mx, ranks, q, 3);
+    m.median = q[0], m.p90 = q[1], m.p95 = q[2];
+    if (n > 1) {
+      if (regular) {
+        m.step = dt0;
+      } else {
+        std::vector<double> dt(n - 1);
+        for (size_t i = 1; i < n; ++i) dt[i - 1] = t[i] - t[i - 1];
+        m.step = median_of(dt);
+      }
+    }
   }
   m.last = v.back();
-  if (n > 1) {
-    std::vector<double> dt(n - 1);
-    bool regular = true;
-    for (size_t i = 1; i < n; ++i) dt[i - 1] = t[i] - t[i - 1], regular = regular && dt[i - 1] == dt[0];
-    m.step = regular ? dt[0] : median_of(std::move(dt));
-  }
   // Sawtooth drops: a fall of 30% or more from a level that is not a spike.
-  Events raw = spikes_of(t.data(), v.data(), n, Trend{t.front(), 0, m.median, 0}, m.median);
+  Events raw = spikes_of(t.data(), v.data(), n, Trend{t.front(), 0, m.median, 0}, m.median, true);
   std::vector<size_t> cuts{0};
   for (size_t i = 1; i < n; ++i) {
     if (v[i] <= 0.7 * v[i - 1] && !raw.mask[i - 1] && v[i - 1] - v[i] > 0.05 * m.max) {
@@ -330,7 +458,7 @@ Memory analyze_memory(const std::vector<double>& t, const std::vector<double>& v
     size_t lo = cuts[s], len = cuts[s + 1] - cuts[s];
     Trend tr = theil_sen(t.data() + lo, v.data() + lo, len);
     double level = len == n ? m.median : select_k(v.data() + lo, len, len / 2);
-    auto ev = spikes_of(t.data() + lo, v.data() + lo, len, tr, level);
+    auto ev = spikes_of(t.data() + lo, v.data() + lo, len, tr, level, false);
     m.spikes.insert(m.spikes.end(), ev.spikes.begin(), ev.spikes.end());
     Verdict vd = leak_test(t.data() + lo, v.data() + lo, len, tr, ev.sigma, level);
     bool last = s + 2 == cuts.size();
@@ -419,6 +547,15 @@ double round_up_milli(double c, double step = 0.01) { return std::ceil(c / step 
 
 }  // namespace
 
+std::vector<std::pair<std::string, std::string>> Recommendation::values() const {
+  std::vector<std::pair<std::string, std::string>> v;
+  if (cpu_request) v.emplace_back("requests.cpu", kb::format_cpu(*cpu_request));
+  if (mem_request) v.emplace_back("requests.memory", kb::format_memory(round_up_mi(*mem_request), true));
+  if (cpu_limit) v.emplace_back("limits.cpu", kb::format_cpu(*cpu_limit));
+  if (mem_limit) v.emplace_back("limits.memory", kb::format_memory(round_up_mi(*mem_limit), true));
+  return v;
+}
+
 std::string Recommendation::yaml() const {
   std::string req, lim;
   if (cpu_request) req += "    cpu: " + kb::format_cpu(*cpu_request) + "\n";
@@ -433,9 +570,19 @@ std::string Recommendation::yaml() const {
 
 std::vector<Container> analyze(std::vector<Series> series, const Options& opt) {
   std::map<Key, std::map<Metric, std::vector<const Series*>>> by;
-  for (const auto& s : series) {
+  for (auto& s : series) {
     if (s.t.empty())
       throw InputError(s.source + ": series " + s.key.label() + " (" + std::string(metric_name(s.metric)) + ") has no samples");
+    if (is_counter(s.metric)) {
+      if (!s.rate)
+        if (auto why = not_a_counter(s)) s.rate = true, s.rate_reason = *why;
+      if (s.rate) {
+        if (!std::is_sorted(s.t.begin(), s.t.end()))
+          throw InputError(s.source + ": series " + s.key.label() + " (rate of " + std::string(metric_name(s.metric)) +
+                           ") is not in time order");
+        integrate(s);
+      }
+    }
     if (s.key.container == "POD") continue;  // the pause container
     by[s.key][s.metric].push_back(&s);
   }
@@ -486,6 +633,13 @@ std::vector<Container> analyze(std::vector<Series> series, const Options& opt) {
     const auto& use = get(Metric::cpu_usage);
     if (!thr.empty() || !per.empty() || !use.empty()) {
       c.cpu = analyze_cpu(thr, per, use);
+      for (const auto* ss : {&thr, &per, &use})
+        for (const Series* x : *ss)
+          if (x->rate) {
+            auto r = std::string(metric_name(x->metric)) + ": " + x->rate_reason;
+            if (std::find(c.cpu->read_as_rate.begin(), c.cpu->read_as_rate.end(), r) == c.cpu->read_as_rate.end())
+              c.cpu->read_as_rate.push_back(r);
+          }
       c.cpu->limit = cpu_limit;
       c.cpu->request = last_value(get(Metric::request_cpu));
       if (c.cpu->have_usage) {
@@ -537,13 +691,18 @@ std::vector<Container> analyze(std::vector<Series> series, const Options& opt) {
 
 namespace {
 
-Location where(const Container& c) {
+}  // namespace
+
+Location location_of(const Container& c) {
   Location l;
   l.file = c.source;
   l.container = c.key.container.empty() ? c.key.label() : c.key.container;
   if (!c.key.pod.empty()) l.resource = "Pod/" + (c.key.ns.empty() ? std::string("default") : c.key.ns) + "/" + c.key.pod;
   return l;
 }
+
+namespace {
+Location where(const Container& c) { return location_of(c); }
 
 std::string times(const std::vector<double>& ts, size_t maxn = 5) {
   std::string s;
@@ -718,6 +877,7 @@ nlohmann::json to_json(const std::vector<Container>& cs) {
                            {"leak", m.leak},
                            {"verdict", m.leak_reason}};
       if (m.limit) mj["limit_bytes"] = *m.limit;
+      if (m.request) mj["request_bytes"] = *m.request;
       if (m.crossing) {
         mj["limit_reached_at"] = format_time(*m.crossing);
         mj["seconds_until_limit"] = *m.crossing - m.end;
@@ -744,7 +904,9 @@ nlohmann::json to_json(const std::vector<Container>& cs) {
         cj.update({{"usage_avg_cores", u.usage_avg}, {"usage_p90_cores", u.usage_p90}, {"usage_p95_cores", u.usage_p95},
                    {"usage_max_cores", u.usage_max}});
       if (u.limit) cj["limit_cores"] = *u.limit;
+      if (u.request) cj["request_cores"] = *u.request;
       cj["counter_resets"] = u.resets;
+      cj["read_as_rate"] = u.read_as_rate;
       j["cpu"] = cj;
     }
     nlohmann::json r = nlohmann::json::object();
@@ -780,6 +942,7 @@ std::string text_summary(const std::vector<Container>& cs) {
       if (u.have_usage)
         s += fmt::format("  cpu     use avg {:.3f}, P95 {:.3f} cores{}\n", u.usage_avg, u.usage_p95,
                          u.limit ? fmt::format(", limit {:.3f}", *u.limit) : "");
+      for (auto& r : u.read_as_rate) s += "  input   read as rate(): " + r + "\n";
     }
   }
   return s;

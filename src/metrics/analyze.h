@@ -52,6 +52,9 @@ struct Cpu {
   double usage_avg = 0, usage_p90 = 0, usage_p95 = 0, usage_max = 0;  // cores
   size_t resets = 0;
   std::optional<double> limit, request;  // cores
+  // Counter series whose values were rates (saved from rate()), and why
+  // they were read so: "container_cpu_usage_seconds_total: <reason>".
+  std::vector<std::string> read_as_rate;
 };
 
 struct Recommendation {
@@ -59,6 +62,8 @@ struct Recommendation {
   std::optional<double> cpu_request, cpu_limit;  // cores
   bool oom_bump = false;
   std::string yaml() const;
+  // ("requests.memory", "842Mi") ... as yaml() writes them.
+  std::vector<std::pair<std::string, std::string>> values() const;
 };
 
 struct Container {
@@ -84,6 +89,15 @@ std::vector<Container> analyze(std::vector<Series> series, const Options& opt);
 // Counter increases with resets handled as Prometheus' rate() does: a
 // decrease means the counter restarted from zero.
 double counter_increase(const double* v, size_t n, size_t* resets = nullptr);
+
+// Why the values of a series of a counter metric are not the counter but
+// its rate (rate()'s results go up and down; a counter only falls when it
+// restarts from zero, and CFS period counters are whole numbers); nullopt
+// for a counter.
+std::optional<std::string> not_a_counter(const Series& s);
+
+// Where the findings of a container point (file, container, Pod/ns/pod).
+Location location_of(const Container& c);
 
 // The findings (DD8001..DD8006) for the analysed containers.
 std::vector<Finding> findings(const std::vector<Container>& cs);

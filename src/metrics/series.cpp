@@ -2,10 +2,14 @@
 // 15-second samples for a thousand series is a gigabyte of JSON) and CSV.
 #include "metrics/series.h"
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstring>
 #include <ctime>
+#include <exception>
+#include <filesystem>
+#include <thread>
 #include <fstream>
 #include <map>
 
@@ -14,6 +18,11 @@
 namespace dd::metrics {
 
 Metric metric_of(std::string_view n, std::string_view resource) {
+  if (n.find(':') != std::string_view::npos) {  // a recording rule: level:metric:operations
+    size_t a = n.find(':'), b = n.find(':', a + 1);
+    if (b == std::string_view::npos) return Metric::unknown;
+    return metric_of(n.substr(a + 1, b - a - 1), resource);
+  }
   if (n == "container_memory_working_set_bytes") return Metric::memory_working_set;
   if (n == "container_spec_memory_limit_bytes") return Metric::memory_limit;
   if (n == "container_cpu_cfs_throttled_periods_total") return Metric::throttled_periods;
@@ -25,6 +34,41 @@ Metric metric_of(std::string_view n, std::string_view resource) {
     if (resource == "cpu") return lim ? Metric::limit_cpu : Metric::request_cpu;
   }
   return Metric::unknown;
+}
+
+bool is_counter(Metric m) {
+  return m == Metric::throttled_periods || m == Metric::cfs_periods || m == Metric::cpu_usage;
+}
+
+MetricSpec spec_of(std::string_view q, std::string_view resource) {
+  MetricSpec sp;
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == ':'; };
+  // The first identifier of the text that names a metric we read.
+  for (size_t i = 0; i < q.size();) {
+    if (!word(q[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < q.size() && word(q[j])) ++j;
+    std::string_view id = q.substr(i, j - i);
+    Metric m = metric_of(id, resource);
+    if (m != Metric::unknown) {
+      sp.metric = m;
+      if (auto c = id.rfind(':'); c != std::string_view::npos && id.find(':') != c)
+        sp.rate = id.substr(c).find("rate") != std::string_view::npos;  // ...:sum_irate, ...:rate5m
+      break;
+    }
+    i = j;
+  }
+  // rate(x[5m]) and irate(x[5m]), inside sum(...) by (...) or not.
+  for (size_t p = q.find("rate"); p != std::string_view::npos; p = q.find("rate", p + 1)) {
+    size_t b = p > 0 && q[p - 1] == 'i' ? p - 1 : p;  // irate
+    size_t e = p + 4;
+    while (e < q.size() && q[e] == ' ') ++e;
+    if ((b == 0 || !word(q[b - 1])) && e < q.size() && q[e] == '(') sp.rate = true;
+  }
+  return sp;
 }
 
 std::string_view metric_name(Metric m) {
@@ -142,7 +186,18 @@ namespace {
 
 class Scanner {
  public:
-  Scanner(std::istream& in, const std::string& name) : in_(in), name_(name), buf_(1 << 20) {}
+  Scanner(std::istream& in, const std::string& name) : in_(in), name_(name), buf_(1 << 20) {
+    auto at = in_.tellg();
+    offset_ = at < 0 ? 0 : static_cast<size_t>(at);
+  }
+  // The byte of the stream the scanner is at.
+  uint64_t offset() const { return offset_ + pos_; }
+  void seek(uint64_t off) {
+    in_.clear();
+    in_.seekg(static_cast<std::streamoff>(off));
+    offset_ = off;
+    pos_ = end_ = 0;
+  }
 
   [[noreturn]] void fail(const std::string& what) const {
     throw InputError(name_ + ": " + what + " (byte " + std::to_string(offset_ + pos_) + ")");
@@ -298,6 +353,31 @@ class Scanner {
     ws();
     return peek() < 0;
   }
+  // The fast path over a run of points: `[ts,"v"]` elements separated by
+  // ',' with no spaces, each lying wholly in the buffer with plain decimals
+  // (as Prometheus writes them). Appends what it reads and stops before the
+  // separator that follows the last one; 0 when the first is anything else.
+  size_t fast_points(std::vector<double>& T, std::vector<double>& V) {
+    const char* p = buf_.data() + pos_;
+    const char* e = buf_.data() + end_;
+    size_t got = 0;
+    for (;;) {
+      // The separator is taken only with the point after it.
+      const char* b = got ? p + 1 : p;
+      if (e - b < 80 || *b != '[' || (got && *p != ',')) break;
+      const char* q = b + 1;
+      double t, v;
+      if (!plain_number(q, e, t) || *q != ',' || q[1] != '"') break;
+      q += 2;
+      if (!plain_number(q, e, v) || *q != '"' || q[1] != ']') break;
+      T.push_back(t);
+      V.push_back(v);
+      ++got;
+      p = q + 2;
+    }
+    if (got) pos_ = static_cast<size_t>(p - buf_.data());
+    return got;
+  }
   // Fast path for one `[ts,"v"]` element lying wholly in the buffer, with
   // plain decimal numbers (optional '-', digits, optional '.digits', at most
   // 15 significant digits): no copy, no from_chars. Returns false without
@@ -332,6 +412,24 @@ class Scanner {
   }
 
  private:
+  // Eight digits at once when the next eight bytes are all digits (SWAR:
+  // pairs, then quads, then the eight combined in three multiplies):
+  // m = m * 10^8 + their value. Returns how many digits it took (0 or 8).
+  static int eight_digits(const char*& q, const char* e, uint64_t& m) {
+    if (e - q < 8) return 0;
+    uint64_t x;
+    std::memcpy(&x, q, 8);
+    // Every byte in '0'..'9': its high nibble is 3 and adding 6 does not carry out of it.
+    if (((x & 0xF0F0F0F0F0F0F0F0ULL) | (((x + 0x0606060606060606ULL) & 0xF0F0F0F0F0F0F0F0ULL) >> 4)) != 0x3333333333333333ULL)
+      return 0;
+    x -= 0x3030303030303030ULL;                                      // digits, the first in the low byte
+    x = (x * 10 + (x >> 8)) & 0x00FF00FF00FF00FFULL;                 // pairs
+    x = (x * 100 + (x >> 16)) & 0x0000FFFF0000FFFFULL;               // quads
+    x = (x * 10000 + (x >> 32)) & 0xFFFFFFFFULL;                     // eight
+    m = m * 100000000ULL + x;
+    q += 8;
+    return 8;
+  }
   static bool plain_number(const char*& p, const char* e, double& out) {
     static constexpr double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
                                        1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
@@ -341,18 +439,26 @@ class Scanner {
     uint64_t m = 0;
     int digits = 0, frac = 0;
     const char* d0 = q;
+    digits += eight_digits(q, e, m);
     while (q < e && *q >= '0' && *q <= '9') m = m * 10 + static_cast<uint64_t>(*q++ - '0'), ++digits;
     if (q == d0 || (*d0 == '0' && q - d0 > 1)) return false;  // no digits, or a leading zero
+    uint64_t whole = m;  // the integer part
     if (q < e && *q == '.') {
       const char* f0 = ++q;
+      int f8 = eight_digits(q, e, m);
+      digits += f8, frac += f8;
       while (q < e && *q >= '0' && *q <= '9') m = m * 10 + static_cast<uint64_t>(*q++ - '0'), ++digits, ++frac;
       if (q == f0) return false;
     }
     if (q >= e || *q == 'e' || *q == 'E' || digits > 15) return false;
     // m < 10^15 < 2^53 and 10^frac are exact: one correctly rounded division,
     // the same double from_chars gives.
-    double d = static_cast<double>(m);
-    if (frac) d /= pow10[frac];
+    static constexpr uint64_t ipow10[] = {1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL,
+                                          100000000ULL, 1000000000ULL, 10000000000ULL, 100000000000ULL,
+                                          1000000000000ULL, 10000000000000ULL, 100000000000000ULL, 1000000000000000ULL};
+    // A zero fraction (1714557600.000) is the integer part: no division.
+    double d = static_cast<double>(frac && m != whole * ipow10[frac] ? m : whole);
+    if (frac && m != whole * ipow10[frac]) d /= pow10[frac];
     out = neg ? -d : d;
     p = q;
     return true;
@@ -384,7 +490,207 @@ bool sample_value(std::string_view s, double& out) {
 
 }  // namespace
 
-std::vector<Series> read_prometheus(std::istream& in, const std::string& name, const ReadOptions& opt) {
+namespace {
+
+// One element of data.result: {"metric":{...},"values":[...]}. Appends the
+// series when it is of a metric we read.
+void read_element(Scanner& sc, const std::string& name, const ReadOptions& opt, size_t& hint, std::vector<Series>& out) {
+  Series s;
+  s.source = name;
+  std::string metric_name_label, resource;
+  bool named = false;
+  sc.expect('{');
+  if (!sc.empty_next('}')) {
+    do {
+      std::string rk = sc.string();
+      sc.expect(':');
+      if (rk == "metric") {
+        sc.expect('{');
+        if (sc.empty_next('}')) continue;
+        do {
+          std::string lk = sc.string();
+          sc.expect(':');
+          std::string lv = sc.string();
+          if (lk == "__name__") metric_name_label = lv, named = true;
+          else if (lk == "namespace") s.key.ns = lv;
+          else if (lk == "pod" || lk == "pod_name") s.key.pod = lv;
+          else if (lk == "container" || lk == "container_name") s.key.container = lv;
+          else if (lk == "resource") resource = lv;
+        } while (sc.more('}'));
+      } else if (rk == "values") {
+        sc.expect('[');
+        if (sc.empty_next(']')) continue;
+        s.t.reserve(hint);
+        s.v.reserve(hint);
+        do {
+          if (sc.fast_points(s.t, s.v)) continue;
+          double ft, fv;
+          if (sc.fast_point(ft, fv)) {
+            s.t.push_back(ft);
+            s.v.push_back(fv);
+            continue;
+          }
+          sc.expect('[');
+          bool q;
+          auto ts = sc.scalar(q);
+          double t = 0;
+          auto r = std::from_chars(ts.data(), ts.data() + ts.size(), t);
+          if (r.ec != std::errc() || r.ptr != ts.data() + ts.size()) sc.fail("timestamp '" + std::string(ts) + "' is not a number");
+          sc.expect(',');
+          auto vs = sc.scalar(q);
+          double v = 0;
+          bool keep;
+          try {
+            keep = sample_value(vs, v);
+          } catch (const std::invalid_argument&) {
+            sc.fail("value \"" + std::string(vs).substr(0, 40) + "\" is not a number");
+          }
+          if (keep && !std::isfinite(v)) sc.fail("value " + std::string(vs) + " is not finite");
+          if (keep) {
+            s.t.push_back(t);
+            s.v.push_back(v);
+          }
+          sc.expect(']');
+        } while (sc.more(']'));
+      } else if (rk == "value") {
+        throw InputError(name + ": a series has a single \"value\" (an instant query); use /api/v1/query_range");
+      } else {
+        sc.skip_value();
+      }
+    } while (sc.more('}'));
+  }
+  Metric m = Metric::unknown;
+  if (named) {
+    auto sp = spec_of(metric_name_label, resource);
+    m = sp.metric;
+    if (sp.rate) s.rate = true, s.rate_reason = "its name " + metric_name_label + " is a recording rule of rate()";
+  }
+  if (!named && opt.metric) m = *opt.metric;
+  if (!named && !opt.metric)
+    throw InputError(name + ": a series has no __name__ (an expression such as rate()); name the query with --metric, "
+                            "e.g. --metric 'rate(container_cpu_usage_seconds_total[5m])'");
+  if ((!named || m == Metric::unknown) && opt.metric && opt.metric_is_rate)
+    s.rate = true, s.rate_reason = "--metric names a rate() query";
+  if (named && m == Metric::unknown && opt.metric) m = *opt.metric;
+  if (m == Metric::unknown) return;  // other metrics in the file are not ours
+  s.metric = m;
+  hint = s.t.size();
+  if (s.t.capacity() > 2 * s.t.size() + 64) {  // a short series after a long one
+    s.t.shrink_to_fit();
+    s.v.shrink_to_fit();
+  }
+  out.push_back(std::move(s));
+}
+
+// A chunk of data.result read on its own thread: the elements from byte
+// `start` (an element's '{') up to the ',' at byte `stop` (or to the ']'
+// closing the array when stop is 0; `closed_at` is then the byte after it).
+struct Chunk {
+  uint64_t start = 0, stop = 0, closed_at = 0;
+  std::vector<Series> out;
+  std::exception_ptr error;
+  bool misaligned = false;
+};
+
+// Reads elements until the ',' at `stop` (true) or the closing ']' (false).
+// A chunk that passes its stop, or closes the array before it, was split
+// where no element begins: the caller reads the file again in one piece.
+bool read_elements(Scanner& sc, const std::string& name, const ReadOptions& opt, std::vector<Series>& out, uint64_t stop,
+                   bool& misaligned) {
+  size_t hint = 0;
+  do {
+    read_element(sc, name, opt, hint, out);
+    if (stop) {
+      sc.ws();
+      uint64_t at = sc.offset();
+      if (at == stop) return true;
+      if (at > stop) return misaligned = true;
+    }
+  } while (sc.more(']'));
+  if (stop) misaligned = true;
+  return false;
+}
+
+// Where elements of data.result begin, about evenly spread from `first` to
+// the end of the file: `,{"metric":` cannot occur inside a JSON string (its
+// '"' would end it) and Prometheus writes "metric" first. Fewer than asked
+// when the file has fewer such places.
+std::vector<uint64_t> split_points(const std::string& path, uint64_t first, uint64_t size, size_t parts) {
+  std::vector<uint64_t> at{first};
+  std::ifstream in(path, std::ios::binary);
+  static constexpr std::string_view pat = ",{\"metric\":";
+  std::vector<char> buf(1 << 16);
+  for (size_t k = 1; k < parts && in; ++k) {
+    uint64_t from = std::max(at.back() + 1, first + (size - first) * k / parts);
+    bool found = false;
+    for (uint64_t off = from; off < size && off < from + (64u << 20) && !found; off += buf.size() - pat.size()) {
+      in.clear();
+      in.seekg(static_cast<std::streamoff>(off));
+      in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+      auto got = static_cast<size_t>(in.gcount());
+      std::string_view w(buf.data(), got);
+      if (auto i = w.find(pat); i != std::string_view::npos) at.push_back(off + i + 1), found = true;
+      if (got < buf.size()) break;
+    }
+    if (!found) break;
+  }
+  return at;
+}
+
+}  // namespace
+
+namespace {
+
+// A file big enough to read data.result on several threads.
+struct ParallelFile {
+  std::string path;
+  uint64_t size = 0;
+  size_t parts = 1;
+};
+struct Misaligned {};
+
+// The chunks of data.result between the split points, one thread each (the
+// calling thread takes the first with `sc`); `sc` is left after the ']'.
+void read_chunks(Scanner& sc, const ParallelFile& pf, const std::vector<uint64_t>& at, const std::string& name,
+                 const ReadOptions& opt, std::vector<Series>& out) {
+  std::vector<Chunk> ch(at.size());
+  for (size_t k = 0; k < at.size(); ++k) ch[k].start = at[k], ch[k].stop = k + 1 < at.size() ? at[k + 1] - 1 : 0;
+  auto work = [&](size_t k) {
+    try {
+      std::ifstream f;
+      std::optional<Scanner> own;
+      Scanner* use = &sc;
+      if (k > 0) {
+        f.open(pf.path, std::ios::binary);
+        if (!f) throw InputError(pf.path + ": cannot open file");
+        own.emplace(f, name);
+        own->seek(ch[k].start);
+        use = &*own;
+      }
+      read_elements(*use, name, opt, ch[k].out, ch[k].stop, ch[k].misaligned);
+      if (!ch[k].stop && !ch[k].misaligned) ch[k].closed_at = use->offset();
+    } catch (...) {
+      ch[k].error = std::current_exception();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (size_t k = 1; k < ch.size(); ++k) pool.emplace_back(work, k);
+  work(0);
+  for (auto& th : pool) th.join();
+  // Bad input or a split between anything but two elements: the caller
+  // reads the file in one piece, which gives the error of a serial read.
+  for (auto& c : ch)
+    if (c.error || c.misaligned) throw Misaligned{};
+  size_t total = out.size();
+  for (auto& c : ch) total += c.out.size();
+  out.reserve(total);
+  for (auto& c : ch)
+    for (auto& x : c.out) out.push_back(std::move(x));
+  sc.seek(ch.back().closed_at);
+}
+
+std::vector<Series> read_prometheus_impl(std::istream& in, const std::string& name, const ReadOptions& opt,
+                                         const ParallelFile* pf) {
   Scanner sc(in, name);
   std::vector<Series> out;
   std::string status, result_type, error;
@@ -414,84 +720,16 @@ std::vector<Series> read_prometheus(std::istream& in, const std::string& name, c
             have_result = true;
             sc.expect('[');
             if (sc.empty_next(']')) continue;
+            if (pf && out.empty()) {
+              sc.ws();
+              auto at = split_points(pf->path, sc.offset(), pf->size, pf->parts);
+              if (at.size() > 1) {
+                read_chunks(sc, *pf, at, name, opt, out);
+                continue;
+              }
+            }
             do {
-              Series s;
-              s.source = name;
-              std::string metric_name_label, resource;
-              bool named = false;
-              sc.expect('{');
-              if (!sc.empty_next('}')) {
-                do {
-                  std::string rk = sc.string();
-                  sc.expect(':');
-                  if (rk == "metric") {
-                    sc.expect('{');
-                    if (sc.empty_next('}')) continue;
-                    do {
-                      std::string lk = sc.string();
-                      sc.expect(':');
-                      std::string lv = sc.string();
-                      if (lk == "__name__") metric_name_label = lv, named = true;
-                      else if (lk == "namespace") s.key.ns = lv;
-                      else if (lk == "pod" || lk == "pod_name") s.key.pod = lv;
-                      else if (lk == "container" || lk == "container_name") s.key.container = lv;
-                      else if (lk == "resource") resource = lv;
-                    } while (sc.more('}'));
-                  } else if (rk == "values") {
-                    sc.expect('[');
-                    if (sc.empty_next(']')) continue;
-                    s.t.reserve(hint);
-                    s.v.reserve(hint);
-                    do {
-                      double ft, fv;
-                      if (sc.fast_point(ft, fv)) {
-                        s.t.push_back(ft);
-                        s.v.push_back(fv);
-                        continue;
-                      }
-                      sc.expect('[');
-                      bool q;
-                      auto ts = sc.scalar(q);
-                      double t = 0;
-                      auto r = std::from_chars(ts.data(), ts.data() + ts.size(), t);
-                      if (r.ec != std::errc() || r.ptr != ts.data() + ts.size()) sc.fail("timestamp '" + std::string(ts) + "' is not a number");
-                      sc.expect(',');
-                      auto vs = sc.scalar(q);
-                      double v = 0;
-                      bool keep;
-                      try {
-                        keep = sample_value(vs, v);
-                      } catch (const std::invalid_argument&) {
-                        sc.fail("value \"" + std::string(vs).substr(0, 40) + "\" is not a number");
-                      }
-                      if (keep && !std::isfinite(v)) sc.fail("value " + std::string(vs) + " is not finite");
-                      if (keep) {
-                        s.t.push_back(t);
-                        s.v.push_back(v);
-                      }
-                      sc.expect(']');
-                    } while (sc.more(']'));
-                  } else if (rk == "value") {
-                    throw InputError(name + ": a series has a single \"value\" (an instant query); use /api/v1/query_range");
-                  } else {
-                    sc.skip_value();
-                  }
-                } while (sc.more('}'));
-              }
-              Metric m = Metric::unknown;
-              if (named) m = metric_of(metric_name_label, resource);
-              if (!named && opt.metric) m = *opt.metric;
-              if (!named && !opt.metric)
-                throw InputError(name + ": a series has no __name__ (an expression such as rate()); name its metric with --metric");
-              if (named && m == Metric::unknown && opt.metric) m = *opt.metric;
-              if (m == Metric::unknown) continue;  // other metrics in the file are not ours
-              s.metric = m;
-              hint = s.t.size();
-              if (s.t.capacity() > 2 * s.t.size() + 64) {  // a short series after a long one
-                s.t.shrink_to_fit();
-                s.v.shrink_to_fit();
-              }
-              out.push_back(std::move(s));
+              read_element(sc, name, opt, hint, out);
             } while (sc.more(']'));
           } else {
             sc.skip_value();
@@ -506,6 +744,12 @@ std::vector<Series> read_prometheus(std::istream& in, const std::string& name, c
   if (status == "error") throw InputError(name + ": Prometheus answered with an error: " + error);
   if (!have_result) throw InputError(name + ": no data.result array; expected the JSON of /api/v1/query_range");
   return out;
+}
+
+}  // namespace
+
+std::vector<Series> read_prometheus(std::istream& in, const std::string& name, const ReadOptions& opt) {
+  return read_prometheus_impl(in, name, opt, nullptr);
 }
 
 // ---------------------------------------------------------------------------
@@ -589,6 +833,7 @@ std::vector<Series> read_csv(std::istream& in, const std::string& name, const Re
   std::string line;
   size_t lineno = 0, data_lines = 0;
   Metric header_metric = Metric::unknown;
+  bool header_rate = false;
   while (std::getline(in, line)) {
     ++lineno;
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -603,7 +848,9 @@ std::vector<Series> read_csv(std::istream& in, const std::string& name, const Re
         std::string h(f[1]);
         while (!h.empty() && (h.front() == ' ' || h.front() == '"')) h.erase(0, 1);
         while (!h.empty() && (h.back() == ' ' || h.back() == '"')) h.pop_back();
-        header_metric = metric_of(h);
+        auto hs = spec_of(h);
+        header_metric = hs.metric;
+        header_rate = hs.rate;
         continue;
       }
       throw InputError(where + "timestamp '" + std::string(f[0]) + "' is neither RFC3339 nor unix seconds");
@@ -638,6 +885,9 @@ std::vector<Series> read_csv(std::istream& in, const std::string& name, const Re
       throw InputError(name + ": series " + k.label() + " is " + std::string(metric_name(sm)) + " but its values are in " +
                        unit_name(u));
     s.metric = sm;
+    if (is_counter(sm) && (opt.metric ? opt.metric_is_rate : header_rate))
+      s.rate = true, s.rate_reason = opt.metric ? "--metric names a rate() query" : "the CSV header names a rate() query";
+    else if (sm == Metric::cpu_usage && u == Unit::cores) s.rate = true, s.rate_reason = "its values are in cores (CPU seconds per second)";
     out.push_back(std::move(s));
   }
   return out;
@@ -649,7 +899,26 @@ std::vector<Series> read_file(const std::string& path, const ReadOptions& opt) {
   int c;
   while ((c = in.peek()) != EOF && std::isspace(c)) in.get();
   if (c == EOF) throw InputError(path + ": empty file");
-  auto series = c == '{' ? read_prometheus(in, path, opt) : read_csv(in, path, opt);
+  std::vector<Series> series;
+  if (c == '{') {
+    // Large files are read on every core, split between series.
+    std::error_code ec;
+    ParallelFile pf{path, std::filesystem::file_size(path, ec), std::min(8u, std::max(1u, std::thread::hardware_concurrency()))};
+    if (!ec && pf.parts > 1 && pf.size >= opt.parallel_min_bytes) {
+      auto start = in.tellg();
+      try {
+        series = read_prometheus_impl(in, path, opt, &pf);
+      } catch (const Misaligned&) {
+        in.clear();
+        in.seekg(start);
+        series = read_prometheus_impl(in, path, opt, nullptr);
+      }
+    } else {
+      series = read_prometheus(in, path, opt);
+    }
+  } else {
+    series = read_csv(in, path, opt);
+  }
   if (in.bad()) throw InputError(path + ": read error");
   return series;
 }

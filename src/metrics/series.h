@@ -22,8 +22,21 @@ enum class Metric {
   request_cpu,         // kube_pod_container_resource_requests{resource="cpu"}
 };
 // The metric a name (and resource label for kube-state-metrics) names.
+// Recording-rule names (level:metric:operations, as kube-prometheus writes
+// node_namespace_pod_container:container_cpu_usage_seconds_total:sum_irate)
+// name the metric in their middle part.
 Metric metric_of(std::string_view name, std::string_view resource = "");
 std::string_view metric_name(Metric m);
+bool is_counter(Metric m);  // the *_total metrics
+
+// What a series name or a PromQL query says about the values: the metric,
+// and whether they are per-second rates of it (rate(x[5m]), irate(x[5m]),
+// sum(rate(...)) by (...), or a recording rule whose operations say rate).
+struct MetricSpec {
+  Metric metric = Metric::unknown;
+  bool rate = false;
+};
+MetricSpec spec_of(std::string_view name_or_query, std::string_view resource = "");
 
 struct Key {
   std::string ns, pod, container;
@@ -37,12 +50,20 @@ struct Series {
   Metric metric = Metric::unknown;
   Key key;
   std::string source;  // file it came from
+  // The values are per-second rates of a counter metric (a series saved
+  // from rate(...)), not the counter itself; see rate_reason.
+  bool rate = false;
+  std::string rate_reason;
   std::vector<double> t;
   std::vector<double> v;
 };
 
 struct ReadOptions {
   std::optional<Metric> metric;  // --metric: for CSV and series without __name__
+  bool metric_is_rate = false;   // --metric named a rate() query
+  // read_file reads Prometheus JSON of this size or more on several
+  // threads, split between series (the same series as a serial read).
+  uint64_t parallel_min_bytes = 32u << 20;
 };
 
 // Prometheus /api/v1/query_range JSON, read as a stream. Throws InputError

@@ -7,9 +7,12 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <map>
 #include <random>
+#include <fstream>
 #include <sstream>
 
+#include "core/error.h"
 #include "helpers.h"
 #include "metrics/analyze.h"
 #include "metrics/series.h"
@@ -101,6 +104,7 @@ TEST(Metrics, FlatSeriesIsNoLeak) {
   EXPECT_FALSE(has(j, "DD8001")) << j.dump(1);
   EXPECT_FALSE(has(j, "DD8003")) << j.dump(1);
   EXPECT_FALSE(j["series"][0]["memory"]["leak"].get<bool>());
+  EXPECT_LT(std::fabs(j["series"][0]["memory"]["slope_bytes_per_hour"].get<double>()), 0.5 * kMi);
   EXPECT_TRUE(has(j, "DD8006"));  // the recommendation
 }
 
@@ -153,6 +157,9 @@ TEST(Metrics, SawtoothIsALeakResetByKills) {
   for (auto& dr : m["drops"]) EXPECT_TRUE(dr["near_limit"].get<bool>());
   EXPECT_NEAR(m["slope_bytes_per_hour"].get<double>(), 100 * kMi, 10 * kMi);
   EXPECT_EQ(m["drops"][0]["time"], metrics::format_time(kT0 + std::ceil(cycle / kStep) * kStep));
+  // The next kill: the fifth cycle ends at 5 × 7.24 h = 36.2 h, 6.2 h after the last sample.
+  double next = kT0 + 5 * cycle, end = kT0 + 30 * 3600;
+  EXPECT_NEAR(m["seconds_until_limit"].get<double>(), next - end, 0.1 * (next - end)) << m.dump(1);
   // The recommendation carries the OOM bump: max(+20%, +100Mi) over 1 GiB.
   EXPECT_TRUE(j["series"][0]["recommendation"]["oom_bump"].get<bool>());
   EXPECT_EQ(j["series"][0]["recommendation"]["memory_limit"], "1229Mi");
@@ -229,6 +236,213 @@ TEST(Metrics, CsvWithRfc3339AndHeader) {
   EXPECT_NEAR(j2["series"][0]["memory"]["slope_bytes_per_hour"].get<double>(), 10 * kMi, kMi);
 }
 
+// A rate() result: no __name__ (Prometheus drops it), per-second values.
+std::string prometheus_unnamed(const Gen& g) {
+  std::string s = R"({"status":"success","data":{"resultType":"matrix","result":[)";
+  s += fmt::format(R"({{"metric":{{"namespace":"shop","pod":"{}","container":"{}"}},"values":[)", g.pod, g.container);
+  for (size_t j = 0; j < g.pts.size(); ++j) s += fmt::format("{}[{:.3f},\"{}\"]", j ? "," : "", g.pts[j].first, fmt::format("{:.17g}", g.pts[j].second));
+  return s + "]}]}}";
+}
+
+TEST(Metrics, RateResultsAreNotReadAsCounters) {
+  TempDir d;
+  // rate(container_cpu_usage_seconds_total[5m]): 0.3 cores with noise. Read
+  // as a counter, each small fall would be a "restart" adding its whole value.
+  std::mt19937 rng(5);
+  std::normal_distribution<double> n(0, 0.03);
+  Gen r;
+  for (double s = 0; s <= 6 * 3600; s += kStep) r.pts.emplace_back(kT0 + s, std::max(0.0, 0.3 + n(rng)));
+  auto body = prometheus_unnamed(r);
+  auto j = run_json(d, body, {"--metric", "container_cpu_usage_seconds_total", "--cpu-limit", "1"});
+  auto c = j["series"][0]["cpu"];
+  EXPECT_NEAR(c["usage_avg_cores"].get<double>(), 0.3, 0.03) << c.dump();
+  EXPECT_NEAR(c["usage_p95_cores"].get<double>(), 0.3, 0.03) << c.dump();
+  EXPECT_EQ(c["counter_resets"], 0);
+  ASSERT_EQ(c["read_as_rate"].size(), 1u) << c.dump();
+  EXPECT_NE(c["read_as_rate"][0].get<std::string>().find("fall"), std::string::npos);
+  // Without noise a rate is flat, as an idle counter would be: the query
+  // given to --metric says which it is.
+  Gen flat;
+  for (double s = 0; s <= 6 * 3600; s += kStep) flat.pts.emplace_back(kT0 + s, 0.25);
+  auto jf = run_json(d, prometheus_unnamed(flat), {"--metric", "sum by (pod) (rate(container_cpu_usage_seconds_total{namespace=\"shop\"}[5m]))"},
+                     nullptr, "flat.json");
+  EXPECT_NEAR(jf["series"][0]["cpu"]["usage_avg_cores"].get<double>(), 0.25, 1e-6) << jf["series"].dump();
+  // kube-prometheus' recording rule keeps a __name__ that says irate.
+  Gen rr = r;
+  rr.name = "node_namespace_pod_container:container_cpu_usage_seconds_total:sum_irate";
+  auto jr = run_json(d, prometheus({rr}), {}, nullptr, "rr.json");
+  EXPECT_NEAR(jr["series"][0]["cpu"]["usage_avg_cores"].get<double>(), 0.3, 0.03) << jr["series"].dump();
+  EXPECT_NE(jr["series"][0]["cpu"]["read_as_rate"][0].get<std::string>().find("recording rule"), std::string::npos);
+  // A raw counter stays a counter.
+  auto use = counter("container_cpu_usage_seconds_total", 6, 0.3);
+  auto jc = run_json(d, prometheus({use}), {}, nullptr, "c.json");
+  EXPECT_NEAR(jc["series"][0]["cpu"]["usage_avg_cores"].get<double>(), 0.3, 0.003);
+  EXPECT_EQ(jc["series"][0]["cpu"]["read_as_rate"].size(), 0u);
+  // CSV in cores is a rate too.
+  std::string csv;
+  for (auto& [t, v] : r.pts) csv += fmt::format("{:.0f},{:.0f}m,shop/api-7d9f-x2/api\n", t, v * 1000);
+  auto jv = run_json(d, csv, {"--metric", "container_cpu_usage_seconds_total"}, nullptr, "cores.csv");
+  EXPECT_NEAR(jv["series"][0]["cpu"]["usage_avg_cores"].get<double>(), 0.3, 0.03) << jv["series"].dump();
+  // rate() of a gauge is refused.
+  auto p = d.write("g.json", body);
+  auto bad = drydock({"metrics", p.string(), "--metric", "rate(container_memory_working_set_bytes[5m])"});
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.err.find("not a counter"), std::string::npos) << bad.err;
+  // The query parser.
+  auto sp = metrics::spec_of("irate(container_cpu_cfs_throttled_periods_total{pod=~\"api.*\"}[1m])");
+  EXPECT_EQ(sp.metric, metrics::Metric::throttled_periods);
+  EXPECT_TRUE(sp.rate);
+  EXPECT_FALSE(metrics::spec_of("container_cpu_cfs_periods_total").rate);
+  EXPECT_FALSE(metrics::spec_of("max_over_time(container_memory_working_set_bytes[1h])").rate);
+}
+
+TEST(Metrics, RateOfCfsCountersGivesTheSameRatio) {
+  TempDir d;
+  // rate() of the CFS counters saved with kube-prometheus-style recording
+  // rule names; values vary as real rates do.
+  std::mt19937 rng(9);
+  std::uniform_real_distribution<double> u(0.8, 1.2);
+  Gen per, thr;
+  per.name = "pod_container:container_cpu_cfs_periods_total:rate5m";
+  thr.name = "pod_container:container_cpu_cfs_throttled_periods_total:rate5m";
+  for (double s = 0; s <= 6 * 3600; s += kStep) {
+    double k = u(rng);
+    per.pts.emplace_back(kT0 + s, 10 * k);
+    thr.pts.emplace_back(kT0 + s, 4 * k);
+  }
+  auto j = run_json(d, prometheus({per, thr}), {"--cpu-limit", "1"});
+  ASSERT_TRUE(has(j, "DD8004")) << j["series"].dump(1);
+  EXPECT_NEAR(j["series"][0]["cpu"]["throttled_ratio"].get<double>(), 0.4, 0.04);
+  EXPECT_EQ(j["series"][0]["cpu"]["read_as_rate"].size(), 2u);
+}
+
+TEST(Metrics, SeveralFilesAreJoined) {
+  TempDir d;
+  // Prometheus answers at most 11,000 points a series: three days at 15 s
+  // are saved as three one-day queries whose ends overlap by one sample.
+  const double slope = 10 * kMi / 3600;
+  auto g = gauge(72, [&](double s) { return 200 * kMi + slope * s; });
+  std::vector<std::string> args{"metrics"};
+  for (int day = 0; day < 3; ++day) {
+    Gen part = g;
+    part.pts.clear();
+    for (auto& p : g.pts)
+      if (p.first >= kT0 + day * 86400 && p.first <= kT0 + (day + 1) * 86400) part.pts.push_back(p);
+    args.push_back(d.write(fmt::format("day{}.json", day), prometheus({part})).string());
+  }
+  Gen lim = gauge(72, [](double) { return 1024 * kMi; }, 0);
+  lim.name = "container_spec_memory_limit_bytes";
+  args.push_back(d.write("limit.json", prometheus({lim})).string());
+  // And the throttling counters in a CSV of their own.
+  std::string csv = "timestamp,container_cpu_cfs_periods_total,series\n";
+  for (double s = 0; s <= 6 * 3600; s += kStep) csv += fmt::format("{:.0f},{:.0f},shop/api-7d9f-x2/api\n", kT0 + s, 1000 + 10 * s);
+  args.push_back(d.write("periods.csv", csv).string());
+  args.insert(args.end(), {"--format", "json"});
+  auto r = drydock(args);
+  ASSERT_TRUE(r.status == 0 || r.status == 1) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["series"].size(), 1u) << j["series"].dump(1);
+  auto m = j["series"][0]["memory"];
+  EXPECT_EQ(m["points"], 72 * 240 + 1);  // the overlapping samples once
+  EXPECT_EQ(m["limit_bytes"], 1024 * kMi);
+  EXPECT_NEAR(m["slope_bytes_per_hour"].get<double>(), 10 * kMi, kMi);
+  double expect = (1024 - 200 - 720) * kMi / slope;
+  EXPECT_NEAR(m["seconds_until_limit"].get<double>(), expect, 0.1 * expect);
+  EXPECT_TRUE(j["series"][0].contains("cpu"));
+  // A file that does not parse names itself, whatever its place.
+  auto bad = d.write("bad.json", R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{)");
+  auto rb = drydock({"metrics", args[1], bad.string(), args[2]});
+  EXPECT_EQ(rb.status, 2);
+  EXPECT_NE(rb.err.find("bad.json"), std::string::npos) << rb.err;
+}
+
+TEST(Metrics, KubeStateMetricsRequestsAndLimits) {
+  TempDir d;
+  const double slope = 20 * kMi / 3600;
+  auto g = gauge(24, [&](double s) { return 300 * kMi + slope * s; });
+  auto ksm = [](const char* name, const char* res, const char* unit, double v) {
+    Gen x = gauge(24, [v](double) { return v; }, 0);
+    x.name = name;
+    x.extra = fmt::format(R"(,"resource":"{}","unit":"{}","node":"n1")", res, unit);
+    return x;
+  };
+  auto j = run_json(d,
+                    prometheus({g, ksm("kube_pod_container_resource_limits", "memory", "byte", 1024 * kMi),
+                                ksm("kube_pod_container_resource_requests", "memory", "byte", 512 * kMi),
+                                ksm("kube_pod_container_resource_limits", "cpu", "core", 2),
+                                ksm("kube_pod_container_resource_requests", "cpu", "core", 0.5),
+                                counter("container_cpu_usage_seconds_total", 24, 0.2)}),
+                    {});
+  ASSERT_EQ(j["series"].size(), 1u) << j["series"].dump(1);
+  auto m = j["series"][0]["memory"];
+  EXPECT_EQ(m["limit_bytes"], 1024 * kMi);
+  EXPECT_EQ(m["request_bytes"], 512 * kMi);
+  // The crossing against the kube-state-metrics limit, as with --limit 1Gi.
+  double expect = (1024 - 780) * kMi / slope;
+  EXPECT_NEAR(m["seconds_until_limit"].get<double>(), expect, 0.1 * expect);
+  auto c = j["series"][0]["cpu"];
+  EXPECT_EQ(c["limit_cores"], 2.0);
+  EXPECT_EQ(c["request_cores"], 0.5);
+  EXPECT_NEAR(c["usage_avg_cores"].get<double>(), 0.2, 0.002);
+}
+
+TEST(Metrics, SeriesAreSplitByPodAndContainer) {
+  TempDir d;
+  const double slope = 30 * kMi / 3600;
+  auto leak = gauge(24, [&](double s) { return 200 * kMi + slope * s; }, 4, 1);
+  auto side = gauge(24, [](double) { return 64 * kMi; }, 1, 2);
+  side.container = "envoy";
+  auto other = gauge(24, [](double) { return 300 * kMi; }, 4, 3);
+  other.pod = "api-7d9f-k4";
+  // cAdvisor's pod-level cgroup (container="") and the pause container.
+  auto whole = gauge(24, [&](double s) { return 270 * kMi + slope * s; }, 4, 4);
+  whole.container = "";
+  auto pause = gauge(24, [](double) { return 1 * kMi; }, 0.01, 5);
+  pause.container = "POD";
+  auto j = run_json(d, prometheus({leak, side, other, whole, pause}), {"--limit", "1Gi"});
+  ASSERT_EQ(j["series"].size(), 3u) << j["series"].dump(1);
+  std::map<std::string, bool> leaks;
+  for (auto& s : j["series"]) leaks[s["series"]] = s["memory"]["leak"];
+  EXPECT_EQ(leaks, (std::map<std::string, bool>{{"shop/api-7d9f-x2/api", true}, {"shop/api-7d9f-x2/envoy", false}, {"shop/api-7d9f-k4/api", false}}));
+  size_t leak_findings = 0;
+  for (auto& f : j["findings"])
+    if (f["rule"] == "DD8001") {
+      ++leak_findings;
+      EXPECT_EQ(f["location"]["resource"], "Pod/shop/api-7d9f-x2");
+      EXPECT_EQ(f["location"]["container"], "api");
+    }
+  EXPECT_EQ(leak_findings, 1u);
+}
+
+// A week at 15 s (40,320 points, the size of the benchmark): the same
+// verdicts and numbers as a day.
+TEST(Metrics, AWeekOfSamples) {
+  TempDir d;
+  const double slope = 3 * kMi / 3600;  // 3 MiB/h: 504 MiB over the week
+  auto g = gauge(168, [&](double s) { return 300 * kMi + slope * s + 30 * kMi * std::sin(2 * M_PI * s / 86400); }, 4, 7);
+  auto j = run_json(d, prometheus({g}), {"--limit", "1Gi"});
+  auto m = j["series"][0]["memory"];
+  EXPECT_EQ(m["points"], 168 * 240 + 1);
+  EXPECT_TRUE(m["leak"].get<bool>()) << m.dump(1);
+  EXPECT_NEAR(m["slope_bytes_per_hour"].get<double>(), 3 * kMi, 0.3 * kMi);
+  double end = 300 + 3 * 168;  // MiB (the cycle is at 0 at the end)
+  double expect = (1024 - end) * kMi / slope;
+  EXPECT_NEAR(m["seconds_until_limit"].get<double>(), expect, 0.1 * expect);
+  auto flat = gauge(168, [](double s) { return 500 * kMi + 100 * kMi * std::sin(2 * M_PI * s / 86400); }, 8, 8);
+  auto jf = run_json(d, prometheus({flat}), {"--limit", "1Gi"}, nullptr, "p.json");
+  EXPECT_FALSE(jf["series"][0]["memory"]["leak"].get<bool>()) << jf["series"].dump(1);
+  EXPECT_FALSE(has(jf, "DD8003"));
+  EXPECT_NEAR(jf["series"][0]["memory"]["median_bytes"].get<double>(), 500 * kMi, 5 * kMi);
+  EXPECT_NEAR(jf["series"][0]["memory"]["p95_bytes"].get<double>(), 500 * kMi + 100 * kMi * std::sin(0.45 * M_PI), 5 * kMi);
+  // A two-minute spike in the week is found and timed to the sample.
+  const double at = 100 * 3600;
+  auto sp = gauge(168, [&](double s) { return s >= at && s < at + 120 ? 900 * kMi : 400 * kMi; }, 4, 9);
+  auto js = run_json(d, prometheus({sp}), {"--limit", "1Gi"}, nullptr, "s.json");
+  ASSERT_EQ(js["series"][0]["memory"]["spikes"].size(), 1u) << js["series"].dump(1);
+  EXPECT_EQ(js["series"][0]["memory"]["spikes"][0]["start"], metrics::format_time(kT0 + at));
+  EXPECT_FALSE(js["series"][0]["memory"]["leak"].get<bool>());
+}
+
 void expect_bad(const TempDir& d, const std::string& file, const std::string& body, const std::string& needle,
                 std::vector<std::string> extra = {}) {
   auto p = d.write(file, body);
@@ -281,6 +495,49 @@ TEST(Metrics, ManifestNamesTheLinesToChange) {
       EXPECT_NE(msg.find("line 14: requests.memory: 512Mi -> "), std::string::npos) << msg;
       EXPECT_NE(f["fix"].get<std::string>().find("resources:\n  requests:\n    memory: "), std::string::npos);
     }
+}
+
+TEST(Metrics, ManifestPicksTheWorkloadOfThePod) {
+  TempDir d;
+  auto g = gauge(24, [](double s) { return 700 * kMi + 40 * kMi * std::sin(s / 3000); }, 4);
+  // Three workloads with a container "api": another namespace, a name the
+  // pod does not start with, and the pod's own Deployment without resources.
+  auto man = d.write("all.yaml",
+                     "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api-7d9f\n  namespace: staging\nspec:\n  template:\n"
+                     "    spec:\n      containers:\n      - name: api\n        image: shop/api:1.4\n"
+                     "        resources:\n          limits:\n            memory: 2Gi\n"
+                     "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: shop\nspec:\n  template:\n"
+                     "    spec:\n      containers:\n      - name: api\n        image: shop/api:1.4\n"
+                     "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api-7d9f\n  namespace: shop\nspec:\n  template:\n"
+                     "    spec:\n      containers:\n      - name: api\n        image: shop/api:1.4\n");
+  auto j = run_json(d, prometheus({g}), {"--limit", "768Mi", "--manifest", man.string()});
+  ASSERT_TRUE(has(j, "DD8005")) << j.dump(1);
+  for (auto& f : j["findings"])
+    if (f["rule"] == "DD8005") {
+      EXPECT_EQ(f["location"]["resource"], "Deployment/shop/api-7d9f");
+      EXPECT_EQ(f["location"]["line"], 37);  // its `- name: api` line
+      std::string msg = f["message"];
+      EXPECT_NE(msg.find("container api (line 37) has no resources: block: add requests.memory: "), std::string::npos) << msg;
+      EXPECT_NE(msg.find("add limits.memory: "), std::string::npos) << msg;
+    }
+  // A directory is read as kubectl apply -f reads it: findings name the file.
+  auto jd = run_json(d, prometheus({g}), {"--limit", "768Mi", "--manifest", d.path().string()}, nullptr, "q4.json");
+  bool pointed = false;
+  for (auto& f : jd["findings"])
+    if (f["rule"] == "DD8005") {
+      pointed = true;
+      EXPECT_EQ(f["location"]["file"], man.string());
+    }
+  EXPECT_TRUE(pointed) << jd.dump(1);
+  // A missing file is exit 2.
+  auto r = drydock({"metrics", d.write("q2.json", prometheus({g})).string(), "--limit", "768Mi", "--manifest", (d.path() / "nope.yaml").string()});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("nope.yaml"), std::string::npos) << r.err;
+  auto bad = d.write("bad.yaml", "kind: Deployment\n  - : [\n");
+  auto rb = drydock({"metrics", d.write("q3.json", prometheus({g})).string(), "--manifest", bad.string()});
+  EXPECT_EQ(rb.status, 2);
+  EXPECT_EQ(std::count(rb.err.begin(), rb.err.end(), '\n'), 1) << rb.err;
+  EXPECT_NE(rb.err.find("bad.yaml"), std::string::npos) << rb.err;
 }
 
 TEST(Metrics, SvgIsWellFormedAndDraws) {
@@ -415,6 +672,75 @@ TEST(Metrics, EveryNumberFormReadsAsFromChars) {
       if (++bad <= 5) ADD_FAILURE() << "point " << i << ": " << series[0].t[i] << "," << series[0].v[i] << " != " << want_t[i] << "," << want_v[i];
     }
   EXPECT_EQ(bad, 0u);
+}
+
+}  // namespace
+}  // namespace dd::test
+
+namespace dd::test {
+namespace {
+
+bool same_series(const std::vector<metrics::Series>& a, const std::vector<metrics::Series>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (a[i].key != b[i].key || a[i].metric != b[i].metric || a[i].t != b[i].t || a[i].v != b[i].v) return false;
+  return true;
+}
+
+// read_file splits a large file between series and reads the parts on
+// several threads: the series are those of a serial read, whatever the file
+// holds where the split falls; a split that lands where no element begins
+// falls back to one piece, and bad input gives the serial read's error.
+TEST(Metrics, ParallelReadIsTheSerialRead) {
+  TempDir d;
+  metrics::ReadOptions par;
+  par.parallel_min_bytes = 0;
+  auto serial = [](const std::string& body) {
+    std::istringstream in(body);
+    return metrics::read_prometheus(in, "x", {});
+  };
+  std::vector<Gen> gs;
+  for (int i = 0; i < 60; ++i) {
+    auto g = gauge(2, [i](double s) { return (100 + i) * kMi + s; }, 1, static_cast<unsigned>(i));
+    g.pod = fmt::format("p-{}", i);
+    if (i % 7 == 0) g.extra = R"(,"note":"a,{\"metric\":{} inside a label")";
+    if (i % 11 == 0) g.name = "node_cpu_seconds_total";  // not ours: skipped
+    gs.push_back(g);
+  }
+  std::string body = prometheus(gs);
+  auto p = d.write("many.json", body);
+  auto a = metrics::read_file(p.string(), par);
+  auto b = serial(body);
+  EXPECT_EQ(a.size(), 54u);
+  EXPECT_TRUE(same_series(a, b));
+  // One series, then `,{"metric":` after the result array: the split falls
+  // there, the first part closes the array before it, and the file is read
+  // again in one piece.
+  std::string one = prometheus({gauge(6, [](double s) { return 200 * kMi + s; })});
+  one.insert(one.size() - 1, R"(,"extra":[0,{"metric":{"__name__":"container_memory_working_set_bytes"},"values":[[1,"2"]]}])");
+  auto p1 = d.write("one.json", one);
+  auto c = metrics::read_file(p1.string(), par);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_TRUE(same_series(c, serial(one)));
+  // A bad value in the second half: the serial read's message.
+  std::string bad = body;
+  auto at = bad.rfind("\"]");
+  bad.replace(at - 3, 3, "x1y");
+  auto p2 = d.write("bad.json", bad);
+  std::string want, got;
+  try {
+    std::ifstream in(p2, std::ios::binary);
+    metrics::read_prometheus(in, p2.string(), {});
+  } catch (const dd::InputError& e) {
+    want = e.what();
+  }
+  try {
+    metrics::read_file(p2.string(), par);
+  } catch (const dd::InputError& e) {
+    got = e.what();
+  }
+  EXPECT_FALSE(want.empty());
+  EXPECT_EQ(got, want);
 }
 
 }  // namespace
