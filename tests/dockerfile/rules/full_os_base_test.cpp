@@ -16,6 +16,16 @@ TEST(FullOsBase, ToolchainAsFinalImage) {
   auto f = only(lint("FROM golang:1.23-alpine\nCOPY . .\nRUN go build -o /app\nCMD [\"/app\"]\n"), "DD2021");
   ASSERT_EQ(f.size(), 1u);
   EXPECT_NE(f[0].message.find("distroless/static"), std::string::npos) << f[0].message;
+  // golang:*-alpine is a toolchain too: never "golang:1.23-alpine-alpine" or
+  // another golang image as the place for the result.
+  EXPECT_EQ(f[0].message.find("alpine-alpine"), std::string::npos) << f[0].message;
+  EXPECT_EQ(f[0].message.find("into golang:"), std::string::npos) << f[0].message;
+  auto g = only(lint("FROM golang:1.19.7-alpine3.16
+RUN go build -o /app
+CMD ["/app"]
+"), "DD2021");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].message.find("alpine3.16-alpine"), std::string::npos) << g[0].message;
 }
 
 TEST(FullOsBase, SmallVariantsAndBuilderStagesAreFine) {
