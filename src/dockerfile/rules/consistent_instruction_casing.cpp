@@ -21,6 +21,9 @@ class ConsistentInstructionCasing : public Rule {
     int upper = 0, lower = 0;
     std::vector<std::pair<const Instruction*, std::string>> words;
     for (const auto& ins : in.df.instructions) {
+      // A word that is no instruction ('this', a typo) is a parse error
+      // (DD0001), not a casing question.
+      if (ins.kind == Kw::other) continue;
       std::string kw = util::text_of(in.df, ins.keyword_range);
       if (kw.empty()) continue;
       Case c = case_of(kw);

@@ -68,6 +68,23 @@ class FullOsBase : public Rule {
     f.fix = rt->build_only ? "FROM " + img + " AS build\n# ... the build steps ...\nFROM " + options.back() + "\nCOPY --from=build /out/app /app"
                            : "FROM " + options.front();
     if (ref.path == "ubuntu"sv || ref.path == "debian"sv) f.severity = Severity::info;
+    // A toolchain image that starts no program of its own, a shell or a build
+    // tool is a development or CI image (moby's Dockerfile.dev, a builder
+    // image run with `docker run ... make`): the compilers are its purpose.
+    if (rt->build_only) {
+      auto start = inc::start_commands(in, inc::start_command(inc::final_instructions(in)));
+      std::string_view prog;
+      if (!start.empty()) {
+        size_t p = kb::real_program(start.front().argv);
+        if (p < start.front().argv.size()) prog = kb::basename(start.front().argv[p]);
+      }
+      if (start.empty() || prog.empty() || prog == "sh"sv || prog == "bash"sv || prog == "ash"sv || prog == "zsh"sv ||
+          prog == "make"sv || prog == "go"sv || prog == "cargo"sv || prog == "mvn"sv || prog == "gradle"sv) {
+        f.severity = Severity::info;
+        f.message += "; it starts " + (prog.empty() ? std::string("no program of its own") : std::string(prog)) +
+                     ", so it may be a development or CI image";
+      }
+    }
     f.tags = {ref.path};
     out.add(info_, std::move(f));
   }

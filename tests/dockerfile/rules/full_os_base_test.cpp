@@ -35,3 +35,19 @@ TEST(FullOsBase, SmallVariantsAndBuilderStagesAreFine) {
 }
 
 }  // namespace dd::test
+
+namespace dd::test {
+
+// moby's Dockerfile.dev: a toolchain image that starts a shell or nothing is
+// a development or CI image, worth knowing (info), not a warning.
+TEST(FullOsBase, ToolchainDevImageIsInfo) {
+  auto f = only(lint("FROM golang:1.23-bookworm\nRUN apt-get update && apt-get install -y git\nCMD bash\n"), "DD2021");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity, Severity::info);
+  EXPECT_NE(f[0].message.find("may be a development or CI image"), std::string::npos) << f[0].message;
+  auto g = only(lint("FROM golang:1.23\nWORKDIR /src\nCOPY . .\nRUN go build -o /app\nCMD [\"/app\"]\n"), "DD2021");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].severity, Severity::warning);
+}
+
+}  // namespace dd::test
