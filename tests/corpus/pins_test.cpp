@@ -131,7 +131,9 @@ TEST(Pins, DiagnoseNamesTheDaemonizeFlagOfALiveContainer) {
   // Stand-ins that do what the real servers do with these flags: fork and
   // let the foreground process exit 0.
   TempDir ctx;
-  ctx.write("Dockerfile", "FROM " + base + "\nRUN ln -s /bin/true /bin/mongod && ln -s /bin/true /bin/gunicorn\n");
+  ctx.write("fork.sh", "#!/bin/sh\n# forks into the background: the foreground process exits 0\nexit 0\n");
+  ctx.write("Dockerfile", "FROM " + base + "\nCOPY fork.sh /usr/local/bin/mongod\nCOPY fork.sh /usr/local/bin/gunicorn\n"
+                          "RUN chmod 755 /usr/local/bin/mongod /usr/local/bin/gunicorn\n");
   const std::string tag = "drydock-test/acc-daemonize:1";
   ASSERT_TRUE(docker_build(ctx.path(), tag));
   struct Case {

@@ -20,10 +20,7 @@ TEST(FullOsBase, ToolchainAsFinalImage) {
   // another golang image as the place for the result.
   EXPECT_EQ(f[0].message.find("alpine-alpine"), std::string::npos) << f[0].message;
   EXPECT_EQ(f[0].message.find("into golang:"), std::string::npos) << f[0].message;
-  auto g = only(lint("FROM golang:1.19.7-alpine3.16
-RUN go build -o /app
-CMD ["/app"]
-"), "DD2021");
+  auto g = only(lint("FROM golang:1.19.7-alpine3.16\nRUN go build -o /app\nCMD [\"/app\"]\n"), "DD2021");
   ASSERT_EQ(g.size(), 1u);
   EXPECT_EQ(g[0].message.find("alpine3.16-alpine"), std::string::npos) << g[0].message;
 }
