@@ -101,6 +101,14 @@ std::string not_a_dockerfile(std::string_view text, const dockerfile::Dockerfile
     return "not a Dockerfile: no FROM, and " + std::to_string(df.errors.size()) + " of its " +
            std::to_string(df.errors.size() + known) + " instructions are not Dockerfile instructions";
   }
+  // Prose that quotes a few instructions (a manual page, a README named
+  // Dockerfile.md): most of its lines fail to parse. A Dockerfile with typos
+  // has a few errors among many instructions.
+  if (df.errors.size() >= 10 && df.errors.size() >= 3 * known) {
+    line = df.errors.front().range.begin.line;
+    return "not a Dockerfile: " + std::to_string(df.errors.size()) + " of its " +
+           std::to_string(df.errors.size() + known) + " instructions are not Dockerfile instructions";
+  }
   return {};
 }
 

@@ -21,7 +21,8 @@ class NoHealthcheck : public Rule {
       for (const auto& d : dependents) who += (who.empty() ? "'" : ", '") + d + "'";
       Finding f = at(file, s, s.at,
                      "service '" + s.name + "' has no health check, so " + who +
-                         " start as soon as its container exists, before it accepts connections",
+                         (dependents.size() == 1 ? " starts" : " start") +
+                         " as soon as its container exists, before it accepts connections",
                      s.name + ": (no healthcheck)");
       f.root_cause = "depends_on without a health condition only orders container creation, not readiness.";
       f.fix = "services:\n  " + s.name + ":\n    healthcheck:\n      test: [\"CMD\", \"<probe>\"]\n      interval: 10s\n      retries: 5\n  " +

@@ -21,6 +21,9 @@ class ConsistentInstructionCasing : public Rule {
     int upper = 0, lower = 0;
     std::vector<std::pair<const Instruction*, std::string>> words;
     for (const auto& ins : in.df.instructions) {
+      // A word that is no instruction ('this', a typo) is a parse error
+      // (DD0001), not a casing question.
+      if (ins.kind == Kw::other) continue;
       std::string kw = util::text_of(in.df, ins.keyword_range);
       if (kw.empty()) continue;
       Case c = case_of(kw);
@@ -37,7 +40,13 @@ class ConsistentInstructionCasing : public Rule {
                                                 " should match the " + (want_lower ? "lower" : "upper") +
                                                 " case used by the rest of the file: '" + fixed + "'");
       f.root_cause = "The keyword is written in a different case from the majority of instructions.";
+      // The line with the keyword re-cased: pasteable as it is.
       f.fix = fixed;
+      if (ins->keyword_range.begin.line >= 1 && static_cast<size_t>(ins->keyword_range.begin.line) <= in.df.lines.size()) {
+        std::string line = in.df.lines[ins->keyword_range.begin.line - 1];
+        size_t col = static_cast<size_t>(std::max(ins->keyword_range.begin.column, 1)) - 1;
+        if (col + kw.size() <= line.size()) f.fix = line.replace(col, kw.size(), fixed);
+      }
       in.propose({ins->keyword_range, fixed});
       out.add(info_, util::scrub(std::move(f)));
     }

@@ -48,6 +48,24 @@ const Junk kJunk[] = {
     {"docker-compose*.yml", false, "docker-compose*.yml"},
 };
 
+// A context this big, or with this many entries, is worth ignoring files of
+// even when nothing in it is known junk.
+constexpr uint64_t kLargeBytes = 10ull << 20;
+constexpr size_t kManyEntries = 1000;
+
+// True when a COPY/ADD source names `path` or a file below it
+// (COPY target/app.jar makes target needed), not through a whole-context COPY.
+bool copied_by_name(const std::vector<Source>& sources, const std::string& path) {
+  for (const auto& s : sources) {
+    std::string src = s.path;
+    while (src.rfind("./", 0) == 0) src.erase(0, 2);
+    while (!src.empty() && src.back() == '/') src.pop_back();
+    if (src.empty() || whole_context(s.path)) continue;
+    if (src == path || src.rfind(path + "/", 0) == 0) return true;
+  }
+  return false;
+}
+
 class ContextNoDockerignore : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
@@ -73,6 +91,9 @@ class ContextNoDockerignore : public Rule {
       if (counted) continue;
       for (const auto& j : kJunk) {
         if (j.dir != e.is_dir || !go_path_match(j.name, base)) continue;
+        // What a COPY takes by name (COPY target/app.jar, COPY dist/ ...)
+        // is what the build needs: ignoring it would break the build.
+        if (copied_by_name(sources, e.path)) break;
         std::string line(j.line);
         if (!found.count(line)) order.push_back(line);
         found[line] += e.size;
@@ -97,7 +118,15 @@ class ContextNoDockerignore : public Rule {
       for (const auto& l : order) named.push_back(l + " (" + human_size(found[l]) + ")");
       msg += ", including " + list_names(named, 6);
     }
+    // In proportion to what the context holds: a few small files cost
+    // nothing to send and hold nothing to leak, so that is worth knowing
+    // (info), not a warning. Junk (.git, node_modules, env files, keys,
+    // build output) or a large context is.
+    bool large = ctx.total_size() >= kLargeBytes || ctx.entries().size() >= kManyEntries;
+    if (order.empty() && !large)
+      msg += "; the context is small and holds nothing known to leak, so this costs little today";
     Finding f = in.at(at->arg->range, msg);
+    if (order.empty() && !large) f.severity = Severity::info;
     f.root_cause = "Without a .dockerignore every file of the context is uploaded on each build, any change to them "
                    "busts the COPY cache, and stray secrets or local artefacts can land in the image.";
     std::string fix = "Create .dockerignore next to the Dockerfile with:\n";

@@ -101,7 +101,8 @@ class CopyBeforeInstall : public Rule {
     f.root_cause = "The dependency install runs after the whole source tree is copied, so any code change re-runs " +
                    std::string(eco.name) + " from scratch.";
     std::string install = ic.deps_only ? cmd : std::string(eco.prefetch);
-    f.fix = manifests + " then RUN " + install + ", then " + copy_text;
+    // Pasteable: the instructions in the order they belong.
+    f.fix = manifests + "\nRUN " + install + "\n" + copy_text;
     f.tags = {std::string(eco.name), "cache"};
     out.add(info_, std::move(f));
 

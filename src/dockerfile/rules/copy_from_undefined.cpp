@@ -1,4 +1,5 @@
 // DD1023: COPY --from names no earlier stage.
+#include "dockerfile/knowledge.h"
 #include "dockerfile/rules/pkg_util.h"
 
 namespace dd::dockerfile {
@@ -34,8 +35,13 @@ class CopyFromUndefined : public Rule {
       Finding f = in.at(from->range, msg);
       f.root_cause = "The --from value does not match the AS name of an earlier stage.";
       std::string near = util::closest(util::lower(v), names);
-      f.fix = near.empty() ? "FROM <image> AS " + v + "   # an earlier stage with this name, or --from=<image>:<tag>"
-                           : "COPY --from=" + near + " ...";
+      // Pasteable: the stage to define earlier, or the COPY with the name it
+      // probably meant.
+      if (near.empty()) f.root_cause += " Define an earlier stage with this name, or name an image: --from=<image>:<tag>.";
+      std::string copy = kb::line_text(in.df, ins.range.begin.line);
+      if (size_t at = copy.find("--from=" + v); !near.empty() && at != std::string::npos)
+        copy.replace(at, 7 + v.size(), "--from=" + near);
+      f.fix = near.empty() ? "FROM <image> AS " + v : copy;
       out.add(info_, util::scrub(std::move(f)));
     }
   }

@@ -29,7 +29,10 @@ class CopyRelativeDest : public Rule {
       Finding f = in.at(dest.range, ins.keyword + " on line " + std::to_string(ins.range.begin.line) + " copies to the relative path '" +
                                         d + "' but no WORKDIR is set in this stage");
       f.root_cause = "A relative destination resolves against the base image's working directory.";
-      f.fix = "WORKDIR /app   # before line " + std::to_string(ins.range.begin.line);
+      // Pasteable: the WORKDIR goes before this instruction.
+      f.fix = "WORKDIR /app";
+      for (int l = ins.range.begin.line; l >= 1 && l <= ins.range.end.line && static_cast<size_t>(l) <= in.df.lines.size(); ++l)
+        f.fix += "\n" + in.df.lines[l - 1];
       out.add(info_, util::scrub(std::move(f)));
     }
   }

@@ -27,9 +27,11 @@ class FromPlatformConstant : public Rule {
       if (named) continue;
       Finding f = in.at(p->range, "FROM on line " + std::to_string(p->range.begin.line) + " forces --platform=" + p->value +
                                       ": builds for other platforms get this architecture anyway");
-      f.root_cause = "The platform is a constant instead of $BUILDPLATFORM or the build's --platform.";
-      f.fix = "FROM --platform=$BUILDPLATFORM " + (ins.args.empty() ? std::string("<image>") : ins.args[0].text) +
-              "   (or drop --platform and pass it to docker build)";
+      f.root_cause = "The platform is a constant instead of $BUILDPLATFORM or the build's --platform (or drop "
+                     "--platform and pass it to docker build).";
+      std::string rest;  // the image and its AS name, as written
+      for (const auto& a : ins.args) rest += (rest.empty() ? "" : " ") + a.text;
+      f.fix = "FROM --platform=$BUILDPLATFORM " + (rest.empty() ? std::string("<image>") : rest);
       out.add(info_, util::scrub(std::move(f)));
     }
   }

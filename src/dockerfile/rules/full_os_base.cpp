@@ -20,7 +20,8 @@ std::string variant(const kb::ImageRef& r, std::string_view v) {
       bool codename = false;
       for (std::string_view c : {"bookworm", "bullseye", "buster", "stretch", "jessie", "trixie", "jammy", "focal", "noble"})
         codename = codename || w == c;
-      if (!w.empty() && !codename) kept += (kept.empty() ? "" : "-") + w;
+      // node:20-alpine3.19 is alpine already: no "-alpine-alpine".
+      if (!w.empty() && !codename && w.rfind("alpine", 0) != 0) kept += (kept.empty() ? "" : "-") + w;
       pos = d + 1;
     }
     tag = kept;
@@ -46,7 +47,13 @@ class FullOsBase : public Rule {
     if (ref.path == "php"sv && kb::contains(ref.tag, "apache")) return;  // no small apache variant exists
     std::vector<std::string> options;
     for (auto v : {rt->slim, rt->alpine, rt->distroless})
-      if (auto s = variant(ref, v); !s.empty()) options.push_back(s);
+      if (auto s = variant(ref, v); !s.empty() && s != ref.path + ":" + ref.tag) {
+        // A toolchain's own variants (golang:1.22-alpine) are toolchains too:
+        // the result goes into a runtime image.
+        if (rt->build_only && s.rfind(ref.path + ":", 0) == 0) continue;
+        options.push_back(s);
+      }
+    if (options.empty()) return;
     std::string list;
     for (size_t i = 0; i < options.size(); ++i) list += (i ? (i + 1 == options.size() ? " or " : ", ") : "") + options[i];
     const Instruction& from = in.df.instructions[root->from_index];
@@ -58,9 +65,26 @@ class FullOsBase : public Rule {
                           : img + " is a full OS image; the same runtime exists as " + list;
     Finding f = in.at(r, msg, kb::line_text(in.df, from.range.begin.line));
     f.root_cause = "The runtime stage starts from the complete image with compilers, package sources and docs.";
-    f.fix = rt->build_only ? "FROM " + img + " AS build\n...\nFROM " + options.back() + "\nCOPY --from=build /out/app /app"
+    f.fix = rt->build_only ? "FROM " + img + " AS build\n# ... the build steps ...\nFROM " + options.back() + "\nCOPY --from=build /out/app /app"
                            : "FROM " + options.front();
     if (ref.path == "ubuntu"sv || ref.path == "debian"sv) f.severity = Severity::info;
+    // A toolchain image that starts no program of its own, a shell or a build
+    // tool is a development or CI image (moby's Dockerfile.dev, a builder
+    // image run with `docker run ... make`): the compilers are its purpose.
+    if (rt->build_only) {
+      auto start = inc::start_commands(in, inc::start_command(inc::final_instructions(in)));
+      std::string_view prog;
+      if (!start.empty()) {
+        size_t p = kb::real_program(start.front().argv);
+        if (p < start.front().argv.size()) prog = kb::basename(start.front().argv[p]);
+      }
+      if (start.empty() || prog.empty() || prog == "sh"sv || prog == "bash"sv || prog == "ash"sv || prog == "zsh"sv ||
+          prog == "make"sv || prog == "go"sv || prog == "cargo"sv || prog == "mvn"sv || prog == "gradle"sv) {
+        f.severity = Severity::info;
+        f.message += "; it starts " + (prog.empty() ? std::string("no program of its own") : std::string(prog)) +
+                     ", so it may be a development or CI image";
+      }
+    }
     f.tags = {ref.path};
     out.add(info_, std::move(f));
   }

@@ -104,8 +104,10 @@ class Healthcheck : public Rule {
         auto has = [&](const char* t) { return local::has_program(*real, t) == std::optional<bool>(true) || installs(in, all, t); };
         tool = !*sh ? "" : has("curl") ? "curl -fsS " : has("wget") ? "wget -qO- " : "";
       }
-      f.fix = tool.empty() ? "HEALTHCHECK CMD [\"/app\", \"-healthcheck\"]  (a health subcommand of the binary), or "
-                             "Kubernetes liveness/readiness probes"
+      if (tool.empty())
+        f.root_cause += " With no HTTP client in the image, a health subcommand of the binary (exec form) or "
+                        "Kubernetes liveness/readiness probes do the check.";
+      f.fix = tool.empty() ? "HEALTHCHECK CMD [\"/app\", \"-healthcheck\"]"
                            : "HEALTHCHECK --interval=30s --timeout=3s --retries=3 CMD " + tool + "http://127.0.0.1:" +
                                  std::to_string(port) + "/health || exit 1";
       out.add(missing_info(), std::move(f));
@@ -171,12 +173,14 @@ class Healthcheck : public Rule {
       else if (kb::contains(kb::lower(base.tag), "slim")) missing = tool == "curl"sv || tool == "wget"sv || tool == "nc"sv;
       if (!missing || installs(in, all, tool)) continue;
       const std::string image = present ? real->ref + " (looked up in the local engine)"
-                                : base.path.empty() ? "the base" : base.path + ":" + base.tag;
+                                : base.path.empty() ? "the base"
+                                : base.tag.empty()  ? base.path
+                                                    : base.path + ":" + base.tag;
       Finding f = in.at(c.ranges[p], "HEALTHCHECK on line " + std::to_string(hc.range.begin.line) + " runs " + tool +
                                          ", which " + image + " does not contain and no step installs");
       f.root_cause = "The check fails with '" + tool + ": not found', so the container is marked unhealthy forever.";
       f.fix = inc::is_alpine_like(base) && tool == "curl"sv
-                  ? "HEALTHCHECK CMD wget -qO- http://127.0.0.1:8080/health || exit 1  (busybox wget is present)"
+                  ? "HEALTHCHECK CMD wget -qO- http://127.0.0.1:8080/health || exit 1"
                   : "install " + tool + " in the final stage, or use a health subcommand of the app in exec form";
       out.add(tool_info(), std::move(f));
       return;

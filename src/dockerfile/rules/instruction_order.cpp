@@ -1,4 +1,5 @@
 // DD1021: Instruction before the first FROM.
+#include "dockerfile/knowledge.h"
 #include "dockerfile/rules/pkg_util.h"
 
 namespace dd::dockerfile {
@@ -14,7 +15,8 @@ class InstructionOrder : public Rule {
       Finding f = in.at(ins.keyword_range, ins.keyword + " on line " + std::to_string(ins.range.begin.line) +
                                                " comes before any FROM; only ARG may precede the first FROM");
       f.root_cause = "Every instruction except ARG needs a build stage, which FROM starts.";
-      f.fix = "FROM <image>   # before line " + std::to_string(ins.range.begin.line);
+      // Pasteable: a FROM, then the instruction.
+      f.fix = "FROM <image>\n" + kb::line_text(in.df, ins.range.begin.line);
       out.add(info_, util::scrub(std::move(f)));
       break;
     }

@@ -53,7 +53,10 @@ class InvalidDefaultArgInFrom : public Rule {
     Vars defaults;
     for (size_t i : in.df.global_args)
       if (i < in.df.instructions.size())
-        for (const auto& kv : in.df.instructions[i].pairs) defaults[kv.key] = kv.has_value ? kv.value : "";
+        // A default sees the ARGs before it, as BuildKit expands them:
+        // ARG IMAGE="golang:${GO_VERSION}-bookworm".
+        for (const auto& kv : in.df.instructions[i].pairs)
+          defaults[kv.key] = kv.has_value ? expand(kv.raw_value, defaults, in.df.escape).value : "";
     for (const auto& ins : in.df.instructions) {
       if (ins.kind != Kw::FROM || ins.args.empty()) continue;
       const auto& base = ins.args[0];

@@ -52,7 +52,10 @@ class JsonArgsRecommended : public Rule {
         f.fix = ins.keyword + " " + exec;
         in.propose({ins.args_range, exec});
       } else {
-        f.fix = ins.keyword + " [\"/bin/sh\", \"-c\", " + json_quote("exec " + ins.args_text) + "]  (or move the shell logic into an entrypoint script that ends with exec \"$@\")";
+        // Pasteable as it is; the alternative goes in the cause, not after the JSON.
+        f.fix = ins.keyword + " [\"/bin/sh\", \"-c\", " + json_quote("exec " + ins.args_text) + "]";
+        f.root_cause += " The command uses shell syntax, so the fix keeps sh but execs the program; or move the "
+                        "shell logic into an entrypoint script that ends with exec \"$@\".";
       }
       out.add(info_, util::scrub(std::move(f)));
     }

@@ -1,7 +1,10 @@
 // DD2090: a process supervisor runs several services in one container.
 // DD2091: the start command runs several long-lived processes (`a & b`,
 // `service a start && b`).
+#include <nlohmann/json.hpp>
+
 #include "dockerfile/rules/incident_util.h"
+#include "dockerfile/rules/start_script.h"
 
 namespace dd::dockerfile {
 namespace {
@@ -21,6 +24,61 @@ const RuleInfo& background_info() {
   });
   return r;
 }
+
+
+// One command of a start command or start script.
+struct Step {
+  std::vector<std::string> argv;
+  shell::Connector next = shell::Connector::none;
+  bool background = false;
+  int line = 0;  // in the start script
+};
+
+// The first pair of different long-lived servers run one after the other
+// (`a && b`, `a; b`). A `||` or a pipe between them ends the search: the
+// second runs only when the first fails, or both belong to one pipeline.
+std::optional<std::pair<size_t, size_t>> two_servers(const std::vector<Step>& steps) {
+  for (size_t i = 0; i + 1 < steps.size(); ++i) {
+    const auto& a = steps[i];
+    if (a.next != shell::Connector::and_ && a.next != shell::Connector::seq) continue;
+    size_t p = kb::real_program(a.argv);
+    if (p >= a.argv.size() || !kb::is_server_program(a.argv[p])) continue;
+    // Conservative about the first one: an interpreter or an entrypoint
+    // script may run a one-shot task (node seed.js), and a test or version
+    // flag (nginx -t, httpd -v) makes a server exit at once.
+    std::string_view aprog = kb::basename(a.argv[p]);
+    if (aprog == "node"sv || aprog == "nodejs"sv || aprog == "deno"sv || aprog == "bun"sv || aprog == "java"sv ||
+        aprog == "dotnet"sv || aprog == "docker-entrypoint.sh"sv || kb::is_one_shot_command(a.argv) ||
+        dd::kb::has_option(a.argv, p + 1, {"-t", "-T", "-tt", "--test", "-v", "-V", "--version", "-h", "--help",
+                                       "configtest", "validate"}))
+      continue;
+    for (size_t j = i + 1; j < steps.size(); ++j) {
+      if (steps[j - 1].next == shell::Connector::or_ || steps[j - 1].next == shell::Connector::pipe) break;
+      const auto& b = steps[j];
+      size_t q = kb::real_program(b.argv);
+      if (q >= b.argv.size() || !kb::is_server_program(b.argv[q]) || !kb::is_server_command(b.argv) || b.background)
+        continue;
+      if (aprog == kb::basename(b.argv[q])) continue;  // nginx -t && nginx, a second instance
+      return std::make_pair(i, j);
+    }
+  }
+  return std::nullopt;
+}
+
+std::string two_servers_text(const std::vector<Step>& steps, std::pair<size_t, size_t> pr, const kb::ImageRef& base) {
+  const auto& a = steps[pr.first];
+  const auto& b = steps[pr.second];
+  size_t p = kb::real_program(a.argv), q = kb::real_program(b.argv);
+  std::string first = inc::show(a.argv, p, 3), second = inc::show(b.argv, q, 3);
+  // Either the first daemonizes and nothing watches it, or it stays in the
+  // foreground and the second never starts.
+  auto d = dd::kb::daemonizing(a.argv, base.path, base.tag);
+  return d ? first + " goes to the background" + (d->flag.empty() ? "" : " (" + d->flag + ")") + " and " + second +
+                 " runs next to it: two long-lived servers, only the last is watched"
+           : first + " stays in the foreground, so " + second + " after it never starts: two servers in one container";
+}
+
+void report_two_servers(const std::vector<Step>& steps, std::pair<size_t, size_t> pr, Finding f, Report& out);
 
 class MultipleProcesses : public Rule {
  public:
@@ -78,9 +136,41 @@ class MultipleProcesses : public Rule {
                                      ": two long-lived processes, only the last is watched");
       f.root_cause = "Only PID 1 is supervised: when the other process dies nothing restarts it and the container "
                      "looks healthy.";
-      f.fix = "CMD [\"" + std::string(nprog) + "\", ...] here, and " + inc::show(c.argv, p, 3) + " in its own container";
+      std::string exec;
+      for (size_t k = np; k < next.argv.size(); ++k) exec += (k > np ? ", " : "") + nlohmann::json(next.argv[k]).dump();
+      f.fix = "Run " + std::string(prog) + " in its own container (a second compose service or Pod container) and keep CMD [" +
+              exec + "] here";
       out.add(background_info(), std::move(f));
       return;
+    }
+    // `a && b`, `a; b`: two long-lived servers one after the other, in the
+    // start command or in the start script it runs.
+    kb::ImageRef base = inc::chain_base(chain);
+    std::vector<Step> steps;
+    for (const auto& c : cmds) steps.push_back({c.argv, c.next, c.background, 0});
+    if (auto pair = two_servers(steps)) {
+      const auto& a = cmds[pair->first];
+      Finding f = in.at(a.range, owner->keyword + " on line " + std::to_string(owner->range.begin.line) + ": " +
+                                     two_servers_text(steps, *pair, base));
+      report_two_servers(steps, *pair, std::move(f), out);
+      return;
+    }
+    const auto& script = startscript::find(in);
+    if (!script) return;
+    auto sc = shell::parse(script->text);
+    steps.clear();
+    for (const auto& c : sc.commands) {
+      if (c.depth != 0 || c.argv.empty()) continue;
+      Step st{{}, c.next, c.background, startscript::line_of(script->text, c.begin)};
+      for (const auto& w : c.argv) st.argv.push_back(w.value);
+      steps.push_back(std::move(st));
+    }
+    if (auto pair = two_servers(steps)) {
+      std::string name = startscript::label(*script);
+      Finding f = in.at(script->where, script->start->keyword + " runs " + name + ", whose line " +
+                                           std::to_string(steps[pair->first].line) + " starts two servers: " +
+                                           two_servers_text(steps, *pair, base));
+      report_two_servers(steps, *pair, std::move(f), out);
     }
   }
 
@@ -98,6 +188,21 @@ class MultipleProcesses : public Rule {
       .tags = {"process"},
   });
 };
+
+void report_two_servers(const std::vector<Step>& steps, std::pair<size_t, size_t> pr, Finding f, Report& out) {
+  const auto& a = steps[pr.first];
+  const auto& b = steps[pr.second];
+  size_t p = kb::real_program(a.argv), q = kb::real_program(b.argv);
+  f.root_cause = "A container is one process: only PID 1 is supervised and gets SIGTERM, so a second server either "
+                 "never runs or dies unnoticed.";
+  std::string exec;
+  for (size_t k = q; k < b.argv.size(); ++k) exec += (k > q ? ", " : "") + nlohmann::json(b.argv[k]).dump();
+  // The program alone: its own container runs it in the foreground.
+  f.fix = "Run " + std::string(kb::basename(a.argv[p])) +
+          " in its own container (a second compose service or Pod container) and keep CMD [" + exec + "] here";
+  f.tags = {"process"};
+  out.add(background_info(), std::move(f));
+}
 
 DD_DOCKERFILE_RULE(MultipleProcesses)
 [[maybe_unused]] const RuleInfo& kBackground = background_info();

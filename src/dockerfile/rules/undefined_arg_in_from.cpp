@@ -1,4 +1,5 @@
 // DD1009: FROM uses an ARG that is not declared before the first FROM.
+#include "dockerfile/knowledge.h"
 #include "dockerfile/rules/pkg_util.h"
 #include "knowledge/build_env.h"
 
@@ -36,7 +37,10 @@ class UndefinedArgInFrom : public Rule {
                                     ", but no ARG " + ref.name + " is declared before the first FROM",
                             text);
           f.root_cause = "Only ARGs declared before the first FROM are visible in FROM lines.";
-          f.fix = "ARG " + ref.name + "=<default>   # before the first FROM";
+          // Pasteable: the ARG goes before the first FROM.
+          f.fix = "ARG " + ref.name + "=<default>";
+          if (!in.df.stages.empty() && in.df.stages.front().from_index < in.df.instructions.size())
+            f.fix += "\n" + kb::line_text(in.df, in.df.instructions[in.df.stages.front().from_index].range.begin.line);
           out.add(info_, util::scrub(std::move(f)));
         }
       }

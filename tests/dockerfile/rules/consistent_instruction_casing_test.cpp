@@ -29,3 +29,16 @@ TEST(ConsistentInstructionCasing, AllUpperIsClean) { EXPECT_EQ(count(lint("FROM 
 TEST(ConsistentInstructionCasing, AllLowerIsClean) { EXPECT_EQ(count(lint("from debian:12\nrun echo a\n"), "DD1005"), 0); }
 
 }  // namespace dd::test
+
+namespace dd::test {
+
+// dockerfilelint's example file: a word that is no instruction is a parse
+// error, not "should match the upper case: 'this'".
+TEST(ConsistentInstructionCasing, UnknownWordsAreNotCasingFindings) {
+  EXPECT_EQ(count(lint("FROM alpine:3.20\nthis is not an instruction\nRUN true\n"), "DD1005"), 0);
+  auto f = only(lint("From alpine:3.20\nRUN true\nCMD [\"sh\"]\n"), "DD1005");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].fix, "FROM alpine:3.20");  // the line, re-cased: pasteable
+}
+
+}  // namespace dd::test

@@ -41,4 +41,49 @@ TEST(ContextNoDockerignore, DockerfileSpecificIgnoreCounts) {
   EXPECT_EQ(count(lint_in(d, "FROM alpine:3.20\nCOPY a /a\n"), "DD3002"), 0);
 }
 
+// In proportion to what the context holds (issue 13): a few small files are
+// info; junk, secrets or a large context are a warning.
+TEST(ContextNoDockerignore, SeverityFollowsWhatTheContextHolds) {
+  TempDir small;
+  small.write("app.py", "print('hi')\n");
+  small.write("requirements.txt", "flask==3.0.3\n");
+  auto f = only(lint_in(small, "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD [\"python\", \"app.py\"]\n"), "DD3002");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity, Severity::info) << f[0].message;
+  EXPECT_NE(f[0].message.find("the context is small"), std::string::npos) << f[0].message;
+
+  TempDir git;
+  git.write("app.py", "print('hi')\n");
+  git.write(".git/HEAD", "ref: refs/heads/main\n");
+  auto g = only(lint_in(git, "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\n"), "DD3002");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].severity, Severity::warning);
+
+  TempDir secret;
+  secret.write("app.py", "print('hi')\n");
+  secret.write(".env", "DB_PASSWORD=x\n");
+  auto s = only(lint_in(secret, "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\n"), "DD3002");
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(s[0].severity, Severity::warning);
+
+  TempDir large;
+  large.write("app.py", "print('hi')\n");
+  large.write("data/model.bin", std::string(11u << 20, 'x'));
+  auto l = only(lint_in(large, "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\n"), "DD3002");
+  ASSERT_EQ(l.size(), 1u);
+  EXPECT_EQ(l[0].severity, Severity::warning);
+}
+
+// A junk-named folder that a COPY takes by name is what the build needs:
+// the fix must not tell to ignore it.
+TEST(ContextNoDockerignore, FolderTheBuildCopiesIsNotJunk) {
+  TempDir d;
+  d.write("target/app.jar", "jar");
+  d.write("pom.xml", "<project/>");
+  auto f = only(lint_in(d, "FROM eclipse-temurin:21-jre\nCOPY target/app.jar /app.jar\n"), "DD3002");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].fix.find("target"), std::string::npos) << f[0].fix;
+  EXPECT_EQ(f[0].severity, Severity::info);
+}
+
 }  // namespace dd::test

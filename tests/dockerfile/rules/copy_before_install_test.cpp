@@ -15,7 +15,7 @@ TEST(CopyBeforeInstall, NpmCiAfterCopyAll) {
   EXPECT_EQ(f[0].location.line, 3);
   EXPECT_EQ(f[0].location.column, 1);
   EXPECT_EQ(f[0].message, "COPY . . on line 3 invalidates the cache of RUN npm ci on line 4 whenever any file changes");
-  EXPECT_EQ(f[0].fix, "COPY package.json package-lock.json ./ then RUN npm ci, then COPY . .");
+  EXPECT_EQ(f[0].fix, "COPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .");
   EXPECT_EQ(f[0].category, Category::slow_build);
   EXPECT_EQ(f[0].evidence, "COPY . .");
   EXPECT_FALSE(f[0].root_cause.empty());

@@ -8,7 +8,7 @@ TEST(CopyRelativeDest, FlagsRelativeWithoutWorkdir) {
   EXPECT_EQ(f[0].location.line, 2);
   EXPECT_EQ(f[0].location.column, 8);
   EXPECT_GT(f[0].location.end_column, f[0].location.column);
-  EXPECT_FALSE(f[0].fix.empty());
+  EXPECT_EQ(f[0].fix, "WORKDIR /app\nCOPY . app");  // pasteable: the WORKDIR, then the instruction
   EXPECT_FALSE(f[0].root_cause.empty());
   EXPECT_NE(f[0].message.find("WORKDIR"), std::string::npos) << f[0].message;
 }

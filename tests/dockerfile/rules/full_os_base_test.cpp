@@ -16,12 +16,35 @@ TEST(FullOsBase, ToolchainAsFinalImage) {
   auto f = only(lint("FROM golang:1.23-alpine\nCOPY . .\nRUN go build -o /app\nCMD [\"/app\"]\n"), "DD2021");
   ASSERT_EQ(f.size(), 1u);
   EXPECT_NE(f[0].message.find("distroless/static"), std::string::npos) << f[0].message;
+  // golang:*-alpine is a toolchain too: never "golang:1.23-alpine-alpine" or
+  // another golang image as the place for the result.
+  EXPECT_EQ(f[0].message.find("alpine-alpine"), std::string::npos) << f[0].message;
+  EXPECT_EQ(f[0].message.find("into golang:"), std::string::npos) << f[0].message;
+  auto g = only(lint("FROM golang:1.19.7-alpine3.16\nRUN go build -o /app\nCMD [\"/app\"]\n"), "DD2021");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].message.find("alpine3.16-alpine"), std::string::npos) << g[0].message;
 }
 
 TEST(FullOsBase, SmallVariantsAndBuilderStagesAreFine) {
   EXPECT_EQ(count(lint("FROM python:3.12-slim\n"), "DD2021"), 0);
   EXPECT_EQ(count(lint("FROM node:20-alpine\n"), "DD2021"), 0);
   EXPECT_EQ(count(lint("FROM golang:1.23 AS b\nFROM gcr.io/distroless/static-debian12\n"), "DD2021"), 0);
+}
+
+}  // namespace dd::test
+
+namespace dd::test {
+
+// moby's Dockerfile.dev: a toolchain image that starts a shell or nothing is
+// a development or CI image, worth knowing (info), not a warning.
+TEST(FullOsBase, ToolchainDevImageIsInfo) {
+  auto f = only(lint("FROM golang:1.23-bookworm\nRUN apt-get update && apt-get install -y git\nCMD bash\n"), "DD2021");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity, Severity::info);
+  EXPECT_NE(f[0].message.find("may be a development or CI image"), std::string::npos) << f[0].message;
+  auto g = only(lint("FROM golang:1.23\nWORKDIR /src\nCOPY . .\nRUN go build -o /app\nCMD [\"/app\"]\n"), "DD2021");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].severity, Severity::warning);
 }
 
 }  // namespace dd::test

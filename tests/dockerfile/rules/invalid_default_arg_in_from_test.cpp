@@ -18,3 +18,18 @@ TEST(InvalidDefaultArgInFrom, DefaultIsClean) { EXPECT_EQ(count(lint("ARG TAG=3.
 TEST(InvalidDefaultArgInFrom, ImageArgIsClean) { EXPECT_EQ(count(lint("ARG IMAGE=alpine:3.20\nFROM ${IMAGE}\n"), "DD1014"), 0); }
 
 }  // namespace dd::test
+
+namespace dd::test {
+
+// moby's Dockerfile: a global ARG default built from earlier ARGs is expanded
+// as BuildKit expands it, so the FROM is valid.
+TEST(InvalidDefaultArgInFrom, DefaultMadeOfEarlierArgsIsClean) {
+  EXPECT_EQ(count(lint("ARG GO_VERSION=1.19.7\nARG BASE_DEBIAN_DISTRO=\"bullseye\"\n"
+                       "ARG GOLANG_IMAGE=\"golang:${GO_VERSION}-${BASE_DEBIAN_DISTRO}\"\nFROM ${GOLANG_IMAGE} AS base\n"),
+                  "DD1014"),
+            0);
+  // and one built from an empty ARG is still reported
+  EXPECT_EQ(count(lint("ARG GO_VERSION\nARG IMAGE=\"golang:${GO_VERSION}\"\nFROM ${IMAGE}\n"), "DD1014"), 1);
+}
+
+}  // namespace dd::test
