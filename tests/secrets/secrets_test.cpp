@@ -60,7 +60,7 @@ std::vector<std::pair<std::string, std::string>> more_samples() {
       {"atlassian-token", "ATATT3" + rep(alnum, 190)},
       {"docker-config-identitytoken", R"({"auths":{"r.example":{"identitytoken":"Zq8rT2pLx9mZk4wQ7"}}})"},
       {"netrc-password", "machine github.com\n  login octocat\n  password Zq8rT2pLx9mZ\n"},
-      {"pgpass-password", "db.internal:5432:app:app:Zq8rT2pLx9mZ\n"},
+      {"netrc-default-password", "default login deploy password Hq7wPz3kLm2x\n"},
   };
 }
 
@@ -118,12 +118,21 @@ TEST(Secrets, CredentialFilesGiveThePasswordOnly) {
   EXPECT_EQ(one("default login deploy password Hq7wPz3kLm2x"), "Hq7wPz3kLm2x");
   EXPECT_TRUE(scan_text("machine ftp.debian.org login anonymous password someone@example.org\n").empty());
   EXPECT_TRUE(scan_text("machine example.com login me password changeme\n").empty());
-  EXPECT_EQ(scan_text("db.internal:5432:app:app:Zq8rT2pLx9mZ\n*:*:*:replicator:Vb4nM8qWx2Lk\n").size(), 2u);
-  EXPECT_EQ(one("localhost:5432:*:postgres:Vb4nM8qWx2Lk"), "Vb4nM8qWx2Lk");
-  // Not a pgpass line: times, ratios and a sentence that holds colons.
+  EXPECT_TRUE(scan_text("return f'machine {host} login {self.username} password {self.password}'\n").empty());
+  EXPECT_TRUE(scan_text("printf 'machine %s login %s password %s' \"$H\" \"$U\" \"$P\"\n").empty());
+  // .pgpass: a file known to be one, line by line (the shape alone is too
+  // loose for every text), the password last.
+  auto pg = scan_pgpass("# comment\ndb.internal:5432:app:app:Zq8rT2pLx9mZ\r\n*:*:*:replicator:Vb4nM8qWx2Lk\n"
+                        "h\\:x:5432:db:u:Pw9xQ2mZk4\nbad:port:db:u:Zq8rT2pLx9mZ\nshort:1:2\nh:5432:d:u:changeme\n");
+  ASSERT_EQ(pg.size(), 3u);
+  EXPECT_EQ(pg[0].value, "Zq8rT2pLx9mZ");
+  EXPECT_EQ(pg[1].value, "Vb4nM8qWx2Lk");
+  EXPECT_EQ(pg[2].value, "Pw9xQ2mZk4");
+  EXPECT_EQ(pg[0].rule, "pgpass-password");
+  EXPECT_EQ(pg[0].redacted.find("Zq8rT2pLx9mZ"), std::string::npos);
+  // Lines of that shape in other files are not read as passwords.
+  EXPECT_TRUE(scan_text("db.internal:5432:app:app:Zq8rT2pLx9mZ\n").empty());
   EXPECT_TRUE(scan_text("at 10:22:33:44:5555 the job ran\n").empty());
-  EXPECT_TRUE(scan_text("see host:5432:db:user:passwd in the docs\n").empty());
-  EXPECT_TRUE(scan_text("proto:80:a:b:cdef:more\n").empty());
   EXPECT_EQ(one(R"({"auths":{"https://index.docker.io/v1/":{"identitytoken":"eyJ0eXAiOiJKV1QiLCJhbGci0Q"}}})"),
             "eyJ0eXAiOiJKV1QiLCJhbGci0Q");
   // .git-credentials is one URL with credentials per line.
