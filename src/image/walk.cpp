@@ -1,5 +1,7 @@
 #include "image/walk.h"
 
+#include <deque>
+
 #include <re2/re2.h>
 #include <re2/set.h>
 #include <unistd.h>
@@ -241,7 +243,9 @@ struct Matcher {
 };
 
 struct LayerOut {
-  std::vector<Rec> recs;
+  // A deque: a million entries grow it block by block (no reallocation
+  // holding two copies), and apply_layer() frees it as it goes.
+  std::deque<Rec> recs;
   std::vector<LayerIssue> issues;
   uint64_t read = 0;
   bool complete = false;
@@ -476,11 +480,15 @@ void apply_layer(MergedFs& fs, LayerOut& lo, Layer& L, std::vector<Layer>& layer
   // what this layer puts there (which may come before the marker in the tar).
   for (auto& r : lo.recs)
     if (r.whiteout && r.opaque) erase_subtree(fs, r.path, true, layers, res.wasted_bytes, c.deleted);
-  for (auto& r : lo.recs) {
+  std::vector<std::pair<std::string, std::string>> links;  // hard link -> target
+  while (!lo.recs.empty()) {
+    Rec r = std::move(lo.recs.front());
+    lo.recs.pop_front();
     if (r.whiteout) {
       if (!r.opaque) erase_subtree(fs, r.path, false, layers, res.wasted_bytes, c.deleted);
       continue;
     }
+    if (r.st.type == FileType::hardlink) links.emplace_back(r.path, r.st.link_target);
     ++c.files;
     if (r.st.type == FileType::regular) {
       c.bytes += r.st.size;
@@ -511,22 +519,20 @@ void apply_layer(MergedFs& fs, LayerOut& lo, Layer& L, std::vector<Layer>& layer
         d.st.layer = L.index;
         fs.nodes.emplace(p, d);
       }
-      fs.nodes.emplace(r.path, MergedFs::Node{r.st, std::move(r.content)});
+      fs.nodes.emplace(std::move(r.path), MergedFs::Node{std::move(r.st), std::move(r.content)});
     }
   }
   // Hard links: the size of their target; a missing target is an issue.
   int missing = 0;
-  for (auto& r : lo.recs) {
-    if (r.whiteout || r.st.type != FileType::hardlink) continue;
-    auto t = fs.nodes.find(r.st.link_target);
+  for (const auto& [path, target] : links) {
+    auto t = fs.nodes.find(target);
     if (t == fs.nodes.end()) {
-      if (missing++ < 20) lo.issues.push_back({L.index, LayerIssue::missing_link_target, r.path + " -> " + r.st.link_target});
-    } else if (auto n = fs.nodes.find(r.path); n != fs.nodes.end() && n->second.st.type == FileType::hardlink) {
+      if (missing++ < 20) lo.issues.push_back({L.index, LayerIssue::missing_link_target, path + " -> " + target});
+    } else if (auto n = fs.nodes.find(path); n != fs.nodes.end() && n->second.st.type == FileType::hardlink) {
       n->second.st.size = t->second.st.size;
     }
   }
-  lo.recs.clear();
-  lo.recs.shrink_to_fit();
+  std::deque<Rec>().swap(lo.recs);
 }
 
 }  // namespace

@@ -53,11 +53,6 @@ bool is_placeholder(std::string_view value);
 // or any non-placeholder literal under a secret name.
 bool looks_secret_value(std::string_view name, std::string_view value);
 
-// The passwords of a PostgreSQL password file (~/.pgpass, PGPASSFILE):
-// lines of host:port:database:user:password, the port a number or `*`.
-// Only for a file known to be one: the line shape alone is too loose.
-std::vector<SecretMatch> scan_pgpass(std::string_view text);
-
 // The known-format match covering `value`, when there is one.
 std::vector<SecretMatch> match_value(std::string_view value);
 

@@ -344,7 +344,7 @@ TEST(ImageReal, EndOfLifeBaseFromLabelsAndOsRelease) {
       srcs.push_back((out.path() / "oci").string());
     for (const auto& src : srcs) {
       SCOPED_TRACE(src);
-      auto r = drydock({"image", src, "--format", "json"});
+      auto r = drydock({"image", src, "--format", "json", "--fail-on", "warning"});
       ASSERT_EQ(r.status, 1) << r.out << r.err;
       json j = json::parse(r.out);
       EXPECT_EQ(j["image"]["base"], w.base);

@@ -1,4 +1,5 @@
 #include "secrets/secrets.h"
+#include "secrets/pgpass.h"
 
 #include <gtest/gtest.h>
 

@@ -8,6 +8,7 @@
 #include "core/redact.h"
 #include "image/analyzer.h"
 #include "image/rules.h"
+#include "secrets/pgpass.h"
 #include "secrets/secrets.h"
 
 namespace dd::image {
