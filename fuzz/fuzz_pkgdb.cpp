@@ -1,6 +1,6 @@
 // libFuzzer target: every package database parser (dpkg, apk, rpm header and
 // sqlite, Python metadata, package.json, MANIFEST.MF, pom.properties,
-// os-release) and the streaming jar reader must never crash or hang.
+// os-release, Debian copyright) and the streaming jar reader must never crash or hang.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -14,7 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view s(reinterpret_cast<const char*>(data + 1), size - 1);
   Package p;
   Distro d = parse_os_release(s);
-  switch (data[0] % 10) {
+  switch (data[0] % 11) {
     case 0: for (auto& x : parse_dpkg_status(s)) set_purl(x, d); break;
     case 1: for (auto& x : parse_apk_installed(s)) set_purl(x, d); break;
     case 2: (void)parse_rpm_header(s, p); break;
@@ -24,6 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     case 6: (void)parse_jar_manifest(s, p); break;
     case 7: (void)parse_pom_properties(s, p); break;
     case 8: (void)is_npm_manifest_path(s); break;
+    case 9: (void)parse_debian_copyright(s); break;
     default: {
       JarScanner z;
       size_t chunk = 1 + (size % 61);

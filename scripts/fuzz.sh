@@ -36,8 +36,19 @@ printf 'ignore: [DL3008]\nseverity: {DD2001: error}\nlocal_images: true\nplatfor
 mkdir -p "$SEEDS/elf" "$SEEDS/pkgdb"
 { printf '\x05'; head -c 3000 /usr/bin/ls; } >"$SEEDS/elf/ls"
 { printf '\x00'; head -c 3000 /var/lib/dpkg/status; } >"$SEEDS/pkgdb/dpkg"
+{ printf '\x09'; head -c 3000 /usr/share/doc/bash/copyright; } >"$SEEDS/pkgdb/copyright"
 printf '\x01P:musl\nV:1.2.4-r2\nA:x86_64\nL:MIT\no:musl\n\n' >"$SEEDS/pkgdb/apk"
 { printf '\x05'; head -c 3000 /usr/share/nodejs/spdx-license-ids/package.json; } >"$SEEDS/pkgdb/npm"
+# Layer tars (first byte: the chunk size of the bare reader) and manifests
+# (manifest.json NUL index.json NUL config), small real ones.
+mkdir -p "$SEEDS/tar" "$SEEDS/manifest"
+tdir=$(mktemp -d)
+mkdir -p "$tdir/etc/sub" && echo 'ID=debian' >"$tdir/etc/os-release" && ln -s os-release "$tdir/etc/link" &&
+  : >"$tdir/etc/sub/.wh.gone" && : >"$tdir/etc/sub/.wh..wh..opq"
+{ printf '\x07'; tar cf - -C "$tdir" etc; } >"$SEEDS/tar/t1"
+{ printf '\x03'; tar --format=pax cf - -C "$tdir" etc | gzip -1; } >"$SEEDS/tar/t2"
+rm -rf "$tdir"
+printf '[{"Config":"config.json","RepoTags":["a:1"],"Layers":["l/layer.tar"]}]\0{"schemaVersion":2,"manifests":[]}\0{"architecture":"amd64","os":"linux","config":{"User":"app","Env":["A=1"]},"rootfs":{"type":"layers","diff_ids":[]},"history":[{"created_by":"/bin/sh -c x"}]}' >"$SEEDS/manifest/m1"
 printf 'linux/amd64,linux/arm64/v8' >"$SEEDS/platform/p1"
 printf 'linux/arm/v6, windows/amd64' >"$SEEDS/platform/p2"
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1
@@ -52,6 +63,8 @@ for t in "${TARGETS[@]}"; do
     *yaml*) seed="$SEEDS/yaml" ;;
     *elf*) seed="$SEEDS/elf" ;;
     *pkgdb*) seed="$SEEDS/pkgdb" ;;
+    *image_tar*) seed="$SEEDS/tar" ;;
+    *image_manifest*) seed="$SEEDS/manifest" ;;
     *) seed="$SEEDS/dockerfile" ;;
   esac
   # The corpus is kept between runs, so a later run starts from the coverage

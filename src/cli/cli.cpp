@@ -6,7 +6,7 @@
 
 #include "core/error.h"
 #include "core/registry.h"
-#include "engine/image_store.h"
+#include "image/local_store.h"
 #include "secrets/secrets.h"
 
 namespace dd::cli {
@@ -119,7 +119,7 @@ Config load_config_for(const Common& common, const std::string& input) {
   }
   if (common.local_images) c.local_images = true;
   if (c.local_images) {
-    c.images = engine::local_image_store();
+    c.images = image::local_image_store();  // the engine's images, read through the walk
     c.images->host();  // the engine must answer now, not halfway through the files
   }
   for (const auto& o : common.severities) {

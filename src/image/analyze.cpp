@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "core/report.h"
 #include "dockerfile/parser.h"
+#include "image/base.h"
 #include "image/rules.h"
 #include "image/source.h"
 #include "secrets/secrets.h"
@@ -25,14 +26,6 @@ struct Sink : FindingSink {
   void add(Finding f) override { r.add(std::move(f)); }
   void add_package(Package p) override { pkgs.push_back(std::move(p)); }
 };
-
-std::string base_image(const ImageModel& m) {
-  for (const char* k : {"org.opencontainers.image.base.name", "org.label-schema.base-image"})
-    if (auto it = m.config.labels.find(k); it != m.config.labels.end() && !it->second.empty()) return it->second;
-  // The history: the base's own entries end where the first entry of a
-  // later build starts; without labels, name the OS the first layer made.
-  return "";
-}
 
 std::string kw_of(const std::string& created_by, std::string* rest) {
   std::string s = created_by;
@@ -144,7 +137,7 @@ Analysis analyze(const std::string& source, const Options& opt, const Config* co
     report.add(std::move(f));
   }
   a.findings = std::move(report.findings());
-  a.base = base_image(a.model);
+  a.base = identify_base(a.model, a.walk.fs.get()).name;
   return a;
 }
 

@@ -21,6 +21,7 @@
 //    tar order. LayerScans of DIFFERENT layers run CONCURRENTLY: keep the
 //    state of a layer in its LayerScan and do not touch the Analyzer's own
 //    members from it (or lock them).
+//  - judge_inventory() runs after every finish(), with every package found.
 //  - finish() runs once, on the calling thread, after every layer: it gets
 //    the LayerScans back, indexed by layer (bottom first), to merge in
 //    layer order, with the model (sizes and changes filled) and the merged
@@ -132,6 +133,13 @@ class Analyzer {
   // Once, after the walk. layers[i] is what begin_layer(i) returned.
   virtual void finish(const ImageModel& model, const FsView& fs, std::vector<std::unique_ptr<LayerScan>>& layers,
                       FindingSink& out) = 0;
+  // Once, after every analyzer's finish(), on the calling thread: the whole
+  // package inventory (every add_package of the walk), for checks that judge
+  // the packages (build tools from the dpkg/apk/rpm databases).
+  virtual void judge_inventory(const ImageModel& model, const FsView& fs, const std::vector<Package>& packages,
+                               FindingSink& out) {
+    (void)model, (void)fs, (void)packages, (void)out;
+  }
 };
 
 // The registry: one factory per analyzer, each walk makes fresh instances.

@@ -75,6 +75,11 @@ const bool registered = [] {
   reg.add(info(kStale, "stale-image", C::stale_image, S::warning, "The image was built longer ago than the age policy",
                "An image that is not rebuilt never receives the security fixes of its base and packages.",
                "Rebuild regularly (a scheduled CI build with --pull), or raise --max-age if this is intended"));
+  reg.add(info(kEolBase, "image-end-of-life-base", C::stale_image, S::warning,
+               "The image is built on an end-of-life OS or base image",
+               "An end-of-life release gets no security fixes: every scanner flags it, and its package mirrors move or "
+               "disappear, so rebuilds start failing.",
+               "FROM debian:bookworm-slim (or the supported release of the same base), then rebuild"));
   return true;
 }();
 

@@ -25,6 +25,7 @@ inline constexpr const char* kRoot = "DD4301";
 inline constexpr const char* kNoHealthcheck = "DD4302";
 inline constexpr const char* kDaemonizes = "DD4303";
 inline constexpr const char* kStale = "DD4304";
+inline constexpr const char* kEolBase = "DD4305";
 
 // A finding located in the image (and a layer of it when layer >= 0).
 Finding image_finding(const ImageModel& m, const char* rule, int layer = -1, std::string path = "");

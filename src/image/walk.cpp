@@ -1,5 +1,7 @@
 #include "image/walk.h"
 
+#include <deque>
+
 #include <re2/re2.h>
 #include <re2/set.h>
 #include <unistd.h>
@@ -24,6 +26,7 @@ std::string lit(char c) {
 
 std::string glob_to_regex(std::string_view g) {
   std::string r = "^";
+  int braces = 0;  // open {...} alternatives
   for (size_t i = 0; i < g.size(); ++i) {
     char c = g[i];
     if (c == '*') {
@@ -56,18 +59,21 @@ std::string glob_to_regex(std::string_view g) {
       }
     } else if (c == '{') {
       r += "(?:";
-    } else if (c == '}') {
+      ++braces;
+    } else if (c == '}' && braces > 0) {
       r += ")";
-    } else if (c == ',') {
-      r += "|";  // inside braces; outside they are rare in paths
+      --braces;
+    } else if (c == ',' && braces > 0) {
+      r += "|";
     } else if (c == '\\' && i + 1 < g.size()) {
       r += lit(g[++i]);
     } else {
       r += lit(c);
     }
   }
-  // "dir/**" matched "dir/" + anything; let it also match "dir" itself? No:
-  // entries under it only.
+  // "dir/**" matches "dir/" + anything: entries under it, not "dir" itself.
+  // An unclosed "{" is closed at the end, so the pattern still compiles.
+  for (; braces > 0; --braces) r += ")";
   return r + "$";
 }
 
@@ -237,7 +243,9 @@ struct Matcher {
 };
 
 struct LayerOut {
-  std::vector<Rec> recs;
+  // A deque: a million entries grow it block by block (no reallocation
+  // holding two copies), and apply_layer() frees it as it goes.
+  std::deque<Rec> recs;
   std::vector<LayerIssue> issues;
   uint64_t read = 0;
   bool complete = false;
@@ -387,6 +395,9 @@ void read_layer(const LayerBlob& lb, int index, const Matcher& m, std::vector<La
   Sha256 blob_hash, tar_hash;
   const bool check_blob = !lb.expect.empty();
   const bool check_tar = !lb.expect_diff_id.empty();
+  // An uncompressed layer's tar is its blob: one digest serves both checks
+  // (hashing is most of the CPU time of an uncompressed archive).
+  bool hash_tar = check_tar, plain = false;
   std::unique_ptr<Decoder> dec;
   uint64_t in_total = 0, out_total = 0;
   const Blob& b = lb.blob;
@@ -395,7 +406,7 @@ void read_layer(const LayerBlob& lb, int index, const Matcher& m, std::vector<La
     if (out_total > lim.bomb_min && out_total > lim.bomb_ratio * std::max<uint64_t>(in_total, 1)) {
       throw DecodeError("decompression bomb: " + std::to_string(out_total) + " bytes from " + std::to_string(in_total));
     }
-    if (check_tar) tar_hash.update(d.data(), d.size());
+    if (hash_tar) tar_hash.update(d.data(), d.size());
     tar.feed(d);
     return true;
   };
@@ -405,7 +416,12 @@ void read_layer(const LayerBlob& lb, int index, const Matcher& m, std::vector<La
       ssize_t n = ::pread(b.file->fd, buf.data(), want, off_t(b.offset + in_total));
       if (n < 0 && errno == EINTR) continue;
       if (n <= 0) throw DecodeError("the blob is cut short");
-      if (!dec) dec = make_decoder(sniff_codec({(const unsigned char*)buf.data(), size_t(n)}));
+      if (!dec) {
+        Codec codec = sniff_codec({(const unsigned char*)buf.data(), size_t(n)});
+        plain = codec == Codec::none;
+        if (plain && check_blob) hash_tar = false;
+        dec = make_decoder(codec);
+      }
       in_total += uint64_t(n);
       progress += uint64_t(n);
       if (check_blob) blob_hash.update(buf.data(), size_t(n));
@@ -423,9 +439,11 @@ void read_layer(const LayerBlob& lb, int index, const Matcher& m, std::vector<La
   }
   out.read = out_total;
   if (out.complete) {
-    if (check_blob && blob_hash.hex_digest() != lb.expect)
+    const std::string blob_hex = check_blob ? blob_hash.hex_digest() : "";
+    const std::string tar_hex = !check_tar ? "" : hash_tar ? tar_hash.hex_digest() : blob_hex;
+    if (check_blob && blob_hex != lb.expect)
       out.issues.push_back({index, LayerIssue::digest_mismatch, "blob sha256 differs from sha256:" + lb.expect});
-    else if (check_tar && tar_hash.hex_digest() != lb.expect_diff_id)
+    else if (check_tar && tar_hex != lb.expect_diff_id)
       out.issues.push_back({index, LayerIssue::digest_mismatch, "tar sha256 differs from diff_id sha256:" + lb.expect_diff_id});
   }
 }
@@ -462,11 +480,15 @@ void apply_layer(MergedFs& fs, LayerOut& lo, Layer& L, std::vector<Layer>& layer
   // what this layer puts there (which may come before the marker in the tar).
   for (auto& r : lo.recs)
     if (r.whiteout && r.opaque) erase_subtree(fs, r.path, true, layers, res.wasted_bytes, c.deleted);
-  for (auto& r : lo.recs) {
+  std::vector<std::pair<std::string, std::string>> links;  // hard link -> target
+  while (!lo.recs.empty()) {
+    Rec r = std::move(lo.recs.front());
+    lo.recs.pop_front();
     if (r.whiteout) {
       if (!r.opaque) erase_subtree(fs, r.path, false, layers, res.wasted_bytes, c.deleted);
       continue;
     }
+    if (r.st.type == FileType::hardlink) links.emplace_back(r.path, r.st.link_target);
     ++c.files;
     if (r.st.type == FileType::regular) {
       c.bytes += r.st.size;
@@ -497,22 +519,20 @@ void apply_layer(MergedFs& fs, LayerOut& lo, Layer& L, std::vector<Layer>& layer
         d.st.layer = L.index;
         fs.nodes.emplace(p, d);
       }
-      fs.nodes.emplace(r.path, MergedFs::Node{r.st, std::move(r.content)});
+      fs.nodes.emplace(std::move(r.path), MergedFs::Node{std::move(r.st), std::move(r.content)});
     }
   }
   // Hard links: the size of their target; a missing target is an issue.
   int missing = 0;
-  for (auto& r : lo.recs) {
-    if (r.whiteout || r.st.type != FileType::hardlink) continue;
-    auto t = fs.nodes.find(r.st.link_target);
+  for (const auto& [path, target] : links) {
+    auto t = fs.nodes.find(target);
     if (t == fs.nodes.end()) {
-      if (missing++ < 20) lo.issues.push_back({L.index, LayerIssue::missing_link_target, r.path + " -> " + r.st.link_target});
-    } else if (auto n = fs.nodes.find(r.path); n != fs.nodes.end() && n->second.st.type == FileType::hardlink) {
+      if (missing++ < 20) lo.issues.push_back({L.index, LayerIssue::missing_link_target, path + " -> " + target});
+    } else if (auto n = fs.nodes.find(path); n != fs.nodes.end() && n->second.st.type == FileType::hardlink) {
       n->second.st.size = t->second.st.size;
     }
   }
-  lo.recs.clear();
-  lo.recs.shrink_to_fit();
+  std::deque<Rec>().swap(lo.recs);
 }
 
 }  // namespace
@@ -599,7 +619,19 @@ WalkResult walk(OpenedImage& img, std::vector<std::unique_ptr<Analyzer>>& analyz
   for (auto& [p, n] : res.fs->nodes)
     if (n.st.type == FileType::regular) res.final_bytes += n.st.size;
   res.efficiency = res.total_bytes ? double(res.final_bytes) / double(res.total_bytes) : 1.0;
-  for (size_t a = 0; a < analyzers.size(); ++a) analyzers[a]->finish(model, *res.fs, scans[a], out);
+  // Every package reaches `out` and is kept for the inventory checks.
+  struct Recording : FindingSink {
+    FindingSink& to;
+    std::vector<Package> packages;
+    explicit Recording(FindingSink& t) : to(t) {}
+    void add(Finding f) override { to.add(std::move(f)); }
+    void add_package(Package p) override {
+      packages.push_back(p);
+      to.add_package(std::move(p));
+    }
+  } rec(out);
+  for (size_t a = 0; a < analyzers.size(); ++a) analyzers[a]->finish(model, *res.fs, scans[a], rec);
+  for (auto& a : analyzers) a->judge_inventory(model, *res.fs, rec.packages, out);
   return res;
 }
 

@@ -1,4 +1,5 @@
 #include "secrets/secrets.h"
+#include "secrets/pgpass.h"
 
 #include "knowledge/credentials.h"
 
@@ -38,6 +39,46 @@ constexpr std::array kPatterns{
     Pattern{"pypi-token", "PyPI upload token", R"(\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\-]{50,})"},
     Pattern{"gitlab-runner-token", "GitLab runner token", R"(\bglrt-[A-Za-z0-9_\-]{20,})"},
     Pattern{"slack-app-token", "Slack app-level token", R"(\bxapp-\d-[A-Z0-9]{9,}-\d{10,}-[a-f0-9]{32,})"},
+    // Rows after trivy's and gitleaks' rule lists (s19): token formats with
+    // a fixed prefix or a fixed inner marker only, so that a match is a key.
+    Pattern{"openai-key", "OpenAI API key", R"(\bsk-(proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{20,}T3BlbkFJ[A-Za-z0-9_\-]{20,})"},
+    Pattern{"anthropic-key", "Anthropic API key", R"(\bsk-ant-(api|admin)\d{2}-[A-Za-z0-9_\-]{80,})"},
+    Pattern{"huggingface-token", "Hugging Face token", R"(\bhf_[A-Za-z]{34}\b)"},
+    Pattern{"digitalocean-token", "DigitalOcean token", R"(\bdo[opr]_v1_[a-f0-9]{64}\b)"},
+    Pattern{"shopify-token", "Shopify token", R"(\bshp(at|ca|pa|ss)_[a-fA-F0-9]{32}\b)"},
+    Pattern{"age-secret-key", "age secret key", R"(\bAGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}\b)"},
+    Pattern{"vault-token", "HashiCorp Vault token", R"(\bhv[sb]\.[A-Za-z0-9_\-]{90,})"},
+    Pattern{"terraform-token", "Terraform Cloud token", R"(\b[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=\-]{60,70})"},
+    Pattern{"grafana-token", "Grafana token", R"(\b(glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/]{32,400}={0,2}))"},
+    Pattern{"postman-key", "Postman API key", R"(\bPMAK-[a-f0-9]{24}-[a-f0-9]{34}\b)"},
+    Pattern{"databricks-token", "Databricks token", R"(\bdapi[a-f0-9]{32}(-\d)?\b)"},
+    Pattern{"doppler-token", "Doppler token", R"(\bdp\.(pt|st|sa|ct|scim)\.[A-Za-z0-9]{40,44}\b)"},
+    Pattern{"dynatrace-token", "Dynatrace token", R"(\bdt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64}\b)"},
+    Pattern{"new-relic-key", "New Relic user API key", R"(\bNRAK-[A-Z0-9]{27}\b)"},
+    Pattern{"linear-key", "Linear API key", R"(\blin_api_[A-Za-z0-9]{40}\b)"},
+    Pattern{"planetscale-token", "PlanetScale token", R"(\bpscale_(tkn|pw|oauth)_[A-Za-z0-9_.=\-]{32,64})"},
+    Pattern{"pulumi-token", "Pulumi access token", R"(\bpul-[a-f0-9]{40}\b)"},
+    Pattern{"rubygems-key", "RubyGems API key", R"(\brubygems_[a-f0-9]{48}\b)"},
+    Pattern{"sendinblue-key", "Brevo (Sendinblue) API key", R"(\bxkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}\b)"},
+    Pattern{"shippo-token", "Shippo live token", R"(\bshippo_live_[a-f0-9]{40}\b)"},
+    Pattern{"alibaba-access-key-id", "Alibaba Cloud access key id", R"(\bLTAI[A-Za-z0-9]{20}\b)"},
+    Pattern{"gcp-oauth-secret", "Google OAuth client secret", R"(\bGOCSPX-[A-Za-z0-9_\-]{28})"},
+    Pattern{"docker-hub-pat", "Docker Hub access token", R"(\bdckr_pat_[A-Za-z0-9_\-]{27,})"},
+    Pattern{"gitlab-other-token", "GitLab deploy, trigger or feed token", R"(\bgl(dt|ptt|cbt|soat|ft|imt|agent)-[A-Za-z0-9_\-]{20,})"},
+    Pattern{"telegram-bot-token", "Telegram bot token", R"(\b\d{8,10}:AA[A-Za-z0-9_\-]{33}\b)"},
+    Pattern{"discord-webhook", "Discord webhook", R"(https://(ptb\.|canary\.)?discord(app)?\.com/api/webhooks/\d{17,20}/[A-Za-z0-9_\-]{60,68})"},
+    Pattern{"azure-ad-client-secret", "Azure AD client secret", R"(\b[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.\-]{31,34})"},
+    Pattern{"sentry-token", "Sentry auth token", R"(\bsntry[su]_[A-Za-z0-9+/=_\-]{60,})"},
+    Pattern{"mapbox-secret", "Mapbox secret token", R"(\bsk\.eyJ[A-Za-z0-9_\-]{50,}\.[A-Za-z0-9_\-]{20,})"},
+    Pattern{"square-token", "Square access token", R"(\bsq0(atp|csp)-[A-Za-z0-9_\-]{22,43})"},
+    Pattern{"atlassian-token", "Atlassian API token", R"(\bATATT3[A-Za-z0-9_=\-]{180,})"},
+    Pattern{"docker-config-identitytoken", "registry identity token (docker config.json)",
+            R"("identitytoken"\s{0,4}:\s{0,4}"[^"\s]{16,}")", true},
+    // ~/.netrc: `machine HOST login USER password VALUE` (one line or several).
+    // Written without optional groups: Hyperscan tracks the start of every
+    // candidate of those, which cost 10x the whole rule set.
+    Pattern{"netrc-password", "password in .netrc", R"(\bmachine\s+\S+\s+login\s+\S+\s+password\s+\S{4,})"},
+    Pattern{"netrc-default-password", "password in .netrc", R"(\bdefault\s+login\s+\S+\s+password\s+\S{4,})"},
     Pattern{"docker-config-auth", "registry credentials (docker config.json auth)",
             R"("auth"\s{0,4}:\s{0,4}"[A-Za-z0-9+/]{16,}={0,2}")", true},
     Pattern{"azure-storage-key", "Azure storage account key", R"(AccountKey=[A-Za-z0-9+/]{86}==)", true},
@@ -336,7 +377,17 @@ std::vector<SecretMatch> scan_text(std::string_view text) {
   for (const auto& r : raw) {
     const Pattern& p = kPatterns[r.id];
     size_t b = r.from, e = r.to;
-    if (p.id == "url-credentials") {
+    if (p.id == "netrc-password" || p.id == "netrc-default-password") {
+      // The value is the word after `password`; anonymous FTP logins give
+      // an e-mail address there, not a secret.
+      std::string_view m = text.substr(b, e - b);
+      if (m.find("anonymous") != std::string_view::npos) continue;
+      size_t ws = m.find_last_of(" \t\r\n");
+      if (ws == std::string_view::npos) continue;
+      b += ws + 1;
+      // Code that writes a .netrc: f'... password {self.password}', "%s".
+      if (b < e && (text[b] == '{' || text[b] == '%' || text[b] == '"' || text[b] == '\'')) continue;
+    } else if (p.id == "url-credentials") {
       auto [pb, pe] = url_password(text.substr(b, e - b + 1));
       if (pb == std::string_view::npos) continue;
       e = b + pe;
@@ -359,7 +410,9 @@ std::vector<SecretMatch> scan_text(std::string_view text) {
     if (e <= b) continue;
     std::string_view value = text.substr(b, e - b);
     // Known token formats are real by shape; free-form values may be placeholders.
-    if ((p.keyword_assignment || p.id == "url-credentials") && is_placeholder(value)) continue;
+    if ((p.keyword_assignment || p.id == "url-credentials" || p.id == "netrc-password" || p.id == "netrc-default-password") &&
+        is_placeholder(value))
+      continue;
     // Overlaps with a kept match: the earlier row (more specific) wins.
     bool dup = false;
     for (auto& m : out) {
@@ -376,6 +429,37 @@ std::vector<SecretMatch> scan_text(std::string_view text) {
     if (!dup) out.push_back({std::string(p.id), std::string(p.description), b, e, std::string(value), redact(value)});
   }
   std::sort(out.begin(), out.end(), [](const SecretMatch& a, const SecretMatch& b) { return a.begin < b.begin; });
+  return out;
+}
+
+std::vector<SecretMatch> scan_pgpass(std::string_view text) {
+  std::vector<SecretMatch> out;
+  size_t pos = 0;
+  while (pos < text.size() && out.size() < 1000) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    size_t b = pos, e = nl;
+    pos = nl + 1;
+    if (e > b && text[e - 1] == '\r') --e;
+    if (b == e || text[b] == '#') continue;
+    // Four fields, then the password; "\:" is a colon inside a field.
+    size_t c = b;
+    size_t at[4] = {0, 0, 0, 0};  // the four separating colons
+    int colons = 0;
+    for (; c < e && colons < 4; ++c) {
+      if (text[c] == '\\') {
+        ++c;
+        continue;
+      }
+      if (text[c] == ':') at[colons++] = c;
+    }
+    if (colons < 4 || c >= e) continue;
+    std::string_view port = text.substr(at[0] + 1, at[1] - at[0] - 1);
+    if (port != "*" && (port.empty() || port.find_first_not_of("0123456789") != std::string_view::npos)) continue;
+    std::string_view value = text.substr(c, e - c);
+    if (is_placeholder(value)) continue;
+    out.push_back({"pgpass-password", "password in .pgpass", c, e, std::string(value), redact(value)});
+  }
   return out;
 }
 

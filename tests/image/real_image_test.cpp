@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "docker_images.h"
@@ -132,8 +133,29 @@ TEST(ImageReal, DirtyImageThroughEverySource) {
     EXPECT_TRUE(apt_cache);
     auto tools = with_rule(j, "DD4403");
     ASSERT_EQ(tools.size(), 1u);
-    EXPECT_NE(tools[0]["message"].get<std::string>().find("gcc"), std::string::npos);
-    EXPECT_NE(tools[0]["fix"].get<std::string>().find("COPY --from=build"), std::string::npos);
+    // From the dpkg inventory: the compiler and make packages, the -dev
+    // packages, the layer of line 3, and a multi-stage proposal on the
+    // image's own base with its package manager.
+    const std::string tmsg = tools[0]["message"];
+    for (const char* w : {"gcc-12", "make", "-dev packages", "libc6-dev", "line 3 `RUN apt-get update"})
+      EXPECT_NE(tmsg.find(w), std::string::npos) << w << " in " << tmsg;
+    EXPECT_EQ(tmsg.find("gcc-12-base"), std::string::npos) << tmsg;  // a runtime part of every Debian
+    EXPECT_EQ(tools[0]["location"]["path"], "/var/lib/dpkg/status");
+    const std::string tfix = tools[0]["fix"];
+    EXPECT_EQ(tfix.rfind("FROM debian:12 AS build\nRUN apt-get update && apt-get install -y --no-install-recommends ", 0), 0u)
+        << tfix;
+    for (const char* w : {" gcc ", " make ", " libc6-dev "}) EXPECT_NE(tfix.find(w), std::string::npos) << w << " in " << tfix;
+    EXPECT_NE(tfix.find("COPY --from=build"), std::string::npos) << tfix;
+    // The base, from /etc/os-release (debootstrap leaves no label or history), is current.
+    EXPECT_EQ(j["image"]["base"], "debian:12");
+    EXPECT_TRUE(with_rule(j, "DD4305").empty());
+    // Debian licences from /usr/share/doc/PKG/copyright (DEP-5).
+    std::map<std::string, std::string> lic;
+    for (auto& p : j["packages"])
+      if (p["type"] == "deb") lic[p["name"]] = p["license"];
+    EXPECT_EQ(lic["make"], "GPL-3+");
+    EXPECT_NE(lic["bash"].find("GPL-3+"), std::string::npos) << lic["bash"];
+    EXPECT_EQ(lic["libc6"], "");  // a free-form copyright file: not guessed
 
     // Secrets: the .env (kept) and the key (deleted later), redacted.
     auto files = with_rule(j, "DD4201");
@@ -286,6 +308,104 @@ TEST(ImageReal, ScanWithImageMergesTheSameIncident) {
   EXPECT_EQ(image_files, 2);  // the .env's two secrets; the key merged into the COPY finding
   EXPECT_TRUE(j.contains("image"));
   EXPECT_EQ(j["image"]["layers"].size(), 7u);
+}
+
+}  // namespace
+}  // namespace dd::test
+
+namespace dd::test {
+namespace {
+
+// The base image named by the image itself (its OCI base label, or the OS
+// its /etc/os-release says), and its end of life: DD4305, through the three
+// sources.
+TEST(ImageReal, EndOfLifeBaseFromLabelsAndOsRelease) {
+  if (!engine_available()) GTEST_SKIP() << engine_skip_reason();
+  const std::string busybox = busybox_image();
+  ASSERT_FALSE(busybox.empty());
+  TempDir dir;
+  dir.write("os-release", "NAME=\"Alpine Linux\"\nID=alpine\nVERSION_ID=3.16.9\n");
+  dir.write("Dockerfile", "FROM " + busybox + "\nCOPY os-release /usr/lib/os-release\nRUN ln -s ../usr/lib/os-release /etc/os-release\nUSER 65534\n");
+  ASSERT_TRUE(docker_build(dir.path(), "drydock-test/image-eol-os:1"));
+  TempDir dir2;
+  dir2.write("Dockerfile", "FROM " + busybox + "\nLABEL org.opencontainers.image.base.name=docker.io/library/node:16-alpine\nUSER 65534\n");
+  ASSERT_TRUE(docker_build(dir2.path(), "drydock-test/image-eol-label:1"));
+  struct Want {
+    std::string tag, base, what;
+  };
+  for (const Want& w : {Want{"drydock-test/image-eol-os:1", "alpine:3.16.9", "alpine 3.16.9 (its /etc/os-release)"},
+                        Want{"drydock-test/image-eol-label:1", "docker.io/library/node:16-alpine",
+                             "(label org.opencontainers.image.base.name)"}}) {
+    TempDir out;
+    std::vector<std::string> srcs = {"docker://" + w.tag};
+    auto tar = out.path() / "i.tar";
+    ASSERT_EQ(docker({"save", "-o", tar.string(), w.tag}).status, 0);
+    srcs.push_back(tar.string());
+    if (run({"skopeo", "copy", "-q", "docker-archive:" + tar.string(), "oci:" + (out.path() / "oci").string() + ":latest"}).status == 0)
+      srcs.push_back((out.path() / "oci").string());
+    for (const auto& src : srcs) {
+      SCOPED_TRACE(src);
+      auto r = drydock({"image", src, "--format", "json", "--fail-on", "warning"});
+      ASSERT_EQ(r.status, 1) << r.out << r.err;
+      json j = json::parse(r.out);
+      EXPECT_EQ(j["image"]["base"], w.base);
+      auto eol = with_rule(j, "DD4305");
+      ASSERT_EQ(eol.size(), 1u) << j["findings"].dump();
+      EXPECT_EQ(eol[0]["category"], "stale-image");
+      EXPECT_NE(eol[0]["message"].get<std::string>().find(w.what), std::string::npos) << eol[0]["message"];
+      EXPECT_NE(eol[0]["fix"].get<std::string>().find("FROM "), std::string::npos) << eol[0]["fix"];
+    }
+  }
+  docker({"rmi", "-f", "drydock-test/image-eol-os:1", "drydock-test/image-eol-label:1"});
+}
+
+}  // namespace
+}  // namespace dd::test
+
+namespace dd::test {
+namespace {
+
+// Credential files a build leaves in a home folder: each is a DD4201 with
+// the rule that knows its format, and only the redacted value is shown.
+TEST(ImageReal, CredentialFilesInHomeFolders) {
+  if (!engine_available()) GTEST_SKIP() << engine_skip_reason();
+  const std::string busybox = busybox_image();
+  ASSERT_FALSE(busybox.empty());
+  const std::string netrc_pw = "Zq8rT2pLx9mZk4wQ", pg_pw = "Vb4nM8qWx2LkP7sD", git_pw = "Hq7wPz3kLm2xR5tY";
+  const std::string auth = "ZGVwbG95OlhrOXBUMnFMN3ZNNHdSOA==";  // deploy:Xk9pT2qL7vM4wR8
+  TempDir dir;
+  dir.write("netrc", "machine git.internal.example\n  login deploy\n  password " + netrc_pw + "\n");
+  dir.write("pgpass", "db.internal:5432:app:app:" + pg_pw + "\n");
+  dir.write("git-credentials", "https://deploy:" + git_pw + "@git.internal.example\n");
+  dir.write("config.json", "{\"auths\":{\"registry.internal.example\":{\"auth\":\"" + auth + "\"}}}\n");
+  dir.write("Dockerfile", "FROM " + busybox +
+                              "\nCOPY netrc /root/.netrc\nCOPY pgpass /root/.pgpass\n"
+                              "COPY git-credentials /root/.git-credentials\nCOPY config.json /root/.docker/config.json\n"
+                              "USER 65534\n");
+  const std::string tag = "drydock-test/image-credfiles:1";
+  ASSERT_TRUE(docker_build(dir.path(), tag));
+  TempDir out;
+  auto tar = out.path() / "i.tar";
+  ASSERT_EQ(docker({"save", "-o", tar.string(), tag}).status, 0);
+  for (const std::string& src : {tar.string(), "docker://" + tag}) {
+    SCOPED_TRACE(src);
+    auto r = drydock({"image", src, "--format", "json"});
+    ASSERT_EQ(r.status, 1) << r.err;
+    for (const auto& v : {netrc_pw, pg_pw, git_pw, auth}) EXPECT_EQ(r.out.find(v), std::string::npos) << "value shown";
+    std::map<std::string, std::string> rule_at;
+    for (auto& f : with_rule(json::parse(r.out), "DD4201")) {
+      std::string msg = f["message"];
+      rule_at[f["location"]["path"]] += msg + ";";
+    }
+    EXPECT_NE(rule_at["/root/.netrc"].find("password in .netrc"), std::string::npos) << rule_at["/root/.netrc"];
+    EXPECT_NE(rule_at["/root/.pgpass"].find("password in .pgpass"), std::string::npos) << rule_at["/root/.pgpass"];
+    EXPECT_NE(rule_at["/root/.git-credentials"].find("password in URL"), std::string::npos) << rule_at["/root/.git-credentials"];
+    EXPECT_NE(rule_at["/root/.docker/config.json"].find("docker config.json"), std::string::npos)
+        << rule_at["/root/.docker/config.json"];
+    auto text = drydock({"image", src});
+    for (const auto& v : {netrc_pw, pg_pw, git_pw, auth}) EXPECT_EQ(text.out.find(v), std::string::npos) << "value shown";
+  }
+  docker({"rmi", "-f", tag});
 }
 
 }  // namespace

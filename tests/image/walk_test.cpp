@@ -2,6 +2,8 @@
 // PAX and GNU names, waste counted once, digests, hostile entries.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -20,6 +22,7 @@ namespace {
 using dd::test::TarWriter;
 using dd::test::TempDir;
 using json = nlohmann::json;
+namespace fs = std::filesystem;
 
 // A legacy docker save archive of these layer tars (already compressed or
 // not), with history entries naming each.
@@ -226,6 +229,45 @@ TEST(ImageWalk, GlobsCompileToAnchoredRegexps) {
   EXPECT_TRUE(RE2::FullMatch("/a/b/x", c));
 }
 
+// `**` in the middle of a pattern spans zero or more whole folders, and a
+// comma outside braces is a plain character.
+TEST(ImageWalk, GlobsWithDoubleStarInTheMiddle) {
+  struct Case {
+    const char* glob;
+    const char* path;
+    bool match;
+  };
+  const Case cases[] = {
+      {"/a/**/b", "/a/b", true},
+      {"/a/**/b", "/a/x/b", true},
+      {"/a/**/b", "/a/x/y/z/b", true},
+      {"/a/**/b", "/ab", false},
+      {"/a/**/b", "/a/xb", false},
+      {"/a/**/b", "/a/x/b/c", false},
+      {"/a/**/b", "/za/x/b", false},
+      {"**/node_modules/**/package.json", "/app/node_modules/x/package.json", true},
+      {"**/node_modules/**/package.json", "/app/node_modules/@s/x/node_modules/y/package.json", true},
+      {"**/node_modules/**/package.json", "/app/node_modules_x/package.json", false},
+      {"/usr/lib/**/*.so", "/usr/lib/a.so", true},
+      {"/usr/lib/**/*.so", "/usr/lib/x/y/a.so", true},
+      {"/usr/lib/**/*.so", "/usr/lib64/a.so", false},
+      {"/srv/**", "/srv/a/b", true},
+      {"/srv/**", "/srv", false},
+      {"/a/**/b/**/c", "/a/b/c", true},
+      {"/a/**/b/**/c", "/a/1/b/2/3/c", true},
+      {"/etc/a,b", "/etc/a,b", true},
+      {"/etc/a,b", "b", false},
+      {"/etc/a,b", "/etc/a", false},
+      {"/x/{a,b}/**/y", "/x/b/q/y", true},
+      {"/x/{a,b}/**/y", "/x/c/q/y", false},
+  };
+  for (const auto& c : cases) {
+    RE2 re(glob_to_regex(c.glob));
+    ASSERT_TRUE(re.ok()) << c.glob << " -> " << glob_to_regex(c.glob);
+    EXPECT_EQ(RE2::FullMatch(c.path, re), c.match) << c.glob << " on " << c.path << " (" << glob_to_regex(c.glob) << ")";
+  }
+}
+
 TEST(ImageWalk, OciLayoutWithIndexPicksThePlatform) {
   TempDir d;
   auto blob = [&](const std::string& data) {
@@ -322,6 +364,48 @@ TEST(ImageHostile, TooManyEntriesStopTheLayer) {
   ASSERT_EQ(res.issues.size(), 1u);
   EXPECT_EQ(res.issues[0].kind, LayerIssue::unreadable);
   EXPECT_NE(res.issues[0].detail.find("more than 1000 entries"), std::string::npos);
+}
+
+
+// A million small files in one layer: the walk reads them all (no limit
+// hit), in bounded memory, through the command. The layer is generated as a
+// stream (tar headers piped to gzip), never held whole.
+TEST(ImageHostile, AMillionSmallFilesInBoundedMemory) {
+  TempDir d;
+  const auto gz = d.path() / "layer.tar.gz";
+  FILE* pipe = ::popen(("gzip -1 > " + gz.string()).c_str(), "w");
+  ASSERT_NE(pipe, nullptr);
+  Sha256 diff;
+  const int kDirs = 1000, kFiles = 1000;
+  for (int i = 0; i < kDirs; ++i) {
+    TarWriter t;
+    t.dir("d" + std::to_string(i) + "/");
+    for (int j = 0; j < kFiles; ++j) t.file("d" + std::to_string(i) + "/f" + std::to_string(j), j % 100 ? "" : "x");
+    diff.update(t.bytes().data(), t.bytes().size());
+    ASSERT_EQ(std::fwrite(t.bytes().data(), 1, t.bytes().size(), pipe), t.bytes().size());
+  }
+  const std::string end(1024, '\0');
+  diff.update(end.data(), end.size());
+  std::fwrite(end.data(), 1, end.size(), pipe);
+  ASSERT_EQ(::pclose(pipe), 0);
+  json extra = {{"rootfs", {{"type", "layers"}, {"diff_ids", {"sha256:" + diff.hex_digest()}}}}};
+  auto archive = d.write("image.tar", docker_save({dd::test::read_text(gz)}, extra));
+  fs::remove(gz);
+
+  auto r = dd::test::run({"/usr/bin/time", "-f", "maxrss_kb=%M", DRYDOCK_BINARY, "image", archive.string(), "--format",
+                          "json", "--fail-on", "none"});
+  ASSERT_EQ(r.status, 0) << r.err.substr(0, 2000);
+  json j = json::parse(r.out);
+  ASSERT_EQ(j["layers"].size(), 1u);
+  EXPECT_EQ(j["layers"][0]["files"].get<uint64_t>(), uint64_t(kDirs) * kFiles + kDirs);
+  EXPECT_FALSE(j["layers"][0].contains("error")) << j["layers"][0].dump();
+  for (auto& f : j["findings"]) EXPECT_NE(f["rule"], "DD4002") << f.dump();
+  auto at = r.err.rfind("maxrss_kb=");
+  ASSERT_NE(at, std::string::npos) << r.err;
+  const long kb = std::stol(r.err.substr(at + 10));
+  EXPECT_LE(kb, 256 * 1024) << "peak RSS " << kb << " kB";
+  RecordProperty("peak_rss_kb", std::to_string(kb));
+  std::printf("drydock image on a million files: peak RSS %ld kB\n", kb);
 }
 
 }  // namespace

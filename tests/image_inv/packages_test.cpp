@@ -291,3 +291,51 @@ TEST(Purl, EncodingPerTheSpec) {
 
 }  // namespace
 }  // namespace dd::image::packages
+
+namespace dd::image::packages {
+namespace {
+
+// Debian's machine-readable copyright files (DEP-5) give the licences; the
+// free-form ones are not guessed at.
+TEST(DebianCopyright, HostFilesInTheMachineReadableFormat) {
+  std::string make = slurp("/usr/share/doc/make/copyright");
+  ASSERT_FALSE(make.empty());
+  EXPECT_EQ(parse_debian_copyright(make), "GPL-3+");
+  std::string bash = slurp("/usr/share/doc/bash/copyright");
+  ASSERT_FALSE(bash.empty());
+  std::string b = parse_debian_copyright(bash);
+  EXPECT_NE(b.find("GPL-3+"), std::string::npos) << b;
+  EXPECT_NE(b.find("GPL-2+"), std::string::npos) << b;
+  // base-files and libc6 have free-form copyright files.
+  EXPECT_EQ(parse_debian_copyright(slurp("/usr/share/doc/base-files/copyright")), "");
+  EXPECT_EQ(parse_debian_copyright(slurp("/usr/share/doc/libc6/copyright")), "");
+}
+
+TEST(DebianCopyright, FilesParagraphsOnlyEachOnce) {
+  const char* text =
+      "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"
+      "Upstream-Name: demo\n"
+      "\n"
+      "Files: *\n"
+      "Copyright: 2020 A\n"
+      "License: GPL-2+ or Artistic-1.0\n"
+      "\n"
+      "Files: lib/*\n"
+      "Copyright: 2021 B\n"
+      "License: MIT\n"
+      "\n"
+      "Files: debian/*\n"
+      "Copyright: 2022 C\n"
+      "License: MIT\n"
+      "\n"
+      "License: Artistic-1.0\n"
+      " The text of the licence, which names GPL-3 somewhere.\n"
+      "License: NotAField\n";
+  EXPECT_EQ(parse_debian_copyright(text), "(GPL-2+ or Artistic-1.0) AND MIT");
+  EXPECT_EQ(parse_debian_copyright("Files: *\nLicense: MIT\n"), "");  // no Format: header
+  EXPECT_EQ(parse_debian_copyright(""), "");
+  EXPECT_EQ(parse_debian_copyright("Format: x copyright-format/1.0\n\nFiles: *\nLicense: MIT"), "MIT");
+}
+
+}  // namespace
+}  // namespace dd::image::packages

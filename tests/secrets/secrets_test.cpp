@@ -1,8 +1,10 @@
 #include "secrets/secrets.h"
+#include "secrets/pgpass.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace dd::secrets {
 namespace {
@@ -11,6 +13,56 @@ std::string rules_of(std::string_view text) {
   std::string out;
   for (const auto& m : scan_text(text)) out += (out.empty() ? "" : ",") + m.rule;
   return out;
+}
+
+std::string rep(std::string_view chars, size_t n) {
+  std::string s;
+  for (size_t i = 0; i < n; ++i) s += chars[(i * 7 + 3) % chars.size()];
+  return s;
+}
+
+// Samples of the rows added after trivy's and gitleaks' lists, built to the
+// documented shape (none is a real key).
+std::vector<std::pair<std::string, std::string>> more_samples() {
+  const std::string alnum = "aB3dE5fG7hJ9kL1mN2pQ4rS6tU8vW0xYz";
+  const std::string hex = "0123456789abcdef";
+  const std::string upper = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
+  return {
+      {"openai-key", "OPENAI=sk-proj-" + rep(alnum, 22) + "T3BlbkFJ" + rep(alnum, 22)},
+      {"anthropic-key", "sk-ant-api03-" + rep(alnum, 93)},
+      {"huggingface-token", "hf_" + rep("abcdefghijkLMNOPQRSTuvwxyz", 34)},
+      {"digitalocean-token", "dop_v1_" + rep(hex, 64)},
+      {"shopify-token", "shpat_" + rep(hex, 32)},
+      {"age-secret-key", "AGE-SECRET-KEY-1" + rep("QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", 58)},
+      {"vault-token", "hvs." + rep(alnum, 95)},
+      {"terraform-token", rep(alnum, 14) + ".atlasv1." + rep(alnum, 65)},
+      {"grafana-token", "glsa_" + rep(alnum, 32) + "_" + rep(hex, 8)},
+      {"postman-key", "PMAK-" + rep(hex, 24) + "-" + rep(hex, 34)},
+      {"databricks-token", "dapi" + rep(hex, 32)},
+      {"doppler-token", "dp.pt." + rep(alnum, 43)},
+      {"dynatrace-token", "dt0c01." + rep(upper, 24) + "." + rep(upper, 64)},
+      {"new-relic-key", "NRAK-" + rep(upper, 27)},
+      {"linear-key", "lin_api_" + rep(alnum, 40)},
+      {"planetscale-token", "pscale_tkn_" + rep(alnum, 43)},
+      {"pulumi-token", "pul-" + rep(hex, 40)},
+      {"rubygems-key", "rubygems_" + rep(hex, 48)},
+      {"sendinblue-key", "xkeysib-" + rep(hex, 64) + "-" + rep(alnum, 16)},
+      {"shippo-token", "shippo_live_" + rep(hex, 40)},
+      {"alibaba-access-key-id", "LTAI" + rep(alnum, 20)},
+      {"gcp-oauth-secret", "GOCSPX-" + rep(alnum, 28)},
+      {"docker-hub-pat", "dckr_pat_" + rep(alnum, 27)},
+      {"gitlab-other-token", "gldt-" + rep(alnum, 20)},
+      {"telegram-bot-token", "123456789:AA" + rep(alnum, 33)},
+      {"discord-webhook", "https://discord.com/api/webhooks/123456789012345678/" + rep(alnum, 64)},
+      {"azure-ad-client-secret", "secret abc8Q~" + rep(alnum, 34)},
+      {"sentry-token", "sntrys_eyJ" + rep(alnum, 70)},
+      {"mapbox-secret", "sk.eyJ" + rep(alnum, 60) + "." + rep(alnum, 22)},
+      {"square-token", "sq0atp-" + rep(alnum, 22)},
+      {"atlassian-token", "ATATT3" + rep(alnum, 190)},
+      {"docker-config-identitytoken", R"({"auths":{"r.example":{"identitytoken":"Zq8rT2pLx9mZk4wQ7"}}})"},
+      {"netrc-password", "machine github.com\n  login octocat\n  password Zq8rT2pLx9mZ\n"},
+      {"netrc-default-password", "default login deploy password Hq7wPz3kLm2x\n"},
+  };
 }
 
 TEST(Secrets, EveryPatternCompilesAndMatchesItsSample) {
@@ -38,12 +90,62 @@ TEST(Secrets, EveryPatternCompilesAndMatchesItsSample) {
       {"url-credentials", "DATABASE_URL=postgres://app:s3cretPw@db:5432/app"},
       {"keyword-assignment", "DB_PASSWORD=hunter22"},
   };
-  ASSERT_EQ(std::size(samples), patterns().size());
+  const auto more = more_samples();
+  ASSERT_EQ(std::size(samples) + more.size(), patterns().size());
   for (const auto& [id, text] : samples) {
     auto found = scan_text(text);
     ASSERT_FALSE(found.empty()) << id;
     EXPECT_EQ(found.front().rule, id) << text;
   }
+  for (const auto& [id, text] : more) {
+    auto found = scan_text(text);
+    ASSERT_FALSE(found.empty()) << id << ": " << text;
+    EXPECT_EQ(found.front().rule, id) << text;
+    // Redacted output never holds the value.
+    EXPECT_EQ(mask(text).find(found.front().value), std::string::npos) << id;
+  }
+}
+
+// .netrc, .pgpass and docker config.json: the value is the password only,
+// and the files' harmless forms are left alone.
+TEST(Secrets, CredentialFilesGiveThePasswordOnly) {
+  auto one = [](std::string_view text) {
+    auto f = scan_text(text);
+    return f.size() == 1 ? f[0].value : "<" + std::to_string(f.size()) + " matches>";
+  };
+  EXPECT_EQ(one("machine github.com login octocat password Zq8rT2pLx9mZ\n"), "Zq8rT2pLx9mZ");
+  EXPECT_EQ(one("machine api.heroku.com\n  login me@example.org\n  password 9f1c2d3e-aa11-4b2c-9d8e-123456789abc\n"),
+            "9f1c2d3e-aa11-4b2c-9d8e-123456789abc");
+  EXPECT_EQ(one("default login deploy password Hq7wPz3kLm2x"), "Hq7wPz3kLm2x");
+  EXPECT_TRUE(scan_text("machine ftp.debian.org login anonymous password someone@example.org\n").empty());
+  EXPECT_TRUE(scan_text("machine example.com login me password changeme\n").empty());
+  EXPECT_TRUE(scan_text("return f'machine {host} login {self.username} password {self.password}'\n").empty());
+  EXPECT_TRUE(scan_text("printf 'machine %s login %s password %s' \"$H\" \"$U\" \"$P\"\n").empty());
+  // .pgpass: a file known to be one, line by line (the shape alone is too
+  // loose for every text), the password last.
+  auto pg = scan_pgpass("# comment\ndb.internal:5432:app:app:Zq8rT2pLx9mZ\r\n*:*:*:replicator:Vb4nM8qWx2Lk\n"
+                        "h\\:x:5432:db:u:Pw9xQ2mZk4\nbad:port:db:u:Zq8rT2pLx9mZ\nshort:1:2\nh:5432:d:u:changeme\n");
+  ASSERT_EQ(pg.size(), 3u);
+  EXPECT_EQ(pg[0].value, "Zq8rT2pLx9mZ");
+  EXPECT_EQ(pg[1].value, "Vb4nM8qWx2Lk");
+  EXPECT_EQ(pg[2].value, "Pw9xQ2mZk4");
+  EXPECT_EQ(pg[0].rule, "pgpass-password");
+  EXPECT_EQ(pg[0].redacted.find("Zq8rT2pLx9mZ"), std::string::npos);
+  // Lines of that shape in other files are not read as passwords.
+  EXPECT_TRUE(scan_text("db.internal:5432:app:app:Zq8rT2pLx9mZ\n").empty());
+  EXPECT_TRUE(scan_text("at 10:22:33:44:5555 the job ran\n").empty());
+  EXPECT_EQ(one(R"({"auths":{"https://index.docker.io/v1/":{"identitytoken":"eyJ0eXAiOiJKV1QiLCJhbGci0Q"}}})"),
+            "eyJ0eXAiOiJKV1QiLCJhbGci0Q");
+  // .git-credentials is one URL with credentials per line.
+  EXPECT_EQ(one("https://octocat:Zq8rT2pLx9mZ@github.com\n"), "Zq8rT2pLx9mZ");
+}
+
+// Prefixes alone, or a prefix with too short a body, are not keys.
+TEST(Secrets, NewTokenRowsNeedTheirWholeShape) {
+  for (const char* text : {"hf_short", "sk-proj-abcdefghij", "dapi1234", "NRAK-SHORT", "pul-123", "LTAI123",
+                           "glsa_abc", "dp.pt.short", "PMAK-123-456", "lin_api_short", "gldt-short",
+                           "12345:AAshort", "shpat_nothex_zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz"})
+    EXPECT_TRUE(scan_text(text).empty()) << text << ": " << (scan_text(text).empty() ? "" : scan_text(text)[0].rule);
 }
 
 TEST(Secrets, ValueOffsetsAndRedaction) {

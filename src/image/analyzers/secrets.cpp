@@ -9,6 +9,7 @@
 #include "image/analyzer.h"
 #include "image/rules.h"
 #include "knowledge/credentials.h"
+#include "secrets/pgpass.h"
 #include "secrets/secrets.h"
 
 namespace dd::image {
@@ -66,6 +67,7 @@ class FileScanner : public FileSink {
     binary_ = false;
     first_ = true;
     config_ = config_like(e.path);
+    pgpass_ = e.path.ends_with("/.pgpass");
     seen_.clear();
   }
   bool data(std::span<const char> c) override {
@@ -91,7 +93,12 @@ class FileScanner : public FileSink {
 
  private:
   void scan() {
-    for (auto& s : secrets::scan_text(buf_)) {
+    auto found = secrets::scan_text(buf_);
+    if (pgpass_) {
+      auto more = secrets::scan_pgpass(buf_);
+      found.insert(found.end(), more.begin(), more.end());
+    }
+    for (auto& s : found) {
       bool generic = s.rule == "keyword-assignment" || s.rule == "url-credentials" || s.rule == "npm-auth-token";
       if (generic && !config_) continue;
       if (generic && s.value.size() < 8) continue;
@@ -102,7 +109,7 @@ class FileScanner : public FileSink {
   std::vector<Hit>& hits_;
   std::string path_, buf_;
   int layer_ = 0;
-  bool binary_ = false, first_ = true, config_ = false;
+  bool binary_ = false, first_ = true, config_ = false, pgpass_ = false;
   std::set<std::string> seen_;
 };
 

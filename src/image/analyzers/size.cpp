@@ -5,6 +5,8 @@
 #include <map>
 
 #include "image/analyzer.h"
+#include "dockerfile/knowledge.h"
+#include "image/base.h"
 #include "image/rules.h"
 
 namespace dd::image {
@@ -60,6 +62,20 @@ constexpr Tool kTools[] = {
     {"/usr/bin/clang", "clang"}, {"/usr/bin/make", "make"}, {"/usr/bin/cmake", "cmake"}, {"/usr/bin/rustc", "rustc"},
     {"/usr/local/go/bin/go", "go"}, {"/usr/bin/go", "go"}, {"/usr/bin/javac", "javac"},
 };
+
+// An installed package that only a build needs (the knowledge layer's build
+// packages), except the runtime parts that share a toolchain's name: Debian's
+// gcc-12-base (every libgcc-s1 depends on it), llvm-14-runtime, git (the
+// application may run it).
+bool build_tool_package(std::string_view name) {
+  if (!dockerfile::kb::is_build_package(name)) return false;
+  for (std::string_view s : {"-base", "-runtime", "-doc", "-common", "-data", "-man", "-locales"})
+    if (name.ends_with(s)) return false;
+  return name != "git" && !name.starts_with("git-");
+}
+bool dev_package(std::string_view name) {
+  return name.ends_with("-dev") || name.ends_with("-devel") || name.ends_with("-headers");
+}
 
 class SizeAnalyzer : public Analyzer {
  public:
@@ -127,7 +143,6 @@ class SizeAnalyzer : public Analyzer {
       std::string example;
     };
     std::map<int, Acc> caches;
-    bool tools_seen = false;
     fs.for_each("/", [&](const std::string& p, const FileStat& st) {
       if (st.type != FileType::regular) return;
       int c = cache_of(p);
@@ -154,34 +169,93 @@ class SizeAnalyzer : public Analyzer {
       f.tags = {kCaches[c].id};
       out.add(std::move(f));
     }
+  }
 
-    // Build tools.
-    std::vector<std::string> tools;
-    int tool_layer = -1;
+  // Build tools in the runtime image: compilers, make and -dev packages from
+  // the package databases (dpkg, apk, rpm), and the toolchains that no
+  // package installed (/usr/local/go, ...) from their paths.
+  void judge_inventory(const ImageModel& m, const FsView& fs, const std::vector<Package>& pkgs,
+                       FindingSink& out) override {
+    std::vector<const Package*> tools, devs;
+    bool os_db = false;
+    std::map<std::string, int> by_type;
+    for (const auto& p : pkgs) {
+      if (p.type != "deb" && p.type != "apk" && p.type != "rpm") continue;
+      os_db = true;
+      if (!build_tool_package(p.name)) continue;
+      (dev_package(p.name) ? devs : tools).push_back(&p);
+      ++by_type[p.type];
+    }
+    std::vector<std::string> loose;  // toolchains outside the package databases
+    int loose_layer = -1;
     for (auto& t : kTools) {
+      if (os_db && std::string_view(t.path).rfind("/usr/local/", 0) != 0) continue;
       auto st = fs.stat_follow(t.path);
       if (!st || st->type != FileType::regular) continue;
-      if (std::find(tools.begin(), tools.end(), t.name) != tools.end()) continue;
-      tools.push_back(t.name);
-      auto own = fs.stat(t.path);
-      if (tool_layer < 0 && own) tool_layer = own->layer;
-      tools_seen = true;
+      if (std::find(loose.begin(), loose.end(), t.name) != loose.end()) continue;
+      loose.push_back(t.name);
+      if (auto own = fs.stat(t.path); own && loose_layer < 0) loose_layer = own->layer;
     }
-    if (tools_seen) {
-      uint64_t gcc_bytes = 0;
-      fs.for_each("/usr/lib/gcc", [&](const std::string&, const FileStat& st) {
-        if (st.type == FileType::regular) gcc_bytes += st.size;
-      });
-      std::string list;
-      for (auto& t : tools) list += (list.empty() ? "" : ", ") + t;
-      Finding f = image_finding(m, kBuildTools, tool_layer, "/usr/bin/" + tools[0]);
-      f.message = "build tools in the runtime image: " + list + (tool_layer >= 0 ? ", from " + layer_label(m, tool_layer) : "") +
-                  (gcc_bytes ? "; /usr/lib/gcc alone is " + human_bytes(gcc_bytes) : "");
-      f.evidence = list;
-      f.fix = "FROM " + std::string("<base> AS build\\nRUN <install compilers> && <build>\\nFROM <slim base>\\nCOPY --from=build /out /app");
-      f.fix = "Multi-stage: FROM <base> AS build / RUN install " + list + " && build / FROM <slim base> / COPY --from=build /app /app";
-      out.add(std::move(f));
-    }
+    auto by_name = [](const Package* a, const Package* b) { return a->name < b->name; };
+    std::sort(tools.begin(), tools.end(), by_name);
+    std::sort(devs.begin(), devs.end(), by_name);
+    // -dev packages alone (headers for a native module built in place) are
+    // still build leftovers; a lone one may be a runtime dependency's.
+    if (tools.empty() && loose.empty() && devs.size() < 3) return;
+
+    // The layer that installed most of them.
+    std::map<int, int> votes;
+    for (auto* p : tools) ++votes[p->layer];
+    for (auto* p : devs) ++votes[p->layer];
+    int layer = loose_layer;
+    if (!votes.empty())
+      layer = std::max_element(votes.begin(), votes.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
+
+    auto names = [](const std::vector<const Package*>& v, size_t max) {
+      std::string s;
+      for (size_t i = 0; i < v.size() && i < max; ++i) s += (i ? ", " : "") + v[i]->name;
+      if (v.size() > max) s += " and " + std::to_string(v.size() - max) + " more";
+      return s;
+    };
+    std::string list = names(tools, 6);
+    for (auto& l : loose) list += (list.empty() ? "" : ", ") + l;
+    std::string dev_list;
+    if (!devs.empty())
+      dev_list = std::to_string(devs.size()) + " -dev package" + (devs.size() == 1 ? "" : "s") + " (" + names(devs, 3) + ")";
+    uint64_t gcc_bytes = 0;
+    fs.for_each("/usr/lib/gcc", [&](const std::string&, const FileStat& st) {
+      if (st.type == FileType::regular) gcc_bytes += st.size;
+    });
+
+    std::string where = !tools.empty() ? tools[0]->path : !devs.empty() ? devs[0]->path : "";
+    if (where.empty())
+      for (auto& t : kTools)
+        if (t.name == loose.front() && fs.stat(t.path)) {
+          where = t.path;
+          break;
+        }
+    Finding f = image_finding(m, kBuildTools, layer, where);
+    f.message = "build tools in the runtime image: " + list + (list.empty() || dev_list.empty() ? "" : " and ") + dev_list +
+                (layer >= 0 ? ", installed by " + layer_label(m, layer) : "") +
+                (gcc_bytes ? "; /usr/lib/gcc alone is " + human_bytes(gcc_bytes) : "");
+    f.evidence = list + (list.empty() || dev_list.empty() ? "" : "; ") + dev_list;
+    f.root_cause = "the stage that compiles is the stage that ships";
+
+    // A multi-stage proposal with the image's own package manager.
+    std::string all;
+    for (auto* v : {&tools, &devs})
+      for (size_t i = 0; i < v->size() && i < 8; ++i) all += (all.empty() ? "" : " ") + (*v)[i]->name;
+    std::string install;
+    std::string type = by_type.empty() ? "" : std::max_element(by_type.begin(), by_type.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
+    if (type == "deb") install = "apt-get update && apt-get install -y --no-install-recommends " + all + " && ";
+    else if (type == "apk") install = "apk add --no-cache " + all + " && ";
+    else if (type == "rpm") install = "dnf install -y " + all + " && ";
+    std::string base = identify_base(m, &fs).name;
+    if (base.empty()) base = "<base>";
+    f.fix = "FROM " + base + " AS build\nRUN " + install + "<build> --output /out\nFROM " + base +
+            "\nCOPY --from=build /out /app";
+    f.tags = {"multi-stage"};
+    out.add(std::move(f));
   }
 };
 

@@ -12,7 +12,7 @@
 namespace dd::image::packages {
 namespace {
 
-enum class Kind { dpkg, apk, rpm, python, npm, jar };
+enum class Kind { dpkg, apk, rpm, python, npm, jar, copyright };
 
 std::optional<Kind> kind_of(std::string_view path) {
   if (path == "/var/lib/dpkg/status" || path.starts_with("/var/lib/dpkg/status.d/")) {
@@ -21,6 +21,9 @@ std::optional<Kind> kind_of(std::string_view path) {
     return Kind::dpkg;
   }
   if (path == "/lib/apk/db/installed") return Kind::apk;
+  if (path.starts_with("/usr/share/doc/") && path.ends_with("/copyright") &&
+      path.find('/', 15) == path.size() - 10)
+    return Kind::copyright;
   if (path == "/var/lib/rpm/rpmdb.sqlite" || path == "/usr/lib/sysimage/rpm/rpmdb.sqlite") return Kind::rpm;
   if ((path.ends_with(".dist-info/METADATA")) || path.ends_with(".egg-info/PKG-INFO") || path.ends_with(".egg-info"))
     return Kind::python;
@@ -40,6 +43,7 @@ uint64_t bound(Kind k) {
 
 struct Found {
   std::vector<Package> pkgs;
+  std::string license;  // a Debian copyright file's licences
 };
 
 class DbSink : public FileSink {
@@ -69,6 +73,7 @@ class DbSink : public FileSink {
         if (parse_npm_package_json(buf_, p)) f.pkgs.push_back(p);
         break;
       case Kind::jar: f.pkgs = zip_->finish(); break;
+      case Kind::copyright: f.license = parse_debian_copyright(buf_); break;
     }
     for (auto& q : f.pkgs) q.path = path_;
     out_[path_] = std::move(f);
@@ -105,7 +110,8 @@ class PackagesAnalyzer : public Analyzer {
   std::vector<std::string> patterns() const override {
     return {"/var/lib/dpkg/status", "/var/lib/dpkg/status.d/*", "/lib/apk/db/installed", "/var/lib/rpm/rpmdb.sqlite",
             "/usr/lib/sysimage/rpm/rpmdb.sqlite", "**/*.dist-info/METADATA", "**/*.egg-info/PKG-INFO", "**/*.egg-info",
-            "**/package.json" /* filtered by is_npm_manifest_path */, "**/*.jar", "**/*.war", "**/*.ear"};
+            "**/package.json" /* filtered by is_npm_manifest_path */, "**/*.jar", "**/*.war", "**/*.ear",
+            "/usr/share/doc/*/copyright"};
   }
   std::vector<Retain> retain() const override { return {{"/etc/os-release", 1 << 16}, {"/usr/lib/os-release", 1 << 16}}; }
   std::unique_ptr<LayerScan> begin_layer(int) override { return std::make_unique<Scan>(); }
@@ -126,6 +132,24 @@ class PackagesAnalyzer : public Analyzer {
       for (auto& [path, f] : s->found)
         for (auto& p : f.pkgs) first.try_emplace({path, p.type, p.name, p.version}, static_cast<int>(i));
     }
+    // Debian licences: the copyright files of the final filesystem, by path
+    // (a package's doc folder may be a symlink to its source's).
+    std::map<std::string, std::string> copyright;
+    for (size_t i = 0; i < layers.size(); ++i) {
+      auto* s = dynamic_cast<Scan*>(layers[i].get());
+      if (!s) continue;
+      for (auto& [path, f] : s->found) {
+        auto st = fs.stat(path);
+        if (st && st->layer == static_cast<int>(i) && !f.license.empty()) copyright[path] = f.license;
+      }
+    }
+    auto deb_license = [&](const std::string& name) -> std::string {
+      if (copyright.empty()) return "";
+      auto at = fs.resolve("/usr/share/doc/" + name + "/copyright");
+      if (!at) return "";
+      auto it = copyright.find(*at);
+      return it == copyright.end() ? "" : it->second;
+    };
     for (size_t i = 0; i < layers.size(); ++i) {
       auto* s = dynamic_cast<Scan*>(layers[i].get());
       if (!s) continue;
@@ -144,6 +168,7 @@ class PackagesAnalyzer : public Analyzer {
           q.source_name = pk.source;
           q.source_version = pk.source_version;
           q.license = pk.license;
+          if (q.type == "deb" && q.license.empty()) q.license = deb_license(pk.name);
           q.purl = pk.purl;
           q.path = path;
           q.arch = pk.arch;

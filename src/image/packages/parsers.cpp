@@ -1,5 +1,7 @@
 #include "image/packages/parsers.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 namespace dd::image::packages {
@@ -288,6 +290,49 @@ bool parse_pom_properties(std::string_view text, Package& out) {
   out.name = artifact;
   out.version = version;
   return true;
+}
+
+}  // namespace dd::image::packages
+
+namespace dd::image::packages {
+
+std::string parse_debian_copyright(std::string_view text) {
+  // Only the machine-readable format says which licences apply; free-form
+  // copyright files are not guessed at.
+  bool machine = false, first = true;
+  std::vector<std::string> names;
+  bool in_files = false, header = true;
+  std::string pending;  // License: of the current paragraph
+  auto close = [&] {
+    if (!pending.empty() && (in_files || header) && names.size() < 16 &&
+        std::find(names.begin(), names.end(), pending) == names.end())
+      names.push_back(pending);
+    pending.clear();
+    in_files = false;
+  };
+  stanzas(
+      text,
+      [&](const std::string& k, const std::string& v) {
+        if (first && (iequals(k, "Format") || iequals(k, "Format-Specification"))) {
+          machine = v.find("copyright-format") != std::string::npos || v.find("dep5") != std::string::npos ||
+                    v.find("DEP-5") != std::string::npos;
+        }
+        if (!machine) return;
+        if (iequals(k, "Files")) in_files = true;
+        if (iequals(k, "License")) pending = std::string(trim(first_line(v)));
+      },
+      [&] {
+        if (machine) close();
+        first = false;
+        header = false;
+      });
+  if (!machine) return "";
+  std::string out;
+  for (const auto& n : names) {
+    bool compound = n.find(' ') != std::string::npos;
+    out += (out.empty() ? "" : " AND ") + (compound && names.size() > 1 ? "(" + n + ")" : n);
+  }
+  return out;
 }
 
 }  // namespace dd::image::packages

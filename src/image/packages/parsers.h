@@ -38,4 +38,10 @@ bool parse_jar_manifest(std::string_view text, Package& out);
 // META-INF/maven/GROUP/ARTIFACT/pom.properties; false without all three.
 bool parse_pom_properties(std::string_view text, Package& out);
 
+// /usr/share/doc/PKG/copyright in Debian's machine-readable format (DEP-5):
+// the License: short names of the Files paragraphs (and the header), each
+// once, joined with " AND " ("GPL-2+ AND BSD-3-clause"); "" for a free-form
+// file (not guessed) or one without License fields.
+std::string parse_debian_copyright(std::string_view text);
+
 }  // namespace dd::image::packages

@@ -1,0 +1,43 @@
+// The base image, identified from the image's labels, history and
+// /etc/os-release (image/base.h), and its end of life (stale-image, as the
+// Dockerfile's DD2072 for the same incident).
+#include "image/analyzer.h"
+#include "image/base.h"
+#include "image/rules.h"
+
+namespace dd::image {
+namespace {
+
+class BaseAnalyzer : public Analyzer {
+ public:
+  std::string_view name() const override { return "base"; }
+  std::vector<std::string> patterns() const override { return {}; }
+  std::vector<Retain> retain() const override { return {{"/etc/os-release", 1 << 16}, {"/usr/lib/os-release", 1 << 16}}; }
+  std::unique_ptr<LayerScan> begin_layer(int) override { return nullptr; }
+  void finish(const ImageModel& m, const FsView& fs, std::vector<std::unique_ptr<LayerScan>>&, FindingSink& out) override {
+    BaseImage b = identify_base(m, &fs);
+    std::string what, upgrade;
+    auto why = base_end_of_life(b, &what, &upgrade);
+    if (!why) return;
+    // The layer that wrote os-release, when that is what decided.
+    int layer = -1;
+    std::string path;
+    if (what.find("/etc/os-release") != std::string::npos) {
+      if (auto r = fs.resolve("/etc/os-release")) {
+        path = *r;
+        if (auto st = fs.stat(*r)) layer = st->layer;
+      }
+    }
+    Finding f = image_finding(m, kEolBase, layer, path);
+    f.message = "the image is built on " + what + ": " + *why;
+    f.evidence = what;
+    if (!upgrade.empty()) f.fix = "FROM " + upgrade + ", then rebuild";
+    f.tags = {"eol"};
+    out.add(std::move(f));
+  }
+};
+
+DD_IMAGE_ANALYZER(BaseAnalyzer)
+
+}  // namespace
+}  // namespace dd::image
