@@ -2,7 +2,7 @@
 
 #include <regex>
 
-#include "dockerfile/knowledge.h"
+#include "knowledge/eol.h"
 #include "knowledge/image_ref.h"
 
 namespace dd::image {
@@ -86,17 +86,19 @@ std::optional<std::string> base_end_of_life(const BaseImage& b, std::string* wha
     kb::ImageRef os;
     os.path = os.name = b.os_id;
     os.tag = b.os_version;
-    if (auto why = dockerfile::kb::eol_reason(os, upgrade)) {
+    if (auto v = kb::eol_verdict(b.os_id, b.os_version, kb::Clock::today())) {
       *what = b.os_id + " " + b.os_version + " (its /etc/os-release)";
-      return why;
+      if (upgrade) *upgrade = v->upgrade;
+      return v->why;
     }
   }
   // Then the base's name (a runtime image: python:3.8 on a current Debian).
   if (!b.name.empty() && b.how != "/etc/os-release") {
     kb::ImageRef r = kb::parse_image(b.name);
-    if (auto why = dockerfile::kb::eol_reason(r, upgrade)) {
+    if (auto v = kb::eol_verdict(r)) {
       *what = b.name + " (" + b.how + ")";
-      return why;
+      if (upgrade) *upgrade = v->upgrade;
+      return v->why;
     }
   }
   return std::nullopt;
