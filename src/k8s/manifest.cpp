@@ -796,4 +796,37 @@ std::vector<ResolvedEnv> container_env(const ManifestSet& set, const Object& own
   return out;
 }
 
+std::string expand_vars(std::string_view s,
+                        const std::function<std::optional<std::string>(const std::string&)>& lookup) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '$' || i + 1 == s.size()) {
+      out += s[i];
+      continue;
+    }
+    char next = s[i + 1];
+    if (next == '$') {  // $$: an escaped $
+      out += '$';
+      ++i;
+      continue;
+    }
+    if (next == '(') {
+      size_t close = s.find(')', i + 2);
+      if (close == std::string_view::npos) {  // no closing paren: as written
+        out += "$(";
+        ++i;
+        continue;
+      }
+      std::string name(s.substr(i + 2, close - i - 2));
+      auto v = lookup(name);
+      out += v ? *v : "$(" + name + ")";
+      i = close;
+      continue;
+    }
+    out += '$';
+  }
+  return out;
+}
+
 }  // namespace dd::k8s

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -315,6 +316,12 @@ struct ResolvedEnv {
   Mark at;
 };
 std::vector<ResolvedEnv> container_env(const ManifestSet& set, const Object& owner, const Container& c);
+
+// The kubelet's $(VAR) expansion of env values, command and args: $(NAME)
+// becomes the value `lookup` gives and stays as written when it gives none;
+// $$ is one literal $, and any other $ stays as it is.
+std::string expand_vars(std::string_view s,
+                        const std::function<std::optional<std::string>(const std::string&)>& lookup);
 
 // The workload kinds whose pod template is read.
 bool is_workload_kind(std::string_view kind);
