@@ -993,7 +993,14 @@ Result run(const ManifestSet& set, const Options& o, engine::Client& client, con
     f.location.container = c->name;
     f.location.file = w->file;
     Mark m = c->at;
-    if (auto it = marks.find(f.location.field); it != marks.end() && it->second.known()) m = it->second;
+    if (auto it = marks.find(f.location.field); it != marks.end() && it->second.known()) {
+      m = it->second;
+    } else {
+      // A log-line finding whose evidence starts with a manifest field
+      // (readOnlyRootFilesystem=true, ...) points at that field.
+      for (const auto& [field, mk] : marks)
+        if (mk.known() && f.evidence.rfind(field + "=", 0) == 0) m = mk;
+    }
     f.location.line = m.line;
     f.location.column = m.column;
     f.location.end_line = 0;
