@@ -294,11 +294,12 @@ struct Builder {
       for (auto& s : v) s = expand_vars(s, lookup);
       return v;
     };
-    if (!c.command.empty() || c.command_at.known()) {
+    // An empty list is the same as none for the kubelet: the image's.
+    if (!c.command.empty()) {
       p.entrypoint = expand_all(c.command);
       p.entrypoint_set = true;
     }
-    if (!c.args.empty() || c.args_at.known()) {
+    if (!c.args.empty()) {
       p.cmd = expand_all(c.args);
       p.cmd_set = true;
     }
@@ -756,6 +757,8 @@ Result run(const ManifestSet& set, const Options& o, engine::Client& client, con
   if (pod.containers.size() > 1)
     result.notes.push_back("only container " + c->name + " is run; the pod has " + std::to_string(pod.containers.size()) +
                            " containers");
+  if (pod.host_network)
+    result.notes.push_back("hostNetwork is not reproduced: the container gets loopback only");
   bool any_subpath = false;
   for (const auto& m : plan.file_mounts) any_subpath |= !m.sub_path.empty();
   if (any_subpath && ::geteuid() != 0)
