@@ -287,6 +287,12 @@ class ManifestSet {
   std::vector<Object> objects_;
 };
 
+// YAML::LoadAll with a guard: yaml-cpp 0.7 (Debian 12) loops forever,
+// allocating, on some malformed streams (its parser keeps returning empty
+// documents without consuming input; fixed upstream in 0.8.0). A first pass
+// over the events stops that and throws YAML::ParserException with the mark.
+std::vector<YAML::Node> load_yaml_documents(const std::string& text);
+
 // Loads files and directories (recursively: *.yaml, *.yml, *.json, in name
 // order). YAML or JSON that does not parse throws InputError
 // "FILE:LINE:COL: malformed YAML: ..."; documents without apiVersion and kind

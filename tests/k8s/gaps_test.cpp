@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "core/error.h"
 #include "k8s/lint.h"
 #include "k8s/manifest.h"
 
@@ -148,4 +149,19 @@ TEST(NetworkPolicy, IpBlockCidrAndExceptAsTheApiDefines) {
       "    - to:\n        - podSelector: {matchLabels: {role: db}}\n      ports: [{protocol: TCP, port: 5432}]\n";
   EXPECT_TRUE(of(lint_text(manifest("postgres://app@10.96.4.2:5432/shop") + to_db), "DD6042").empty());
   EXPECT_EQ(of(lint_text(manifest("postgres://app@198.51.100.7:5432/shop") + to_db), "DD6042").size(), 1u);
+}
+
+// fuzz_k8s_manifest found an input on which yaml-cpp 0.7's LoadAll loops
+// forever, allocating: it is refused as malformed, with the line.
+TEST(ManifestLoader, YamlCppEndlessDocumentsAreMalformedInput) {
+  std::string path = std::string(DRYDOCK_SOURCE_DIR) + "/tests/k8s/yaml-cpp-loop.yaml.txt";
+  k8s::ManifestSet set;
+  try {
+    k8s::load_file(set, path, "loop.yaml");
+    FAIL() << "accepted";
+  } catch (const InputError& e) {
+    std::string what = e.what();
+    EXPECT_EQ(what.rfind("loop.yaml:2:", 0), 0u) << what;
+    EXPECT_NE(what.find("malformed YAML"), std::string::npos) << what;
+  }
 }
