@@ -2,6 +2,8 @@
 // only InputError may escape, never a crash, hang or other exception.
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "core/error.h"
@@ -20,6 +22,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto findings = dd::k8s::lint(set, config);
   for (const auto& o : set.objects())
     if (o.pod)
-      for (const auto& c : o.pod->containers) (void)dd::k8s::container_env(set, o, c);
+      for (const auto& c : o.pod->containers) {
+        auto env = dd::k8s::container_env(set, o, c);
+        auto lookup = [&](const std::string& name) -> std::optional<std::string> {
+          for (const auto& e : env)
+            if (e.name == name) return e.value;
+          return std::nullopt;
+        };
+        for (const auto& a : c.args) (void)dd::k8s::expand_vars(a, lookup);
+        for (const auto& a : c.command) (void)dd::k8s::expand_vars(a, lookup);
+      }
   return findings.empty() ? 0 : 0;
 }

@@ -2,6 +2,7 @@
 # Builds the libFuzzer targets (clang-14, ASan + UBSan) and runs each for
 # RUNS iterations (default 10 million), seeded from the shared corpus.
 #   bash scripts/fuzz.sh [RUNS] [TARGET...]
+#   MAX_TIME=60 bash scripts/fuzz.sh -1 fuzz_k8s_manifest   (60 s each; RUNS -1 is no limit)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-10000000}
@@ -11,13 +12,21 @@ if [ ! -f build-fuzz/build.ninja ]; then
   CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DDRYDOCK_FUZZ=ON -DDRYDOCK_TESTS=OFF -DDRYDOCK_BENCH=OFF >/dev/null
 fi
-ninja -C build-fuzz $(cd fuzz && ls *.cpp | sed "s/\.cpp$//") >/dev/null
+if [ $# -gt 0 ]; then
+  ninja -C build-fuzz "$@" >/dev/null
+else
+  ninja -C build-fuzz $(cd fuzz && ls *.cpp | sed "s/\.cpp$//") >/dev/null
+fi
 TARGETS=("$@")
 [ ${#TARGETS[@]} -eq 0 ] && mapfile -t TARGETS < <(cd fuzz && ls *.cpp | sed 's/\.cpp$//')
 SEEDS=$(mktemp -d)
 trap 'rm -rf "$SEEDS"' EXIT
 mkdir -p "$SEEDS/dockerfile" "$SEEDS/shell" "$SEEDS/ignore" "$SEEDS/inspect" "$SEEDS/platform" "$SEEDS/yaml" \
-  "$SEEDS/describe" "$SEEDS/events"
+  "$SEEDS/describe" "$SEEDS/events" "$SEEDS/k8s"
+# Manifests for the manifest loader: the test fixtures and the shared corpus.
+cp tests/k8s/fixtures/* "$SEEDS/k8s/" 2>/dev/null || true
+find ../shared/corpus/k8s -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) 2>/dev/null | head -300 |
+  while read -r f; do cp "$f" "$SEEDS/k8s/$(echo "$f" | tr / _)"; done
 cp tests/fixtures/k8s/*describe*.txt "$SEEDS/describe/" 2>/dev/null || true
 cp tests/fixtures/k8s/*.json tests/fixtures/k8s/*.yaml "$SEEDS/events/" 2>/dev/null || true
 cp ../shared/corpus/dockerfiles/*/* "$SEEDS/dockerfile/" 2>/dev/null || true
@@ -58,6 +67,7 @@ for t in "${TARGETS[@]}"; do
     *ignore*) seed="$SEEDS/ignore" ;;
     *inspect*) seed="$SEEDS/inspect" ;;
     *describe*) seed="$SEEDS/describe" ;;
+    *k8s_manifest*) seed="$SEEDS/k8s" ;;
     *events*) seed="$SEEDS/events" ;;
     *platform*) seed="$SEEDS/platform" ;;
     *yaml*) seed="$SEEDS/yaml" ;;
@@ -74,7 +84,8 @@ for t in "${TARGETS[@]}"; do
   cp -n "$seed"/* "$work/" 2>/dev/null || true
   start=$(date +%s)
   rc=0
-  ./build-fuzz/fuzz/"$t" -runs="$RUNS" -max_len="${MAX_LEN:-4096}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+  # MAX_TIME=60 runs each target for 60 s instead of RUNS iterations.
+  ./build-fuzz/fuzz/"$t" -runs="$RUNS" ${MAX_TIME:+-max_total_time=$MAX_TIME} -max_len="${MAX_LEN:-4096}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     "$work" >"build-fuzz/$t.log" 2>&1 || rc=$?
   end=$(date +%s)
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "build-fuzz/$t.log" | awk '{print $2}')

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 
 namespace dd::engine {
 namespace {
@@ -262,6 +263,12 @@ Response Client::request(const std::string& path, bool versioned, const RequestO
     c.set(CURLOPT_HTTPHEADER, headers.list);
     c.set(CURLOPT_POSTFIELDS, o.json_body.c_str());
     c.set(CURLOPT_POSTFIELDSIZE, static_cast<long>(o.json_body.size()));
+  } else if (!o.content_type.empty()) {
+    std::string h = "Content-Type: " + o.content_type;
+    headers.list = curl().slist_append(nullptr, h.c_str());
+    c.set(CURLOPT_HTTPHEADER, headers.list);
+    c.set(CURLOPT_POSTFIELDS, o.body.data());
+    c.set(CURLOPT_POSTFIELDSIZE, static_cast<long>(o.body.size()));
   }
   c.set(CURLOPT_WRITEFUNCTION, write_body);
   c.set(CURLOPT_WRITEDATA, &body);
@@ -272,7 +279,8 @@ Response Client::request(const std::string& path, bool versioned, const RequestO
   CURLcode rc = curl().easy_perform(c.h);
   if (body.overflow) throw InputError("Docker engine answer to " + path + " is larger than 512 MiB");
   if (rc == CURLE_WRITE_ERROR && body.sink_stopped) body.cut = true;
-  if (rc != CURLE_OK && !(rc == CURLE_WRITE_ERROR && body.cut)) unreachable(rc, err[0] ? err : curl().easy_strerror(rc));
+  if (rc == CURLE_OPERATION_TIMEDOUT && o.timeout_ok) r.timed_out = true;
+  if (rc != CURLE_OK && !r.timed_out && !(rc == CURLE_WRITE_ERROR && body.cut)) unreachable(rc, err[0] ? err : curl().easy_strerror(rc));
   curl().easy_getinfo(c.h, CURLINFO_RESPONSE_CODE, &r.status);
   r.body = std::move(body.data);
   r.truncated = body.cut;
@@ -444,6 +452,93 @@ void Client::events(const EventsOptions& opt, const std::function<bool(const nlo
     return;
   }
   unreachable(rc, err[0] ? err : curl().easy_strerror(rc));
+}
+
+ExecResult Client::exec(const std::string& id, const std::vector<std::string>& cmd, long timeout_seconds,
+                        const std::string& user) {
+  nlohmann::json create = {{"AttachStdout", true}, {"AttachStderr", true}, {"Tty", false}, {"Cmd", cmd}};
+  if (!user.empty()) create["User"] = user;
+  auto made = post_json("/containers/" + url_encode(id) + "/exec", create);
+  std::string exec_id = made.is_object() ? made.value("Id", "") : "";
+  if (exec_id.empty()) throw InputError("Docker engine: exec create for " + id + " returned no id");
+  RequestOptions o;
+  o.method = "POST";
+  o.json_body = R"({"Detach":false,"Tty":false})";
+  o.max_body = 64u << 10;
+  o.timeout_seconds = std::max(1L, timeout_seconds);
+  o.timeout_ok = true;
+  Response r = request("/exec/" + exec_id + "/start", true, o);
+  ExecResult out;
+  if (r.status >= 400) throw api_error(r, nlohmann::json::parse(r.body, nullptr, false));
+  out.timed_out = r.timed_out;
+  for (auto& l : demux_logs(r.body, false)) out.output += l.text + "\n";
+  auto j = get_json("/exec/" + exec_id + "/json");
+  if (j.is_object() && j.contains("ExitCode") && j["ExitCode"].is_number_integer() && !j.value("Running", false))
+    out.exit_code = j["ExitCode"].get<int>();
+  return out;
+}
+
+void Client::put_archive(const std::string& id, const std::string& path, const std::string& tar) {
+  RequestOptions o;
+  o.method = "PUT";
+  o.body = tar;
+  o.content_type = "application/x-tar";
+  Response r = request("/containers/" + url_encode(id) + "/archive?path=" + url_encode(path), true, o);
+  if (r.status >= 400) throw api_error(r, nlohmann::json::parse(r.body, nullptr, false));
+}
+
+namespace {
+
+la_ssize_t tar_append(struct archive*, void* user, const void* buf, size_t n) {
+  static_cast<std::string*>(user)->append(static_cast<const char*>(buf), n);
+  return static_cast<la_ssize_t>(n);
+}
+
+}  // namespace
+
+std::string write_tar(const std::vector<TarEntry>& entries) {
+  const ArchiveApi& A = archive();
+  std::string out;
+  struct archive* a = A.write_new();
+  A.write_set_format_pax_restricted(a);
+  if (A.write_open(a, &out, nullptr, tar_append, nullptr) != ARCHIVE_OK) {
+    A.write_free(a);
+    throw InputError("libarchive cannot write a tar stream");
+  }
+  for (const auto& e : entries) {
+    struct archive_entry* ae = A.entry_new();
+    A.entry_set_pathname(ae, e.path.c_str());
+    A.entry_set_uid(ae, e.uid);
+    A.entry_set_gid(ae, e.gid);
+    A.entry_set_mtime(ae, std::time(nullptr), 0);
+    switch (e.type) {
+      case TarEntry::Type::file:
+        A.entry_set_filetype(ae, AE_IFREG);
+        A.entry_set_size(ae, static_cast<la_int64_t>(e.data.size()));
+        break;
+      case TarEntry::Type::dir:
+        A.entry_set_filetype(ae, AE_IFDIR);
+        A.entry_set_size(ae, 0);
+        break;
+      case TarEntry::Type::symlink:
+        A.entry_set_filetype(ae, AE_IFLNK);
+        A.entry_set_symlink(ae, e.link.c_str());
+        A.entry_set_size(ae, 0);
+        break;
+    }
+    A.entry_set_perm(ae, static_cast<__LA_MODE_T>(e.mode));
+    int rc = A.write_header(a, ae);
+    if (rc == ARCHIVE_OK && e.type == TarEntry::Type::file && !e.data.empty())
+      rc = A.write_data(a, e.data.data(), e.data.size()) < 0 ? ARCHIVE_FATAL : ARCHIVE_OK;
+    A.entry_free(ae);
+    if (rc != ARCHIVE_OK) {
+      A.write_free(a);
+      throw InputError("libarchive cannot write the tar entry " + e.path);
+    }
+  }
+  A.write_close(a);
+  A.write_free(a);
+  return out;
 }
 
 namespace {

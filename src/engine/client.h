@@ -45,6 +45,7 @@ struct Response {
   std::string api_version;  // the API-Version header, when sent
   std::map<std::string, std::string> headers;  // keys in lower case
   bool truncated = false;   // the body was cut at RequestOptions::max_body
+  bool timed_out = false;   // RequestOptions::timeout_ok and the timeout passed
 };
 
 struct RequestOptions {
@@ -56,7 +57,30 @@ struct RequestOptions {
   // limit); returning false ends the transfer. Response::body stays empty.
   std::function<bool(std::string_view)> on_body;
   long timeout_seconds = -1;        // -1: the client's timeout; 0: none
+  std::string body;                 // a raw body (PUT archive), with content_type
+  std::string content_type;
+  bool timeout_ok = false;          // a timeout returns what arrived (Response::timed_out) instead of throwing
 };
+
+// What a command run with Client::exec printed and how it ended.
+struct ExecResult {
+  std::optional<int> exit_code;  // nullopt: still running when the timeout passed, or never started
+  std::string output;            // stdout and stderr, in order, cut at 64 KiB
+  bool timed_out = false;
+};
+
+// One entry of a tar stream written with write_tar.
+struct TarEntry {
+  enum class Type { file, dir, symlink };
+  std::string path;  // relative: "config/app.yaml"
+  Type type = Type::file;
+  std::string data;  // a file's content
+  std::string link;  // a symlink's target
+  uint32_t mode = 0644;
+  int64_t uid = 0, gid = 0;
+};
+// A tar archive (pax) of the entries, with libarchive.
+std::string write_tar(const std::vector<TarEntry>& entries);
 
 // A path inside a container, from the X-Docker-Container-Path-Stat header.
 struct PathStat {
@@ -127,6 +151,15 @@ class Client {
   // The first `max_bytes` of a regular file in the container (through the
   // archive endpoint, read with libarchive); nullopt when it is missing.
   std::optional<std::string> read_file_start(const std::string& id, const std::string& path, size_t max_bytes = 4096);
+
+  // Runs `cmd` in a running container (POST /containers/{id}/exec, then
+  // /exec/{id}/start attached), as `user` when given, waiting at most
+  // `timeout_seconds`. Throws ApiError when the engine refuses the exec.
+  ExecResult exec(const std::string& id, const std::vector<std::string>& cmd, long timeout_seconds,
+                  const std::string& user = {});
+  // PUT /containers/{id}/archive?path=: extracts a tar into the container's
+  // filesystem (a created container too, volumes included). Throws ApiError.
+  void put_archive(const std::string& id, const std::string& path, const std::string& tar);
 
   // Streams /events and calls on_event for each event object; returns when
   // on_event returns false, the stop flag is set, the timeout passes or the

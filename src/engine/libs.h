@@ -30,6 +30,24 @@ struct ArchiveApi {
   decltype(&archive_read_data) read_data;
   decltype(&archive_read_free) read_free;
   decltype(&archive_entry_filetype) entry_filetype;
+  // Writing (k8s preflight: files to copy into a container).
+  decltype(&archive_write_new) write_new;
+  decltype(&archive_write_set_format_pax_restricted) write_set_format_pax_restricted;
+  decltype(&archive_write_open) write_open;
+  decltype(&archive_write_header) write_header;
+  decltype(&archive_write_data) write_data;
+  decltype(&archive_write_close) write_close;
+  decltype(&archive_write_free) write_free;
+  decltype(&archive_entry_new) entry_new;
+  decltype(&archive_entry_free) entry_free;
+  decltype(&archive_entry_set_pathname) entry_set_pathname;
+  decltype(&archive_entry_set_size) entry_set_size;
+  decltype(&archive_entry_set_filetype) entry_set_filetype;
+  decltype(&archive_entry_set_perm) entry_set_perm;
+  decltype(&archive_entry_set_uid) entry_set_uid;
+  decltype(&archive_entry_set_gid) entry_set_gid;
+  decltype(&archive_entry_set_symlink) entry_set_symlink;
+  decltype(&archive_entry_set_mtime) entry_set_mtime;
 };
 
 // Loaded once; throws EngineError naming the library when it is missing.

@@ -114,6 +114,14 @@ std::vector<EnvSeen> env_seen(const Workload& w, const Container& c) {
   for (const auto& e : c.env) {
     auto v = resolve_env(w.set, w.object, e);
     if (!v) continue;
+    if (e.source == EnvVar::Source::value) {
+      // The kubelet expands $(VAR) in a value with the variables before it.
+      *v = expand_vars(*v, [&](const std::string& name) -> std::optional<std::string> {
+        for (const auto& x : out)
+          if (x.name == name) return x.value;
+        return std::nullopt;
+      });
+    }
     std::string from;
     if (e.source == EnvVar::Source::config_map_key) from = "ConfigMap " + e.ref_name;
     if (e.source == EnvVar::Source::secret_key) from = "Secret " + e.ref_name;
@@ -139,8 +147,15 @@ std::vector<HeapFlag> heap_flags(const Workload& w, const Container& c) {
     }
   };
   std::string where_cmd = c.args.empty() ? "command" : "args";
-  scan(command_line(c), c.args.empty() ? c.command_at : c.args_at, where_cmd);
-  for (const auto& e : env_seen(w, c)) {
+  auto env = env_seen(w, c);
+  // command and args as the kubelet runs them: $(VAR) expanded with the env.
+  std::string cmd = expand_vars(command_line(c), [&](const std::string& name) -> std::optional<std::string> {
+    for (const auto& e : env)
+      if (e.name == name && !e.secret) return e.value;
+    return std::nullopt;
+  });
+  scan(cmd, c.args.empty() ? c.command_at : c.args_at, where_cmd);
+  for (const auto& e : env) {
     static const char* kNames[] = {"JAVA_TOOL_OPTIONS", "JAVA_OPTS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS",
                                    "NODE_OPTIONS", "JVM_OPTS", "CATALINA_OPTS", "ES_JAVA_OPTS", "KAFKA_HEAP_OPTS"};
     bool known = false;

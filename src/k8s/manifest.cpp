@@ -5,6 +5,9 @@
 #include <fstream>
 #include <sstream>
 
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
+
 #include "core/error.h"
 
 namespace dd::k8s {
@@ -671,10 +674,47 @@ std::optional<std::map<std::string, std::string>> ManifestSet::namespace_labels(
   return std::nullopt;
 }
 
+namespace {
+
+// Counts documents; more documents than bytes means the parser stopped
+// consuming its input.
+class DocumentGuard : public YAML::EventHandler {
+ public:
+  explicit DocumentGuard(size_t limit) : limit_(limit) {}
+  void OnDocumentStart(const YAML::Mark& m) override {
+    if (++docs_ > limit_) throw YAML::ParserException(m, "the YAML parser stops advancing here (unterminated flow or stray token)");
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+
+ private:
+  size_t limit_;
+  size_t docs_ = 0;
+};
+
+}  // namespace
+
+std::vector<YAML::Node> load_yaml_documents(const std::string& text) {
+  {
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    DocumentGuard guard(text.size() + 1);
+    while (parser.HandleNextDocument(guard)) {
+    }
+  }
+  return YAML::LoadAll(text);
+}
+
 void load_text(ManifestSet& set, std::string_view text, const std::string& display) {
   std::vector<YAML::Node> docs;
   try {
-    docs = YAML::LoadAll(std::string(text));
+    docs = load_yaml_documents(std::string(text));
   } catch (const YAML::ParserException& e) {
     throw InputError(display + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
                      ": malformed YAML: " + one_line(e.msg));
@@ -792,6 +832,39 @@ std::vector<ResolvedEnv> container_env(const ManifestSet& set, const Object& own
       default: break;
     }
     put(std::move(r));
+  }
+  return out;
+}
+
+std::string expand_vars(std::string_view s,
+                        const std::function<std::optional<std::string>(const std::string&)>& lookup) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '$' || i + 1 == s.size()) {
+      out += s[i];
+      continue;
+    }
+    char next = s[i + 1];
+    if (next == '$') {  // $$: an escaped $
+      out += '$';
+      ++i;
+      continue;
+    }
+    if (next == '(') {
+      size_t close = s.find(')', i + 2);
+      if (close == std::string_view::npos) {  // no closing paren: as written
+        out += "$(";
+        ++i;
+        continue;
+      }
+      std::string name(s.substr(i + 2, close - i - 2));
+      auto v = lookup(name);
+      out += v ? *v : "$(" + name + ")";
+      i = close;
+      continue;
+    }
+    out += '$';
   }
   return out;
 }

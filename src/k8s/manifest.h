@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -286,6 +287,12 @@ class ManifestSet {
   std::vector<Object> objects_;
 };
 
+// YAML::LoadAll with a guard: yaml-cpp 0.7 (Debian 12) loops forever,
+// allocating, on some malformed streams (its parser keeps returning empty
+// documents without consuming input; fixed upstream in 0.8.0). A first pass
+// over the events stops that and throws YAML::ParserException with the mark.
+std::vector<YAML::Node> load_yaml_documents(const std::string& text);
+
 // Loads files and directories (recursively: *.yaml, *.yml, *.json, in name
 // order). YAML or JSON that does not parse throws InputError
 // "FILE:LINE:COL: malformed YAML: ..."; documents without apiVersion and kind
@@ -315,6 +322,12 @@ struct ResolvedEnv {
   Mark at;
 };
 std::vector<ResolvedEnv> container_env(const ManifestSet& set, const Object& owner, const Container& c);
+
+// The kubelet's $(VAR) expansion of env values, command and args: $(NAME)
+// becomes the value `lookup` gives and stays as written when it gives none;
+// $$ is one literal $, and any other $ stays as it is.
+std::string expand_vars(std::string_view s,
+                        const std::function<std::optional<std::string>(const std::string&)>& lookup);
 
 // The workload kinds whose pod template is read.
 bool is_workload_kind(std::string_view kind);

@@ -32,6 +32,29 @@ bool is_ip_literal(std::string_view host) {
   return inet_pton(AF_INET, h.c_str(), buf) == 1 || inet_pton(AF_INET6, h.c_str(), buf) == 1;
 }
 
+std::optional<bool> ip_in_cidr(std::string_view ip, std::string_view cidr) {
+  std::string a(strip_brackets(ip)), net(cidr);
+  int bits = -1;
+  if (auto slash = net.find('/'); slash != std::string::npos) {
+    std::string b = net.substr(slash + 1);
+    net = net.substr(0, slash);
+    if (b.empty() || b.size() > 3 || b.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    bits = std::stoi(b);
+  }
+  unsigned char x[16], y[16];
+  size_t len = 0;
+  if (inet_pton(AF_INET, a.c_str(), x) == 1 && inet_pton(AF_INET, net.c_str(), y) == 1) len = 4;
+  else if (inet_pton(AF_INET6, a.c_str(), x) == 1 && inet_pton(AF_INET6, net.c_str(), y) == 1) len = 16;
+  else return std::nullopt;
+  if (bits < 0) bits = static_cast<int>(len * 8);
+  if (bits > static_cast<int>(len * 8)) return std::nullopt;
+  for (int i = 0; i < bits; ++i) {
+    int byte = i / 8, bit = 7 - i % 8;
+    if (((x[byte] >> bit) & 1) != ((y[byte] >> bit) & 1)) return false;
+  }
+  return true;
+}
+
 bool is_loopback_host(std::string_view host) {
   std::string h = lower_copy(strip_brackets(host));
   while (!h.empty() && h.back() == '.') h.pop_back();  // FQDN form "localhost."

@@ -16,6 +16,11 @@ bool is_unspecified_host(std::string_view host);
 // A literal IPv4 or IPv6 address (not a name).
 bool is_ip_literal(std::string_view host);
 
+// True when `ip` (a literal address) lies in `cidr` ("10.0.0.0/8",
+// "2001:db8::/32"; a bare address is a /32 or /128). nullopt when either does
+// not parse or their families differ.
+std::optional<bool> ip_in_cidr(std::string_view ip, std::string_view cidr);
+
 struct HostPort {
   std::string host;  // without brackets
   int port = 0;      // 0 when absent

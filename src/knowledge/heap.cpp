@@ -64,6 +64,9 @@ std::vector<HeapFlag> heap_flags(std::string_view text) {
       h.percent = p;
     } else if (t.rfind("-XX:ActiveProcessorCount=", 0) == 0) {
       h.active_processor_count = true;
+    } else if (t.rfind("--v8-pool-size=", 0) == 0) {  // Node's GC/compiler threads, pinned
+      h.active_processor_count = true;
+      h.node = true;
     } else if (t.rfind("--max-old-space-size", 0) == 0 || t.rfind("--max_old_space_size", 0) == 0) {
       SV rest = SV(t).substr(20);
       if (rest.empty() && i + 1 < w.size()) {

@@ -10,6 +10,7 @@
 #include "secrets/secrets.h"
 #include "core/registry.h"
 #include "core/report.h"
+#include "runtime/k8s_fix.h"
 
 namespace dd::runtime {
 
@@ -287,6 +288,7 @@ std::vector<Finding> diagnose(const ContainerState& state, const Logs& logs, con
     f.fix = redact_all(f.fix, secrets);
     size_t pos;
     while ((pos = f.fix.find("CONTAINER")) != std::string::npos) f.fix.replace(pos, 9, state.label());
+    if (state.source == "k8s") f.fix = kubernetes_fix(f.fix, state.label());
     if (f.tags.empty() || f.tags.back() != "runtime") f.tags.push_back("runtime");
     report.add(std::move(f));
   }

@@ -247,6 +247,7 @@ TEST(PodDiagnosis, EngineRulesJudgeThePodReadOnlyRootWithItsFieldPath) {
   EXPECT_TRUE(contains(f->message, "/app/.npm")) << f->message;
   EXPECT_TRUE(contains(f->fix, "mountPath: /app/.npm")) << f->fix;
   EXPECT_TRUE(contains(f->fix, "emptyDir: {}")) << f->fix;
+  EXPECT_FALSE(contains(f->fix, "docker run")) << "a pod's fix is YAML: " << f->fix;
   EXPECT_EQ(f->location.resource, "Pod/shop/web-api-6f7b8c9d0-zk4mn");
   for (const auto& g : fs)
     for (const std::string* t : {&g.message, &g.evidence, &g.fix})

@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "k8s/pod/pod.h"
+#include "k8s/manifest.h"
 
 namespace dd::k8s::pod {
 namespace {
@@ -76,7 +77,7 @@ std::vector<json> yaml_documents(std::string_view text, const std::string& file)
   try {
     std::string s(text);
     size_t budget = 1000000;
-    for (const auto& doc : YAML::LoadAll(s))
+    for (const auto& doc : k8s::load_yaml_documents(s))
       if (doc.IsDefined() && !doc.IsNull()) out.push_back(to_json(doc, budget));
   } catch (const YAML::Exception& e) {
     throw InputError(file + ":" + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg);

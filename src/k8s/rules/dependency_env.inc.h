@@ -13,7 +13,9 @@ inline bool names_a_dependency(std::string_view name) {
   for (char c : name) up += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   for (std::string_view no : {"LISTEN", "BIND", "PUBLIC_URL", "BASE_URL", "CALLBACK", "REDIRECT", "ORIGIN", "CORS", "PATH",
                               "HOSTNAME", "ALLOWED_HOSTS", "NO_PROXY"})
-    if (up.find(no) != std::string::npos) return false;
+    // At a word start: DATABASE_URL is not a BASE_URL.
+    for (size_t pos = up.find(no); pos != std::string::npos; pos = up.find(no, pos + 1))
+      if (pos == 0 || up[pos - 1] == '_') return false;
   for (std::string_view k : {"HOST", "URL", "URI", "ADDR", "ENDPOINT", "SERVER", "DSN", "BROKER", "BOOTSTRAP"})
     if (up.find(k) != std::string::npos) return true;
   return false;

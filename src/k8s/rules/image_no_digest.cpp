@@ -31,7 +31,7 @@ class ImageNoDigest : public Rule {
       .summary = "Image is not pinned by digest",
       .rationale = "Tags are mutable: a re-pushed tag changes what new pods run without any change to the manifest.",
       .fix = "Add the digest to the image reference.",
-      .aliases = {"container-image-digest"},
+      .aliases = {"container-image-digest", "CKV_K8S_43"},
       .tags = {"k8s", "image"},
   });
 };

@@ -44,7 +44,7 @@ class ImagePullPolicy : public Rule {
       .rationale = "IfNotPresent with a mutable tag freezes each node on its first pull; Never fails on every node that "
                    "lacks the image.",
       .fix = "Pin the image by version or digest; pull policy IfNotPresent then is safe.",
-      .aliases = {"container-image-pull-policy", "pullPolicyNotAlways"},
+      .aliases = {"container-image-pull-policy", "pullPolicyNotAlways", "CKV_K8S_15"},
       .tags = {"k8s", "image"},
   });
 };

@@ -36,7 +36,7 @@ class MemoryLimitMissing : public Rule {
                    "it or an unrelated pod, and the scheduler placed it without knowing its size.",
       .fix = "Set resources.requests.memory and resources.limits.memory (equal for Guaranteed QoS).",
       .aliases = {"container-resources", "unset-memory-requirements", "memoryLimitsMissing", "memoryRequestsMissing",
-                  "CKV_K8S_13"},
+                  "CKV_K8S_12", "CKV_K8S_13"},
       .tags = {"k8s", "resources"},
   });
 };

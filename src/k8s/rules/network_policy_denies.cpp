@@ -3,7 +3,9 @@
 // direction when any policy selecting it has that policyType; then a
 // connection is allowed when any rule of any such policy allows it (policies
 // are additive). Peers: podSelector (policy namespace), namespaceSelector,
-// both (AND), ipBlock (pod IPs: not judged). Ports by number, range or name.
+// both (AND), ipBlock (CIDR minus except, for destinations known by their IP;
+// for pods, whose IPs are not known, only a /0 without except is judged).
+// Ports by number, range or name.
 #include "k8s/rules/dependency_env.inc.h"
 
 namespace dd::k8s {
@@ -12,6 +14,7 @@ namespace {
 enum class Verdict { allowed, denied, unknown };
 
 struct Endpoint {
+  std::string ip;  // an address outside the set (a literal IP in env); ns/labels unused then
   std::string ns;
   std::map<std::string, std::string> labels;
   const PodSpec* pod = nullptr;  // when the set has its template
@@ -32,7 +35,31 @@ Verdict ns_matches(const ManifestSet& set, const LabelSelector& sel, const std::
 }
 
 Verdict peer_matches(const ManifestSet& set, const PolicyPeer& p, const std::string& policy_ns, const Endpoint& other) {
-  if (!p.ip_block_cidr.empty()) return Verdict::unknown;
+  if (!p.ip_block_cidr.empty()) {
+    if (other.ip.empty()) {
+      // A pod: its IP is not known. Every address (0.0.0.0/0, ::/0) with no
+      // except includes it; anything narrower may or may not.
+      auto slash = p.ip_block_cidr.find('/');
+      bool all = slash != std::string::npos && p.ip_block_cidr.substr(slash) == "/0";
+      return all && p.ip_block_except.empty() ? Verdict::allowed : Verdict::unknown;
+    }
+    auto in = kb::ip_in_cidr(other.ip, p.ip_block_cidr);
+    if (!in) return Verdict::unknown;
+    if (!*in) return Verdict::denied;
+    for (const auto& ex : p.ip_block_except) {
+      auto out = kb::ip_in_cidr(other.ip, ex);
+      if (!out) return Verdict::unknown;
+      if (*out) return Verdict::denied;
+    }
+    return Verdict::allowed;
+  }
+  // Selectors pick pods. A public address is none of them; a private one may
+  // be a pod's or a Service's ClusterIP (not known here).
+  if (!other.ip.empty()) {
+    for (const char* net : {"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7", "fe80::/10"})
+      if (kb::ip_in_cidr(other.ip, net).value_or(false)) return Verdict::unknown;
+    return Verdict::denied;
+  }
   bool has_pod = p.pod_selector.present, has_ns = p.namespace_selector.present;
   if (!has_pod && !has_ns) return Verdict::unknown;
   Verdict nsv = has_ns ? ns_matches(set, p.namespace_selector, other.ns)
@@ -109,7 +136,7 @@ class NetworkPolicyDenies : public Rule {
     bool any_policy = false;
     for (const auto& o : w.set.objects()) any_policy = any_policy || o.network_policy.has_value();
     if (!any_policy || w.pod.host_network) return;
-    Endpoint self{w.object.effective_namespace(), w.pod.labels, &w.pod};
+    Endpoint self{"", w.object.effective_namespace(), w.pod.labels, &w.pod};
     for (const auto& c : w.pod.containers) {
       bool needs_dns = false;
       Mark dns_at;
@@ -119,6 +146,24 @@ class NetworkPolicyDenies : public Rule {
         if (hp && !hp->host.empty() && !kb::is_ip_literal(hp->host) && !kb::is_loopback_host(hp->host) && !needs_dns) {
           needs_dns = true;
           dns_at = e.at;
+        }
+        if (hp && kb::is_ip_literal(hp->host) && !kb::is_loopback_host(hp->host) && !kb::is_unspecified_host(hp->host) &&
+            hp->port > 0) {
+          // An address given as an IP: judged against ipBlock peers.
+          Endpoint dest{hp->host, "", {}, nullptr};
+          std::vector<const Object*> eg;
+          if (evaluate(w.set, true, self, dest, hp->port, "", "TCP", eg) == Verdict::denied) {
+            Finding f = at(w, &c, e.at,
+                           e.name + " of container '" + c.name + "' needs " + hp->host + ":" + std::to_string(hp->port) +
+                               ", but the egress of this pod is limited by NetworkPolicy " + policy_list(eg) +
+                               " and no rule allows that address and port: connections time out",
+                           e.name + "=" + (e.secret ? std::string("(secret)") : e.value), c.path + ".env");
+            bool v6 = hp->host.find(':') != std::string::npos;
+            f.fix = "egress:\n- to:\n  - ipBlock:\n      cidr: " + hp->host + (v6 ? "/128" : "/32") +
+                    "\n  ports:\n  - {protocol: TCP, port: " + std::to_string(hp->port) + "}";
+            out.add(info_, std::move(f));
+          }
+          continue;
         }
         auto sh = service_host(e.value, e.name);
         if (!sh) continue;
@@ -147,7 +192,7 @@ class NetworkPolicyDenies : public Rule {
               }
             }
           if (numeric && port == 0) port = std::atoi(tp.c_str());
-          Endpoint dest{ns, o.pod->labels, &*o.pod};
+          Endpoint dest{"", ns, o.pod->labels, &*o.pod};
           std::vector<const Object*> eg, in;
           std::string target = "Service " + svc->name + " (" + o.resource() + ", port " +
                                (port ? std::to_string(port) : tp) + "/" + sp->protocol + ")";
@@ -178,7 +223,7 @@ class NetworkPolicyDenies : public Rule {
         }
       }
       if (needs_dns) {
-        Endpoint dns{"kube-system", {{"k8s-app", "kube-dns"}}, nullptr};
+        Endpoint dns{"", "kube-system", {{"k8s-app", "kube-dns"}}, nullptr};
         std::vector<const Object*> eg;
         if (evaluate(w.set, true, self, dns, 53, "dns", "UDP", eg) == Verdict::denied) {
           Finding f = at(w, &c, dns_at,

@@ -55,7 +55,7 @@ class ProbePortUnknown : public Rule {
       .rationale = "A probe on the wrong port fails forever: liveness restarts a healthy app in a loop, readiness keeps "
                    "it out of the Service.",
       .fix = "Point the probe at one of the container's ports (by number or name).",
-      .aliases = {"probe-port"},
+      .aliases = {"liveness-port", "readiness-port", "startup-port"},
       .tags = {"k8s", "probes"},
   });
 };

@@ -21,9 +21,9 @@ class ReadOnlyRootUnwritable : public Rule {
           const VolumeMount* m = mount_for(*c, p.path);
           if (m) continue;  // writable, or DD6026 says it is a ConfigMap/Secret
         }
-        std::string shown = p.path.empty() ? "$HOME/.npm" : p.path;
+        std::string shown = p.path.empty() ? p.unknown : p.path;
         paths += (paths.empty() ? "" : ", ") + shown + " (" + p.why + ")";
-        std::string mp = p.path.empty() ? "/home/app/.npm   # and set HOME=/home/app, or npm_config_cache" : p.path;
+        std::string mp = p.path.empty() ? p.mount_hint : p.path;
         if (mounts.find("name: " + p.volume + "\n") == std::string::npos) {
           mounts += "  - name: " + p.volume + "\n    mountPath: " + mp + "\n";
           volumes += "  - name: " + p.volume + "\n    emptyDir: {}\n";
@@ -48,8 +48,8 @@ class ReadOnlyRootUnwritable : public Rule {
       .category = Category::read_only_filesystem,
       .severity = Severity::error,
       .summary = "Read-only root filesystem without a writable mount where the runtime writes",
-      .rationale = "readOnlyRootFilesystem is set for security, but nginx, npm, the JVM or gunicorn write to /var/cache, "
-                   "$HOME/.npm or /tmp at start: the pod crashes with EROFS in production only.",
+      .rationale = "readOnlyRootFilesystem is set for security, but nginx, npm, pip, the JVM or gunicorn write to "
+                   "/var/cache, $HOME/.npm, $HOME/.cache/pip or /tmp at start: the pod crashes with EROFS in production only.",
       .fix = "Mount an emptyDir at each path the process writes.",
       .tags = {"k8s"},
   });

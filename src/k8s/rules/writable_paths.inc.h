@@ -9,6 +9,8 @@ struct WritePath {
   std::string path;    // absolute; "" when only known as "some writable mount" (npm cache with HOME unknown)
   std::string why;     // "nginx's proxy/client body cache"
   std::string volume;  // suggested emptyDir name
+  std::string unknown = "$HOME/.npm";  // what to show when path is ""
+  std::string mount_hint = "/home/app/.npm   # and set HOME=/home/app, or npm_config_cache";
 };
 
 inline std::string env_value(const Workload& w, const Container& c, std::string_view name) {
@@ -45,6 +47,23 @@ inline std::vector<WritePath> write_paths(const Workload& w, const Container& c)
     else if (!home.empty() && home.front() == '/')
       out.push_back({(home.back() == '/' ? home : home + "/") + ".npm", "npm's cache ($HOME/.npm)", "npm-cache"});
     else out.push_back({"", "npm's cache ($HOME/.npm) and logs", "npm-cache"});
+  }
+  // pip install at start writes its download cache (not with --no-cache-dir
+  // or PIP_NO_CACHE_DIR).
+  if ((word("pip") || word("pip3")) && cmd.find(" install") != std::string::npos &&
+      cmd.find("--no-cache-dir") == std::string::npos && env_value(w, c, "PIP_NO_CACHE_DIR").empty()) {
+    std::string cache = env_value(w, c, "PIP_CACHE_DIR");
+    std::string xdg = env_value(w, c, "XDG_CACHE_HOME");
+    std::string home = env_value(w, c, "HOME");
+    auto slash = [](std::string d) { return d.back() == '/' ? d : d + "/"; };
+    if (!cache.empty() && cache.front() == '/') out.push_back({cache, "pip's cache (PIP_CACHE_DIR)", "pip-cache"});
+    else if (!xdg.empty() && xdg.front() == '/')
+      out.push_back({slash(xdg) + "pip", "pip's cache ($XDG_CACHE_HOME/pip)", "pip-cache"});
+    else if (!home.empty() && home.front() == '/')
+      out.push_back({slash(home) + ".cache/pip", "pip's cache ($HOME/.cache/pip)", "pip-cache"});
+    else
+      out.push_back({"", "pip's cache ($HOME/.cache/pip)", "pip-cache", "$HOME/.cache/pip",
+                     "/home/app/.cache/pip   # and set HOME=/home/app, or PIP_CACHE_DIR; or pip install --no-cache-dir"});
   }
   auto rt = runtime_of(c);
   if (rt == Runtime::jvm) {

@@ -1,6 +1,7 @@
 // DD5205: a write refused with "Read-only file system" under
 // HostConfig.ReadonlyRootfs=true: the path needs a tmpfs (emptyDir).
 #include <algorithm>
+#include <cctype>
 
 #include "runtime/rules/common.h"
 
@@ -44,13 +45,27 @@ class ReadonlyTmpfs : public JoinedRule {
     std::string flags, mounts, vols;
     int i = 0;
     for (const auto& dir : dirs) {
-      std::string name = "writable-" + std::to_string(++i);
+      // A volume name from the path (/app/.npm -> app-npm), as a DNS label.
+      std::string name;
+      for (char ch : dir) {
+        char lc = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (std::isalnum(static_cast<unsigned char>(lc))) name += lc;
+        else if (!name.empty() && name.back() != '-') name += '-';
+      }
+      while (!name.empty() && name.back() == '-') name.pop_back();
+      if (name.size() > 50) name.resize(50);
+      if (name.empty()) name = "writable";
+      if (dirs.size() > 1 && vols.find("- name: " + name + "\n") != std::string::npos) name += "-" + std::to_string(i + 1);
+      ++i;
       flags += " --tmpfs " + dir;
       mounts += "  - name: " + name + "\n    mountPath: " + dir + "\n";
       vols += "  - name: " + name + "\n    emptyDir: {}\n";
     }
-    f.fix = "docker run --read-only" + flags + " IMAGE\n# Kubernetes (container):\nvolumeMounts:\n" + mounts +
-            "# Kubernetes (pod):\nvolumes:\n" + vols;
+    if (s.source == "k8s")  // a pod: only the YAML to paste
+      f.fix = "# in container " + s.label() + ":\nvolumeMounts:\n" + mounts + "# in the pod spec:\nvolumes:\n" + vols;
+    else
+      f.fix = "docker run --read-only" + flags + " IMAGE\n# Kubernetes (container):\nvolumeMounts:\n" + mounts +
+              "# Kubernetes (pod):\nvolumes:\n" + vols;
     while (!f.fix.empty() && f.fix.back() == '\n') f.fix.pop_back();
     d.exit_explained = true;
     d.add(std::move(f));
