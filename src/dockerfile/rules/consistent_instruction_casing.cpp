@@ -39,7 +39,7 @@ class ConsistentInstructionCasing : public Rule {
       f.root_cause = "The keyword is written in a different case from the majority of instructions.";
       f.fix = fixed;
       in.propose({ins->keyword_range, fixed});
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

@@ -36,7 +36,7 @@ class CopyFromUndefined : public Rule {
       std::string near = util::closest(util::lower(v), names);
       f.fix = near.empty() ? "FROM <image> AS " + v + "   # an earlier stage with this name, or --from=<image>:<tag>"
                            : "COPY --from=" + near + " ...";
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

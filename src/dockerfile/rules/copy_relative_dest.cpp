@@ -30,7 +30,7 @@ class CopyRelativeDest : public Rule {
                                         d + "' but no WORKDIR is set in this stage");
       f.root_cause = "A relative destination resolves against the base image's working directory.";
       f.fix = "WORKDIR /app   # before line " + std::to_string(ins.range.begin.line);
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

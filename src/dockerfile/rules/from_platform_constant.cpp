@@ -30,7 +30,7 @@ class FromPlatformConstant : public Rule {
       f.root_cause = "The platform is a constant instead of $BUILDPLATFORM or the build's --platform.";
       f.fix = "FROM --platform=$BUILDPLATFORM " + (ins.args.empty() ? std::string("<image>") : ins.args[0].text) +
               "   (or drop --platform and pass it to docker build)";
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

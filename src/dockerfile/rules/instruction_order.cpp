@@ -15,7 +15,7 @@ class InstructionOrder : public Rule {
                                                " comes before any FROM; only ARG may precede the first FROM");
       f.root_cause = "Every instruction except ARG needs a build stage, which FROM starts.";
       f.fix = "FROM <image>   # before line " + std::to_string(ins.range.begin.line);
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
       break;
     }
   }

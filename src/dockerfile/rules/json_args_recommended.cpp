@@ -54,7 +54,7 @@ class JsonArgsRecommended : public Rule {
       } else {
         f.fix = ins.keyword + " [\"/bin/sh\", \"-c\", " + json_quote("exec " + ins.args_text) + "]  (or move the shell logic into an entrypoint script that ends with exec \"$@\")";
       }
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

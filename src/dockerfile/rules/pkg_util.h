@@ -110,7 +110,7 @@ inline void check_pins(const LintInput& in_, Report& out, const RuleInfo& info, 
                          text_of(in_.df, p.c.range(first)));
       f.root_cause = "Unpinned packages resolve to whatever the index holds on the day of the build.";
       f.fix = tool + " " + spec.pin_example(loose.front());
-      out.add(info, util::scrub(std::move(f)));
+      out.add(info, std::move(f));
     }
   }
 }
@@ -148,7 +148,7 @@ inline void check_yes(const LintInput& in_, Report& out, const RuleInfo& info, c
                          text_of(in_.df, p.c.whole()));
       f.root_cause = "A build has no terminal, so a confirmation prompt reads end-of-file and answers no.";
       f.fix = cmd + " " + std::string(spec.flag) + " ...";
-      out.add(info, util::scrub(std::move(f)));
+      out.add(info, std::move(f));
     }
   }
 }
@@ -205,7 +205,7 @@ inline void check_clean(const LintInput& in_, Report& out, const RuleInfo& info,
                        text_of(in_.df, p.c.whole()));
     f.root_cause = "Files left by a RUN stay in its layer forever; a later RUN cannot shrink the image.";
     f.fix = std::string(spec.fix);
-    out.add(info, util::scrub(std::move(f)));
+    out.add(info, std::move(f));
   }
 }
 

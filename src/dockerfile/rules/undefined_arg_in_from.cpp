@@ -38,7 +38,7 @@ class UndefinedArgInFrom : public Rule {
                             text);
           f.root_cause = "Only ARGs declared before the first FROM are visible in FROM lines.";
           f.fix = "ARG " + ref.name + "=<default>   # before the first FROM";
-          out.add(info_, util::scrub(std::move(f)));
+          out.add(info_, std::move(f));
         }
       }
     }
