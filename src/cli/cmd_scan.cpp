@@ -25,7 +25,7 @@ int run_scan(const ScanArgs& a) {
     throw InputError(a.dir + ": nothing to scan: no Dockerfile, Kubernetes manifest or compose file found");
   nlohmann::json inputs = nlohmann::json::array();
   for (const auto& in : res.inputs)
-    inputs.push_back({{"kind", std::string(scan::to_string(in.kind))}, {"path", in.path.string()}});
+    inputs.push_back({{"kind", in.kind}, {"path", in.path.string()}});
   nlohmann::json extra = {{"inputs", inputs}};
   if (!a.image.empty()) {
     // The image the project's Dockerfile built: layers tied to its lines.
@@ -33,7 +33,7 @@ int run_scan(const ScanArgs& a) {
     opt.platform = a.common.platform;
     opt.max_age_days = config.max_image_age_days;
     for (const auto& in : res.inputs)
-      if (in.kind == scan::Kind::dockerfile && in.path.filename() == "Dockerfile" &&
+      if (in.kind == scan::kDockerfile && in.path.filename() == "Dockerfile" &&
           (opt.dockerfile.empty() || in.path.string().size() < opt.dockerfile.size()))
         opt.dockerfile = in.path.string();
     auto an = image::analyze(a.image, opt, &config);

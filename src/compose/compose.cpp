@@ -63,11 +63,6 @@ std::vector<std::string> list(const YAML::Node& n) {
 
 }  // namespace
 
-std::vector<const Rule*>& rules() {
-  static std::vector<const Rule*> r;
-  return r;
-}
-
 File load(const std::filesystem::path& path, const std::string& display) {
   File f;
   f.path = path;

@@ -8,6 +8,7 @@
 
 #include "core/config.h"
 #include "core/finding.h"
+#include "core/registrar.h"
 #include "core/registry.h"
 #include "core/report.h"
 
@@ -61,15 +62,9 @@ class Rule {
   virtual void check(const File& file, Report& out) const = 0;
 };
 
-std::vector<const Rule*>& rules();
-template <class R>
-struct RuleRegistrar {
-  RuleRegistrar() {
-    static R rule;
-    rules().push_back(&rule);
-  }
-};
-#define DD_COMPOSE_RULE(Class) static ::dd::compose::RuleRegistrar<Class> dd_register_##Class;
+using Rules = Registrar<Domain::compose, Rule>;
+inline std::vector<const Rule*>& rules() { return Rules::rules(); }
+#define DD_COMPOSE_RULE(Class) static ::dd::compose::Rules::Enlist<Class> dd_register_##Class;
 
 // A finding located at `m` in the compose file.
 Finding at(const File& file, const Service& svc, Mark m, std::string message, std::string evidence);

@@ -5,6 +5,11 @@
 namespace dd::compose {
 namespace {
 
+bool is_compose_name(std::string_view n) {
+  return n == "docker-compose.yml" || n == "docker-compose.yaml" || n == "compose.yml" || n == "compose.yaml" ||
+         (n.starts_with("docker-compose.") && (n.ends_with(".yml") || n.ends_with(".yaml")));
+}
+
 void scan_compose(const scan::Input& in, const Config& config, std::vector<Finding>& out) {
   auto file = load(in.path, in.path.string());
   auto found = lint(file, config);
@@ -23,8 +28,9 @@ std::vector<scan::ContextHint> build_contexts(const scan::Input& in) {
   return out;
 }
 
-scan::ScannerRegistrar reg{{"compose", scan::Kind::compose, scan_compose}};
-scan::ContextHinterRegistrar hints{{scan::Kind::compose, build_contexts}};
+scan::DetectorRegistrar detector{{.kind = "compose", .order = 20, .by_name = is_compose_name}};
+scan::ScannerRegistrar reg{{"compose", "compose", scan_compose}};
+scan::ContextHinterRegistrar hints{{"compose", build_contexts}};
 
 }  // namespace
 }  // namespace dd::compose

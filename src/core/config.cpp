@@ -12,7 +12,7 @@ namespace fs = std::filesystem;
 
 namespace dd {
 
-bool Config::is_ignored(const std::string& rule, const std::string& file) const {
+bool CoreSettings::is_ignored(const std::string& rule, const std::string& file) const {
   if (ignored.count(rule)) return true;
   if (file.empty() || path_ignores.empty()) return false;
   std::string rel = file;
@@ -32,7 +32,7 @@ bool Config::is_ignored(const std::string& rule, const std::string& file) const 
   return false;
 }
 
-Severity Config::severity_for(const std::string& rule, Severity dflt) const {
+Severity CoreSettings::severity_for(const std::string& rule, Severity dflt) const {
   auto it = severity.find(rule);
   return it == severity.end() ? dflt : it->second;
 }
@@ -92,6 +92,32 @@ void label_schema(Config& c, const YAML::Node& n, const std::string& key, const 
   }
 }
 
+// The Dockerfile keys, at the top level (as before sections) or under
+// `dockerfile:`.
+void load_dockerfile_section(Config& c, const YAML::Node& y, const fs::path& file) {
+  if (y["trusted_registries"])
+    c.trusted_registries = string_list(y["trusted_registries"], "trusted_registries", file);
+  label_schema(c, y["label_schema"], "label_schema", file);
+  if (auto b = y["strict_labels"]) c.strict_labels = as_bool(b, "strict_labels", file);
+  if (auto b = y["shellcheck"]) c.shellcheck = as_bool(b, "shellcheck", file);
+  if (auto b = y["disable_ignore_pragma"]) c.disable_ignore_pragma = as_bool(b, "disable_ignore_pragma", file);
+  if (auto b = y["local_images"]) c.local_images = as_bool(b, "local_images", file);
+  if (auto p = y["platform"]) {
+    if (!p.IsScalar()) throw InputError(file.string() + ": 'platform' must be a string such as linux/arm64");
+    std::string bad;
+    auto list = parse_platforms(p.as<std::string>(), &bad);
+    if (!list) throw InputError(file.string() + ": 'platform': '" + bad + "' is not a platform such as linux/arm64");
+    c.platforms = std::move(*list);
+  }
+}
+
+// A domain's section: a map, or absent.
+YAML::Node section(const YAML::Node& y, const char* name, const fs::path& file) {
+  YAML::Node n = y[name];
+  if (n && !n.IsMap() && !n.IsNull()) throw InputError(file.string() + ": '" + name + "' must be a map");
+  return n;
+}
+
 void load_drydock(Config& c, const YAML::Node& y, const fs::path& file) {
   for (const auto& id : string_list(y["ignore"], "ignore", file)) c.ignored.insert(resolve_rule(c, id));
   if (auto p = y["ignore_paths"]) {
@@ -116,25 +142,19 @@ void load_drydock(Config& c, const YAML::Node& y, const fs::path& file) {
       c.severity[resolve_rule(c, id)] = parse_sev(kv.second, file, id);
     }
   }
-  c.trusted_registries = string_list(y["trusted_registries"], "trusted_registries", file);
   if (auto t = y["thresholds"]) {
     if (!t.IsMap()) throw InputError(file.string() + ": 'thresholds' must be a map");
     if (t["max_image_age_days"]) c.max_image_age_days = t["max_image_age_days"].as<int>();
     if (t["max_image_size_mb"]) c.max_image_size_bytes = t["max_image_size_mb"].as<uint64_t>() * 1024 * 1024;
   }
   if (auto f = y["fail_on"]) c.fail_on = parse_sev(f, file, "fail_on");
-  label_schema(c, y["label_schema"], "label_schema", file);
-  if (auto b = y["strict_labels"]) c.strict_labels = as_bool(b, "strict_labels", file);
-  if (auto b = y["shellcheck"]) c.shellcheck = as_bool(b, "shellcheck", file);
-  if (auto b = y["disable_ignore_pragma"]) c.disable_ignore_pragma = as_bool(b, "disable_ignore_pragma", file);
-  if (auto b = y["local_images"]) c.local_images = as_bool(b, "local_images", file);
-  if (auto p = y["platform"]) {
-    if (!p.IsScalar()) throw InputError(file.string() + ": 'platform' must be a string such as linux/arm64");
-    std::string bad;
-    auto list = parse_platforms(p.as<std::string>(), &bad);
-    if (!list) throw InputError(file.string() + ": 'platform': '" + bad + "' is not a platform such as linux/arm64");
-    c.platforms = std::move(*list);
+  load_dockerfile_section(c, y, file);
+  if (auto d = section(y, "dockerfile", file); d && d.IsMap()) load_dockerfile_section(c, d, file);
+  if (auto i = section(y, "image", file); i && i.IsMap()) {
+    if (i["max_age_days"]) c.max_image_age_days = i["max_age_days"].as<int>();
+    if (i["max_size_mb"]) c.max_image_size_bytes = i["max_size_mb"].as<uint64_t>() * 1024 * 1024;
   }
+  for (const char* name : {"context", "k8s", "metrics", "runtime"}) section(y, name, file);  // reserved
 }
 
 // hadolint's own file: `ignored:`, `trustedRegistries:`, `override:`,

@@ -19,14 +19,23 @@ struct PathIgnore {
   std::vector<std::string> rules;  // drydock ids; empty means every rule
 };
 
-// .drydock.yaml (or .hadolint.yaml) as loaded. Rule ids given as peer aliases
-// are resolved to drydock ids at load time.
-struct Config {
+// The settings every domain shares: which rules run, at which severity, where
+// the file came from, and when the exit status fails.
+struct CoreSettings {
   std::filesystem::path source;  // file it came from; empty for defaults
   std::filesystem::path root;    // folder that path globs are relative to
   std::set<std::string> ignored;
   std::vector<PathIgnore> path_ignores;
   std::map<std::string, Severity> severity;
+  std::optional<Severity> fail_on;
+  std::vector<std::string> unknown_rules;  // ids in the file that match no rule
+
+  bool is_ignored(const std::string& rule, const std::string& file = {}) const;
+  Severity severity_for(const std::string& rule, Severity dflt) const;
+};
+
+// `lint` (Dockerfile rules). YAML: top-level keys, or under `dockerfile:`.
+struct DockerfileSettings {
   std::vector<std::string> trusted_registries;
   // Labels every image must carry, by value type (text, url, rfc3339, spdx,
   // hash, semver, email), and whether other labels are refused.
@@ -45,13 +54,43 @@ struct Config {
   // The build's target platforms (`platform:` or --platform, as docker build
   // --platform); empty: the engine's own platform.
   std::vector<Platform> platforms;
+};
+
+// The build context (DD3xxx). No settings yet.
+struct ContextSettings {};
+
+// `image` and `scan --image`. YAML: `thresholds: {max_image_age_days,
+// max_image_size_mb}`, or `image: {max_age_days, max_size_mb}`.
+struct ImageSettings {
   int max_image_age_days = 90;
   uint64_t max_image_size_bytes = 1024ull * 1024 * 1024;
-  std::optional<Severity> fail_on;
-  std::vector<std::string> unknown_rules;  // ids in the file that match no rule
+};
 
-  bool is_ignored(const std::string& rule, const std::string& file = {}) const;
-  Severity severity_for(const std::string& rule, Severity dflt) const;
+// Kubernetes, metrics and runtime diagnosis: no settings yet; a domain adds
+// its keys here and reads only its own section.
+struct K8sSettings {};
+struct MetricsSettings {};
+struct RuntimeSettings {};
+
+// .drydock.yaml (or .hadolint.yaml) as loaded: core settings plus one section
+// per domain. Rule ids given as peer aliases are resolved to drydock ids at
+// load time. The sections are bases, so `config.shellcheck` and
+// `config.dockerfile().shellcheck` name the same setting; a domain is handed,
+// and reads, its own section.
+struct Config : CoreSettings,
+                DockerfileSettings,
+                ContextSettings,
+                ImageSettings,
+                K8sSettings,
+                MetricsSettings,
+                RuntimeSettings {
+  const CoreSettings& core() const { return *this; }
+  const DockerfileSettings& dockerfile() const { return *this; }
+  const ContextSettings& context() const { return *this; }
+  const ImageSettings& image() const { return *this; }
+  const K8sSettings& k8s() const { return *this; }
+  const MetricsSettings& metrics() const { return *this; }
+  const RuntimeSettings& runtime() const { return *this; }
 };
 
 // Loads a config file. Throws InputError naming the file on malformed YAML

@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,25 @@ struct Location {
   std::string resource;
 };
 
+// Another place that belongs to the same finding: the earlier line a
+// duplicate repeats, the stage a COPY --from names, the layer that deletes a
+// file. Text shows "also: file:line (message)", SARIF relatedLocations.
+struct Related {
+  Location location;
+  std::string message;  // short: "first defined here"
+};
+
+// Well-known keys of Finding::properties. Any other key is allowed; values
+// are strings (JSON and SARIF render them as given).
+namespace prop {
+inline constexpr const char* package = "package";
+inline constexpr const char* version = "version";
+inline constexpr const char* fixed_version = "fixed_version";
+inline constexpr const char* advisory = "advisory";  // OSV / CVE / GHSA id
+inline constexpr const char* ecosystem = "ecosystem";
+inline constexpr const char* series = "series";      // a metrics series name
+}  // namespace prop
+
 struct Finding {
   std::string rule;  // drydock rule id, e.g. DD2001
   // Left at these defaults, Report::add fills both from the rule's RuleInfo.
@@ -39,6 +59,12 @@ struct Finding {
   std::string fix;         // something to paste: a Dockerfile line, a YAML block, a flag
   std::vector<std::string> tags;
   std::string docs;  // docs anchor, e.g. docs/rules/DD2001.md
+  // Structured facts a consumer may filter on (see prop::). Rendered only when
+  // set: JSON "properties", SARIF result.properties.
+  std::map<std::string, std::string> properties;
+  // Other places of the same finding. Rendered only when set: JSON "related",
+  // SARIF relatedLocations, text "also: file:line".
+  std::vector<Related> related;
 };
 
 struct Summary {

@@ -31,3 +31,20 @@ std::string redact_in(std::string_view text, std::string_view secret) {
 }
 
 }  // namespace dd
+
+namespace dd {
+namespace {
+SecretMasker& masker_slot() {
+  static SecretMasker m = nullptr;
+  return m;
+}
+}  // namespace
+
+void set_secret_masker(SecretMasker masker) { masker_slot() = masker; }
+bool has_secret_masker() { return masker_slot() != nullptr; }
+std::string mask_secrets(std::string_view text) {
+  SecretMasker m = masker_slot();
+  return m && !text.empty() ? m(text) : std::string(text);
+}
+
+}  // namespace dd

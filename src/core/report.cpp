@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "core/redact.h"
 #include "core/registry.h"
 #include "core/text.h"
 
@@ -21,6 +22,15 @@ void Report::add(const RuleInfo& rule, Finding f) {
     f.severity = config_->severity_for(f.rule, f.severity);
   }
   if (suppress_ && suppress_(f)) return;
+  // The one place secrets are redacted: whatever a rule quoted, no secret the
+  // shared rule set knows leaves the report raw. Rules that know a value
+  // better (one they matched themselves) may mask it earlier too.
+  for (std::string* s : {&f.title, &f.message, &f.evidence, &f.root_cause, &f.fix})
+    if (!s->empty()) *s = mask_secrets(*s);
+  for (auto& r : f.related)
+    if (!r.message.empty()) r.message = mask_secrets(r.message);
+  for (auto& [_, v] : f.properties)
+    if (!v.empty()) v = mask_secrets(v);
   findings_.push_back(std::move(f));
 }
 

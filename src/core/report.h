@@ -12,7 +12,10 @@ namespace dd {
 // Collects findings. Fills what a rule left empty from its RuleInfo (category,
 // severity, title, fix, docs) and applies the configuration: ignored rules,
 // path ignores, severity overrides, and any extra suppression filter (inline
-// pragmas).
+// pragmas). It is also the one place findings are redacted: title, message,
+// evidence, root cause, fix, related messages and properties pass through the
+// secret masker (core/redact.h, installed by src/secrets), so rules never call
+// a redactor for what the shared secret rule set recognises.
 class Report {
  public:
   explicit Report(const Config* config = nullptr) : config_(config) {}

@@ -16,11 +16,6 @@ std::string script_text(const Instruction& ins) {
   return s;
 }
 
-std::vector<const Rule*>& rules() {
-  static std::vector<const Rule*> r;
-  return r;
-}
-
 struct LintInput::Cache {
   std::vector<std::unique_ptr<shell::Script>> scripts;  // by instruction index
   std::map<const Instruction*, std::unique_ptr<shell::Script>> extra_scripts;  // ONBUILD children

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/config.h"
+#include "core/registrar.h"
 #include "core/registry.h"
 #include "core/report.h"
 #include "dockerfile/ast.h"
@@ -116,16 +117,9 @@ class Rule {
   virtual void check(const LintInput& in, Report& out) const = 0;
 };
 
-std::vector<const Rule*>& rules();
+using Rules = Registrar<Domain::dockerfile, Rule>;
+inline std::vector<const Rule*>& rules() { return Rules::rules(); }
 
-template <class R>
-struct RuleRegistrar {
-  RuleRegistrar() {
-    static R rule;
-    rules().push_back(&rule);
-  }
-};
-
-#define DD_DOCKERFILE_RULE(Class) static ::dd::dockerfile::RuleRegistrar<Class> dd_register_##Class;
+#define DD_DOCKERFILE_RULE(Class) static ::dd::dockerfile::Rules::Enlist<Class> dd_register_##Class;
 
 }  // namespace dd::dockerfile

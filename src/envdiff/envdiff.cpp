@@ -1,7 +1,6 @@
 // envdiff: readers for every env form, the comparison and the source scan.
 #include "envdiff/envdiff.h"
 
-
 #include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -11,6 +10,7 @@
 
 #include "core/error.h"
 #include "core/redact.h"
+#include "core/registrar.h"
 #include "core/registry.h"
 #include "core/report.h"
 #include "k8s/manifest.h"
@@ -21,47 +21,36 @@
 namespace dd::envdiff {
 namespace {
 
-const RuleInfo& add_rule(const char* id, const char* name, Category c, Severity sev, const char* summary,
-                         const char* rationale, const char* fix) {
-  RuleInfo r;
-  r.id = id;
-  r.name = name;
-  r.domain = Domain::runtime;
-  r.category = c;
-  r.severity = sev;
-  r.summary = summary;
-  r.rationale = rationale;
-  r.fix = fix;
-  r.tags = {"env"};
-  return Registry::instance().add(std::move(r));
-}
+// The env checks judge what a container runs with.
+using Rules = Registrar<Domain::runtime>;
+const std::vector<std::string> kTags = {"env"};
 
-const RuleInfo& kMissing = add_rule(
+const RuleInfo& kMissing = Rules::add(
     "DD0100", "env-missing", Category::config_missing, Severity::warning, "A variable is set on one side only",
     "Configuration that lives in one environment (a developer's .env, a local docker run) and not the other is the "
     "first cause of \"works locally, fails in Kubernetes\".",
-    "env:\n  - name: NAME\n    valueFrom:\n      configMapKeyRef: {name: app-config, key: NAME}");
-const RuleInfo& kDiffers = add_rule("DD0101", "env-differs", Category::config_missing, Severity::info,
+    "env:\n  - name: NAME\n    valueFrom:\n      configMapKeyRef: {name: app-config, key: NAME}", kTags);
+const RuleInfo& kDiffers = Rules::add("DD0101", "env-differs", Category::config_missing, Severity::info,
                                     "A variable has different values on the two sides",
                                     "Different values switch code paths (ENV=dev vs prod) or point at other services.",
-                                    "Check that the difference is intended");
-const RuleInfo& kLocalhost = add_rule(
+                                    "Check that the difference is intended", kTags);
+const RuleInfo& kLocalhost = Rules::add(
     "DD0102", "env-localhost", Category::network_unreachable, Severity::warning,
     "A variable points at localhost",
     "Inside a container or pod, localhost is the container itself: a database or service address on localhost is "
     "refused.",
-    "DB_HOST=postgres.prod.svc.cluster.local   # the Service name, not localhost");
-const RuleInfo& kUnresolved = add_rule(
+    "DB_HOST=postgres.prod.svc.cluster.local   # the Service name, not localhost", kTags);
+const RuleInfo& kUnresolved = Rules::add(
     "DD0103", "env-ref-missing", Category::config_missing, Severity::error,
     "valueFrom or envFrom names a ConfigMap, Secret or key that the given files do not have",
     "The kubelet refuses to create a container whose non-optional reference is missing (CreateContainerConfigError).",
-    "kubectl create configmap NAME --from-literal=KEY=VALUE");
-const RuleInfo& kUnprovided = add_rule(
+    "kubectl create configmap NAME --from-literal=KEY=VALUE", kTags);
+const RuleInfo& kUnprovided = Rules::add(
     "DD0104", "env-read-not-provided", Category::config_missing, Severity::warning,
     "The code reads a variable that neither side provides",
     "A variable the code reads without a default and that no environment sets fails at run time, often only on the "
     "code path that needs it.",
-    "env:\n  - name: NAME\n    value: VALUE");
+    "env:\n  - name: NAME\n    value: VALUE", kTags);
 
 using nlohmann::json;
 

@@ -3,83 +3,68 @@
 
 #include <cstdio>
 
-#include "core/registry.h"
+#include "core/registrar.h"
 
 namespace dd::image {
 namespace {
 
 using C = Category;
 using S = Severity;
-
-RuleInfo info(const char* id, const char* name, C cat, S sev, const char* summary, const char* rationale,
-              const char* fix, bool security = false) {
-  RuleInfo r;
-  r.id = id;
-  r.name = name;
-  r.domain = Domain::image;
-  r.category = cat;
-  r.severity = sev;
-  r.summary = summary;
-  r.rationale = rationale;
-  r.fix = fix;
-  r.security = security;
-  return r;
-}
+using Rules = Registrar<Domain::image>;
 
 const bool registered = [] {
-  auto& reg = Registry::instance();
-  reg.add(info(kDigestMismatch, "layer-digest-mismatch", C::image_pull, S::error,
+  Rules::add(kDigestMismatch, "layer-digest-mismatch", C::image_pull, S::error,
                "A layer does not match the digest its manifest gives",
                "A registry or runtime verifies the digest and refuses the blob: the pull fails, or the archive was tampered with.",
-               "Export the image again (docker save / skopeo copy) from a store you trust"));
-  reg.add(info(kLayerUnreadable, "layer-unreadable", C::image_pull, S::error,
+               "Export the image again (docker save / skopeo copy) from a store you trust");
+  Rules::add(kLayerUnreadable, "layer-unreadable", C::image_pull, S::error,
                "A layer cannot be read whole (truncated, corrupt or a decompression bomb)",
                "The engine fails to unpack the layer at pull or load time.",
-               "Export the image again; check the disk or transfer that cut it"));
-  reg.add(info(kUnsafeEntry, "layer-unsafe-entry", C::best_practice, S::warning,
+               "Export the image again; check the disk or transfer that cut it");
+  Rules::add(kUnsafeEntry, "layer-unsafe-entry", C::best_practice, S::warning,
                "A layer holds entries that escape the root or point nowhere",
                "Names with ../ or an absolute path, and hard links to missing files, are how malicious layers write outside "
                "the container's root; honest builders never produce them.",
-               "Rebuild the image with docker build / buildah; do not run an image whose layers you did not make"));
-  reg.add(info(kWasted, "wasted-bytes", C::image_bloat, S::warning,
+               "Rebuild the image with docker build / buildah; do not run an image whose layers you did not make");
+  Rules::add(kWasted, "wasted-bytes", C::image_bloat, S::warning,
                "Files are overwritten or deleted by a later layer and still shipped",
                "Every layer is pulled whole: a file deleted in a later RUN still costs its full size in every pull and on every node.",
-               "Create and delete in the same RUN (or use a multi-stage build and COPY --from only what you need)"));
-  reg.add(info(kCache, "cache-left-behind", C::image_bloat, S::warning,
+               "Create and delete in the same RUN (or use a multi-stage build and COPY --from only what you need)");
+  Rules::add(kCache, "cache-left-behind", C::image_bloat, S::warning,
                "A package-manager or VCS cache is left in the image",
                "apt lists, apk/pip/npm/Go caches and .git folders are never used at run time but are pulled everywhere.",
-               "RUN apt-get update && apt-get install -y --no-install-recommends PKG && rm -rf /var/lib/apt/lists/*"));
-  reg.add(info(kBuildTools, "build-tools-in-image", C::image_bloat, S::warning,
+               "RUN apt-get update && apt-get install -y --no-install-recommends PKG && rm -rf /var/lib/apt/lists/*");
+  Rules::add(kBuildTools, "build-tools-in-image", C::image_bloat, S::warning,
                "Compilers and build tools ship in the runtime image",
                "gcc, make and -dev packages are needed to build, not to run: they add hundreds of MB and attack surface.",
-               "Build in a first stage (FROM ... AS build) and COPY --from=build only the artefacts into a slim final stage"));
-  reg.add(info(kSecretFile, "secret-in-layer", C::secret_leak, S::error,
+               "Build in a first stage (FROM ... AS build) and COPY --from=build only the artefacts into a slim final stage");
+  Rules::add(kSecretFile, "secret-in-layer", C::secret_leak, S::error,
                "A secret is stored in a file of a layer",
                "Anyone who can pull the image can read every layer, including files a later layer deletes.",
-               "Mount secrets at build time (RUN --mount=type=secret) or at run time; rotate the leaked secret", true));
-  reg.add(info(kSecretConfig, "secret-in-config", C::secret_leak, S::error,
+               "Mount secrets at build time (RUN --mount=type=secret) or at run time; rotate the leaked secret", {}, true);
+  Rules::add(kSecretConfig, "secret-in-config", C::secret_leak, S::error,
                "A secret is stored in the image config (Env, Labels or history)",
                "docker inspect and docker history show the config and the build arguments to anyone with the image.",
-               "Pass secrets at run time (docker run -e / a secret store) or with RUN --mount=type=secret; rotate it", true));
-  reg.add(info(kRoot, "image-runs-as-root", C::runs_as_root, S::warning, "The image runs its process as root",
+               "Pass secrets at run time (docker run -e / a secret store) or with RUN --mount=type=secret; rotate it", {}, true);
+  Rules::add(kRoot, "image-runs-as-root", C::runs_as_root, S::warning, "The image runs its process as root",
                "A compromised process owns the container, and runAsNonRoot / restricted PodSecurity refuses the pod.",
-               "USER 10001 (create the user first: RUN useradd -r -u 10001 app)"));
-  reg.add(info(kNoHealthcheck, "image-no-healthcheck", C::no_healthcheck, S::warning,
+               "USER 10001 (create the user first: RUN useradd -r -u 10001 app)");
+  Rules::add(kNoHealthcheck, "image-no-healthcheck", C::no_healthcheck, S::warning,
                "A service image defines no HEALTHCHECK",
                "Without a health check the engine reports a hung server as healthy and nothing restarts it.",
-               "HEALTHCHECK CMD wget -qO- http://127.0.0.1:PORT/health || exit 1"));
-  reg.add(info(kDaemonizes, "image-command-daemonizes", C::exits_immediately, S::error,
+               "HEALTHCHECK CMD wget -qO- http://127.0.0.1:PORT/health || exit 1");
+  Rules::add(kDaemonizes, "image-command-daemonizes", C::exits_immediately, S::error,
                "The image's ENTRYPOINT/CMD sends the server to the background",
                "PID 1 returns at once, so the container exits seconds after it starts.",
-               "Run the server in the foreground (nginx -g 'daemon off;', redis-server --daemonize no)"));
-  reg.add(info(kStale, "stale-image", C::stale_image, S::warning, "The image was built longer ago than the age policy",
+               "Run the server in the foreground (nginx -g 'daemon off;', redis-server --daemonize no)");
+  Rules::add(kStale, "stale-image", C::stale_image, S::warning, "The image was built longer ago than the age policy",
                "An image that is not rebuilt never receives the security fixes of its base and packages.",
-               "Rebuild regularly (a scheduled CI build with --pull), or raise --max-age if this is intended"));
-  reg.add(info(kEolBase, "image-end-of-life-base", C::stale_image, S::warning,
+               "Rebuild regularly (a scheduled CI build with --pull), or raise --max-age if this is intended");
+  Rules::add(kEolBase, "image-end-of-life-base", C::stale_image, S::warning,
                "The image is built on an end-of-life OS or base image",
                "An end-of-life release gets no security fixes: every scanner flags it, and its package mirrors move or "
                "disappear, so rebuilds start failing.",
-               "FROM debian:bookworm-slim (or the supported release of the same base), then rebuild"));
+               "FROM debian:bookworm-slim (or the supported release of the same base), then rebuild");
   return true;
 }();
 

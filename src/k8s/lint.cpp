@@ -55,11 +55,6 @@ bool ignored_by(const std::map<std::string, std::string>& ann, const RuleInfo& r
 
 }  // namespace
 
-std::vector<const Rule*>& rules() {
-  static std::vector<const Rule*> r;
-  return r;
-}
-
 Finding at(const Workload& w, const Container* c, Mark m, std::string message, std::string evidence,
            std::string field) {
   Finding f;

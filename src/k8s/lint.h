@@ -7,6 +7,7 @@
 
 #include "core/config.h"
 #include "core/finding.h"
+#include "core/registrar.h"
 #include "core/registry.h"
 #include "core/report.h"
 #include "k8s/manifest.h"
@@ -30,15 +31,9 @@ class Rule {
   virtual void check(const Workload& w, Report& out) const = 0;
 };
 
-std::vector<const Rule*>& rules();
-template <class R>
-struct RuleRegistrar {
-  RuleRegistrar() {
-    static R rule;
-    rules().push_back(&rule);
-  }
-};
-#define DD_K8S_RULE(Class) static ::dd::k8s::RuleRegistrar<Class> dd_register_##Class;
+using Rules = Registrar<Domain::k8s, Rule>;
+inline std::vector<const Rule*>& rules() { return Rules::rules(); }
+#define DD_K8S_RULE(Class) static ::dd::k8s::Rules::Enlist<Class> dd_register_##Class;
 
 // A finding at mark `m` of the object (and container when given): file,
 // line, column, resource "Kind/namespace/name", container, field path.

@@ -65,6 +65,8 @@ Finding scrubbed(const Finding& f, const Options& opt) {
   if (!opt.scrub) return f;
   Finding c = f;
   for (std::string* s : {&c.title, &c.message, &c.evidence, &c.root_cause, &c.fix}) *s = opt.scrub(*s);
+  for (auto& r : c.related) r.message = opt.scrub(r.message);
+  for (auto& [_, v] : c.properties) v = opt.scrub(v);
   return c;
 }
 
@@ -81,6 +83,17 @@ nlohmann::json to_json(const Finding& f) {
   j["fix"] = f.fix;
   j["tags"] = f.tags;
   if (!f.docs.empty()) j["docs"] = f.docs;
+  if (!f.properties.empty()) j["properties"] = f.properties;
+  if (!f.related.empty()) {
+    auto rel = nlohmann::json::array();
+    for (const auto& r : f.related) {
+      nlohmann::json e;
+      e["location"] = location_json(r.location);
+      if (!r.message.empty()) e["message"] = r.message;
+      rel.push_back(std::move(e));
+    }
+    j["related"] = std::move(rel);
+  }
   return j;
 }
 
@@ -124,6 +137,25 @@ void write_finding(JsonWriter& w, const Finding& f, const Options& opt) {
   for (const auto& t : f.tags) w.value(t);
   w.end_array();
   if (!f.docs.empty()) w.field("docs", f.docs);
+  // Additive keys, only when set.
+  if (!f.properties.empty()) {
+    w.key("properties");
+    w.begin_object();
+    for (const auto& [k, v] : f.properties) text(k, v);
+    w.end_object();
+  }
+  if (!f.related.empty()) {
+    w.key("related");
+    w.begin_array();
+    for (const auto& r : f.related) {
+      w.begin_object();
+      w.key("location");
+      write_location(w, r.location);
+      if (!r.message.empty()) text("message", r.message);
+      w.end_object();
+    }
+    w.end_array();
+  }
   w.end_object();
 }
 

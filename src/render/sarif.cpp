@@ -72,6 +72,22 @@ ojson rule_descriptor(const std::string& id, const RuleInfo* r, const Finding& s
   return d;
 }
 
+// A file location as SARIF's physicalLocation; null when it has no file.
+ojson physical(const Location& l) {
+  if (l.file.empty()) return nullptr;
+  ojson phys;
+  phys["artifactLocation"] = {{"uri", uri_of(l.file)}};
+  if (l.line > 0) {
+    ojson region;
+    region["startLine"] = l.line;
+    if (l.column > 0) region["startColumn"] = l.column;
+    if (l.end_line >= l.line) region["endLine"] = l.end_line;
+    if (l.end_column > 0 && (l.end_line > l.line || l.end_column > l.column)) region["endColumn"] = l.end_column;
+    phys["region"] = region;
+  }
+  return phys;
+}
+
 }  // namespace
 
 void sarif(std::ostream& out, const std::vector<Finding>& findings, const Options& opt) {
@@ -93,21 +109,7 @@ void sarif(std::ostream& out, const std::vector<Finding>& findings, const Option
     if (!f.fix.empty()) msg += "\nFix: " + f.fix;
     r["message"] = {{"text", msg}};
     ojson loc;
-    if (!f.location.file.empty()) {
-      ojson phys;
-      phys["artifactLocation"] = {{"uri", uri_of(f.location.file)}};
-      if (f.location.line > 0) {
-        ojson region;
-        region["startLine"] = f.location.line;
-        if (f.location.column > 0) region["startColumn"] = f.location.column;
-        if (f.location.end_line >= f.location.line) region["endLine"] = f.location.end_line;
-        if (f.location.end_column > 0 &&
-            (f.location.end_line > f.location.line || f.location.end_column > f.location.column))
-          region["endColumn"] = f.location.end_column;
-        phys["region"] = region;
-      }
-      loc["physicalLocation"] = phys;
-    }
+    if (auto phys = physical(f.location); !phys.is_null()) loc["physicalLocation"] = std::move(phys);
     ojson logical = ojson::array();
     auto add_logical = [&](const std::string& name, const char* kind) {
       if (!name.empty()) logical.push_back({{"name", name}, {"kind", kind}});
@@ -119,11 +121,24 @@ void sarif(std::ostream& out, const std::vector<Finding>& findings, const Option
     add_logical(f.location.field, "field");
     if (!logical.empty()) loc["logicalLocations"] = logical;
     if (!loc.empty()) r["locations"] = ojson::array({loc});
+    if (!f.related.empty()) {
+      ojson rel = ojson::array();
+      for (const auto& x : f.related) {
+        ojson e;
+        e["id"] = rel.size();
+        if (auto phys = physical(x.location); !phys.is_null()) e["physicalLocation"] = std::move(phys);
+        if (!x.message.empty()) e["message"] = {{"text", x.message}};
+        rel.push_back(std::move(e));
+      }
+      r["relatedLocations"] = std::move(rel);
+    }
     ojson props;
     props["category"] = std::string(to_string(f.category));
     if (!f.evidence.empty()) props["evidence"] = f.evidence;
     if (!f.root_cause.empty()) props["rootCause"] = f.root_cause;
     if (!f.tags.empty()) props["tags"] = f.tags;
+    for (const auto& [k, v] : f.properties)
+      if (!props.contains(k)) props[k] = v;
     r["properties"] = props;
     results.push_back(std::move(r));
   }

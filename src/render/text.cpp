@@ -75,8 +75,7 @@ std::string printable(const std::string& s, size_t max = 200) {
   return out;
 }
 
-std::string where(const Finding& f) {
-  const auto& l = f.location;
+std::string where(const Location& l) {
   std::string w;
   if (!l.file.empty()) {
     w = l.file;
@@ -96,6 +95,8 @@ std::string where(const Finding& f) {
   add("field ", l.field);
   return w.empty() ? "(input)" : w;
 }
+
+std::string where(const Finding& f) { return where(f.location); }
 
 }  // namespace
 
@@ -128,6 +129,9 @@ void write_text_finding(std::ostream& out, const Finding& raw, const Options& op
   }
   if (!f.evidence.empty() && (!src || printable(opt.scrub ? opt.scrub(*src) : *src).find(f.evidence) == std::string::npos))
     out << "  " << st("2", "evidence: ") << printable(f.evidence, 400) << "\n";
+  for (const auto& r : f.related)
+    out << "  " << st("2", "also:     ") << where(r.location) << (r.message.empty() ? "" : "  " + printable(r.message, 200))
+        << "\n";
   if (!f.root_cause.empty()) out << "  " << st("2", "cause:    ") << f.root_cause << "\n";
   if (!f.fix.empty()) {
     std::istringstream fix(f.fix);

@@ -14,11 +14,6 @@
 
 namespace dd::runtime {
 
-std::vector<const JoinedRule*>& joined_rules() {
-  static std::vector<const JoinedRule*> r;
-  return r;
-}
-
 std::string clip(std::string_view s, size_t max) {
   std::string out;
   for (unsigned char c : s) {

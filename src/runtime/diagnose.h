@@ -7,6 +7,7 @@
 
 #include "core/config.h"
 #include "core/finding.h"
+#include "core/registrar.h"
 #include "core/rule.h"
 #include "runtime/exit_codes.h"
 #include "runtime/logs.h"
@@ -63,15 +64,10 @@ class JoinedRule {
   virtual void check(Diagnosis& d) const = 0;
 };
 
-std::vector<const JoinedRule*>& joined_rules();
+using Rules = Registrar<Domain::runtime, JoinedRule>;
+inline std::vector<const JoinedRule*>& joined_rules() { return Rules::rules(); }
 
-struct JoinedRuleRegistrar {
-  explicit JoinedRuleRegistrar(const JoinedRule* r) { joined_rules().push_back(r); }
-};
-
-#define DD_RUNTIME_RULE(Class)                                   \
-  static const Class dd_runtime_rule_obj_##Class;                \
-  static ::dd::runtime::JoinedRuleRegistrar dd_runtime_rule_reg_##Class{&dd_runtime_rule_obj_##Class};
+#define DD_RUNTIME_RULE(Class) static ::dd::runtime::Rules::Enlist<Class> dd_register_##Class;
 
 // Runs the whole knowledge base over one container. Findings carry
 // location.container and the field or log line they quote; secrets in env

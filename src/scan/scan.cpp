@@ -4,20 +4,38 @@
 #include <fstream>
 
 #include "core/error.h"
-#include "lint/discover.h"
 
 namespace fs = std::filesystem;
 
 namespace dd::scan {
 
-std::string_view to_string(Kind k) {
-  switch (k) {
-    case Kind::dockerfile: return "dockerfile";
-    case Kind::k8s_manifest: return "k8s";
-    case Kind::compose: return "compose";
-  }
-  return "dockerfile";
+std::vector<Detector>& detectors() {
+  static std::vector<Detector> d;
+  return d;
 }
+
+namespace {
+// Detectors in the order they are asked.
+std::vector<const Detector*> ordered_detectors() {
+  std::vector<const Detector*> out;
+  for (const auto& d : detectors()) out.push_back(&d);
+  std::stable_sort(out.begin(), out.end(), [](const Detector* a, const Detector* b) {
+    return a->order != b->order ? a->order < b->order : a->kind < b->kind;
+  });
+  return out;
+}
+
+const Detector* detect_with(const std::vector<const Detector*>& order, const fs::path& file) {
+  const std::string name = file.filename().string();
+  for (const Detector* d : order)
+    if (d->by_name && d->by_name(name)) return d;
+  for (const Detector* d : order)
+    if (d->by_content && d->by_content(file, name)) return d;
+  return nullptr;
+}
+}  // namespace
+
+const Detector* detect(const fs::path& file) { return detect_with(ordered_detectors(), file); }
 
 std::vector<Scanner>& scanners() {
   static std::vector<Scanner> s;
@@ -49,13 +67,13 @@ void apply_context_hints(const fs::path& root, std::vector<Input>& inputs) {
     if (!fs::is_regular_file(want, ec) || !fs::is_directory(h.context, ec)) continue;
     bool found = false;
     for (auto& in : inputs) {
-      if (in.kind == Kind::dockerfile && fs::weakly_canonical(in.path, ec) == want) {
+      if (in.kind == kDockerfile && fs::weakly_canonical(in.path, ec) == want) {
         in.context = h.context;
         found = true;
       }
     }
     if (!found)
-      inputs.push_back({Kind::dockerfile, h.dockerfile, h.context, h.dockerfile.lexically_relative(root).generic_string()});
+      inputs.push_back({Kind(kDockerfile), h.dockerfile, h.context, h.dockerfile.lexically_relative(root).generic_string()});
   }
 }
 
@@ -64,35 +82,11 @@ bool skip_dir(const std::string& name) {
          name == "__pycache__" || name == "target" || name == ".terraform" || name == "dist" || name == "build";
 }
 
-bool is_compose_name(const std::string& n) {
-  return n == "docker-compose.yml" || n == "docker-compose.yaml" || n == "compose.yml" || n == "compose.yaml" ||
-         (n.rfind("docker-compose.", 0) == 0 && (n.ends_with(".yml") || n.ends_with(".yaml")));
-}
-
-// A YAML file is a Kubernetes manifest when some document has top-level
-// `apiVersion:` and `kind:` keys. Reads at most 4 MiB.
-bool looks_like_k8s(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::string line;
-  bool api = false, kind = false;
-  size_t read = 0;
-  while (std::getline(in, line) && read < (4u << 20)) {
-    read += line.size() + 1;
-    if (line.rfind("---", 0) == 0) {
-      if (api && kind) return true;
-      api = kind = false;
-    }
-    if (line.rfind("apiVersion:", 0) == 0) api = true;
-    if (line.rfind("kind:", 0) == 0) kind = true;
-    if (api && kind) return true;
-  }
-  return api && kind;
-}
-
 }  // namespace
 
 std::vector<Input> discover(const fs::path& root) {
   std::vector<Input> out;
+  const auto order = ordered_detectors();
   std::error_code ec;
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
   if (ec) throw InputError(root.string() + ": cannot read directory: " + ec.message());
@@ -108,13 +102,8 @@ std::vector<Input> discover(const fs::path& root) {
     }
     if (!e.is_regular_file(ec)) continue;
     std::string rel = e.path().lexically_relative(root).generic_string();
-    if (lint::is_dockerfile_name(name)) {
-      out.push_back({Kind::dockerfile, e.path(), e.path().parent_path(), rel});
-    } else if (is_compose_name(name)) {
-      out.push_back({Kind::compose, e.path(), {}, rel});
-    } else if ((name.ends_with(".yaml") || name.ends_with(".yml")) && looks_like_k8s(e.path())) {
-      out.push_back({Kind::k8s_manifest, e.path(), {}, rel});
-    }
+    if (const Detector* d = detect_with(order, e.path()))
+      out.push_back({d->kind, e.path(), d->build_context ? e.path().parent_path() : fs::path(), rel});
   }
   std::sort(out.begin(), out.end(), [](const Input& a, const Input& b) { return a.display < b.display; });
   return out;

@@ -1,7 +1,8 @@
 #pragma once
 // `drydock scan DIR`: discovers every input in a project and runs each
-// registered scanner on the inputs of its kind. A later analyzer (Kubernetes,
-// compose, ...) registers a Scanner and scan picks it up unchanged.
+// registered scanner on the inputs of its kind. A domain registers a Detector
+// (how to recognise its files) and a Scanner (what to run on them); scan knows
+// no kind itself and picks new ones up unchanged.
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -12,8 +13,30 @@
 
 namespace dd::scan {
 
-enum class Kind { dockerfile, k8s_manifest, compose };
-std::string_view to_string(Kind k);
+// An input kind is the name of the detector that recognised it ("dockerfile",
+// "k8s", "compose", ...); it is what `scan --format json` shows in "inputs".
+using Kind = std::string;
+inline constexpr std::string_view kDockerfile = "dockerfile";
+
+// How a domain recognises its files. Detectors are asked in `order` (lower
+// first; ties by name); the first that claims a file gives it its kind.
+struct Detector {
+  Kind kind;
+  int order = 100;
+  // By the file name alone (cheap); may be empty.
+  std::function<bool(std::string_view name)> by_name;
+  // By content, asked when by_name is empty or false; may read the file
+  // (bounded) and may be empty.
+  std::function<bool(const std::filesystem::path& file, std::string_view name)> by_content;
+  // Inputs of this kind are built with their folder as the build context.
+  bool build_context = false;
+};
+std::vector<Detector>& detectors();
+struct DetectorRegistrar {
+  explicit DetectorRegistrar(Detector d) { detectors().push_back(std::move(d)); }
+};
+// The detector that claims `file`, or null.
+const Detector* detect(const std::filesystem::path& file);
 
 struct Input {
   Kind kind;
@@ -22,9 +45,9 @@ struct Input {
   std::string display;            // path relative to the scanned directory
 };
 
-// Finds Dockerfiles (with their contexts), Kubernetes manifests (YAML
-// documents with apiVersion and kind) and compose files under `root`,
-// skipping .git, node_modules and vendored folders.
+// Finds every file a registered detector claims under `root` (Dockerfiles
+// with their contexts, Kubernetes manifests, compose files, ...), skipping
+// .git, node_modules and vendored folders.
 std::vector<Input> discover(const std::filesystem::path& root);
 
 struct Scanner {

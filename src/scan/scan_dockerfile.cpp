@@ -1,4 +1,5 @@
 // The Dockerfile scanner: lint each Dockerfile with its build context.
+#include "lint/discover.h"
 #include "lint/lint.h"
 #include "scan/scan.h"
 
@@ -13,7 +14,12 @@ void scan_dockerfile(const Input& in, const Config& config, std::vector<Finding>
   out.insert(out.end(), std::make_move_iterator(res.findings.begin()), std::make_move_iterator(res.findings.end()));
 }
 
-ScannerRegistrar reg{{"dockerfile", Kind::dockerfile, scan_dockerfile}};
+DetectorRegistrar detector{{.kind = Kind(kDockerfile),
+                             .order = 10,
+                             .by_name = [](std::string_view name) { return lint::is_dockerfile_name(name); },
+                             .by_content = nullptr,
+                             .build_context = true}};
+ScannerRegistrar reg{{"dockerfile", Kind(kDockerfile), scan_dockerfile}};
 
 }  // namespace
 }  // namespace dd::scan

@@ -478,3 +478,15 @@ bool looks_secret_value(std::string_view name, std::string_view value) {
 }
 
 }  // namespace dd::secrets
+
+// This rule set is the masker every finding passes through where it is added
+// (Report::add, core/redact.h). Installed with this file, which every program
+// holding a rule that reads secrets links.
+namespace dd::secrets {
+namespace {
+const bool masker_installed = [] {
+  set_secret_masker([](std::string_view text) { return mask(text); });
+  return true;
+}();
+}  // namespace
+}  // namespace dd::secrets

@@ -128,3 +128,42 @@ TEST(Config, LabelSchemaFromEitherFile) {
 
 }  // namespace
 }  // namespace dd::test
+
+namespace dd::test {
+namespace {
+
+TEST(ConfigSections, DomainSectionsLoadAndTopLevelKeysStillWork) {
+  TempDir d;
+  auto p = d.write(".drydock.yaml",
+                   "trusted_registries: [old.example.com]\n"
+                   "shellcheck: false\n"
+                   "thresholds:\n  max_image_age_days: 30\n"
+                   "dockerfile:\n  trusted_registries: [registry.example.com]\n  shellcheck: true\n"
+                   "  platform: linux/arm64\n"
+                   "image:\n  max_size_mb: 200\n");
+  Config c = load_config(p);
+  // Each domain's section is a view of the same settings.
+  const DockerfileSettings& df = c.dockerfile();
+  ASSERT_EQ(df.trusted_registries.size(), 1u);
+  EXPECT_EQ(df.trusted_registries[0], "registry.example.com");  // the section wins
+  EXPECT_TRUE(df.shellcheck);
+  EXPECT_TRUE(c.shellcheck);
+  ASSERT_EQ(df.platforms.size(), 1u);
+  EXPECT_EQ(c.image().max_image_age_days, 30);                      // top-level thresholds kept
+  EXPECT_EQ(c.image().max_image_size_bytes, 200ull * 1024 * 1024);  // image section
+}
+
+TEST(ConfigSections, ASectionThatIsNotAMapIsAnInputError) {
+  TempDir d;
+  auto p = d.write(".drydock.yaml", "k8s: [1, 2]\n");
+  try {
+    load_config(p);
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("'k8s' must be a map"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find(".drydock.yaml"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace dd::test

@@ -31,7 +31,7 @@ class AddInsteadOfCopy : public Rule {
       f.root_cause = "ADD is used where COPY does the same without URL fetching or archive extraction.";
       f.fix = "COPY " + ins.args_text;
       if (!ins.flag("checksum") && !ins.flag("keep-git-dir")) in.propose({ins.keyword_range, "COPY"});
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

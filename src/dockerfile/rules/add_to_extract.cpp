@@ -42,7 +42,7 @@ class AddToExtract : public Rule {
                                  "; the archive stays in the COPY layer. ADD extracts it in one step");
         f.root_cause = "The compressed archive and its extracted files both ship, in two layers.";
         f.fix = "ADD " + src + " " + ins.args.back().text;
-        out.add(info_, util::scrub(std::move(f)));
+        out.add(info_, std::move(f));
       }
     }
   }

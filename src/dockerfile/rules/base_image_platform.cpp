@@ -75,7 +75,7 @@ class BaseImagePlatform : public Rule {
               "   (replaces the local " + have + " image; or build with --platform " + have +
               " when that is the target)";
       f.tags = {"platform"};
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

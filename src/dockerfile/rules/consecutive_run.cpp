@@ -32,7 +32,7 @@ class ConsecutiveRun : public Rule {
         // The whole joined RUN, pasteable: every command of every RUN, none cut.
         f.fix = "RUN " + all[i].args_text;
         for (size_t k = i + 1; k < j; ++k) f.fix += " \\\n    && " + all[k].args_text;
-        out.add(info_, util::scrub(std::move(f)));
+        out.add(info_, std::move(f));
       }
       i = j;
     }

@@ -48,7 +48,7 @@ class ConsistentInstructionCasing : public Rule {
         if (col + kw.size() <= line.size()) f.fix = line.replace(col, kw.size(), fixed);
       }
       in.propose({ins->keyword_range, fixed});
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

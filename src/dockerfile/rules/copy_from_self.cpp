@@ -18,7 +18,7 @@ class CopyFromSelf : public Rule {
                                          " copies from the stage it is in");
       f.root_cause = "The --from value names the current stage, which is not built yet.";
       f.fix = "COPY --from=<earlier stage> <src> <dest>";
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

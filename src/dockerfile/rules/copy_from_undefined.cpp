@@ -42,7 +42,7 @@ class CopyFromUndefined : public Rule {
       if (size_t at = copy.find("--from=" + v); !near.empty() && at != std::string::npos)
         copy.replace(at, 7 + v.size(), "--from=" + near);
       f.fix = near.empty() ? "FROM <image> AS " + v : copy;
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

@@ -20,7 +20,7 @@ class CopyMultiSource : public Rule {
       f.root_cause = "Several sources can only be copied into a directory, written with a trailing slash.";
       f.fix = ins.keyword + " ... " + d + "/";
       if (!ins.exec_form) in.propose({dest.range, dest.text + "/"});
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

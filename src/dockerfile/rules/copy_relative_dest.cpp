@@ -33,7 +33,7 @@ class CopyRelativeDest : public Rule {
       f.fix = "WORKDIR /app";
       for (int l = ins.range.begin.line; l >= 1 && l <= ins.range.end.line && static_cast<size_t>(l) <= in.df.lines.size(); ++l)
         f.fix += "\n" + in.df.lines[l - 1];
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

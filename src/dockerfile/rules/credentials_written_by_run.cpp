@@ -124,7 +124,7 @@ class CredentialsWrittenByRun : public Rule {
         f.root_cause = "Login commands store the token or key in a file of the home folder; the file becomes part of "
                        "the RUN's layer, whatever secret mount or build argument provided the value.";
         f.fix = login->fix;
-        out.add(info_, util::scrub(std::move(f)));
+        out.add(info_, std::move(f));
       }
     }
   }

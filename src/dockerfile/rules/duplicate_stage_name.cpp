@@ -20,7 +20,11 @@ class DuplicateStageName : public Rule {
                                  " is already used by the stage on line " + std::to_string(prev));
         f.root_cause = "Stage names must be unique within a Dockerfile.";
         f.fix = "AS " + st.name + "-" + std::to_string(i);
-        out.add(info_, util::scrub(std::move(f)));
+        Location first = f.location;
+        first.line = prev;
+        first.column = first.end_line = first.end_column = 0;
+        f.related.push_back({std::move(first), "'" + st.name + "' first named here"});
+        out.add(info_, std::move(f));
         break;
       }
     }

@@ -26,7 +26,7 @@ class EnvSelfReference : public Rule {
           f.fix = "ENV " + ref.name + "=...\nENV " + kv.key + "=" +
                   (secrets::looks_secret_value(kv.key, kv.value) ? redact(kv.value) : kv.value);
           if (secrets::looks_secret_value(kv.key, kv.value)) f.evidence = redact_in(util::text_of(in.df, kv.value_range), kv.value);
-          out.add(info_, util::scrub(std::move(f)));
+          out.add(info_, std::move(f));
         }
       }
     }

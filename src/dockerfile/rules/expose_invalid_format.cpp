@@ -21,7 +21,7 @@ class ExposeInvalidFormat : public Rule {
         f.root_cause = "Host IPs and port mappings belong to docker run -p or the orchestrator, not to the image.";
         f.fix = "EXPOSE " + container;
         in.propose({a.range, container});
-        out.add(info_, util::scrub(std::move(f)));
+        out.add(info_, std::move(f));
       }
     }
   }

@@ -27,7 +27,7 @@ class ExposePortRange : public Rule {
                                        ": '" + ports + "' is not a port number in 0-65535");
         f.root_cause = "Ports are 16-bit numbers; the value is out of range or not a number.";
         f.fix = "EXPOSE 8080";
-        out.add(info_, util::scrub(std::move(f)));
+        out.add(info_, std::move(f));
       }
     }
   }

@@ -20,7 +20,7 @@ class ExposeProtoCasing : public Rule {
         f.root_cause = "The protocol is not written in lower case.";
         f.fix = "EXPOSE " + p.ports + "/" + low;
         in.propose({a.range, p.ports + "/" + low});
-        out.add(info_, util::scrub(std::move(f)));
+        out.add(info_, std::move(f));
       }
     }
   }

@@ -35,7 +35,7 @@ class FromAsCasing : public Rule {
       f.root_cause = "The AS keyword is written in a different case from FROM.";
       f.fix = kw + " " + ins.args[0].text + " " + want + " " + ins.args[2].text;
       in.propose({as.range, want});
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

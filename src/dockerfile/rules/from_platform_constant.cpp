@@ -32,7 +32,7 @@ class FromPlatformConstant : public Rule {
       std::string rest;  // the image and its AS name, as written
       for (const auto& a : ins.args) rest += (rest.empty() ? "" : " ") + a.text;
       f.fix = "FROM --platform=$BUILDPLATFORM " + (rest.empty() ? std::string("<image>") : rest);
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

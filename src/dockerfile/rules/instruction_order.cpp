@@ -17,7 +17,7 @@ class InstructionOrder : public Rule {
       f.root_cause = "Every instruction except ARG needs a build stage, which FROM starts.";
       // Pasteable: a FROM, then the instruction.
       f.fix = "FROM <image>\n" + kb::line_text(in.df, ins.range.begin.line);
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
       break;
     }
   }

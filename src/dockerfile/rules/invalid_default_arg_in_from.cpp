@@ -76,7 +76,7 @@ class InvalidDefaultArgInFrom : public Rule {
       f.root_cause = which.empty() ? "The ARG defaults expand to an invalid image name."
                                    : "ARG " + which + " has no default value, so it expands to an empty string.";
       f.fix = which.empty() ? "give the ARGs before FROM defaults that form a valid image" : "ARG " + which + "=<default>";
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

@@ -39,7 +39,7 @@ class InvalidDefinitionDescription : public Rule {
       f.root_cause = "Description comments must begin with the stage or argument name.";
       f.fix = "# " + name + " <description>   (or put an empty line between the comment and line " +
               std::to_string(ins.range.begin.line) + ")";
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

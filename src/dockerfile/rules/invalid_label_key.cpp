@@ -35,7 +35,7 @@ class InvalidLabelKey : public Rule {
         Finding f = in.at(kv.key_range, "label key '" + kv.key + "' on line " + std::to_string(kv.key_range.begin.line) + " " + why);
         f.root_cause = "Label keys are lower-case alphanumerics separated by single dots or hyphens.";
         f.fix = "LABEL " + util::lower(kv.key) + "=...";
-        out.add(info_, util::scrub(std::move(f)));
+        out.add(info_, std::move(f));
       }
     }
   }

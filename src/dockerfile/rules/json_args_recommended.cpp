@@ -57,7 +57,7 @@ class JsonArgsRecommended : public Rule {
         f.root_cause += " The command uses shell syntax, so the fix keeps sh but execs the program; or move the "
                         "shell logic into an entrypoint script that ends with exec \"$@\".";
       }
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

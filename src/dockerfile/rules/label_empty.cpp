@@ -16,7 +16,7 @@ class LabelEmpty : public Rule {
       f.root_cause = "An empty value satisfies the presence check but tells the reader nothing.";
       f.fix = "LABEL " + l.kv->key + "=\"<value>\"";
       f.tags = {"label-schema"};
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

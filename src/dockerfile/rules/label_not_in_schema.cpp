@@ -17,7 +17,7 @@ class LabelNotInSchema : public Rule {
                      "details or carry keys that label parsers misread.";
       f.fix = "Remove the label, or add " + l.kv->key + " to label_schema in .drydock.yaml";
       f.tags = {"label-schema"};
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

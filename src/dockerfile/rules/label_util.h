@@ -204,7 +204,7 @@ class TypedLabelRule : public Rule {
                      "; tools that read the label (registries, scanners, provenance checks) reject or misread other values.";
       f.fix = "LABEL " + l.kv->key + "=\"" + std::string(example_) + "\"";
       f.tags = {"label-schema"};
-      out.add(info(), util::scrub(std::move(f)));
+      out.add(info(), std::move(f));
     }
   }
 

@@ -31,7 +31,7 @@ class LegacyKeyValueFormat : public Rule {
       f.root_cause = "The key and value are separated by whitespace instead of '='.";
       f.fix = ins.keyword + " " + fixed;
       if (simple) in.propose({ins.args_range, fixed});
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

@@ -22,7 +22,7 @@ class MultipleInstructions : public Rule {
                                                     std::to_string(last) + " overrides it");
           f.root_cause = "A stage keeps only its last " + std::string(kw) + ".";
           f.fix = "remove the " + std::string(kw) + " on line " + std::to_string(ins->range.begin.line);
-          out.add(info_, util::scrub(std::move(f)));
+          out.add(info_, std::move(f));
         }
       }
     }

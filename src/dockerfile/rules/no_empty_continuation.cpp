@@ -22,7 +22,7 @@ class NoEmptyContinuation : public Rule {
                           "(empty line inside " + ins.keyword + ")");
         f.root_cause = "A blank line follows a line that ends with the escape character.";
         f.fix = "delete line " + std::to_string(l);
-        out.add(info_, util::scrub(std::move(f)));
+        out.add(info_, std::move(f));
       }
     }
   }

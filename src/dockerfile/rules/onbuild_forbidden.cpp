@@ -17,7 +17,7 @@ class OnbuildForbidden : public Rule {
                                " is not allowed: images built FROM this one fail");
       f.root_cause = "BuildKit rejects " + kw + " as an ONBUILD trigger.";
       f.fix = "remove line " + std::to_string(ins.range.begin.line);
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

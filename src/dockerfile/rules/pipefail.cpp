@@ -67,7 +67,7 @@ class Pipefail : public Rule {
         f.fix = alpine || (sh && util::basename(in.argv(*sh)[0]) != "bash"sv)
                     ? "RUN set -o pipefail && " + ins.args_text.substr(0, 80)
                     : "SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]";
-        out.add(info_, util::scrub(std::move(f)));
+        out.add(info_, std::move(f));
         break;
       }
     }

@@ -182,7 +182,7 @@ inline void check_pins(const LintInput& in_, Report& out, const RuleInfo& info, 
       }
       f.fix = tool + " " + (spec.fix_prefix ? spec.fix_prefix(*u) : std::string()) +
               (module ? name + ":<stream>" : dd::kb::pin_example(u->pm(), name));
-      out.add(info, util::scrub(std::move(f)));
+      out.add(info, std::move(f));
     }
   }
 }
@@ -229,7 +229,7 @@ inline void check_yes(const LintInput& in_, Report& out, const RuleInfo& info, c
                          text_of(in_.df, u->c.whole()));
       f.root_cause = "A build has no terminal, so a confirmation prompt reads end-of-file and answers no.";
       f.fix = cmd + " " + std::string(spec.flag) + " ...";
-      out.add(info, util::scrub(std::move(f)));
+      out.add(info, std::move(f));
     }
   }
 }
@@ -288,7 +288,7 @@ inline void check_clean(const LintInput& in_, Report& out, const RuleInfo& info,
                        text_of(in_.df, first->c.whole()));
     f.root_cause = "Files left by a RUN stay in its layer forever; a later RUN cannot shrink the image.";
     f.fix = std::string(spec.fix);
-    out.add(info, util::scrub(std::move(f)));
+    out.add(info, std::move(f));
   }
 }
 

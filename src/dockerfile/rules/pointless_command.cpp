@@ -42,7 +42,7 @@ class PointlessCommand : public Rule {
         f.fix = p.program == "service"sv || p.program == "systemctl"sv
                     ? "start the service from CMD/ENTRYPOINT (in the foreground), not from RUN"
                     : "remove `" + std::string(p.program) + "` from the RUN";
-        out.add(info_, util::scrub(std::move(f)));
+        out.add(info_, std::move(f));
       }
     }
   }

@@ -16,7 +16,7 @@ class RedundantTargetPlatform : public Rule {
                                       " is the default and can be removed");
       f.root_cause = "FROM resolves images for the target platform unless told otherwise.";
       f.fix = "FROM " + (ins.args.empty() ? std::string("<image>") : ins.args[0].text);
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

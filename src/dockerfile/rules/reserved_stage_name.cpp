@@ -16,7 +16,7 @@ class ReservedStageName : public Rule {
                                " is reserved and cannot be used as a stage name");
       f.root_cause = "BuildKit gives '" + st.name + "' its own meaning, so references to this stage resolve elsewhere.";
       f.fix = "AS " + st.name + "-stage";
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

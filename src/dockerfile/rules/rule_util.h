@@ -328,24 +328,6 @@ inline bool rooted_in_scratch(const Dockerfile& df, int st) {
 // The stage a COPY --from value names, by name or index; null when none.
 inline const Stage* stage_ref(const Dockerfile& df, std::string_view v) { return df.stage_named(lower(v)); }
 
-// Replaces every secret that the shared rule set finds in `text` by its
-// redacted form.
-inline std::string scrub_text(std::string text) {
-  if (text.empty()) return text;
-  auto found = secrets::scan_text(text);
-  for (auto it = found.rbegin(); it != found.rend(); ++it)
-    if (it->begin <= it->end && it->end <= text.size()) text.replace(it->begin, it->end - it->begin, it->redacted);
-  return text;
-}
-
-// A finding with any secret in its message, evidence or fix redacted.
-inline Finding scrub(Finding f) {
-  f.message = scrub_text(std::move(f.message));
-  f.evidence = scrub_text(std::move(f.evidence));
-  f.fix = scrub_text(std::move(f.fix));
-  return f;
-}
-
 // An EXPOSE word split at '/': "8080/tcp" -> ports "8080", proto "tcp".
 struct Port {
   std::string spec;   // the word as written

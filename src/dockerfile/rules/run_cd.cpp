@@ -112,7 +112,7 @@ class RunCd : public Rule {
                         util::text_of(in.df, c.whole()));
       f.root_cause = "Each RUN starts in the WORKDIR again, so a cd is easy to forget in the next RUN and hides the layout.";
       f.fix = "WORKDIR " + (dir[0] == '/' || dir[0] == '$' ? dir : "/" + dir);
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
       return;  // one finding per RUN
     }
   }

@@ -19,7 +19,7 @@ class ShellViaLn : public Rule {
                         util::text_of(in.df, c.whole()));
       f.root_cause = "Relinking /bin/sh changes the shell of every script in the image, including package maintainer scripts that expect a POSIX sh.";
       f.fix = "SHELL [\"" + target + "\", \"-o\", \"pipefail\", \"-c\"]";
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

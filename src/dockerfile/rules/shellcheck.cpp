@@ -228,7 +228,7 @@ class ShellCheck : public Rule {
     f.root_cause = "ShellCheck " + code + " on the RUN script (" + level + ").";
     f.fix = "https://www.shellcheck.net/wiki/" + code;
     f.tags = {code};
-    out.add(info_, util::scrub(std::move(f)));
+    out.add(info_, std::move(f));
   }
 
   const RuleInfo& info_ = Registry::instance().add({

@@ -18,7 +18,7 @@ class StageNameCasing : public Rule {
       f.root_cause = "BuildKit lower-cases stage names, so the spelling in the file differs from the name the build uses.";
       f.fix = "AS " + low;
       in.propose({name.range, low});
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

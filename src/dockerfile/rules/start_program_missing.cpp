@@ -129,7 +129,7 @@ class StartProgramMissing : public Rule {
                  : "COPY the program to " + candidates.front() + " (COPY --from=build /out/" +
                        std::string(ctxrule::base_name(prog)) + " " + candidates.front() + "), or fix the path";
     f.tags = {"process"};
-    out.add(info_, util::scrub(std::move(f)));
+    out.add(info_, std::move(f));
   }
 
  private:

@@ -18,7 +18,7 @@ class SudoInRun : public Rule {
                           util::text_of(in.df, util::script_range(ins, c.begin, c.end)));
         f.root_cause = "sudo needs a TTY-less sudoers setup and a setuid binary in the image; switching USER is the Dockerfile way.";
         f.fix = "USER root\nRUN <command>\nUSER app";
-        out.add(info_, util::scrub(std::move(f)));
+        out.add(info_, std::move(f));
       }
     }
   }

@@ -41,7 +41,7 @@ class UndefinedArgInFrom : public Rule {
           f.fix = "ARG " + ref.name + "=<default>";
           if (!in.df.stages.empty() && in.df.stages.front().from_index < in.df.instructions.size())
             f.fix += "\n" + kb::line_text(in.df, in.df.instructions[in.df.stages.front().from_index].range.begin.line);
-          out.add(info_, util::scrub(std::move(f)));
+          out.add(info_, std::move(f));
         }
       }
     }

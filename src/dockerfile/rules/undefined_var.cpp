@@ -132,7 +132,7 @@ class UndefinedVar : public Rule {
                                    " is not defined and expands to an empty string: " + why);
           f.root_cause = "The variable is not declared by ARG or ENV in this stage before its use.";
           f.fix = fix;
-          out.add(info_, util::scrub(std::move(f)));
+          out.add(info_, std::move(f));
         }
       }
     }

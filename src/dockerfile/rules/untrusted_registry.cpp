@@ -47,7 +47,7 @@ class UntrustedRegistry : public Rule {
                                ", which is not in the trusted registries (" + allowed + ")");
       f.root_cause = "The base image's registry is not on the configured allow-list.";
       f.fix = "FROM " + list.front() + "/" + repository_part(ref);
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

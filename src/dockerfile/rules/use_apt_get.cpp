@@ -25,7 +25,7 @@ class UseAptGet : public Rule {
       f.root_cause = "apt is meant for people at a terminal: its output and behaviour may change between releases.";
       f.fix = "apt-get " + sub_name + (sub_name == "install"sv ? " -y --no-install-recommends ..." : " ...");
       if (same && c.arg(c.prog) == "apt"sv) in.propose({r, "apt-get"});
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

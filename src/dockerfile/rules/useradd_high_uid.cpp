@@ -25,7 +25,7 @@ class UseraddHighUid : public Rule {
                         util::text_of(in.df, c.whole()));
       f.root_cause = "lastlog reserves 292 bytes per uid up to the highest one, and image layers do not keep files sparse.";
       f.fix = "useradd --no-log-init -u " + uid + " ...";
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

@@ -30,7 +30,7 @@ class WgetAndCurl : public Rule {
                         util::text_of(in.df, later->whole()));
       f.root_cause = "Two download tools means two packages and their libraries in the image for the same job.";
       f.fix = "use " + std::string(earlier->name()) + " for every download of the stage";
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

@@ -35,7 +35,7 @@ class WorkdirRelativePath : public Rule {
                                " is relative and no absolute WORKDIR precedes it in this stage: it depends on the base image's WORKDIR");
       f.root_cause = "Relative WORKDIR paths are joined to the inherited working directory.";
       f.fix = "WORKDIR /" + path;
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

@@ -41,7 +41,7 @@ class WorkdirSystemDir : public Rule {
                                : "These directories belong to the host's boot and filesystem tooling; an app's "
                                  "working files there confuse both.";
         f.fix = "WORKDIR /app";
-        out.add(info_, util::scrub(std::move(f)));
+        out.add(info_, std::move(f));
       }
     }
   }

@@ -37,7 +37,7 @@ class YarnClean : public Rule {
                         util::text_of(in.df, install->whole()));
       f.root_cause = "The yarn offline cache duplicates every package of node_modules inside the same layer.";
       f.fix = "RUN yarn install --frozen-lockfile && yarn cache clean";
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

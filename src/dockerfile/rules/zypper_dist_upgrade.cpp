@@ -18,7 +18,7 @@ class ZypperDistUpgrade : public Rule {
                         util::text_of(in.df, c.whole()));
       f.root_cause = "A distribution upgrade in a Dockerfile replaces what the base image tag promised with whatever the repositories hold today.";
       f.fix = "use a newer base image tag instead, or zypper --non-interactive patch for security updates";
-      out.add(info_, util::scrub(std::move(f)));
+      out.add(info_, std::move(f));
     }
   }
 

@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "core/redact.h"
+#include "core/registrar.h"
 #include "core/registry.h"
 #include "core/report.h"
 #include "knowledge/image_ref.h"
@@ -15,73 +16,61 @@
 namespace dd::k8s::pod {
 namespace {
 
-const RuleInfo& add_rule(const char* id, const char* name, Category c, const char* summary, const char* rationale,
-                         const char* fix, Severity sev = Severity::error) {
-  RuleInfo r;
-  r.id = id;
-  r.name = name;
-  r.domain = Domain::k8s;
-  r.category = c;
-  r.severity = sev;
-  r.summary = summary;
-  r.rationale = rationale;
-  r.fix = fix;
-  r.tags = {"k8s"};
-  return Registry::instance().add(std::move(r));
-}
+using Rules = Registrar<Domain::k8s>;
+const std::vector<std::string> kTags = {"k8s"};
 
-const RuleInfo& kCrashLoop = add_rule(
-    "DD6500", "pod-crash-loop-backoff", Category::crash_loop, "The container is in CrashLoopBackOff",
+const RuleInfo& kCrashLoop = Rules::add(
+    "DD6500", "pod-crash-loop-backoff", Category::crash_loop, Severity::error, "The container is in CrashLoopBackOff",
     "The kubelet restarts a container that keeps failing with a growing back-off; the cause is in the last "
     "terminated state and the previous run's logs.",
-    "kubectl logs POD -c CONTAINER --previous");
-const RuleInfo& kImagePull = add_rule(
-    "DD6501", "pod-image-pull-failed", Category::image_pull, "The image cannot be pulled",
+    "kubectl logs POD -c CONTAINER --previous", kTags);
+const RuleInfo& kImagePull = Rules::add(
+    "DD6501", "pod-image-pull-failed", Category::image_pull, Severity::error, "The image cannot be pulled",
     "ErrImagePull and ImagePullBackOff keep the pod from ever starting: the registry refused the credentials, the "
     "repository or tag does not exist, or the registry cannot be reached.",
-    "imagePullSecrets:\n  - name: regcred");
-const RuleInfo& kConfigRef = add_rule(
-    "DD6502", "pod-config-ref-missing", Category::config_missing,
+    "imagePullSecrets:\n  - name: regcred", kTags);
+const RuleInfo& kConfigRef = Rules::add(
+    "DD6502", "pod-config-ref-missing", Category::config_missing, Severity::error,
     "A ConfigMap, Secret or key the container references does not exist",
     "CreateContainerConfigError: the kubelet will not create a container whose env or envFrom names a missing "
     "ConfigMap, Secret or key (unless it is optional).",
-    "kubectl create configmap NAME --from-literal=KEY=VALUE");
-const RuleInfo& kNonRoot = add_rule(
-    "DD6503", "pod-run-as-non-root-violated", Category::runs_as_root,
+    "kubectl create configmap NAME --from-literal=KEY=VALUE", kTags);
+const RuleInfo& kNonRoot = Rules::add(
+    "DD6503", "pod-run-as-non-root-violated", Category::runs_as_root, Severity::error,
     "runAsNonRoot is set but the image runs as root",
     "The kubelet refuses to start a container whose image user is root (or a name it cannot verify) when the pod "
     "demands runAsNonRoot.",
-    "securityContext:\n  runAsUser: 10001");
-const RuleInfo& kStart = add_rule(
-    "DD6504", "pod-container-start-failed", Category::crash_loop, "The container runtime could not create or start the "
+    "securityContext:\n  runAsUser: 10001", kTags);
+const RuleInfo& kStart = Rules::add(
+    "DD6504", "pod-container-start-failed", Category::crash_loop, Severity::error, "The container runtime could not create or start the "
     "container",
     "CreateContainerError, RunContainerError and StartError mean the process never ran: the command, a mount or the "
     "runtime configuration is wrong.",
-    "kubectl describe pod POD   # the message names the failing step");
-const RuleInfo& kCompleted = add_rule(
-    "DD6505", "pod-completed-in-long-running-workload", Category::exits_immediately,
+    "kubectl describe pod POD   # the message names the failing step", kTags);
+const RuleInfo& kCompleted = Rules::add(
+    "DD6505", "pod-completed-in-long-running-workload", Category::exits_immediately, Severity::error,
     "The container exits 0 in a workload that must keep running",
     "A Deployment, StatefulSet or DaemonSet restarts a container that completes: Completed, then CrashLoopBackOff.",
-    "Run the server in the foreground as PID 1, or use a Job for a task that ends");
-const RuleInfo& kEvicted = add_rule(
-    "DD6506", "pod-evicted", Category::oom_killed, "The pod was evicted by the kubelet",
+    "Run the server in the foreground as PID 1, or use a Job for a task that ends", kTags);
+const RuleInfo& kEvicted = Rules::add(
+    "DD6506", "pod-evicted", Category::oom_killed, Severity::error, "The pod was evicted by the kubelet",
     "Under node pressure the kubelet evicts pods that use more than they request, BestEffort and Burstable first.",
-    "resources:\n  requests:\n    memory: 512Mi\n  limits:\n    memory: 512Mi   # requests = limits: Guaranteed QoS");
-const RuleInfo& kScheduling = add_rule(
-    "DD6507", "pod-failed-scheduling", Category::best_practice, "The pod cannot be scheduled on any node",
+    "resources:\n  requests:\n    memory: 512Mi\n  limits:\n    memory: 512Mi   # requests = limits: Guaranteed QoS", kTags);
+const RuleInfo& kScheduling = Rules::add(
+    "DD6507", "pod-failed-scheduling", Category::best_practice, Severity::error, "The pod cannot be scheduled on any node",
     "FailedScheduling keeps the pod Pending: its requests fit no node, a taint is not tolerated, node affinity "
     "matches nothing, or a PersistentVolumeClaim is unbound.",
-    "kubectl describe nodes   # compare Allocatable with the pod's requests");
-const RuleInfo& kMount = add_rule(
-    "DD6508", "pod-failed-mount", Category::volume_permissions, "A volume cannot be mounted",
+    "kubectl describe nodes   # compare Allocatable with the pod's requests", kTags);
+const RuleInfo& kMount = Rules::add(
+    "DD6508", "pod-failed-mount", Category::volume_permissions, Severity::error, "A volume cannot be mounted",
     "FailedMount keeps the pod in ContainerCreating: the ConfigMap, Secret or claim is missing or the volume cannot be "
     "attached.",
-    "kubectl get events --field-selector reason=FailedMount");
-const RuleInfo& kProbe = add_rule(
-    "DD6509", "pod-probe-failing", Category::no_healthcheck, "A liveness, readiness or startup probe fails",
+    "kubectl get events --field-selector reason=FailedMount", kTags);
+const RuleInfo& kProbe = Rules::add(
+    "DD6509", "pod-probe-failing", Category::no_healthcheck, Severity::error, "A liveness, readiness or startup probe fails",
     "A failing liveness or startup probe restarts the container; a failing readiness probe takes the pod out of its "
     "Service.",
-    "kubectl exec POD -c CONTAINER -- wget -qO- http://127.0.0.1:PORT/PATH   # run the probe by hand");
+    "kubectl exec POD -c CONTAINER -- wget -qO- http://127.0.0.1:PORT/PATH   # run the probe by hand", kTags);
 
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -143,7 +132,6 @@ bool about(const Event& e, const Container& c) {
   return e.message.find("container " + c.name) != std::string::npos ||
          e.message.find("container \"" + c.name + "\"") != std::string::npos;
 }
-
 
 // ---- image pulls ----
 

@@ -5,8 +5,8 @@
 namespace dd::runtime::rules {
 namespace {
 
-const RuleInfo& kInfo = add_rule(
-    "DD5207", "image-arch-mismatch", Category::arch_mismatch, "The image is built for another CPU architecture",
+const RuleInfo& kInfo = Rules::add(
+    "DD5207", "image-arch-mismatch", Category::arch_mismatch, Severity::error, "The image is built for another CPU architecture",
     "An image built on an arm64 laptop cannot run on amd64 servers (and the reverse) without emulation.",
     "docker buildx build --platform linux/amd64,linux/arm64 -t IMAGE --push .");
 

@@ -10,21 +10,6 @@
 
 namespace dd::runtime::rules {
 
-inline const RuleInfo& add_rule(const char* id, const char* name, Category c, const char* summary, const char* rationale,
-                                const char* fix, std::vector<std::string> tags = {}, Severity sev = Severity::error) {
-  RuleInfo r;
-  r.id = id;
-  r.name = name;
-  r.domain = Domain::runtime;
-  r.category = c;
-  r.severity = sev;
-  r.summary = summary;
-  r.rationale = rationale;
-  r.fix = fix;
-  r.tags = std::move(tags);
-  return Registry::instance().add(std::move(r));
-}
-
 // A JSON-like list for evidence: ["nginx","-g","daemon off;"].
 std::string quote_list(const std::vector<std::string>& v);
 // The folder a tmpfs should cover for a path a process failed to write:

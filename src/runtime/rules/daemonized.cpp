@@ -11,8 +11,8 @@
 namespace dd::runtime::rules {
 namespace {
 
-const RuleInfo& kInfo = add_rule(
-    "DD5203", "main-process-daemonized", Category::exits_immediately, "The main process daemonized and exited",
+const RuleInfo& kInfo = Rules::add(
+    "DD5203", "main-process-daemonized", Category::exits_immediately, Severity::error, "The main process daemonized and exited",
     "A container lives as long as PID 1. A command that forks the server into the background exits at once, and the "
     "container stops (or restart-loops) with it.",
     "CMD [\"nginx\", \"-g\", \"daemon off;\"]   # run the server in the foreground");

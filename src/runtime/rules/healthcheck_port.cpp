@@ -11,8 +11,8 @@
 namespace dd::runtime::rules {
 namespace {
 
-const RuleInfo& kInfo = add_rule(
-    "DD5204", "healthcheck-wrong-port", Category::no_healthcheck, "The health check probes a port nothing listens on",
+const RuleInfo& kInfo = Rules::add(
+    "DD5204", "healthcheck-wrong-port", Category::no_healthcheck, Severity::error, "The health check probes a port nothing listens on",
     "A probe on the wrong port fails forever: the orchestrator restarts or unroutes a healthy app.",
     "--health-cmd 'wget -q -O /dev/null http://127.0.0.1:PORT/ || exit 1'   # the port the app listens on");
 

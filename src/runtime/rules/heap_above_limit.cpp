@@ -10,8 +10,8 @@
 namespace dd::runtime::rules {
 namespace {
 
-const RuleInfo& kInfo = add_rule(
-    "DD5202", "heap-above-limit", Category::oom_killed, "The runtime's heap is larger than the container",
+const RuleInfo& kInfo = Rules::add(
+    "DD5202", "heap-above-limit", Category::oom_killed, Severity::error, "The runtime's heap is larger than the container",
     "A heap bound above the memory limit means the garbage collector never runs in time: the kernel kills the process "
     "first.",
     "-e NODE_OPTIONS=--max-old-space-size=384   # about 75% of the limit\n"

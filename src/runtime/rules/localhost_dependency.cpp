@@ -7,8 +7,8 @@
 namespace dd::runtime::rules {
 namespace {
 
-const RuleInfo& kInfo = add_rule(
-    "DD5211", "localhost-dependency", Category::network_unreachable,
+const RuleInfo& kInfo = Rules::add(
+    "DD5211", "localhost-dependency", Category::network_unreachable, Severity::error,
     "The app looks for a dependency on localhost inside its own container",
     "What was localhost on a laptop is the container itself in production: the database or API is in another "
     "container, reachable by its service name.",

@@ -4,8 +4,8 @@
 namespace dd::runtime::rules {
 namespace {
 
-const RuleInfo& kInfo = add_rule(
-    "DD5208", "missing-command", Category::missing_dependency, "A command the container runs is not in the image",
+const RuleInfo& kInfo = Rules::add(
+    "DD5208", "missing-command", Category::missing_dependency, Severity::error, "A command the container runs is not in the image",
     "A command missing from the image fails every start with exit 127.",
     "RUN apt-get update && apt-get install -y --no-install-recommends PACKAGE");
 

@@ -8,8 +8,8 @@
 namespace dd::runtime::rules {
 namespace {
 
-const RuleInfo& kInfo = add_rule(
-    "DD5212", "missing-env-var", Category::config_missing, "A required environment variable is not set",
+const RuleInfo& kInfo = Rules::add(
+    "DD5212", "missing-env-var", Category::config_missing, Severity::error, "A required environment variable is not set",
     "Configuration that lives in a developer's shell or .env file is not injected in production; the app refuses "
     "to start.",
     "docker run -e NAME=VALUE ...");

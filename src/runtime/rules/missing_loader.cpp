@@ -5,8 +5,8 @@
 namespace dd::runtime::rules {
 namespace {
 
-const RuleInfo& kInfo = add_rule(
-    "DD5210", "missing-dynamic-loader", Category::missing_dependency,
+const RuleInfo& kInfo = Rules::add(
+    "DD5210", "missing-dynamic-loader", Category::missing_dependency, Severity::error,
     "The binary's dynamic loader is missing (glibc binary on a musl, busybox or scratch image)",
     "A binary built against glibc needs /lib64/ld-linux-x86-64.so.2; on Alpine, busybox or scratch the kernel reports "
     "'no such file or directory' for a file that is there.",

@@ -7,8 +7,8 @@
 namespace dd::runtime::rules {
 namespace {
 
-const RuleInfo& kInfo = add_rule(
-    "DD5209", "missing-shared-library", Category::missing_dependency, "A shared library is missing from the image",
+const RuleInfo& kInfo = Rules::add(
+    "DD5209", "missing-shared-library", Category::missing_dependency, Severity::error, "A shared library is missing from the image",
     "Multi-stage builds often copy a binary without the libraries it links against; it then fails at every start.",
     "RUN apt-get update && apt-get install -y --no-install-recommends PACKAGE");
 

@@ -5,8 +5,8 @@
 namespace dd::runtime::rules {
 namespace {
 
-const RuleInfo& kInfo = add_rule(
-    "DD5201", "oom-without-limit", Category::oom_killed, "OOM-killed without a memory limit",
+const RuleInfo& kInfo = Rules::add(
+    "DD5201", "oom-without-limit", Category::oom_killed, Severity::error, "OOM-killed without a memory limit",
     "With no limit the container competes for all of the host's memory; when the host runs out, the kernel kills it "
     "and its neighbours without warning.",
     "docker run --memory 512m --memory-reservation 384m IMAGE", {"memory"});

@@ -8,8 +8,8 @@
 namespace dd::runtime::rules {
 namespace {
 
-const RuleInfo& kInfo = add_rule(
-    "DD5205", "read-only-needs-tmpfs", Category::read_only_filesystem,
+const RuleInfo& kInfo = Rules::add(
+    "DD5205", "read-only-needs-tmpfs", Category::read_only_filesystem, Severity::error,
     "The app writes to a path of the read-only root filesystem",
     "With --read-only (readOnlyRootFilesystem) every path the app writes must be a tmpfs or a volume.",
     "docker run --read-only --tmpfs /path ...");

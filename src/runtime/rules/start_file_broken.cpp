@@ -6,8 +6,8 @@
 namespace dd::runtime::rules {
 namespace {
 
-const RuleInfo& kInfo = add_rule(
-    "DD5213", "start-script-broken", Category::crash_loop,
+const RuleInfo& kInfo = Rules::add(
+    "DD5213", "start-script-broken", Category::crash_loop, Severity::error,
     "The start script cannot run (CRLF line endings, missing #! interpreter, or no #! line)",
     "The kernel runs a script through the program on its #! line. A carriage return at the end of that line, an "
     "interpreter the image lacks, or no #! line at all makes every start fail with 'no such file or directory' or "

@@ -5,8 +5,8 @@
 namespace dd::runtime::rules {
 namespace {
 
-const RuleInfo& kInfo = add_rule(
-    "DD5206", "write-denied-non-root", Category::volume_permissions,
+const RuleInfo& kInfo = Rules::add(
+    "DD5206", "write-denied-non-root", Category::volume_permissions, Severity::error,
     "The non-root user cannot write a path it needs",
     "Images and volumes are owned by root by default; an app that runs as another user cannot write them.",
     "RUN mkdir -p /data && chown 1000:1000 /data");

@@ -20,3 +20,16 @@ TEST(DuplicateStageName, HadolintAliasSuppresses) {
 }
 
 }  // namespace dd::test
+
+namespace dd::test {
+
+TEST(DuplicateStageName, NamesTheFirstStageAsRelated) {
+  auto f = only(lint("FROM node:20 AS build\nRUN echo 1\nFROM node:20 AS build\n"), "DD1006");
+  ASSERT_EQ(f.size(), 1u);
+  ASSERT_EQ(f[0].related.size(), 1u);
+  EXPECT_EQ(f[0].related[0].location.line, 1);
+  EXPECT_EQ(f[0].related[0].location.file, f[0].location.file);
+  EXPECT_NE(f[0].related[0].message.find("build"), std::string::npos);
+}
+
+}  // namespace dd::test
