@@ -5,7 +5,7 @@ namespace dd::dockerfile {
 namespace {
 
 bool gem_pinned(std::string_view p) { return p.find(':') != std::string_view::npos; }
-bool gem_cmd_pinned(const util::Cmd& c) { return util::has_opt(c, {"-v", "--version"}); }
+bool gem_cmd_pinned(const Cmd& c) { return util::has_opt(c, {"-v", "--version"}); }
 std::string gem_example(std::string_view p) { return std::string(p) + " -v <version>"; }
 const util::PinSpec spec{{"gem"}, {"install", "i"}, {"-v", "--version", "-i", "--install-dir", "-n", "--bindir", "-s", "--source", "--platform", "-g", "--file"}, gem_pinned, nullptr, gem_example, nullptr, gem_cmd_pinned};
 

@@ -8,55 +8,20 @@
 #include <vector>
 
 #include "core/redact.h"
+#include "dockerfile/command.h"
 #include "dockerfile/knowledge.h"
 #include "dockerfile/rule.h"
+#include "dockerfile/stages.h"
 #include "secrets/secrets.h"
 
 namespace dd::dockerfile::inc {
 
-// The stages whose layers an image built from stage `s` carries: `s` and the
-// stages it is built FROM, root first.
-inline std::vector<const Stage*> stage_chain(const Dockerfile& df, const Stage* s) {
-  std::vector<const Stage*> out;
-  for (int guard = 0; s && guard < 64; ++guard) {
-    out.insert(out.begin(), s);
-    if (!s->base_stage) break;
-    int b = *s->base_stage;
-    if (b < 0 || b >= s->index || static_cast<size_t>(b) >= df.stages.size()) break;
-    s = &df.stages[b];
-  }
-  return out;
-}
-
-// The stages whose layers ship: the final stage's chain.
-inline std::vector<const Stage*> final_chain(const Dockerfile& df) { return stage_chain(df, df.final_stage()); }
-
-// final_chain(in), computed once per file for every rule that asks.
-inline const std::vector<const Stage*>& final_chain(const LintInput& in) {
-  static const char tag = 0;
-  return in.memo<std::vector<const Stage*>>(&tag, [&] { return final_chain(in.df); });
-}
-
-inline std::vector<const Instruction*> chain_instructions(const Dockerfile& df, const std::vector<const Stage*>& chain) {
-  std::vector<const Instruction*> out;
-  for (const Stage* s : chain)
-    for (size_t i : s->instructions)
-      if (i < df.instructions.size()) out.push_back(&df.instructions[i]);
-  return out;
-}
-
-// The instructions of the final chain, computed once per file.
-inline const std::vector<const Instruction*>& final_instructions(const LintInput& in) {
-  static const char tag = 0;
-  return in.memo<std::vector<const Instruction*>>(&tag, [&] { return chain_instructions(in.df, final_chain(in)); });
-}
-
-// The external image the chain starts from ("" for scratch-less unknowns).
-inline kb::ImageRef chain_base(const std::vector<const Stage*>& chain) {
-  if (chain.empty()) return {};
-  const Stage* root = chain.front();
-  return kb::parse_image(root->base_expanded.empty() ? root->base : root->base_expanded);
-}
+// The stage graph lives in dockerfile/stages.h (one place for every rule).
+using dockerfile::chain_base;
+using dockerfile::chain_instructions;
+using dockerfile::final_chain;
+using dockerfile::final_instructions;
+using dockerfile::stage_chain;
 
 inline bool is_scratch(const kb::ImageRef& r) { return r.path == "scratch"sv && r.registry.empty(); }
 inline bool is_distroless(const kb::ImageRef& r) {
@@ -157,26 +122,23 @@ inline StartCommand start_command(const std::vector<const Instruction*>& chain) 
 
 // The commands the container runs at start. An exec-form ENTRYPOINT that is
 // a program (not a script) takes an exec-form CMD as its arguments.
-inline std::vector<kb::Cmd> start_commands(const LintInput& in, const StartCommand& s) {
+inline std::vector<Cmd> start_commands(const LintInput& in, const StartCommand& s) {
   if (s.entrypoint) {
-    auto ep = kb::commands(in, *s.entrypoint);
+    auto ep = instruction_commands(in, *s.entrypoint);
     if (!s.entrypoint->exec_form || !s.cmd) return ep;
     bool script = ep.size() == 1 && !ep[0].argv.empty() &&
                   (ep[0].argv[0].ends_with(".sh") || kb::contains(ep[0].argv[0], "entrypoint"));
-    std::vector<kb::Cmd> cmd = kb::commands(in, *s.cmd);
+    std::vector<Cmd> cmd = instruction_commands(in, *s.cmd);
     if (script || ep.size() != 1 || ep[0].argv.empty()) return cmd.empty() ? ep : cmd;
     if (s.cmd->exec_form) {
-      for (const auto& a : s.cmd->args) {
-        ep[0].argv.push_back(a.text);
-        ep[0].ranges.push_back(a.range);
-      }
+      for (const auto& a : s.cmd->args) ep[0].append(a.text, a.range);
       return ep;
     }
     size_t w = kb::real_program(ep[0].argv);
     if (w >= ep[0].argv.size()) return cmd;  // tini -- / dumb-init: CMD is the program
     return ep;
   }
-  if (s.cmd) return kb::commands(in, *s.cmd);
+  if (s.cmd) return instruction_commands(in, *s.cmd);
   return {};
 }
 
@@ -219,7 +181,7 @@ inline std::string on_line(int line) { return "line " + std::to_string(line); }
 
 // Why this command leaves the foreground, and the foreground form: the
 // knowledge layer's daemon table, which `diagnose` reads too.
-inline bool daemonizes(const kb::ImageRef& base, const kb::Cmd& c, std::string& why, std::string& fix, size_t& word) {
+inline bool daemonizes(const kb::ImageRef& base, const dd::kb::Command& c, std::string& why, std::string& fix, size_t& word) {
   auto d = dd::kb::daemonizing(c.argv, base.path, base.tag);
   if (!d) return false;
   why = d->why;

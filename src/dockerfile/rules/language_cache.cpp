@@ -28,7 +28,7 @@ class LanguageCache : public Rule {
       if (ins->kind != Kw::RUN || inc::has_mount(*ins, "cache")) continue;
       if (!inc::mentions(*ins, {"pip", "npm", "yarn", "pnpm"})) continue;  // the programs this rule knows
       const auto& vars = in.scope(*ins);
-      for (const auto& c : kb::commands(in, *ins)) {
+      for (const auto& c : instruction_commands(in, *ins)) {
         size_t p = kb::real_program(c.argv);
         if (p + 1 >= c.argv.size()) continue;
         std::span<const std::string> argv(c.argv.begin() + static_cast<long>(p), c.argv.end());
@@ -40,14 +40,14 @@ class LanguageCache : public Rule {
         std::string_view prog = kb::basename(argv[0]);
         if ((prog == "pip"sv || prog == "pip3"sv || prog.rfind("pip3.", 0) == 0) && argv.size() > 1 &&
             argv[1] == "install"sv && !has_any(argv, {"--no-cache-dir"}) && !vars.count("PIP_NO_CACHE_DIR")) {
-          Finding f = in.at(c.ranges[off], "pip install on line " + std::to_string(ins->range.begin.line) +
+          Finding f = in.at(c.range(off), "pip install on line " + std::to_string(ins->range.begin.line) +
                                                " keeps its download cache (~/.cache/pip) in the image");
           f.root_cause = "pip caches every wheel it downloads; without --no-cache-dir the cache ships in the layer.";
           f.fix = "pip install --no-cache-dir ...  (or ENV PIP_NO_CACHE_DIR=1)";
           f.tags = {"python"};
           out.add(info_, std::move(f));
-          if (!ins->exec_form && ins->heredocs.empty() && off + 1 < c.ranges.size())
-            in.propose({{c.ranges[off + 1].end, c.ranges[off + 1].end}, " --no-cache-dir"});
+          if (!ins->exec_form && ins->heredocs.empty() && off + 1 < c.size())
+            in.propose({{c.range(off + 1).end, c.range(off + 1).end}, " --no-cache-dir"});
           continue;
         }
         const kb::InstallCommand* ic = nullptr;
@@ -60,7 +60,7 @@ class LanguageCache : public Rule {
         if (std::count_if(argv.begin() + 1, argv.end(), [](const std::string& a) { return a.empty() || a[0] != '-'; }) > 1)
           continue;
         if (last_prune > k) continue;
-        Finding f = in.at(c.ranges[p], inc::show(c.argv, p, 2) + " on line " + std::to_string(ins->range.begin.line) +
+        Finding f = in.at(c.range(p), inc::show(c.argv, p, 2) + " on line " + std::to_string(ins->range.begin.line) +
                                            " installs devDependencies into the final image");
         f.root_cause = "Without --omit=dev (or NODE_ENV=production) test, lint and build tooling ship with the app.";
         f.fix = eco->name == "npm"sv ? "RUN npm ci --omit=dev" : eco->name == "yarn"sv ? "RUN yarn install --production --frozen-lockfile" : "RUN pnpm install --prod --frozen-lockfile";

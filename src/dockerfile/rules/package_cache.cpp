@@ -12,7 +12,7 @@ class PackageCache : public Rule {
     for (const Instruction* ins : inc::final_instructions(in)) {
       if (ins->kind != Kw::RUN || inc::has_mount(*ins, "cache")) continue;
       std::string text = inc::run_text(*ins);
-      for (const auto& c : kb::commands(in, *ins)) {
+      for (const auto& c : instruction_commands(in, *ins)) {
         size_t p = kb::real_program(c.argv);
         if (p + 1 >= c.argv.size()) continue;
         const kb::PackageManager* pm = kb::package_manager(kb::basename(c.argv[p]));
@@ -33,7 +33,7 @@ class PackageCache : public Rule {
         if (!cleaned && recommends) what = "keeps the package lists and pulls recommended packages";
         else if (!cleaned) what = "leaves the " + std::string(pm->program) + " cache in the layer";
         else what = "also installs every recommended package";
-        Finding f = in.at(c.ranges[p], "RUN " + cmd + " on line " + std::to_string(ins->range.begin.line) + " " +
+        Finding f = in.at(c.range(p), "RUN " + cmd + " on line " + std::to_string(ins->range.begin.line) + " " +
                                           what + " (tens of MB that ship in the image)");
         f.root_cause = "Package manager caches and recommended packages are written into the layer and no later "
                        "RUN can remove them from it.";
@@ -49,16 +49,16 @@ class PackageCache : public Rule {
   }
 
  private:
-  static void propose(const LintInput& in, const Instruction& ins, const kb::Cmd& c, size_t p, size_t sub,
+  static void propose(const LintInput& in, const Instruction& ins, const Cmd& c, size_t p, size_t sub,
                       const kb::PackageManager& pm, bool cleaned, bool recommends) {
     if (ins.exec_form || !ins.heredocs.empty()) return;
     if (pm.program == "apk"sv && !cleaned) {
-      Pos at = c.ranges[sub].end;
+      Pos at = c.range(sub).end;
       in.propose({{at, at}, " --no-cache"});
       return;
     }
     if (recommends) {
-      Pos at = c.ranges[sub].end;
+      Pos at = c.range(sub).end;
       in.propose({{at, at}, " --no-install-recommends"});
     }
     if (!cleaned && c.next == shell::Connector::none) {

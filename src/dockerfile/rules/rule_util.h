@@ -10,37 +10,29 @@
 #include <vector>
 
 #include "core/redact.h"
+#include "dockerfile/command.h"
 #include "dockerfile/rule.h"
+#include "dockerfile/stages.h"
 #include "secrets/secrets.h"
 
 namespace dd::dockerfile::util {
 
 using Words = std::vector<std::string_view>;
-
-// The words a helper takes: a braced list ({"-y", "--yes"}) or a Words, seen
-// in place. (Taking `const Words&` built a vector on every call.) Only for
-// parameters: a braced list lives until the end of the call's statement.
-class WordList {
- public:
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Winit-list-lifetime"
-#endif
-  WordList(std::initializer_list<std::string_view> l) : b_(l.begin()), e_(l.end()) {}
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
-  WordList(const Words& w) : b_(w.data()), e_(w.data() + w.size()) {}
-  const std::string_view* begin() const { return b_; }
-  const std::string_view* end() const { return e_; }
-  size_t size() const { return static_cast<size_t>(e_ - b_); }
-  bool empty() const { return b_ == e_; }
-  std::string_view operator[](size_t i) const { return b_[i]; }
-
- private:
-  const std::string_view* b_;
-  const std::string_view* e_;
-};
+// The one command model (knowledge/command.h, dockerfile/command.h) and its
+// option readers.
+using dd::kb::WordList;
+using dd::kb::is_option;
+using dd::kb::has_opt;
+using dd::kb::opt_value;
+using dd::kb::operands;
+using dd::kb::subcommand;
+using dd::kb::sub_operands;
+using dockerfile::commands;
+using dockerfile::run_commands;
+using dockerfile::script_range;
+// The stage graph (dockerfile/stages.h).
+using dockerfile::rooted_in_scratch;
+using dockerfile::stage_ships;
 
 inline std::string_view basename(std::string_view p) {
   auto s = p.rfind('/');
@@ -59,138 +51,6 @@ inline bool ends_with(std::string_view s, std::string_view p) {
 }
 
 inline std::string quoted_line(int line) { return "line " + std::to_string(line); }
-
-// File range of offsets [b, e) of the script of `ins`, heredoc bodies included.
-inline Range script_range(const Instruction& ins, size_t b, size_t e) {
-  Range r = ins.script_positions().range(b, std::max(e, b + 1));
-  if (r.begin.line <= 0) r = ins.keyword_range;
-  return r;
-}
-
-// One command of a RUN with the index of its real program (after sudo, env...).
-struct Cmd {
-  const Instruction* ins = nullptr;
-  const shell::Command* cmd = nullptr;
-  size_t prog = 0;
-
-  size_t size() const { return cmd->argv.size(); }
-  const shell::Word& word(size_t i) const { return cmd->argv[i]; }
-  std::string_view arg(size_t i) const { return i < size() ? std::string_view(cmd->argv[i].value) : std::string_view(); }
-  std::string_view name() const { return basename(arg(prog)); }
-  Range range(size_t i) const { return script_range(*ins, word(i).begin, word(i).end); }
-  Range whole() const { return script_range(*ins, cmd->begin, cmd->end); }
-};
-
-// Commands of one RUN (shell form); empty for other instructions. Computed
-// once per instruction and shared by every rule.
-inline std::vector<Cmd> build_commands(const LintInput& in, const Instruction& ins) {
-  std::vector<Cmd> out;
-  if (ins.kind != Kw::RUN) return out;
-  out.reserve(in.script(ins).commands.size());
-  for (const auto& c : in.script(ins).commands) {
-    if (c.argv.empty()) continue;
-    size_t p = shell::real_program_index(c);
-    if (p >= c.argv.size()) p = 0;
-    // python -m pip install ...: the module is the program.
-    if (starts_with(basename(c.argv[p].value), "python") && p + 2 < c.argv.size() && c.argv[p + 1].value == "-m"sv) p += 2;
-    out.push_back({&ins, &c, p});
-  }
-  return out;
-}
-
-inline const std::vector<Cmd>& commands(const LintInput& in, const Instruction& ins) {
-  static const char tag = 0;
-  return in.memo<std::vector<Cmd>>(&tag, ins, [&] { return build_commands(in, ins); });
-}
-
-// Every command of every RUN in the file, in order.
-inline std::vector<Cmd> run_commands(const LintInput& in) {
-  std::vector<Cmd> out;
-  for (const auto& ins : in.df.instructions) {
-    const auto& c = commands(in, ins);
-    out.insert(out.end(), c.begin(), c.end());
-  }
-  return out;
-}
-
-// True when the word is an option (starts with '-', not a lone '-').
-inline bool is_option(std::string_view w) { return w.size() > 1 && w[0] == '-'; }
-
-// True when argv after the program carries one of `names`: long ones match
-// "--name" and "--name=value"; one-letter ones ("-y") also match bundles
-// like "-qy".
-inline bool has_opt(const Cmd& c, WordList names) {
-  for (size_t i = c.prog + 1; i < c.size(); ++i) {
-    std::string_view w = c.arg(i);
-    if (w == "--"sv) break;
-    if (!is_option(w)) continue;
-    for (auto n : names) {
-      if (w == n) return true;
-      if (starts_with(n, "--") && starts_with(w, n) && w.size() > n.size() && w[n.size()] == '=') return true;
-      if (n.size() == 2 && n[0] == '-' && n[1] != '-' && w[1] != '-') {
-        // A bundle such as -qy or -qO-: letters up to the one we look for.
-        size_t p = w.find(n[1], 1);
-        if (p != std::string_view::npos &&
-            std::all_of(w.begin() + 1, w.begin() + static_cast<long>(p) + 1,
-                        [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)); }))
-          return true;
-      }
-    }
-  }
-  return false;
-}
-
-// The value of option `name` ("-u 1000", "-u1000", "--uid=1000", "--uid 1000").
-inline std::string opt_value(const Cmd& c, WordList names) {
-  for (size_t i = c.prog + 1; i < c.size(); ++i) {
-    std::string_view w = c.arg(i);
-    for (auto n : names) {
-      if (w == n) return i + 1 < c.size() ? std::string(c.arg(i + 1)) : std::string();
-      if (starts_with(n, "--") && starts_with(w, n) && w.size() > n.size() && w[n.size()] == '=')
-        return std::string(w.substr(n.size() + 1));
-      if (n.size() == 2 && n[1] != '-' && starts_with(w, n) && w.size() > 2 && w[1] != '-')
-        return std::string(w.substr(2));
-    }
-  }
-  return {};
-}
-
-// Indices of the non-option words after the program. Options listed in
-// `with_value` consume the next word unless written --opt=value.
-inline std::vector<size_t> operands(const Cmd& c, WordList with_value = {}) {
-  std::vector<size_t> out;
-  bool only_operands = false;
-  for (size_t i = c.prog + 1; i < c.size(); ++i) {
-    std::string_view w = c.arg(i);
-    if (!only_operands && w == "--"sv) {
-      only_operands = true;
-      continue;
-    }
-    if (!only_operands && is_option(w)) {
-      for (auto n : with_value)
-        if (w == n) {
-          ++i;
-          break;
-        }
-      continue;
-    }
-    out.push_back(i);
-  }
-  return out;
-}
-
-// The subcommand (first operand) index, or 0 when none.
-inline size_t subcommand(const Cmd& c, WordList with_value = {}) {
-  auto ops = operands(c, with_value);
-  return ops.empty() ? 0 : ops.front();
-}
-
-// Operands after the subcommand (e.g. the packages of `apt-get install`).
-inline std::vector<size_t> sub_operands(const Cmd& c, WordList with_value = {}) {
-  auto ops = operands(c, with_value);
-  if (!ops.empty()) ops.erase(ops.begin());
-  return ops;
-}
 
 // A variable reference in a text: $NAME or ${NAME...}.
 struct VarRef {
@@ -255,20 +115,6 @@ inline Range sub_range(const Range& word, size_t b, size_t e) {
   return r;
 }
 
-// True when the stage `idx` ships: it is the last stage or an ancestor of it
-// through FROM <stage>.
-inline bool stage_ships(const Dockerfile& df, int idx) {
-  if (df.stages.empty()) return true;
-  int s = static_cast<int>(df.stages.size()) - 1;
-  for (int guard = 0; s >= 0 && guard < 1000; ++guard) {
-    if (s == idx) return true;
-    const auto& st = df.stages[s];
-    if (!st.base_stage || *st.base_stage >= s) break;
-    s = *st.base_stage;
-  }
-  return false;
-}
-
 // The source text of a range on one line (for evidence).
 inline std::string text_of(const Dockerfile& df, const Range& r) {
   if (r.begin.line < 1 || static_cast<size_t>(r.begin.line) > df.lines.size()) return {};
@@ -312,17 +158,6 @@ std::string closest(std::string_view word, const Names& names, size_t max = 2) {
     }
   }
   return best;
-}
-
-// True when the stage's base chain ends in `scratch` (no inherited environment).
-inline bool rooted_in_scratch(const Dockerfile& df, int st) {
-  for (int guard = 0; st >= 0 && st < static_cast<int>(df.stages.size()) && guard < 1000; ++guard) {
-    const auto& s = df.stages[st];
-    if (!s.base_stage) return lower(s.base_expanded) == "scratch"sv;
-    if (*s.base_stage >= st) return false;
-    st = *s.base_stage;
-  }
-  return false;
 }
 
 // The stage a COPY --from value names, by name or index; null when none.

@@ -10,7 +10,7 @@ class UseAptGet : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
-    for (const auto& c : util::run_commands(in)) {
+    for (const auto& c : run_commands(in)) {
       if (c.name() != "apt"sv) continue;
       Range r = c.range(c.prog);
       size_t sub = util::subcommand(c, {"-o", "-c", "-t"});

@@ -12,8 +12,8 @@ class YarnClean : public Rule {
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
       if (ins.kind != Kw::RUN || util::has_cache_mount(ins) || !util::stage_ships(in.df, ins.stage)) continue;
-      const auto& cmds = util::commands(in, ins);
-      const util::Cmd* install = nullptr;
+      const auto& cmds = commands(in, ins);
+      const Cmd* install = nullptr;
       bool clean = false;
       for (const auto& c : cmds) {
         if (c.name() != "yarn"sv) continue;

@@ -8,7 +8,7 @@ class ZypperDistUpgrade : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
-    for (const auto& c : util::run_commands(in)) {
+    for (const auto& c : run_commands(in)) {
       if (c.name() != "zypper"sv) continue;
       size_t sub = util::subcommand(c, {"-R", "--root", "-c", "--config"});
       if (!sub || (c.arg(sub) != "dist-upgrade"sv && c.arg(sub) != "dup"sv)) continue;
