@@ -2,6 +2,7 @@
 // Redaction of any text a finding carries (the shared secret rule set).
 #include <string>
 #include "core/finding.h"
+#include "core/redact.h"
 #include "secrets/secrets.h"
 #include <string_view>
 
