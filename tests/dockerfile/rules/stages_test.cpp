@@ -28,13 +28,5 @@ TEST(StageGraph, ShellOfAnotherStageDoesNotCount) {
             1);
 }
 
-TEST(StageGraph, OnlyShippingStagesAreJudged) {
-  // The apt cache of a build stage that the final image does not carry is
-  // not shipped; the same RUN in the final stage's parent is.
-  const std::string run = "RUN apt-get update && apt-get install -y --no-install-recommends curl\n";
-  EXPECT_EQ(count(lint("FROM debian:12 AS build\n" + run + "FROM debian:12\nCMD [\"true\"]\n"), "DD2021"), 0);
-  EXPECT_EQ(count(lint("FROM debian:12 AS build\n" + run + "FROM build\nCMD [\"true\"]\n"), "DD2021"), 1);
-}
-
 }  // namespace
 }  // namespace dd::test
