@@ -82,50 +82,11 @@ std::string lower(std::string_view s);
 std::string_view basename(std::string_view path);  // a view into `path`
 bool contains(std::string_view hay, std::string_view needle);
 
-// The file range of each argv word. A shell word's range costs two
-// source-map lookups and rules report few words, so it is computed when
-// asked; exec-form words come with theirs.
-class WordRanges {
- public:
-  Range operator[](size_t i) const;
-  size_t size() const { return items_.size(); }
-  void push_back(Range r) { items_.push_back({r, 0, 0, nullptr}); }
-  // The word at [begin, end) of the script of `ins`.
-  void push_script(const Instruction& ins, size_t begin, size_t end) { items_.push_back({{}, begin, end, &ins}); }
-  void erase_front() { items_.erase(items_.begin()); }
-  void reserve(size_t n) { items_.reserve(n); }
-
- private:
-  struct Item {
-    Range range;
-    size_t begin, end;
-    const Instruction* ins;  // set: compute from [begin, end) of its script
-  };
-  std::vector<Item> items_;
-};
-
-// One command of a RUN/CMD/ENTRYPOINT/HEALTHCHECK with the file range of
-// each word. Exec form gives one command (or the commands of `sh -c "..."`).
-struct Cmd {
-  std::vector<std::string> argv;
-  WordRanges ranges;  // per argv word
-  Range range;                // the whole command
-  std::vector<std::pair<std::string, std::string>> redirects;  // op, target
-  shell::Connector next = shell::Connector::none;
-  bool background = false;
-};
 }  // namespace dd::dockerfile::kb
 
 namespace dd::dockerfile {
 class LintInput;
 namespace kb {
-// Computed once per instruction and shared by every rule.
-const std::vector<Cmd>& commands(const LintInput& in, const Instruction& ins);
-// The stage's instructions, FROM included.
-std::vector<const Instruction*> stage_instructions(const Dockerfile& df, const Stage& st);
-// The external image a stage ultimately starts from (following FROM <stage>),
-// or nullptr for scratch-less chains that cannot be resolved.
-const Stage* root_stage(const Dockerfile& df, const Stage& st);
 // The instruction text of a range of the file (for messages), trimmed.
 std::string line_text(const Dockerfile& df, int line);
 }  // namespace kb

@@ -234,22 +234,26 @@ size_t real_program(const std::vector<std::string>& argv) {
 
 // ---- option matcher ------------------------------------------------------------
 
+bool option_matches(std::string_view w, std::string_view n) {
+  if (!is_flag(w)) return false;
+  if (w == n) return true;
+  if (n.starts_with("--") && w.starts_with(n) && w.size() > n.size() && w[n.size()] == '=') return true;
+  if (n.size() == 2 && n[0] == '-' && n[1] != '-' && w[1] != '-') {
+    // A bundle such as -qy or -qO-: letters up to the one we look for.
+    size_t p = w.find(n[1], 1);
+    if (p != SV::npos && std::all_of(w.begin() + 1, w.begin() + static_cast<long>(p) + 1,
+                                     [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)); }))
+      return true;
+  }
+  return false;
+}
+
 bool has_option(std::span<const std::string_view> words, size_t from, std::span<const std::string_view> names) {
   for (size_t i = from; i < words.size(); ++i) {
     SV w = words[i];
     if (w == "--"sv) break;
-    if (!is_flag(w)) continue;
-    for (SV n : names) {
-      if (w == n) return true;
-      if (n.starts_with("--") && w.starts_with(n) && w.size() > n.size() && w[n.size()] == '=') return true;
-      if (n.size() == 2 && n[0] == '-' && n[1] != '-' && w[1] != '-') {
-        // A bundle such as -qy or -qO-: letters up to the one we look for.
-        size_t p = w.find(n[1], 1);
-        if (p != SV::npos && std::all_of(w.begin() + 1, w.begin() + static_cast<long>(p) + 1,
-                                         [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)); }))
-          return true;
-      }
-    }
+    for (SV n : names)
+      if (option_matches(w, n)) return true;
   }
   return false;
 }

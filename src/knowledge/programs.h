@@ -36,6 +36,11 @@ std::string_view program_name(std::string_view word);
 
 // ---- one option matcher -------------------------------------------------------
 
+// True when the word `w` is option `name` ("-y", "--yes"), "--name=value", or
+// a bundle of one-letter options holding it ("-qy" for "-y"). The one place
+// that says what an option word means; has_option and kb::has_opt use it.
+bool option_matches(std::string_view w, std::string_view name);
+
 // True when words [from, end) carry one of `names`: "--name" and
 // "--name=value"; one-letter names ("-y") also match bundles like "-qy".
 // Stops at "--".

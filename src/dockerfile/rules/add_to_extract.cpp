@@ -21,11 +21,11 @@ class AddToExtract : public Rule {
         std::string src = ins.args[s].text;
         if (!archive(src) || src.find('$') != std::string::npos) continue;
         std::string base(util::basename(src));
-        const util::Cmd* hit = nullptr;
-        std::vector<util::Cmd> cmds;
+        const Cmd* hit = nullptr;
+        std::vector<Cmd> cmds;
         for (const auto& later : in.df.instructions) {
           if (later.index <= ins.index || later.stage != ins.stage) continue;
-          for (const auto& c : util::commands(in, later)) cmds.push_back(c);
+          for (const auto& c : commands(in, later)) cmds.push_back(c);
         }
         for (const auto& c : cmds) {
           if (hit || c.name() != "tar"sv) continue;

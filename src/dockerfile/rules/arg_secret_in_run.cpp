@@ -11,7 +11,7 @@ class ArgSecretInRun : public Rule {
   void check(const LintInput& in, Report& out) const override {
     for (const auto& st : in.df.stages) {
       std::vector<std::pair<std::string, int>> args;  // secret ARG names with their line
-      for (const Instruction* ins : kb::stage_instructions(in.df, st)) {
+      for (const Instruction* ins : stage_instructions(in.df, st)) {
         if (ins->kind == Kw::ARG) {
           for (const auto& kv : ins->pairs)
             if (args.size() < 64 && secrets::is_secret_name(kv.key)) args.push_back({kv.key, ins->range.begin.line});

@@ -7,7 +7,7 @@ namespace {
 std::vector<std::string_view> words(const kb::Cmd& c) { return {c.argv.begin(), c.argv.end()}; }
 
 // Packages a RUN removes again (apt-get purge, apk del, yum remove...).
-std::vector<std::string> removed(const std::vector<kb::Cmd>& cmds) {
+std::vector<std::string> removed(const std::vector<Cmd>& cmds) {
   std::vector<std::string> out;
   for (const auto& c : cmds) {
     auto argv = words(c);
@@ -25,7 +25,7 @@ class BuildToolsInFinal : public Rule {
     const bool single = in.df.stages.size() == 1;
     for (const Instruction* ins : inc::final_instructions(in)) {
       if (ins->kind != Kw::RUN) continue;
-      const auto& cmds = kb::commands(in, *ins);
+      const auto& cmds = instruction_commands(in, *ins);
       auto gone = removed(cmds);
       // apt-mark auto + purge --auto-remove (docker-library style) removes every build dependency.
       if (inc::mentions(*ins, {"apt-mark auto"}) && inc::mentions(*ins, {"--auto-remove"})) continue;
@@ -52,7 +52,7 @@ class BuildToolsInFinal : public Rule {
         std::string names;
         for (size_t k = 0; k < hits.size() && k < 4; ++k) names += (k ? ", " : "") + c.argv[hits[k]];
         if (hits.size() > 4) names += " and " + std::to_string(hits.size() - 4) + " more";
-        Finding f = in.at(c.ranges[hits.front()],
+        Finding f = in.at(c.range(hits.front()),
                           names + " installed on line " + std::to_string(ins->range.begin.line) + (hits.size() == 1 ? " stays" : " stay") + " in the final image" +
                               (single ? " of this single-stage build" : "") +
                               ": build tools add hundreds of MB and attack surface at run time");

@@ -56,7 +56,7 @@ bool pinned(std::string_view v) {
 
 // A RUN worth caching: installs packages or dependencies, builds, downloads.
 bool heavy(const LintInput& in, const Instruction& ins) {
-  for (const auto& c : kb::commands(in, ins)) {
+  for (const auto& c : instruction_commands(in, ins)) {
     size_t p = kb::real_program(c.argv);
     if (p >= c.argv.size()) continue;
     std::string_view prog = kb::basename(c.argv[p]);
@@ -74,7 +74,7 @@ class CacheBust : public Rule {
     for (const auto& st : in.df.stages) {
       const Instruction* buster = nullptr;
       const KeyValue* kv = nullptr;
-      for (const Instruction* ins : kb::stage_instructions(in.df, st)) {
+      for (const Instruction* ins : stage_instructions(in.df, st)) {
         if (!buster && (ins->kind == Kw::ARG || ins->kind == Kw::ENV)) {
           for (const auto& p : ins->pairs) {
             bool from_arg = ins->kind == Kw::ENV && p.value.find('$') != std::string::npos &&

@@ -66,7 +66,7 @@ class CopyBeforeInstall : public Rule {
     const Instruction* broad = nullptr;
     std::vector<std::string> copied;  // sources copied before the broad COPY
     std::set<std::string> reported;   // ecosystems already reported for this stage
-    for (const Instruction* ins : kb::stage_instructions(in.df, st)) {
+    for (const Instruction* ins : stage_instructions(in.df, st)) {
       if ((ins->kind == Kw::COPY || ins->kind == Kw::ADD) && !inc::copies_from_stage(*ins)) {
         for (const Arg* a : inc::copy_sources(*ins)) {
           if (!broad && is_broad(a->text)) broad = ins;
@@ -75,7 +75,7 @@ class CopyBeforeInstall : public Rule {
         continue;
       }
       if (!broad || ins->kind != Kw::RUN || inc::has_mount(*ins, "bind")) continue;
-      const auto& cmds = kb::commands(in, *ins);
+      const auto& cmds = instruction_commands(in, *ins);
       for (const auto& c : cmds) {
         const kb::InstallCommand* ic = nullptr;
         const kb::Ecosystem* eco = kb::install_ecosystem(c.argv, &ic);
@@ -89,7 +89,7 @@ class CopyBeforeInstall : public Rule {
     }
   }
 
-  void report(const LintInput& in, const Instruction& copy, const Instruction& run, const kb::Cmd& c,
+  void report(const LintInput& in, const Instruction& copy, const Instruction& run, const Cmd& c,
               const kb::Ecosystem& eco, const kb::InstallCommand& ic, size_t run_commands, Report& out) const {
     size_t p = kb::real_program(c.argv);
     std::string cmd = inc::show(c.argv, p, 4);

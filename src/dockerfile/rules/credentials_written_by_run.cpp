@@ -25,7 +25,7 @@ bool any_of_words(std::string_view w, util::WordList list) {
   return std::any_of(list.begin(), list.end(), [&](std::string_view x) { return w == x; });
 }
 
-std::optional<Login> login_of(const util::Cmd& c) {
+std::optional<Login> login_of(const Cmd& c) {
   const std::string_view p = c.name();
   static constexpr std::array<std::string_view, 17> kTools{
       "docker", "podman", "buildah", "skopeo", "oras", "helm", "aws",  "gcloud", "az",
@@ -91,11 +91,11 @@ std::optional<Login> login_of(const util::Cmd& c) {
 }
 
 // Does a later command of the same RUN log out or remove what the login wrote?
-bool undone_later(const std::vector<util::Cmd>& cmds, size_t k, const Login& l) {
+bool undone_later(const std::vector<Cmd>& cmds, size_t k, const Login& l) {
   for (size_t j = k + 1; j < cmds.size(); ++j) {
-    const util::Cmd& c = cmds[j];
+    const Cmd& c = cmds[j];
     const std::string_view p = c.name();
-    if (p == l.tool && c.cmd->argv.size() > c.prog + 1) {
+    if (p == l.tool && c.size() > c.prog + 1) {
       for (size_t i = c.prog + 1; i < c.size(); ++i)
         if (any_of_words(c.arg(i), {"logout", "revoke"})) return true;
     }
@@ -113,7 +113,7 @@ class CredentialsWrittenByRun : public Rule {
   void check(const LintInput& in, Report& out) const override {
     for (const Instruction* ins : inc::final_instructions(in)) {
       if (ins->kind != Kw::RUN) continue;
-      const auto& cmds = util::commands(in, *ins);
+      const auto& cmds = commands(in, *ins);
       for (size_t k = 0; k < cmds.size(); ++k) {
         auto login = login_of(cmds[k]);
         if (!login || undone_later(cmds, k, *login)) continue;

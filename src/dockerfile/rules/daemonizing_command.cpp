@@ -30,7 +30,7 @@ class DaemonizingCommand : public Rule {
     if (!where) return;
     auto cmds = inc::start_commands(in, start);
     if (cmds.empty()) return;
-    const kb::Cmd& last = cmds.back();
+    const Cmd& last = cmds.back();
     kb::ImageRef base = inc::chain_base(chain);
     std::string why, fix;
     size_t word = 0;
@@ -43,7 +43,7 @@ class DaemonizingCommand : public Rule {
       why = inc::show(last.argv) + " is started with & as the last command: the shell exits at once and takes the "
                                    "container with it";
       fix = "exec " + inc::show(last.argv, 0, 64);
-      r = last.range;
+      r = last.whole();
     } else if (daemon) {
       why = daemon->why;
       fix = daemon->fix;
@@ -51,7 +51,7 @@ class DaemonizingCommand : public Rule {
       // A flag or setting is pointed at; an init-script verb (`service nginx
       // start`) or a server that forks by default is the whole command.
       bool pointed = !daemon->flag.empty() && (daemon->flag[0] == '-' || daemon->flag.find(' ') != std::string::npos);
-      r = pointed && word < last.ranges.size() ? last.ranges[word] : last.range;
+      r = pointed && word < last.size() ? last.range(word) : last.whole();
     } else {
       return;
     }

@@ -59,7 +59,7 @@ class DeletedLater : public Rule {
       // layer still ships.
       std::vector<Created> mine;
       const auto mounts = mount_targets(*ins, workdir);
-      for (const auto& c : kb::commands(in, *ins)) {
+      for (const auto& c : instruction_commands(in, *ins)) {
         size_t p = kb::real_program(c.argv);
         if (p >= c.argv.size()) continue;
         std::string_view prog = kb::basename(c.argv[p]);
@@ -71,7 +71,7 @@ class DeletedLater : public Rule {
             std::erase_if(mine, under);
             for (auto it = created.begin(); it != created.end(); ++it) {
               if (!under(*it)) continue;
-              report(in, *ins, c.ranges[i], *it, out);
+              report(in, *ins, c.range(i), *it, out);
               created.erase(it);  // reported once
               break;
             }
@@ -94,7 +94,7 @@ class DeletedLater : public Rule {
   // Files (or folders) that a download or an unpack command creates: curl -o
   // FILE / -O (the URL's name), wget -O FILE / the URL's name (in -P DIR),
   // tar x -C DIR, unzip -d DIR. Paths made absolute against the WORKDIR.
-  static std::vector<std::string> made_by(const kb::Cmd& c, size_t p, const std::string& workdir) {
+  static std::vector<std::string> made_by(const Cmd& c, size_t p, const std::string& workdir) {
     std::vector<std::string> out;
     std::string_view prog = kb::basename(c.argv[p]);
     const auto& v = c.argv;

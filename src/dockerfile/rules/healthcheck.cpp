@@ -63,7 +63,7 @@ bool installs(const LintInput& in, const std::vector<const Instruction*>& all, c
       continue;
     }
     if (i->kind != Kw::RUN) continue;
-    for (const auto& c : kb::commands(in, *i))
+    for (const auto& c : instruction_commands(in, *i))
       for (const auto& a : c.argv)
         if (a == tool || a.rfind(tool + "=", 0) == 0) return true;
   }
@@ -83,7 +83,7 @@ class Healthcheck : public Rule {
     const Instruction* hc = inc::last_of(all, "HEALTHCHECK");
     auto start = inc::start_command(all);
     auto cmds = inc::start_commands(in, start);
-    bool server = std::any_of(cmds.begin(), cmds.end(), [](const kb::Cmd& c) { return kb::is_server_command(c.argv); });
+    bool server = std::any_of(cmds.begin(), cmds.end(), [](const Cmd& c) { return kb::is_server_command(c.argv); });
     kb::ImageRef base = inc::chain_base(chain);
     if (!hc) {
       if (ports.empty() && !server) return;
@@ -147,7 +147,7 @@ class Healthcheck : public Rule {
   static void check_tool(const LintInput& in, const Instruction& hc, const kb::ImageRef& base,
                          const std::optional<local::Base>& real, const std::vector<const Instruction*>& all,
                          Report& out) {
-    const auto& cmds = kb::commands(in, hc);
+    const auto& cmds = instruction_commands(in, hc);
     if (cmds.empty()) return;
     bool bare = inc::is_scratch(base) || (inc::is_distroless(base) && !kb::contains(base.tag, "debug"));
     if (real && !hc.exec_form) {
@@ -176,7 +176,7 @@ class Healthcheck : public Rule {
                                 : base.path.empty() ? "the base"
                                 : base.tag.empty()  ? base.path
                                                     : base.path + ":" + base.tag;
-      Finding f = in.at(c.ranges[p], "HEALTHCHECK on line " + std::to_string(hc.range.begin.line) + " runs " + tool +
+      Finding f = in.at(c.range(p), "HEALTHCHECK on line " + std::to_string(hc.range.begin.line) + " runs " + tool +
                                          ", which " + image + " does not contain and no step installs");
       f.root_cause = "The check fails with '" + tool + ": not found', so the container is marked unhealthy forever.";
       f.fix = inc::is_alpine_like(base) && tool == "curl"sv

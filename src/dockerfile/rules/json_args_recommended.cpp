@@ -28,20 +28,15 @@ std::string exec_form(const shell::Script& s) {
   return out + "]";
 }
 
-bool stage_has_shell(const Dockerfile& df, int stage) {
-  if (stage < 0 || stage >= static_cast<int>(df.stages.size())) return false;
-  for (size_t i : df.stages[stage].instructions)
-    if (i < df.instructions.size() && df.instructions[i].kind == Kw::SHELL) return true;
-  return false;
-}
-
 class JsonArgsRecommended : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
       if ((ins.kind != Kw::CMD && ins.kind != Kw::ENTRYPOINT) || ins.exec_form || ins.args_text.empty()) continue;
-      if (stage_has_shell(in.df, ins.stage)) continue;  // a deliberate SHELL: the shell form is intended
+      // A deliberate SHELL, in this stage or inherited through FROM <stage>
+      // (BuildKit keeps the parent's shell): the shell form is intended.
+      if (stage_graph(in).shell_at(ins)) continue;
       std::string exec = exec_form(in.script(ins));
       Finding f = in.at(ins.args_range, ins.keyword + " on line " + std::to_string(ins.range.begin.line) +
                                             " uses shell form: /bin/sh -c becomes PID 1 and SIGTERM never reaches " +

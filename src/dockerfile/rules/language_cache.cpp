@@ -16,7 +16,7 @@ bool has_any(std::span<const std::string> argv, std::initializer_list<std::strin
 
 // pip keeps its cache out of the layer: --no-cache-dir, PIP_NO_CACHE_DIR, a
 // cache or tmpfs mount at its cache folder, or a purge after the install.
-bool pip_cache_kept_out(const LintInput& in, const Instruction& ins, const std::vector<kb::Cmd>& cmds, size_t ci,
+bool pip_cache_kept_out(const LintInput& in, const Instruction& ins, const std::vector<Cmd>& cmds, size_t ci,
                         std::span<const std::string_view> words, const dd::kb::PkgCommand& pc, const Vars& vars) {
   const auto& pm = *pc.pm;
   if (dd::kb::skips_cache(words, pc)) return true;
@@ -52,7 +52,7 @@ class LanguageCache : public Rule {
       if (ins->kind != Kw::RUN) continue;
       if (!inc::mentions(*ins, {"pip", "npm", "yarn", "pnpm"})) continue;  // the programs this rule knows
       const auto& vars = in.scope(*ins);
-      const auto& cmds = kb::commands(in, *ins);
+      const auto& cmds = instruction_commands(in, *ins);
       for (size_t ci = 0; ci < cmds.size(); ++ci) {
         const auto& c = cmds[ci];
         size_t p = kb::real_program(c.argv);
@@ -66,14 +66,14 @@ class LanguageCache : public Rule {
           size_t sub = pc->sub;
           size_t off = pc->prog;  // the pip word (after python -m)
           if (kb::basename(c.argv[off]).starts_with("python")) off += 2;
-          Finding f = in.at(c.ranges[off], "pip install on line " + std::to_string(ins->range.begin.line) +
+          Finding f = in.at(c.range(off), "pip install on line " + std::to_string(ins->range.begin.line) +
                                                " keeps its download cache (~/.cache/pip) in the image");
           f.root_cause = "pip caches every wheel it downloads; without --no-cache-dir the cache ships in the layer.";
           f.fix = "pip install --no-cache-dir ...  (or ENV PIP_NO_CACHE_DIR=1)";
           f.tags = {"python"};
           out.add(info_, std::move(f));
-          if (!ins->exec_form && ins->heredocs.empty() && sub < c.ranges.size())
-            in.propose({{c.ranges[sub].end, c.ranges[sub].end}, " --no-cache-dir"});
+          if (!ins->exec_form && ins->heredocs.empty() && sub < c.size())
+            in.propose({{c.range(sub).end, c.range(sub).end}, " --no-cache-dir"});
           continue;
         }
         // devDependencies: a cache mount changes nothing about what installs.
@@ -88,7 +88,7 @@ class LanguageCache : public Rule {
         if (std::count_if(argv.begin() + 1, argv.end(), [](const std::string& a) { return a.empty() || a[0] != '-'; }) > 1)
           continue;
         if (last_prune > k) continue;
-        Finding f = in.at(c.ranges[p], inc::show(c.argv, p, 2) + " on line " + std::to_string(ins->range.begin.line) +
+        Finding f = in.at(c.range(p), inc::show(c.argv, p, 2) + " on line " + std::to_string(ins->range.begin.line) +
                                            " installs devDependencies into the final image");
         f.root_cause = "Without --omit=dev (or NODE_ENV=production) test, lint and build tooling ship with the app.";
         f.fix = eco->name == "npm"sv ? "RUN npm ci --omit=dev" : eco->name == "yarn"sv ? "RUN yarn install --production --frozen-lockfile" : "RUN pnpm install --prod --frozen-lockfile";

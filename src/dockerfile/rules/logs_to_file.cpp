@@ -30,7 +30,7 @@ class LogsToFile : public Rule {
     for (const auto& c : inc::start_commands(in, start)) {
       for (const auto& [op, target] : c.redirects) {
         if (op.find('>') == std::string::npos || shell::duplicates_fd(op, target) || stdio_target(target)) continue;
-        report(in, *owner, c.range, "redirects its output to " + target, target, out);
+        report(in, *owner, c.whole(), "redirects its output to " + target, target, out);
         return;
       }
       for (size_t i = 0; i < c.argv.size(); ++i) {
@@ -41,7 +41,7 @@ class LogsToFile : public Rule {
           else if (a.size() > flag.size() && a.rfind(flag, 0) == 0 && a[flag.size()] == '=') value = a.substr(flag.size() + 1);
           else continue;
           if (stdio_target(value)) continue;
-          report(in, *owner, c.ranges[i], "passes " + std::string(flag) + " " + value, value, out);
+          report(in, *owner, c.range(i), "passes " + std::string(flag) + " " + value, value, out);
           return;
         }
       }
@@ -72,7 +72,7 @@ class LogsToFile : public Rule {
     kb::ImageRef base = inc::chain_base(chain);
     for (const Instruction* i : all) {
       if (i->kind == Kw::RUN) {
-        for (const auto& c : kb::commands(in, *i)) {
+        for (const auto& c : instruction_commands(in, *i)) {
           size_t p = kb::real_program(c.argv);
           if (p >= c.argv.size()) continue;
           auto pc = dd::kb::package_command(c.argv, p);
@@ -80,7 +80,7 @@ class LogsToFile : public Rule {
           for (size_t k = p + 1; k < c.argv.size(); ++k) {
             const std::string& a = c.argv[k];
             if (a != "nginx"sv && a != "apache2"sv && a != "httpd"sv) continue;
-            Finding f = in.at(c.ranges[k], a + " installed from packages on line " + std::to_string(i->range.begin.line) +
+            Finding f = in.at(c.range(k), a + " installed from packages on line " + std::to_string(i->range.begin.line) +
                                                " logs to /var/log/" + (a == "httpd"sv ? "httpd" : a) +
                                                " files, and nothing links them to stdout/stderr");
             f.root_cause = "Distribution packages configure file logging; only the official server images symlink "

@@ -96,9 +96,9 @@ class MultipleProcesses : public Rule {
       if (p >= c.argv.size()) continue;
       std::string_view prog = kb::basename(c.argv[p]);
       if (kb::is_supervisor(prog) || c.argv[p] == "/init"sv) {
-        const Instruction* where = start.entrypoint && c.ranges[p].begin.line == start.entrypoint->range.begin.line
+        const Instruction* where = start.entrypoint && c.range(p).begin.line == start.entrypoint->range.begin.line
                                        ? start.entrypoint : owner;
-        Finding f = in.at(c.ranges[p], (c.argv[p] == "/init"sv ? std::string("s6-overlay /init") : std::string(prog)) + " on line " +
+        Finding f = in.at(c.range(p), (c.argv[p] == "/init"sv ? std::string("s6-overlay /init") : std::string(prog)) + " on line " +
                                            std::to_string(where->range.begin.line) +
                                            " supervises several services in one container");
         f.root_cause = "A supervisor hides crashes from the orchestrator: it restarts children itself, mixes their "
@@ -130,7 +130,7 @@ class MultipleProcesses : public Rule {
                         (nprog == "sleep"sv && next.argv.size() > np + 1 && next.argv[np + 1] == "infinity"sv) ||
                         kb::daemon(nprog) != nullptr;
       if (!long_lived || next.background) continue;
-      Finding f = in.at(c.range, owner->keyword + " on line " + std::to_string(owner->range.begin.line) + " runs " +
+      Finding f = in.at(c.whole(), owner->keyword + " on line " + std::to_string(owner->range.begin.line) + " runs " +
                                      inc::show(c.argv, p, 3) + (bg ? " in the background" : " as a daemon") +
                                      " next to " + inc::show(next.argv, np, 3) +
                                      ": two long-lived processes, only the last is watched");

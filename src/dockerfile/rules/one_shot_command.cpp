@@ -24,9 +24,9 @@ class OneShotCommand : public Rule {
     const Instruction* hc = inc::last_of(ins, "HEALTHCHECK");
     bool service = !ports.empty() || (hc && hc->subtype != "NONE"sv) || server_image(inc::chain_base(chain));
     if (!service) return;
-    const auto& cmds = kb::commands(in, *start.cmd);
+    const auto& cmds = instruction_commands(in, *start.cmd);
     if (cmds.empty()) return;
-    const kb::Cmd& last = cmds.back();
+    const Cmd& last = cmds.back();
     if (last.background || !kb::is_one_shot_command(last.argv)) return;
     for (const auto& c : cmds)
       if (kb::is_server_command(c.argv)) return;
@@ -35,7 +35,7 @@ class OneShotCommand : public Rule {
     std::string svc = !ports.empty() ? "the image EXPOSEs " + std::to_string(ports.front().number) +
                                            " on line " + std::to_string(ports.front().ins->range.begin.line)
                                      : "the image is a service";
-    Range r = p < last.ranges.size() ? last.ranges[p] : last.range;
+    Range r = p < last.size() ? last.range(p) : last.whole();
     Finding f = in.at(r, "CMD " + what + " on line " + std::to_string(start.cmd->range.begin.line) +
                              " finishes at once, but " + svc + ": the container exits with code 0 and restarts in a loop");
     bool shell = what == "sh"sv || what == "bash"sv || what == "ash"sv || what == "/bin/sh"sv || what == "/bin/bash"sv;

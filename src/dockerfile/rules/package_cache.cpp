@@ -10,7 +10,7 @@ namespace {
 // (one finding per cache per line).
 constexpr std::string_view kManagers[] = {"apt-get", "apt", "aptitude", "apk"};
 
-std::vector<std::string_view> words(const kb::Cmd& c) { return {c.argv.begin(), c.argv.end()}; }
+std::vector<std::string_view> words(const Cmd& c) { return {c.argv.begin(), c.argv.end()}; }
 
 class PackageCache : public Rule {
  public:
@@ -19,7 +19,7 @@ class PackageCache : public Rule {
     for (const Instruction* ins : inc::final_instructions(in)) {
       if (ins->kind != Kw::RUN) continue;
       std::string text = inc::run_text(*ins);
-      const auto& cmds = kb::commands(in, *ins);
+      const auto& cmds = instruction_commands(in, *ins);
       for (size_t ci = 0; ci < cmds.size(); ++ci) {
         const auto& c = cmds[ci];
         size_t p = kb::real_program(c.argv);
@@ -45,7 +45,7 @@ class PackageCache : public Rule {
         if (!cleaned && recommends) what = "keeps the package lists and pulls recommended packages";
         else if (!cleaned) what = "leaves the " + std::string(pm.cache_name) + " in the layer";
         else what = "also installs every recommended package";
-        Finding f = in.at(c.ranges[p], "RUN " + cmd + " on line " + std::to_string(ins->range.begin.line) + " " +
+        Finding f = in.at(c.range(p), "RUN " + cmd + " on line " + std::to_string(ins->range.begin.line) + " " +
                                           what + " (tens of MB that ship in the image)");
         f.root_cause = "Package manager caches and recommended packages are written into the layer and no later "
                        "RUN can remove them from it.";
@@ -69,7 +69,7 @@ class PackageCache : public Rule {
 
   // The command removes the cache: the manager's clean command (apt-get
   // distclean, apk cache clean) or rm/find -delete of a cache folder.
-  static bool cleans(const kb::Cmd& c, const dd::kb::PackageManager& pm) {
+  static bool cleans(const Cmd& c, const dd::kb::PackageManager& pm) {
     size_t p = kb::real_program(c.argv);
     if (p >= c.argv.size()) return false;
     auto argv = words(c);
@@ -81,16 +81,16 @@ class PackageCache : public Rule {
     return false;
   }
 
-  static void propose(const LintInput& in, const Instruction& ins, const kb::Cmd& c, size_t sub,
+  static void propose(const LintInput& in, const Instruction& ins, const Cmd& c, size_t sub,
                       const dd::kb::PackageManager& pm, bool cleaned, bool recommends) {
     if (ins.exec_form || !ins.heredocs.empty()) return;
     if (pm.name == "apk"sv && !cleaned) {
-      Pos at = c.ranges[sub].end;
+      Pos at = c.range(sub).end;
       in.propose({{at, at}, " --no-cache"});
       return;
     }
     if (recommends) {
-      Pos at = c.ranges[sub].end;
+      Pos at = c.range(sub).end;
       in.propose({{at, at}, " --no-install-recommends"});
     }
     if (!cleaned && c.next == shell::Connector::none) {

@@ -8,22 +8,7 @@ const util::Words kPosix = {"sh", "bash", "ash", "dash", "zsh", "ksh", "mksh"};
 // Left-hand sides that cannot fail in a way that matters.
 const util::Words kHarmless = {"echo", "printf", "yes", "true", "cat"};
 
-// The SHELL in effect at instruction `idx` of stage `st` (inherited through FROM <stage>), or null.
-const Instruction* shell_at(const Dockerfile& df, int st, size_t idx) {
-  for (int guard = 0; st >= 0 && st < static_cast<int>(df.stages.size()) && guard < 1000; ++guard) {
-    const Instruction* found = nullptr;
-    for (size_t i : df.stages[st].instructions)
-      if (i < df.instructions.size() && i < idx && df.instructions[i].kind == Kw::SHELL) found = &df.instructions[i];
-    if (found) return found;
-    const auto& s = df.stages[st];
-    if (!s.base_stage || *s.base_stage >= st) return nullptr;
-    idx = df.instructions.size();
-    st = *s.base_stage;
-  }
-  return nullptr;
-}
-
-bool sets_pipefail(const util::Cmd& c) {
+bool sets_pipefail(const Cmd& c) {
   if (c.name() != "set"sv) return false;
   for (size_t i = 1; i < c.size(); ++i)
     if (c.arg(i) == "pipefail"sv || c.arg(i) == "-opipefail"sv) return true;
@@ -36,7 +21,7 @@ class Pipefail : public Rule {
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
       if (ins.kind != Kw::RUN || ins.exec_form) continue;
-      const Instruction* sh = shell_at(in.df, ins.stage, ins.index);
+      const Instruction* sh = stage_graph(in).shell_at(ins);  // inherited through FROM <stage>
       if (sh) {
         auto argv = in.argv(*sh);
         if (argv.empty() || !util::in(kPosix, util::basename(argv[0]))) continue;
@@ -48,16 +33,16 @@ class Pipefail : public Rule {
                              ? util::lower(in.df.stages[ins.stage].base_expanded)
                              : std::string();
       if (base.find("windows") != std::string::npos || base.find("nanoserver") != std::string::npos) continue;
-      const auto& cmds = util::commands(in, ins);
+      const auto& cmds = commands(in, ins);
       bool armed = false;
       for (size_t i = 0; i < cmds.size(); ++i) {
         const auto& c = cmds[i];
         if (sets_pipefail(c)) armed = true;
-        if (armed || c.cmd->depth != 0 || c.cmd->next != shell::Connector::pipe) continue;
+        if (armed || c.depth != 0 || c.next != shell::Connector::pipe) continue;
         if (util::in(kHarmless, c.name()) && c.size() > 1) continue;
         std::string text = script_text(ins);
-        size_t bar = text.find('|', c.cmd->end);
-        Range r = bar == std::string::npos ? c.whole() : util::script_range(ins, bar, bar + 1);
+        size_t bar = text.find('|', c.end);
+        Range r = bar == std::string::npos ? c.whole() : script_range(ins, bar, bar + 1);
         std::string right = i + 1 < cmds.size() ? std::string(cmds[i + 1].name()) : std::string("the next command");
         bool alpine = base.find("alpine") != std::string::npos || base.find("busybox") != std::string::npos;
         Finding f = in.at(r, "the pipe on line " + std::to_string(r.begin.line) + " hides failures of " +

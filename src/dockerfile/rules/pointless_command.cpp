@@ -29,7 +29,7 @@ class PointlessCommand : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
-    for (const auto& c : util::run_commands(in)) {
+    for (const auto& c : run_commands(in)) {
       const std::string_view name = c.name();
       for (const auto& p : kPointless) {
         if (name != p.program) continue;

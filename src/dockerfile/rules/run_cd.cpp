@@ -71,8 +71,8 @@ class RunCd : public Rule {
           inside(i->args.back().text, dir))
         return true;
       if (i->kind == Kw::RUN && i != &self)
-        for (const auto& c : util::commands(in, *i))
-          if (c.name() == "cd"sv && c.cmd->depth == 0 && c.size() > 1 && inside(c.arg(1), dir) && inside(dir, c.arg(1)))
+        for (const auto& c : commands(in, *i))
+          if (c.name() == "cd"sv && c.depth == 0 && c.size() > 1 && inside(c.arg(1), dir) && inside(dir, c.arg(1)))
             return true;
       if (i->kind == Kw::CMD || i->kind == Kw::ENTRYPOINT)
         for (const auto& a : i->args)
@@ -89,17 +89,17 @@ class RunCd : public Rule {
   // the cd is an excursion there.
   void check_run(const LintInput& in, const Instruction& ins, const std::vector<const Instruction*>& stage,
                  Report& out) const {
-    const auto& cmds = util::commands(in, ins);
+    const auto& cmds = commands(in, ins);
     for (size_t i = 0; i < cmds.size(); ++i) {
       const auto& c = cmds[i];
-      if (c.name() != "cd"sv || c.prog != 0 || c.cmd->depth != 0 || i + 1 == cmds.size()) continue;
+      if (c.name() != "cd"sv || c.prog != 0 || c.depth != 0 || i + 1 == cmds.size()) continue;
       std::string dir = c.size() > 1 ? std::string(c.arg(1)) : std::string();
       if (dir == "-P"sv || dir == "-L"sv) dir = c.size() > 2 ? std::string(c.arg(2)) : std::string();
       if (returns(dir) || temporary(dir)) continue;
       bool scoped = false;
       for (size_t k = i + 1; k < cmds.size() && !scoped; ++k) {
         const auto& n = cmds[k];
-        if (n.name() == "cd"sv && n.cmd->depth == 0) scoped = true;  // goes elsewhere (often back to /)
+        if (n.name() == "cd"sv && n.depth == 0) scoped = true;  // goes elsewhere (often back to /)
         if (n.name() == "rm"sv)
           for (size_t a = n.prog + 1; a < n.size(); ++a)
             if (!util::is_option(n.arg(a)) && inside(dir, n.arg(a))) scoped = true;

@@ -150,7 +150,7 @@ class RunsAsRoot : public Rule {
   }
 
   // Why an image deliberately leaves USER to its users, or "".
-  static std::string left_to_users(const LintInput& in, const std::vector<kb::Cmd>& cmds, const kb::ImageRef& base) {
+  static std::string left_to_users(const LintInput& in, const std::vector<Cmd>& cmds, const kb::ImageRef& base) {
     (void)in;
     // The program the container starts, after an entrypoint script.
     std::string prog;

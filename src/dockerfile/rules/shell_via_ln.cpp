@@ -8,7 +8,7 @@ class ShellViaLn : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
-    for (const auto& c : util::run_commands(in)) {
+    for (const auto& c : run_commands(in)) {
       if (c.name() != "ln"sv || !util::has_opt(c, {"-s", "--symbolic"})) continue;
       auto ops = util::operands(c, {"-t", "--target-directory", "-S", "--suffix"});
       if (ops.size() < 2 || c.arg(ops.back()) != "/bin/sh"sv) continue;

@@ -28,12 +28,9 @@ std::string dialect_of(std::string_view shell) {
 // The dialect of the shell a RUN runs in: the stage's SHELL, else /bin/sh.
 std::string dialect(const LintInput& in, const Instruction& run) {
   std::string_view shell = "sh";
-  if (run.stage >= 0 && static_cast<size_t>(run.stage) < in.df.stages.size())
-    for (size_t i : in.df.stages[static_cast<size_t>(run.stage)].instructions) {
-      const Instruction& ins = in.df.instructions[i];
-      if (ins.index >= run.index) break;
-      if (ins.kind == Kw::SHELL && ins.exec_form && !ins.args.empty()) shell = kb::basename(ins.args.front().text);
-    }
+  // The SHELL in force, inherited through FROM <stage>.
+  const Instruction* ins = stage_graph(in).shell_at(run);
+  if (ins && ins->exec_form && !ins->args.empty()) shell = kb::basename(ins->args.front().text);
   return dialect_of(shell);
 }
 

@@ -13,7 +13,7 @@ namespace {
 // (a download, cp, ln, a script) may, and then the rule does not guess.
 // Package managers pass here; what they install is checked by
 // installs_only_data.
-bool harmless(const kb::Cmd& c) {
+bool harmless(const Cmd& c) {
   if (c.argv.empty()) return true;
   for (const auto& r : c.redirects)
     if (!r.second.empty() && r.second.front() == '/' && r.second.rfind("/dev/", 0) != 0) return false;
@@ -56,10 +56,10 @@ class StartProgramMissing : public Rule {
       prog = ins->args.front().text;
       at = ins->args.front().range;
     } else {
-      const auto& cmds = kb::commands(in, *ins);
+      const auto& cmds = instruction_commands(in, *ins);
       if (cmds.empty() || cmds.front().argv.empty()) return;
       prog = cmds.front().argv.front();
-      at = cmds.front().ranges[0];
+      at = cmds.front().range(0);
       // Shell form runs /bin/sh first.
       auto sh = real->store->has_path(real->ref, "/bin/sh");
       if (!sh || !*sh) return;  // DD2042 and the shell-form rules cover a missing shell
@@ -94,7 +94,7 @@ class StartProgramMissing : public Rule {
           if (c == dest || c.starts_with(dest == "/"sv ? "/" : dest + "/")) return;
       } else if (i->kind == Kw::RUN) {
         if (i->exec_form) return;
-        for (const auto& c : kb::commands(in, *i))
+        for (const auto& c : instruction_commands(in, *i))
           if (!harmless(c)) return;
         if (!installs_only_data(in, *i)) return;
       }

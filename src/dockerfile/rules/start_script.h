@@ -155,9 +155,9 @@ inline std::optional<StartScript> locate(const LintInput& in) {
   auto start = inc::start_command(chain);
   for (const Instruction* ins : {start.entrypoint, start.cmd}) {
     if (!ins) continue;
-    const auto& cmds = kb::commands(in, *ins);
+    const auto& cmds = instruction_commands(in, *ins);
     if (cmds.empty()) continue;
-    const kb::Cmd& c = cmds.front();
+    const Cmd& c = cmds.front();
     size_t p = kb::real_program(c.argv);
     if (p >= c.argv.size()) continue;
     size_t w = p;
@@ -183,7 +183,7 @@ inline std::optional<StartScript> locate(const LintInput& in) {
       if (!o) continue;
       StartScript s;
       s.start = ins;
-      s.where = w < c.ranges.size() ? c.ranges[w] : c.range;
+      s.where = w < c.size() ? c.range(w) : c.whole();
       s.image_path = path;
       s.direct = direct;
       s.kernel_exec = direct && ins->exec_form && !ins->args.empty() &&

@@ -35,7 +35,7 @@ class StartScriptExits : public Rule {
     auto sc = shell::parse(s->text);
     const shell::Command* last = last_command(sc);
     if (!last) return;
-    kb::Cmd cmd;
+    dd::kb::Command cmd;
     for (const auto& w : last->argv) cmd.argv.push_back(w.value);
     bool background = last->background || last->next == shell::Connector::background;
     std::string why, fix;

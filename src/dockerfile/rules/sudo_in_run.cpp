@@ -9,13 +9,12 @@ class SudoInRun : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
-      if (ins.kind != Kw::RUN) continue;
-      for (const auto& c : in.script(ins).commands) {
-        if (c.argv.empty() || util::basename(c.argv[0].value) != "sudo"sv) continue;
-        Range r = util::script_range(ins, c.argv[0].begin, c.argv[0].end);
+      for (const auto& c : commands(in, ins)) {
+        if (util::basename(c.arg(0)) != "sudo"sv) continue;
+        Range r = c.range(0);
         Finding f = in.at(r, "sudo on line " + std::to_string(r.begin.line) +
                                  ": a RUN already runs as the USER of the stage; sudo is usually absent and fails, or ships a privilege escalation path",
-                          util::text_of(in.df, util::script_range(ins, c.begin, c.end)));
+                          util::text_of(in.df, c.whole()));
         f.root_cause = "sudo needs a TTY-less sudoers setup and a setuid binary in the image; switching USER is the Dockerfile way.";
         f.fix = "USER root\nRUN <command>\nUSER app";
         out.add(info_, std::move(f));

@@ -31,11 +31,11 @@ class UpdateAlone : public Rule {
   void check(const LintInput& in, Report& out) const override {
     for (const auto& st : in.df.stages) {
       const Instruction* update = nullptr;
-      const kb::Cmd* update_cmd = nullptr;
-      std::vector<kb::Cmd> keep;
-      for (const Instruction* ins : kb::stage_instructions(in.df, st)) {
+      const Cmd* update_cmd = nullptr;
+      std::vector<Cmd> keep;
+      for (const Instruction* ins : stage_instructions(in.df, st)) {
         if (ins->kind != Kw::RUN) continue;
-        const auto& cmds = kb::commands(in, *ins);
+        const auto& cmds = instruction_commands(in, *ins);
         bool updates = false, installs = false;
         for (const auto& c : cmds) {
           updates = updates || is_update(c.argv);
@@ -49,7 +49,7 @@ class UpdateAlone : public Rule {
           continue;
         }
         if (update && installs && update_cmd) {
-          Finding f = in.at(update_cmd->range,
+          Finding f = in.at(update_cmd->whole(),
                             "RUN " + inc::show(update_cmd->argv) + " on line " + std::to_string(update->range.begin.line) +
                                 " is cached on its own, so the install on line " +
                                 std::to_string(ins->range.begin.line) + " runs against stale package lists");

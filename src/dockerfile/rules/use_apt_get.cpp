@@ -12,7 +12,7 @@ class UseAptGet : public Rule {
     for (const auto& ins : in.df.instructions)
       for (const auto& u : util::pkg_uses(in, ins)) {
       if (u.k.pm->name != "apt"sv) continue;
-      const util::Cmd& c = u.c;
+      const Cmd& c = u.c;
       Range r = c.range(c.prog);
       size_t sub = u.k.sub;
       std::string sub_name = sub ? std::string(c.arg(sub)) : std::string();

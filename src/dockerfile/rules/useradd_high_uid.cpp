@@ -10,7 +10,7 @@ class UseraddHighUid : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
-    for (const auto& c : util::run_commands(in)) {
+    for (const auto& c : run_commands(in)) {
       if (c.name() != "useradd"sv) continue;
       if (util::has_opt(c, {"-l", "--no-log-init"})) continue;
       std::string uid = util::opt_value(c, {"-u", "--uid"});

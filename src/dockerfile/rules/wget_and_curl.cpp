@@ -9,20 +9,20 @@ class WgetAndCurl : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& st : in.df.stages) {
-      const util::Cmd* wget = nullptr;
-      const util::Cmd* curl = nullptr;
-      std::vector<util::Cmd> keep;
+      const Cmd* wget = nullptr;
+      const Cmd* curl = nullptr;
+      std::vector<Cmd> keep;
       for (size_t idx : st.instructions) {
         if (idx >= in.df.instructions.size()) continue;
-        for (const auto& c : util::commands(in, in.df.instructions[idx])) keep.push_back(c);
+        for (const auto& c : commands(in, in.df.instructions[idx])) keep.push_back(c);
       }
       for (const auto& c : keep) {
         if (!wget && c.name() == "wget"sv) wget = &c;
         if (!curl && c.name() == "curl"sv) curl = &c;
       }
       if (!wget || !curl) continue;
-      const util::Cmd* later = wget->ins->index > curl->ins->index ? wget : curl;
-      const util::Cmd* earlier = later == wget ? curl : wget;
+      const Cmd* later = wget->ins->index > curl->ins->index ? wget : curl;
+      const Cmd* earlier = later == wget ? curl : wget;
       Range r = later->range(later->prog);
       Finding f = in.at(r, std::string(later->name()) + " on line " + std::to_string(r.begin.line) + " and " +
                                std::string(earlier->name()) + " on line " + std::to_string(earlier->range(earlier->prog).begin.line) +

@@ -8,7 +8,7 @@ class WgetProgress : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
-    for (const auto& c : util::run_commands(in)) {
+    for (const auto& c : run_commands(in)) {
       if (c.name() != "wget"sv) continue;
       if (util::has_opt(c, {"-q", "--quiet", "-nv", "--no-verbose", "--progress", "-o", "--output-file", "-a",
                             "--append-output", "--show-progress"}))

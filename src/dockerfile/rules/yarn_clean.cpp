@@ -16,7 +16,7 @@ class YarnClean : public Rule {
       if (ins.kind != Kw::RUN || util::mounts_cache(ins, yarn) || !util::stage_ships(in.df, ins.stage)) continue;
       auto installs = util::pkg_uses(in, ins, {"yarn"}, {kb_pkg::PkgAction::install});
       if (installs.empty()) continue;
-      const util::Cmd* install = &installs.front()->c;
+      const Cmd* install = &installs.front()->c;
       // --cache-folder puts the cache elsewhere (the user chose where).
       bool clean = false;
       for (const auto* u : installs) clean = clean || kb_pkg::pkg_has_option(u->words(), u->k, "--cache-folder");

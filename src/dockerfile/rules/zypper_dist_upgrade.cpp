@@ -10,7 +10,7 @@ class ZypperDistUpgrade : public Rule {
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions)
       for (const util::PkgUse* u : util::pkg_uses(in, ins, {"zypper"}, {dd::kb::PkgAction::dist_upgrade})) {
-      const util::Cmd& c = u->c;
+      const Cmd& c = u->c;
       size_t sub = u->k.sub;
       Range r = c.range(sub);
       Finding f = in.at(r, "zypper " + std::string(c.arg(sub)) + " on line " + std::to_string(r.begin.line) +

@@ -1,0 +1,106 @@
+#include "dockerfile/command.h"
+
+#include <algorithm>
+
+#include "dockerfile/rule.h"
+
+namespace dd::dockerfile {
+
+Range script_range(const Instruction& ins, size_t b, size_t e) {
+  Range r = ins.script_positions().range(b, std::max(e, b + 1));
+  if (r.begin.line <= 0) r = ins.keyword_range;
+  return r;
+}
+
+Range Cmd::range(size_t i) const {
+  if (!fixed.empty()) return i < fixed.size() ? fixed[i] : whole();
+  if (!ins) return {};
+  if (i >= spans.size()) return whole();
+  return script_range(*ins, spans[i].first, spans[i].second);
+}
+
+Range Cmd::whole() const {
+  if (!ins) return {};
+  if (ins->exec_form) {
+    if (script_word >= 0 && !fixed.empty()) return fixed.front();
+    return ins->args_range;
+  }
+  return script_range(*ins, begin, end);
+}
+
+void Cmd::append(std::string word, const Range& r) {
+  if (fixed.empty() && !ins->exec_form)
+    for (size_t i = 0; i < argv.size(); ++i) fixed.push_back(range(i));
+  argv.push_back(std::move(word));
+  fixed.push_back(r);
+}
+
+namespace {
+
+bool runs_commands(Kw k) { return k == Kw::RUN || k == Kw::CMD || k == Kw::ENTRYPOINT || k == Kw::HEALTHCHECK; }
+
+std::vector<Cmd> build(const LintInput& in, const Instruction& ins) {
+  std::vector<Cmd> out;
+  if (!runs_commands(ins.kind)) return out;
+  if (ins.exec_form) {
+    std::vector<std::string> argv;
+    std::vector<Range> ranges;
+    for (const auto& a : ins.args) {
+      argv.push_back(a.text);
+      ranges.push_back(a.range);
+    }
+    if (!argv.empty() && argv[0] == "CMD") {  // HEALTHCHECK CMD [...]
+      argv.erase(argv.begin());
+      ranges.erase(ranges.begin());
+    }
+    for (auto& k : dd::kb::exec_commands(std::move(argv))) {
+      Cmd c;
+      static_cast<dd::kb::Command&>(c) = std::move(k);
+      c.ins = &ins;
+      if (c.script_word >= 0)
+        c.fixed.assign(c.argv.size(), ranges[static_cast<size_t>(c.script_word)]);
+      else
+        c.fixed = ranges;
+      out.push_back(std::move(c));
+    }
+    return out;
+  }
+  for (auto& k : dd::kb::shell_commands(in.script(ins))) {
+    Cmd c;
+    static_cast<dd::kb::Command&>(c) = std::move(k);
+    c.ins = &ins;
+    out.push_back(std::move(c));
+  }
+  if (ins.kind == Kw::HEALTHCHECK && !out.empty() && out[0].argv[0] == "CMD") {
+    Cmd& c = out[0];
+    c.argv.erase(c.argv.begin());
+    c.spans.erase(c.spans.begin());
+    c.prog = dd::kb::program_index(c.argv);
+    if (c.argv.empty()) out.erase(out.begin());
+  }
+  return out;
+}
+
+}  // namespace
+
+const std::vector<Cmd>& instruction_commands(const LintInput& in, const Instruction& ins) {
+  static const char tag = 0;
+  return in.memo<std::vector<Cmd>>(&tag, ins, [&] { return build(in, ins); });
+}
+
+const std::vector<Cmd>& commands(const LintInput& in, const Instruction& ins) {
+  static const std::vector<Cmd> none;
+  if (ins.kind != Kw::RUN || ins.exec_form) return none;
+  return instruction_commands(in, ins);
+}
+
+std::vector<Cmd> run_commands(const LintInput& in) {
+  std::vector<Cmd> out;
+  for (const auto& ins : in.df.instructions) {
+    const auto& c = commands(in, ins);
+    out.insert(out.end(), c.begin(), c.end());
+  }
+  return out;
+}
+
+}  // namespace dd::dockerfile

@@ -1,0 +1,58 @@
+#pragma once
+// Reading instructions: the last one of a kind, RUN text, mounts, ranges of
+// the args text.
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+#include "dockerfile/knowledge.h"
+#include "dockerfile/rule.h"
+
+namespace dd::dockerfile::inc {
+
+// The last instruction with `keyword` in the chain, or nullptr.
+inline const Instruction* last_of(const std::vector<const Instruction*>& ins, std::string_view keyword) {
+  for (auto it = ins.rbegin(); it != ins.rend(); ++it)
+    if ((*it)->keyword == keyword) return *it;
+  return nullptr;
+}
+
+// The shell text of a RUN, heredoc bodies included.
+inline std::string run_text(const Instruction& ins) {
+  std::string s = ins.args_text;
+  for (const auto& h : ins.heredocs) s += "\n" + h.body;
+  return s;
+}
+
+// True when the text of the instruction (arguments and heredoc bodies)
+// contains one of `words`: a cheap superset test that lets a rule skip the
+// instructions that cannot run the programs it looks for.
+inline bool mentions(const Instruction& ins, std::initializer_list<std::string_view> words) {
+  auto in = [&](std::string_view t) {
+    for (auto w : words)
+      if (t.find(w) != std::string_view::npos) return true;
+    return false;
+  };
+  if (in(ins.args_text)) return true;
+  for (const auto& h : ins.heredocs)
+    if (in(h.body)) return true;
+  return false;
+}
+
+inline bool has_mount(const Instruction& ins, std::string_view type) {
+  for (const auto& f : ins.flags)
+    if (f.name == "mount"sv && (kb::contains(f.value, std::string("type=") + std::string(type))))
+      return true;
+  return false;
+}
+
+// Range of [b, e) in the args text of an instruction (or its whole first
+// line when the map is empty).
+inline Range args_range(const Instruction& ins, size_t b, size_t e) {
+  if (ins.args_map.empty() || b >= ins.args_text.size()) return ins.keyword_range;
+  return ins.args_map.range(b, std::min(e, ins.args_text.size()));
+}
+
+inline std::string on_line(int line) { return "line " + std::to_string(line); }
+
+}  // namespace dd::dockerfile::inc

@@ -1,0 +1,133 @@
+#include "knowledge/command.h"
+
+#include "knowledge/programs.h"
+
+namespace dd::kb {
+
+using SV = std::string_view;
+
+std::string_view Command::name() const { return program_name(arg(prog)); }
+
+bool Command::wrappers_only() const { return real_program(argv) >= argv.size(); }
+
+size_t program_index(const std::vector<std::string>& argv) {
+  size_t p = real_program(argv);
+  if (p >= argv.size()) p = 0;
+  // python -m pip install ...: the module is the program.
+  if (program_name(argv.empty() ? SV() : SV(argv[p])).starts_with("python") && p + 2 < argv.size() &&
+      argv[p + 1] == "-m")
+    p += 2;
+  return p;
+}
+
+namespace {
+
+Command from_shell(const shell::Command& c) {
+  Command out;
+  out.argv.reserve(c.argv.size());
+  out.spans.reserve(c.argv.size());
+  for (const auto& w : c.argv) {
+    out.argv.push_back(w.value);
+    out.spans.emplace_back(w.begin, w.end);
+  }
+  for (const auto& r : c.redirects) out.redirects.emplace_back(r.op, r.target.value);
+  out.begin = c.begin;
+  out.end = c.end;
+  out.next = c.next;
+  out.background = c.background || c.next == shell::Connector::background;
+  out.depth = c.depth;
+  out.prog = program_index(out.argv);
+  return out;
+}
+
+bool is_shell(SV p) { return p == "sh" || p == "bash" || p == "ash" || p == "dash" || p == "zsh"; }
+
+}  // namespace
+
+std::vector<Command> shell_commands(const shell::Script& script) {
+  std::vector<Command> out;
+  out.reserve(script.commands.size());
+  for (const auto& c : script.commands)
+    if (!c.argv.empty()) out.push_back(from_shell(c));
+  return out;
+}
+
+std::vector<Command> shell_commands(std::string_view script) { return shell_commands(shell::parse(script)); }
+
+std::vector<Command> exec_commands(std::vector<std::string> argv) {
+  std::vector<Command> out;
+  if (argv.empty()) return out;
+  if (is_shell(program_name(argv[0])) && argv.size() >= 3 && argv[1].size() >= 2 && argv[1][0] == '-' &&
+      argv[1].find('c') != std::string::npos) {
+    out = shell_commands(argv[2]);
+    for (auto& c : out) c.script_word = 2;
+    return out;
+  }
+  Command c;
+  c.argv = std::move(argv);
+  c.prog = program_index(c.argv);
+  out.push_back(std::move(c));
+  return out;
+}
+
+// ---- options --------------------------------------------------------------------
+
+bool has_opt(const Command& c, WordList names) {
+  for (size_t i = c.prog + 1; i < c.size(); ++i) {
+    SV w = c.arg(i);
+    if (w == "--") break;
+    if (!is_option(w)) continue;
+    for (SV n : names)
+      if (option_matches(w, n)) return true;
+  }
+  return false;
+}
+
+std::string opt_value(const Command& c, WordList names) {
+  for (size_t i = c.prog + 1; i < c.size(); ++i) {
+    SV w = c.arg(i);
+    for (SV n : names) {
+      if (w == n) return i + 1 < c.size() ? std::string(c.arg(i + 1)) : std::string();
+      if (n.starts_with("--") && w.starts_with(n) && w.size() > n.size() && w[n.size()] == '=')
+        return std::string(w.substr(n.size() + 1));
+      if (n.size() == 2 && n[1] != '-' && w.starts_with(n) && w.size() > 2 && w[1] != '-')
+        return std::string(w.substr(2));
+    }
+  }
+  return {};
+}
+
+std::vector<size_t> operands(const Command& c, WordList with_value) {
+  std::vector<size_t> out;
+  bool only_operands = false;
+  for (size_t i = c.prog + 1; i < c.size(); ++i) {
+    SV w = c.arg(i);
+    if (!only_operands && w == "--") {
+      only_operands = true;
+      continue;
+    }
+    if (!only_operands && is_option(w)) {
+      for (SV n : with_value)
+        if (w == n) {
+          ++i;
+          break;
+        }
+      continue;
+    }
+    out.push_back(i);
+  }
+  return out;
+}
+
+size_t subcommand(const Command& c, WordList with_value) {
+  auto ops = operands(c, with_value);
+  return ops.empty() ? 0 : ops.front();
+}
+
+std::vector<size_t> sub_operands(const Command& c, WordList with_value) {
+  auto ops = operands(c, with_value);
+  if (!ops.empty()) ops.erase(ops.begin());
+  return ops;
+}
+
+}  // namespace dd::kb
