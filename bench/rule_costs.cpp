@@ -42,9 +42,9 @@ int main(int argc, char** argv) {
         auto s0 = Clock::now();
         for (const auto& ins : df.instructions) in.script(ins);
         auto s1 = Clock::now();
-        for (const auto& ins : df.instructions) dd::dockerfile::kb::commands(in, ins);
+        for (const auto& ins : df.instructions) dd::dockerfile::instruction_commands(in, ins);
         auto s2 = Clock::now();
-        for (const auto& ins : df.instructions) dd::dockerfile::util::commands(in, ins);
+        for (const auto& ins : df.instructions) dd::dockerfile::commands(in, ins);
         auto s3 = Clock::now();
         if (!df.instructions.empty()) in.scope(df.instructions.front());
         auto s4 = Clock::now();

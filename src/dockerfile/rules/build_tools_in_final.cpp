@@ -4,7 +4,7 @@
 namespace dd::dockerfile {
 namespace {
 
-std::vector<std::string_view> words(const kb::Cmd& c) { return {c.argv.begin(), c.argv.end()}; }
+std::vector<std::string_view> words(const Cmd& c) { return {c.argv.begin(), c.argv.end()}; }
 
 // Packages a RUN removes again (apt-get purge, apk del, yum remove...).
 std::vector<std::string> removed(const std::vector<Cmd>& cmds) {

@@ -150,7 +150,7 @@ class MultipleProcesses : public Rule {
     for (const auto& c : cmds) steps.push_back({c.argv, c.next, c.background, 0});
     if (auto pair = two_servers(steps)) {
       const auto& a = cmds[pair->first];
-      Finding f = in.at(a.range, owner->keyword + " on line " + std::to_string(owner->range.begin.line) + ": " +
+      Finding f = in.at(a.whole(), owner->keyword + " on line " + std::to_string(owner->range.begin.line) + ": " +
                                      two_servers_text(steps, *pair, base));
       report_two_servers(steps, *pair, std::move(f), out);
       return;

@@ -22,7 +22,7 @@ inline bool in(WordList set, std::string_view w) {
 
 // One package-manager command of a RUN, read through the table.
 struct PkgUse {
-  Cmd c;
+  const Cmd& c;  // one of the instruction's memoized commands
   std::vector<std::string_view> argv;  // the command's words
   dd::kb::PkgCommand k;
   const dd::kb::PackageManager& pm() const { return *k.pm; }
@@ -273,7 +273,7 @@ inline void check_clean(const LintInput& in_, Report& out, const RuleInfo& info,
     const auto& cmds = commands(in_, ins);
     std::vector<std::string_view> argv;
     for (const auto& c : cmds) {
-      if (c.cmd == first->c.cmd) after = true;
+      if (&c == &first->c) after = true;
       if (!after) continue;
       argv.clear();
       for (size_t i = 0; i < c.size(); ++i) argv.push_back(c.arg(i));

@@ -206,7 +206,7 @@ class RunsAsRoot : public Rule {
       if (i->kind != Kw::RUN) continue;
       if (inc::mentions(*i, {"useradd", "adduser", "/etc/passwd"}) && inc::mentions(*i, {name})) return true;
       // A package installed here creates the user (apk add tor, apt-get install mpd).
-      for (const auto& c : kb::commands(in, *i)) {
+      for (const auto& c : instruction_commands(in, *i)) {
         auto pc = dd::kb::package_command(c.argv, kb::real_program(c.argv));
         if (!pc || !pc->pm->os_packages || pc->action != dd::kb::PkgAction::install) continue;
         for (size_t k : pc->operands)

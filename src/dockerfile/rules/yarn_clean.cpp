@@ -24,7 +24,7 @@ class YarnClean : public Rule {
       bool after = false;
       std::vector<std::string_view> argv;
       for (const auto& c : util::commands(in, ins)) {
-        if (c.cmd == install->cmd) after = true;
+        if (&c == install) after = true;
         if (!after) continue;
         argv.clear();
         for (size_t i = 0; i < c.size(); ++i) argv.push_back(c.arg(i));
