@@ -7,7 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # Configure every time: cheap when nothing changed, and it applies the options
 # asked for (the demo builds without tests, test.sh with them).
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null
+# The defaults come first so that options given later win, and so that a
+# folder configured by the demo (quick flags) is reset by a plain build.
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DDRYDOCK_UNITY=OFF \
+  "-DCMAKE_CXX_FLAGS_RELEASE=-O3 -DNDEBUG" "$@" >/dev/null
 # ccache hits across clones and worktrees of the same sources.
 export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(cd .. && pwd)}"
 read -ra targets <<<"${NINJA_TARGETS:-all}"

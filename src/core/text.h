@@ -6,6 +6,14 @@
 
 namespace dd::text {
 
+// ASCII lower case (names, tags, keywords; never locale-dependent).
+inline std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 // `s` when it fits in `max` characters; otherwise cut at the last blank
 // before the limit (or, for one long word, before the limit at a
 // punctuation mark), with " ..." appended. Never cuts inside a UTF-8 sequence.

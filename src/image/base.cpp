@@ -86,7 +86,7 @@ std::optional<std::string> base_end_of_life(const BaseImage& b, std::string* wha
     kb::ImageRef os;
     os.path = os.name = b.os_id;
     os.tag = b.os_version;
-    if (auto v = kb::eol_verdict(b.os_id, b.os_version, kb::Clock::today())) {
+    if (auto v = dd::kb::eol_verdict(b.os_id, b.os_version, dd::kb::Clock::today())) {
       *what = b.os_id + " " + b.os_version + " (its /etc/os-release)";
       if (upgrade) *upgrade = v->upgrade;
       return v->why;
@@ -95,7 +95,7 @@ std::optional<std::string> base_end_of_life(const BaseImage& b, std::string* wha
   // Then the base's name (a runtime image: python:3.8 on a current Debian).
   if (!b.name.empty() && b.how != "/etc/os-release") {
     kb::ImageRef r = kb::parse_image(b.name);
-    if (auto v = kb::eol_verdict(r)) {
+    if (auto v = dd::kb::eol_verdict(r)) {
       *what = b.name + " (" + b.how + ")";
       if (upgrade) *upgrade = v->upgrade;
       return v->why;

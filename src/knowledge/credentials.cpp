@@ -1,4 +1,5 @@
 #include "knowledge/credentials.h"
+#include "core/text.h"
 
 #include <fnmatch.h>
 
@@ -53,12 +54,7 @@ const SecretFile kFiles[] = {
     {"secrets.txt", "", "secrets file"},
 };
 
-std::string lower(SV s) {
-  std::string out(s);
-  for (auto& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
+using dd::text::lower;
 
 bool contains(SV hay, SV needle) { return hay.find(needle) != SV::npos; }
 

@@ -1,4 +1,5 @@
 #include "knowledge/eol.h"
+#include "core/text.h"
 
 #include <cctype>
 #include <vector>
@@ -219,11 +220,7 @@ const EolFamily kFamilies[] = {
     {"nginx", "nginx", "nginx:stable-alpine"},
 };
 
-std::string lower(SV s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+using dd::text::lower;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 

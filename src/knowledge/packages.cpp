@@ -1,4 +1,6 @@
 #include "knowledge/packages.h"
+#include "knowledge/command.h"
+#include "core/text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -505,12 +507,11 @@ const std::vector<SV> kBuildSuffixes{"-dev", "-devel", "-headers", "-jdk", "-jdk
 // ---- helpers ---------------------------------------------------------------------
 
 bool starts_with(SV s, SV p) { return s.substr(0, p.size()) == p; }
-bool ends_with(SV s, SV p) { return s.size() >= p.size() && s.substr(s.size() - p.size()) == p; }
+bool ends_with_(SV s, SV p) { return s.size() >= p.size() && s.substr(s.size() - p.size()) == p; }
 SV basename(SV p) {
   auto s = p.rfind('/');
   return s == SV::npos ? p : p.substr(s + 1);
 }
-bool is_option(SV w) { return w.size() > 1 && w[0] == '-'; }
 template <class C>
 bool in(const C& set, SV w) {
   return std::find(set.begin(), set.end(), w) != set.end();
@@ -549,11 +550,7 @@ bool matches_option(SV w, SV n) {
   return false;
 }
 
-std::string lower(SV s) {
-  std::string r(s);
-  for (auto& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return r;
-}
+using dd::text::lower;
 
 // The version after the first of `seps` in `w` (after position `from`), or "" when none.
 SV after_any(SV w, SV seps, size_t from = 0) {
@@ -581,7 +578,7 @@ bool vcs_has_ref(SV url, char sep) {
 bool archive(SV w) {
   for (SV e : {".whl"sv, ".tar.gz"sv, ".tgz"sv, ".zip"sv, ".tar.bz2"sv, ".tar.xz"sv, ".tar"sv, ".gem"sv, ".deb"sv,
                ".rpm"sv, ".apk"sv, ".crate"sv})
-    if (ends_with(w, e)) return true;
+    if (ends_with_(w, e)) return true;
   return false;
 }
 
@@ -808,7 +805,7 @@ PinState pin_state(const PackageManager& pm, std::string_view w, bool module) {
       return versioned(after_any(w, ":"sv)) ? PinState::pinned : PinState::unpinned;
     case PinStyle::go: {
       // A module path has a dot in its first element; ./x, main.go and std packages are local.
-      if (local_path(w) || w.find('/') == SV::npos || ends_with(w, ".go")) return PinState::not_a_package;
+      if (local_path(w) || w.find('/') == SV::npos || ends_with_(w, ".go")) return PinState::not_a_package;
       auto at = w.rfind('@');
       if (at == SV::npos) return PinState::unpinned;
       SV v = w.substr(at + 1);
@@ -974,7 +971,7 @@ bool is_build_package(std::string_view pkg) {
       in(kBuildPackages, SV(p).substr(0, dash)))
     return true;
   for (SV s : kBuildSuffixes)
-    if (p.size() > s.size() && ends_with(p, s)) return true;
+    if (p.size() > s.size() && ends_with_(p, s)) return true;
   return starts_with(p, "openjdk-") && p.find("-jdk") != std::string::npos;
 }
 

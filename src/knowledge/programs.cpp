@@ -1,4 +1,5 @@
 #include "knowledge/programs.h"
+#include "core/text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -111,11 +112,7 @@ const std::vector<SV> kSupervisors{"supervisord", "s6-svscan", "runsvdir", "runi
 
 bool is_flag(SV a) { return a.size() > 1 && a.front() == '-'; }
 
-std::string lower(SV s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+using dd::text::lower;
 
 // Where a marker is in argv [from, ...): the index of its (first) word, or npos.
 size_t find_marker(const std::vector<std::string>& argv, size_t from, SV marker) {

@@ -1,4 +1,5 @@
 #include "knowledge/version.h"
+#include "core/text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -15,11 +16,7 @@ bool digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 bool alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 int sign(int v) { return v < 0 ? -1 : v > 0 ? 1 : 0; }
 
-std::string lower(SV s) {
-  std::string r(s);
-  for (auto& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return r;
-}
+using dd::text::lower;
 
 SV trim(SV s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);

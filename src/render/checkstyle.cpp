@@ -31,7 +31,7 @@ std::string attr(std::string_view s) {
   return out;
 }
 
-const char* severity(Severity s) {
+const char* checkstyle_severity(Severity s) {
   switch (s) {
     case Severity::error: return "error";
     case Severity::warning: return "warning";
@@ -58,7 +58,7 @@ void checkstyle(std::ostream& out, const std::vector<Finding>& findings, const O
     if (!f.fix.empty()) msg += " Fix: " + f.fix;
     out << "    <error line=\"" << (f.location.line > 0 ? f.location.line : 1) << "\"";
     if (f.location.column > 0) out << " column=\"" << f.location.column << "\"";
-    out << " severity=\"" << severity(f.severity) << "\" message=\"" << attr(msg) << "\" source=\"" << attr(f.rule)
+    out << " severity=\"" << checkstyle_severity(f.severity) << "\" message=\"" << attr(msg) << "\" source=\"" << attr(f.rule)
         << "\"/>\n";
   }
   if (any) out << "  </file>\n";

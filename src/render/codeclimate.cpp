@@ -11,7 +11,7 @@ namespace {
 using ojson = nlohmann::ordered_json;
 
 // Code Climate severities: info, minor, major, critical, blocker.
-const char* severity(Severity s) {
+const char* codeclimate_severity(Severity s) {
   switch (s) {
     case Severity::error: return "blocker";
     case Severity::warning: return "major";
@@ -63,7 +63,7 @@ void codeclimate(std::ostream& out, const std::vector<Finding>& findings, const 
     i["description"] = text;
     i["content"] = {{"body", f.fix.empty() ? f.root_cause : f.root_cause + "\n\nFix: " + f.fix}};
     i["categories"] = ojson::array({category(f.category)});
-    i["severity"] = severity(f.severity);
+    i["severity"] = codeclimate_severity(f.severity);
     i["fingerprint"] = fingerprint(key);
     i["location"] = {{"path", path}, {"lines", {{"begin", f.location.line > 0 ? f.location.line : 1}}}};
     issues.push_back(std::move(i));

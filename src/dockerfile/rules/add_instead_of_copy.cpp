@@ -4,7 +4,7 @@
 namespace dd::dockerfile {
 namespace {
 
-bool archive(std::string_view s) {
+bool add_instead_of_copy_archive(std::string_view s) {
   for (std::string_view e : {".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tbz", ".tar.xz", ".txz", ".tar.zst", ".gz", ".bz2", ".xz", ".zst", ".lz", ".lzma"})
     if (util::ends_with(util::lower(s), e)) return true;
   return false;
@@ -23,12 +23,12 @@ class AddInsteadOfCopy : public Rule {
       for (size_t i = 0; i + 1 < ins.args.size(); ++i) {
         std::string s = ins.args[i].text;
         if (s.size() >= 2 && (s.front() == '"' || s.front() == '\'')) s = s.substr(1, s.size() - 2);
-        if (remote(s) || archive(s) || s.find_first_of("*?[") != std::string::npos) plain = false;
+        if (remote(s) || add_instead_of_copy_archive(s) || s.find_first_of("*?[") != std::string::npos) plain = false;
       }
       if (!plain) continue;
       Finding f = in.at(ins.keyword_range, "ADD on line " + std::to_string(ins.range.begin.line) + " copies local files (" +
                                                ins.args.front().text + "); use COPY");
-      f.root_cause = "ADD is used where COPY does the same without URL fetching or archive extraction.";
+      f.root_cause = "ADD is used where COPY does the same without URL fetching or add_instead_of_copy_archive extraction.";
       f.fix = "COPY " + ins.args_text;
       if (!ins.flag("checksum") && !ins.flag("keep-git-dir")) in.propose({ins.keyword_range, "COPY"});
       out.add(info_, std::move(f));

@@ -4,7 +4,7 @@
 namespace dd::dockerfile {
 namespace {
 
-bool archive(std::string_view s) {
+bool add_to_extract_archive(std::string_view s) {
   std::string l = util::lower(s);
   for (std::string_view e : {".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz"})
     if (util::ends_with(l, e)) return true;
@@ -19,7 +19,7 @@ class AddToExtract : public Rule {
       if (ins.kind != Kw::COPY || ins.flag("from") || ins.args.size() < 2 || !ins.heredocs.empty()) continue;
       for (size_t s = 0; s + 1 < ins.args.size(); ++s) {
         std::string src = ins.args[s].text;
-        if (!archive(src) || src.find('$') != std::string::npos) continue;
+        if (!add_to_extract_archive(src) || src.find('$') != std::string::npos) continue;
         std::string base(util::basename(src));
         const Cmd* hit = nullptr;
         std::vector<Cmd> cmds;
@@ -39,8 +39,8 @@ class AddToExtract : public Rule {
         Range r = ins.args[s].range;
         Finding f = in.at(r, "COPY " + src + " on line " + std::to_string(r.begin.line) + " is extracted by tar on line " +
                                  std::to_string(hit->range(hit->prog).begin.line) +
-                                 "; the archive stays in the COPY layer. ADD extracts it in one step");
-        f.root_cause = "The compressed archive and its extracted files both ship, in two layers.";
+                                 "; the add_to_extract_archive stays in the COPY layer. ADD extracts it in one step");
+        f.root_cause = "The compressed add_to_extract_archive and its extracted files both ship, in two layers.";
         f.fix = "ADD " + src + " " + ins.args.back().text;
         out.add(info_, std::move(f));
       }
@@ -55,7 +55,7 @@ class AddToExtract : public Rule {
       .category = Category::image_bloat,
       .severity = Severity::info,
       .summary = "Archive copied and then extracted in a RUN",
-      .rationale = "COPY app.tar.gz followed by RUN tar -x keeps the archive in the COPY layer even when the RUN deletes it; ADD extracts local archives in one layer.",
+      .rationale = "COPY app.tar.gz followed by RUN tar -x keeps the add_to_extract_archive in the COPY layer even when the RUN deletes it; ADD extracts local archives in one layer.",
       .fix = "ADD app.tar.gz /opt/app/",
       .aliases = {"DL3010"},
   });

@@ -5,12 +5,12 @@ namespace dd::dockerfile {
 namespace {
 
 std::string apk_prefix(const util::PkgUse&) { return "--no-cache "; }
-const util::PinSpec spec{{"apk"}, apk_prefix};
+const util::PinSpec apk_unpinned_spec{{"apk"}, apk_prefix};
 
 class ApkUnpinned : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
-  void check(const LintInput& in, Report& out) const override { util::check_pins(in, out, info_, spec); }
+  void check(const LintInput& in, Report& out) const override { util::check_pins(in, out, info_, apk_unpinned_spec); }
 
  private:
   const RuleInfo& info_ = Registry::instance().add({

@@ -4,12 +4,12 @@
 namespace dd::dockerfile {
 namespace {
 
-const util::YesSpec spec{{"apt-get", "apt", "aptitude"}, "-y"};
+const util::YesSpec apt_get_yes_spec{{"apt-get", "apt", "aptitude"}, "-y"};
 
 class AptGetYes : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
-  void check(const LintInput& in, Report& out) const override { util::check_yes(in, out, info_, spec); }
+  void check(const LintInput& in, Report& out) const override { util::check_yes(in, out, info_, apt_get_yes_spec); }
 
  private:
   const RuleInfo& info_ = Registry::instance().add({

@@ -5,12 +5,12 @@ namespace dd::dockerfile {
 namespace {
 
 std::string apt_prefix(const util::PkgUse&) { return "-y --no-install-recommends "; }
-const util::PinSpec spec{{"apt-get", "apt", "aptitude"}, apt_prefix};
+const util::PinSpec apt_unpinned_spec{{"apt-get", "apt", "aptitude"}, apt_prefix};
 
 class AptUnpinned : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
-  void check(const LintInput& in, Report& out) const override { util::check_pins(in, out, info_, spec); }
+  void check(const LintInput& in, Report& out) const override { util::check_pins(in, out, info_, apt_unpinned_spec); }
 
  private:
   const RuleInfo& info_ = Registry::instance().add({

@@ -4,12 +4,12 @@
 namespace dd::dockerfile {
 namespace {
 
-const util::CleanSpec spec{{"dnf", "dnf5", "microdnf"}, "append && dnf clean all (or microdnf clean all) to the same RUN"};
+const util::CleanSpec dnf_clean_spec{{"dnf", "dnf5", "microdnf"}, "append && dnf clean all (or microdnf clean all) to the same RUN"};
 
 class DnfClean : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
-  void check(const LintInput& in, Report& out) const override { util::check_clean(in, out, info_, spec); }
+  void check(const LintInput& in, Report& out) const override { util::check_clean(in, out, info_, dnf_clean_spec); }
 
  private:
   const RuleInfo& info_ = Registry::instance().add({

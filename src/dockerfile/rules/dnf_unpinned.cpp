@@ -5,12 +5,12 @@ namespace dd::dockerfile {
 namespace {
 
 std::string rpm_prefix(const util::PkgUse&) { return "-y "; }
-const util::PinSpec spec{{"dnf", "dnf5", "microdnf"}, rpm_prefix};
+const util::PinSpec dnf_unpinned_spec{{"dnf", "dnf5", "microdnf"}, rpm_prefix};
 
 class DnfUnpinned : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
-  void check(const LintInput& in, Report& out) const override { util::check_pins(in, out, info_, spec); }
+  void check(const LintInput& in, Report& out) const override { util::check_pins(in, out, info_, dnf_unpinned_spec); }
 
  private:
   const RuleInfo& info_ = Registry::instance().add({

@@ -4,12 +4,12 @@
 namespace dd::dockerfile {
 namespace {
 
-const util::YesSpec spec{{"dnf", "dnf5", "microdnf"}, "-y"};
+const util::YesSpec dnf_yes_spec{{"dnf", "dnf5", "microdnf"}, "-y"};
 
 class DnfYes : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
-  void check(const LintInput& in, Report& out) const override { util::check_yes(in, out, info_, spec); }
+  void check(const LintInput& in, Report& out) const override { util::check_yes(in, out, info_, dnf_yes_spec); }
 
  private:
   const RuleInfo& info_ = Registry::instance().add({

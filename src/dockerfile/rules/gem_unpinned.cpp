@@ -4,12 +4,12 @@
 namespace dd::dockerfile {
 namespace {
 
-const util::PinSpec spec{{"gem"}};
+const util::PinSpec gem_unpinned_spec{{"gem"}};
 
 class GemUnpinned : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
-  void check(const LintInput& in, Report& out) const override { util::check_pins(in, out, info_, spec); }
+  void check(const LintInput& in, Report& out) const override { util::check_pins(in, out, info_, gem_unpinned_spec); }
 
  private:
   const RuleInfo& info_ = Registry::instance().add({

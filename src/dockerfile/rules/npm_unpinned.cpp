@@ -4,12 +4,12 @@
 namespace dd::dockerfile {
 namespace {
 
-const util::PinSpec spec{{"npm"}};
+const util::PinSpec npm_unpinned_spec{{"npm"}};
 
 class NpmUnpinned : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
-  void check(const LintInput& in, Report& out) const override { util::check_pins(in, out, info_, spec); }
+  void check(const LintInput& in, Report& out) const override { util::check_pins(in, out, info_, npm_unpinned_spec); }
 
  private:
   const RuleInfo& info_ = Registry::instance().add({

@@ -5,12 +5,12 @@ namespace dd::dockerfile {
 namespace {
 
 std::string pip_prefix(const util::PkgUse& u) { return u.pm().name == "pip"sv ? "--no-cache-dir " : ""; }
-const util::PinSpec spec{{"pip", "pipx", "uv pip"}, pip_prefix};
+const util::PinSpec pip_unpinned_spec{{"pip", "pipx", "uv pip"}, pip_prefix};
 
 class PipUnpinned : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
-  void check(const LintInput& in, Report& out) const override { util::check_pins(in, out, info_, spec); }
+  void check(const LintInput& in, Report& out) const override { util::check_pins(in, out, info_, pip_unpinned_spec); }
 
  private:
   const RuleInfo& info_ = Registry::instance().add({

@@ -4,12 +4,12 @@
 namespace dd::dockerfile {
 namespace {
 
-const util::CleanSpec spec{{"yum"}, "append && yum clean all && rm -rf /var/cache/yum to the same RUN"};
+const util::CleanSpec yum_clean_spec{{"yum"}, "append && yum clean all && rm -rf /var/cache/yum to the same RUN"};
 
 class YumClean : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
-  void check(const LintInput& in, Report& out) const override { util::check_clean(in, out, info_, spec); }
+  void check(const LintInput& in, Report& out) const override { util::check_clean(in, out, info_, yum_clean_spec); }
 
  private:
   const RuleInfo& info_ = Registry::instance().add({

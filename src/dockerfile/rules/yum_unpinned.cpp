@@ -5,12 +5,12 @@ namespace dd::dockerfile {
 namespace {
 
 std::string rpm_prefix(const util::PkgUse&) { return "-y "; }
-const util::PinSpec spec{{"yum"}, rpm_prefix};
+const util::PinSpec yum_unpinned_spec{{"yum"}, rpm_prefix};
 
 class YumUnpinned : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
-  void check(const LintInput& in, Report& out) const override { util::check_pins(in, out, info_, spec); }
+  void check(const LintInput& in, Report& out) const override { util::check_pins(in, out, info_, yum_unpinned_spec); }
 
  private:
   const RuleInfo& info_ = Registry::instance().add({

@@ -4,12 +4,12 @@
 namespace dd::dockerfile {
 namespace {
 
-const util::YesSpec spec{{"yum"}, "-y"};
+const util::YesSpec yum_yes_spec{{"yum"}, "-y"};
 
 class YumYes : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
-  void check(const LintInput& in, Report& out) const override { util::check_yes(in, out, info_, spec); }
+  void check(const LintInput& in, Report& out) const override { util::check_yes(in, out, info_, yum_yes_spec); }
 
  private:
   const RuleInfo& info_ = Registry::instance().add({

@@ -4,12 +4,12 @@
 namespace dd::dockerfile {
 namespace {
 
-const util::CleanSpec spec{{"zypper"}, "append && zypper clean --all to the same RUN"};
+const util::CleanSpec zypper_clean_spec{{"zypper"}, "append && zypper clean --all to the same RUN"};
 
 class ZypperClean : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
-  void check(const LintInput& in, Report& out) const override { util::check_clean(in, out, info_, spec); }
+  void check(const LintInput& in, Report& out) const override { util::check_clean(in, out, info_, zypper_clean_spec); }
 
  private:
   const RuleInfo& info_ = Registry::instance().add({

@@ -5,12 +5,12 @@ namespace dd::dockerfile {
 namespace {
 
 std::string zy_prefix(const util::PkgUse&) { return "-y "; }
-const util::PinSpec spec{{"zypper"}, zy_prefix};
+const util::PinSpec zypper_unpinned_spec{{"zypper"}, zy_prefix};
 
 class ZypperUnpinned : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
-  void check(const LintInput& in, Report& out) const override { util::check_pins(in, out, info_, spec); }
+  void check(const LintInput& in, Report& out) const override { util::check_pins(in, out, info_, zypper_unpinned_spec); }
 
  private:
   const RuleInfo& info_ = Registry::instance().add({

@@ -4,12 +4,12 @@
 namespace dd::dockerfile {
 namespace {
 
-const util::YesSpec spec{{"zypper"}, "--non-interactive"};
+const util::YesSpec zypper_yes_spec{{"zypper"}, "--non-interactive"};
 
 class ZypperYes : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
-  void check(const LintInput& in, Report& out) const override { util::check_yes(in, out, info_, spec); }
+  void check(const LintInput& in, Report& out) const override { util::check_yes(in, out, info_, zypper_yes_spec); }
 
  private:
   const RuleInfo& info_ = Registry::instance().add({

@@ -12,7 +12,7 @@
 namespace dd::image {
 namespace {
 
-namespace kb = dd::dockerfile::kb;
+namespace config_kb = dd::dockerfile::kb;
 
 // RFC 3339 "2024-05-01T12:00:00.123Z" -> seconds; -1 when malformed.
 long long parse_time(const std::string& s) {
@@ -61,15 +61,15 @@ class ConfigAnalyzer : public Analyzer {
   void finish(const ImageModel& m, const FsView&, std::vector<std::unique_ptr<LayerScan>>&, FindingSink& out) override {
     const ImageConfig& c = m.config;
     auto argv = program(c);
-    size_t pi = kb::real_program(argv);
+    size_t pi = config_kb::real_program(argv);
     bool has_cmd = pi < argv.size();
-    bool service = !c.exposed_ports.empty() || (has_cmd && kb::is_server_command(argv));
+    bool service = !c.exposed_ports.empty() || (has_cmd && config_kb::is_server_command(argv));
 
     // A bare shell is a base image's CMD (debian, alpine): whoever builds on
     // it picks the user. Only images that run a program are judged.
     static const std::vector<std::string> shells = {"sh", "bash", "ash", "dash", "zsh"};
     bool bare_shell = has_cmd && argv.size() == pi + 1 &&
-                      std::find(shells.begin(), shells.end(), std::string(kb::basename(argv[pi]))) != shells.end();
+                      std::find(shells.begin(), shells.end(), std::string(config_kb::basename(argv[pi]))) != shells.end();
     if (is_root(c.user) && has_cmd && !(bare_shell && c.exposed_ports.empty())) {
       Finding f = image_finding(m, kRoot);
       f.message = c.user.empty() ? "the image sets no user, so " + argv[pi] + " runs as root"
@@ -86,8 +86,8 @@ class ConfigAnalyzer : public Analyzer {
       out.add(std::move(f));
     }
     if (has_cmd) {
-      std::string_view prog = kb::basename(argv[pi]);
-      if (const kb::Daemon* d = kb::daemon(prog); d && kb::daemon_backgrounds(*d, argv, pi)) {
+      std::string_view prog = config_kb::basename(argv[pi]);
+      if (const config_kb::Daemon* d = config_kb::daemon(prog); d && config_kb::daemon_backgrounds(*d, argv, pi)) {
         Finding f = image_finding(m, kDaemonizes);
         std::string line;
         for (auto& a : argv) line += (line.empty() ? "" : " ") + a;

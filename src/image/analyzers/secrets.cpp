@@ -45,7 +45,7 @@ bool allowlisted(std::string_view p) {
 bool config_like(std::string_view p) {
   std::string_view base = p.substr(p.rfind('/') + 1);
   // Credential files by name: the knowledge layer's one table.
-  if (kb::secret_file(p) || base.rfind(".env", 0) == 0 || base == "config.json" || base == "auth.json") return true;
+  if (dd::kb::secret_file(p) || base.rfind(".env", 0) == 0 || base == "config.json" || base == "auth.json") return true;
   for (auto ext : {".env", ".conf", ".cfg", ".ini", ".properties", ".yaml", ".yml", ".toml", ".json", ".xml"})
     if (base.ends_with(ext)) return true;
   return false;

@@ -7,7 +7,7 @@
 namespace dd::image::packages {
 namespace {
 
-std::string_view trim(std::string_view s) {
+std::string_view purl_trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
   return s;
@@ -27,12 +27,12 @@ Distro parse_os_release(std::string_view text) {
   while (start < text.size()) {
     size_t nl = text.find('\n', start);
     if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = trim(text.substr(start, nl - start));
+    std::string_view line = purl_trim(text.substr(start, nl - start));
     start = nl + 1;
     size_t eq = line.find('=');
     if (line.empty() || line[0] == '#' || eq == std::string_view::npos) continue;
     std::string_view key = line.substr(0, eq);
-    std::string_view val = trim(line.substr(eq + 1));
+    std::string_view val = purl_trim(line.substr(eq + 1));
     if (val.size() >= 2 && (val.front() == '"' || val.front() == '\'') && val.back() == val.front())
       val = val.substr(1, val.size() - 2);
     std::string v;

@@ -5,21 +5,21 @@
 namespace dd::runtime::rules {
 namespace {
 
-const RuleInfo& kInfo = Rules::add(
+const RuleInfo& kInfo_arch_mismatch = Rules::add(
     "DD5207", "image-arch-mismatch", Category::arch_mismatch, Severity::error, "The image is built for another CPU architecture",
     "An image built on an arm64 laptop cannot run on amd64 servers (and the reverse) without emulation.",
     "docker buildx build --platform linux/amd64,linux/arm64 -t IMAGE --push .");
 
 class ArchMismatch : public JoinedRule {
  public:
-  const RuleInfo& info() const override { return kInfo; }
+  const RuleInfo& info() const override { return kInfo_arch_mismatch; }
   void check(Diagnosis& d) const override {
     const ContainerState& s = d.state;
     const std::string& img = s.image_config.architecture;
     if (img.empty() || s.host_arch.empty() || img == s.host_arch) return;
     LogMatch* m = d.match(Category::arch_mismatch);
     if (!m) return;
-    Finding f = d.at_line(kInfo.id, *m);
+    Finding f = d.at_line(kInfo_arch_mismatch.id, *m);
     f.location.field = s.fields.image_arch;
     f.evidence = s.fields.image_arch + "=" + img + ", host architecture=" + s.host_arch + ", " + d.where(*m->line) +
                  ": " + clip(m->line->text);

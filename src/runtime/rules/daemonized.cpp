@@ -11,7 +11,7 @@
 namespace dd::runtime::rules {
 namespace {
 
-const RuleInfo& kInfo = Rules::add(
+const RuleInfo& kInfo_daemonized = Rules::add(
     "DD5203", "main-process-daemonized", Category::exits_immediately, Severity::error, "The main process daemonized and exited",
     "A container lives as long as PID 1. A command that forks the server into the background exits at once, and the "
     "container stops (or restart-loops) with it.",
@@ -79,7 +79,7 @@ std::optional<Why> background_reason(const std::vector<std::string>& argv, const
 
 class Daemonized : public JoinedRule {
  public:
-  const RuleInfo& info() const override { return kInfo; }
+  const RuleInfo& info() const override { return kInfo_daemonized; }
   void check(Diagnosis& d) const override {
     const ContainerState& s = d.state;
     if (!d.exited() || *s.exit_code != 0) return;
@@ -99,7 +99,7 @@ class Daemonized : public JoinedRule {
     const auto& fn = s.fields;
     std::string field = !cmd.empty() ? fn.cmd : fn.entrypoint;
     if (from_image) field = "Image." + field;
-    Finding f = d.at_field(kInfo.id, field);
+    Finding f = d.at_field(kInfo_daemonized.id, field);
     char up[32] = "";
     if (s.uptime_seconds) std::snprintf(up, sizeof up, "%.1fs", *s.uptime_seconds);
     f.evidence = field + "=" + quote_list(!cmd.empty() ? cmd : ep) + ", " + fn.exit_code + "=0" +

@@ -11,7 +11,7 @@
 namespace dd::runtime::rules {
 namespace {
 
-const RuleInfo& kInfo = Rules::add(
+const RuleInfo& kInfo_healthcheck_port = Rules::add(
     "DD5204", "healthcheck-wrong-port", Category::no_healthcheck, Severity::error, "The health check probes a port nothing listens on",
     "A probe on the wrong port fails forever: the orchestrator restarts or unroutes a healthy app.",
     "--health-cmd 'wget -q -O /dev/null http://127.0.0.1:PORT/ || exit 1'   # the port the app listens on");
@@ -53,7 +53,7 @@ std::string replace_port(std::string cmd, int from, int to) {
 
 class HealthcheckPort : public JoinedRule {
  public:
-  const RuleInfo& info() const override { return kInfo; }
+  const RuleInfo& info() const override { return kInfo_healthcheck_port; }
   void check(Diagnosis& d) const override {
     const ContainerState& s = d.state;
     bool failing = s.health_status == "unhealthy" || s.failing_streak > 0;
@@ -69,7 +69,7 @@ class HealthcheckPort : public JoinedRule {
     if (known || (exposed.empty() && listening.empty())) return;
     int right = !listening.empty() ? listening.back().first : exposed.front();
     const auto& fn = s.fields;
-    Finding f = d.at_field(kInfo.id, fn.healthcheck);
+    Finding f = d.at_field(kInfo_healthcheck_port.id, fn.healthcheck);
     std::string out = s.health_log.empty() ? "" : clip(s.health_log.back().output, 200);
     std::string ports;
     for (const auto& p : s.exposed_ports.empty() ? s.image_config.exposed_ports : s.exposed_ports)

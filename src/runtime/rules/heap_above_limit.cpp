@@ -10,7 +10,7 @@
 namespace dd::runtime::rules {
 namespace {
 
-const RuleInfo& kInfo = Rules::add(
+const RuleInfo& kInfo_heap_above_limit = Rules::add(
     "DD5202", "heap-above-limit", Category::oom_killed, Severity::error, "The runtime's heap is larger than the container",
     "A heap bound above the memory limit means the garbage collector never runs in time: the kernel kills the process "
     "first.",
@@ -47,7 +47,7 @@ std::optional<Heap> find_heap(const ContainerState& s) {
 
 class HeapAboveLimit : public JoinedRule {
  public:
-  const RuleInfo& info() const override { return kInfo; }
+  const RuleInfo& info() const override { return kInfo_heap_above_limit; }
   void check(Diagnosis& d) const override {
     const ContainerState& s = d.state;
     if (s.memory_limit <= 0) return;
@@ -55,7 +55,7 @@ class HeapAboveLimit : public JoinedRule {
     if (!heap || heap->bytes < s.memory_limit) return;
     bool killed = s.oom_killed || (s.exit_code && *s.exit_code == 137);
     const auto& fn = s.fields;
-    Finding f = d.at_field(kInfo.id, fn.memory);
+    Finding f = d.at_field(kInfo_heap_above_limit.id, fn.memory);
     f.severity = killed ? Severity::error : Severity::warning;
     f.evidence = heap->source + " (" + human_bytes(heap->bytes) + " heap), " + fn.memory + "=" +
                  std::to_string(s.memory_limit) + " (" + human_bytes(s.memory_limit) + ")" +

@@ -7,7 +7,7 @@
 namespace dd::runtime::rules {
 namespace {
 
-const RuleInfo& kInfo = Rules::add(
+const RuleInfo& kInfo_localhost_dependency = Rules::add(
     "DD5211", "localhost-dependency", Category::network_unreachable, Severity::error,
     "The app looks for a dependency on localhost inside its own container",
     "What was localhost on a laptop is the container itself in production: the database or API is in another "
@@ -38,7 +38,7 @@ std::string with_service(std::string v) {
 
 class LocalhostDependency : public JoinedRule {
  public:
-  const RuleInfo& info() const override { return kInfo; }
+  const RuleInfo& info() const override { return kInfo_localhost_dependency; }
   void check(Diagnosis& d) const override {
     LogMatch* m = nullptr;
     for (auto& c : d.matches)
@@ -51,7 +51,7 @@ class LocalhostDependency : public JoinedRule {
     const ContainerState& s = d.state;
     auto envs = loopback_env(s);
     std::string target = m->subject.empty() ? "localhost" : m->subject;
-    Finding f = d.at_line(kInfo.id, *m);
+    Finding f = d.at_line(kInfo_localhost_dependency.id, *m);
     std::string env_list;
     for (const auto& e : envs) env_list += (env_list.empty() ? "" : ", ") + clip(e, 150);
     if (!envs.empty()) f.evidence += "; " + s.fields.env + ": " + env_list;

@@ -4,14 +4,14 @@
 namespace dd::runtime::rules {
 namespace {
 
-const RuleInfo& kInfo = Rules::add(
+const RuleInfo& kInfo_missing_command = Rules::add(
     "DD5208", "missing-command", Category::missing_dependency, Severity::error, "A command the container runs is not in the image",
     "A command missing from the image fails every start with exit 127.",
     "RUN apt-get update && apt-get install -y --no-install-recommends PACKAGE");
 
 class MissingCommand : public JoinedRule {
  public:
-  const RuleInfo& info() const override { return kInfo; }
+  const RuleInfo& info() const override { return kInfo_missing_command; }
   void check(Diagnosis& d) const override {
     const ContainerState& s = d.state;
     if (!d.exited() || *s.exit_code != 127) return;
@@ -20,7 +20,7 @@ class MissingCommand : public JoinedRule {
     if (!m || m->subject.empty()) return;
     const std::string& cmd = m->subject;
     const auto& fn = s.fields;
-    Finding f = d.at_line(kInfo.id, *m);
+    Finding f = d.at_line(kInfo_missing_command.id, *m);
     f.evidence = fn.exit_code + "=127, " + d.where(*m->line) + ": " + clip(m->line->text);
     bool absolute = cmd[0] == '/';
     f.message = "container " + s.label() + " exited 127: command `" + cmd + "` was not found";

@@ -8,7 +8,7 @@
 namespace dd::runtime::rules {
 namespace {
 
-const RuleInfo& kInfo = Rules::add(
+const RuleInfo& kInfo_missing_env = Rules::add(
     "DD5212", "missing-env-var", Category::config_missing, Severity::error, "A required environment variable is not set",
     "Configuration that lives in a developer's shell or .env file is not injected in production; the app refuses "
     "to start.",
@@ -20,7 +20,7 @@ const std::set<std::string> kEnvSignatures = {"shell-param-not-set", "python-env
 
 class MissingEnv : public JoinedRule {
  public:
-  const RuleInfo& info() const override { return kInfo; }
+  const RuleInfo& info() const override { return kInfo_missing_env; }
   void check(Diagnosis& d) const override {
     const ContainerState& s = d.state;
     for (auto& m : d.matches) {
@@ -28,7 +28,7 @@ class MissingEnv : public JoinedRule {
       const std::string& name = m.subject;
       auto value = s.env_value(name);
       if (value && !value->empty()) continue;
-      Finding f = d.at_line(kInfo.id, m);
+      Finding f = d.at_line(kInfo_missing_env.id, m);
       f.evidence = s.fields.env + (value ? " sets " + name + " to an empty value" : " has no " + name) + "; " +
                    d.where(*m.line) + ": " + clip(m.line->text);
       f.message = "container " + s.label() + " needs " + name + ", which is " + (value ? "empty" : "not set") +

@@ -5,7 +5,7 @@
 namespace dd::runtime::rules {
 namespace {
 
-const RuleInfo& kInfo = Rules::add(
+const RuleInfo& kInfo_missing_loader = Rules::add(
     "DD5210", "missing-dynamic-loader", Category::missing_dependency, Severity::error,
     "The binary's dynamic loader is missing (glibc binary on a musl, busybox or scratch image)",
     "A binary built against glibc needs /lib64/ld-linux-x86-64.so.2; on Alpine, busybox or scratch the kernel reports "
@@ -14,7 +14,7 @@ const RuleInfo& kInfo = Rules::add(
 
 class MissingLoader : public JoinedRule {
  public:
-  const RuleInfo& info() const override { return kInfo; }
+  const RuleInfo& info() const override { return kInfo_missing_loader; }
   void check(Diagnosis& d) const override {
     // A script's missing interpreter or CRLF line is DD5213's; an ELF whose
     // loader is present is not this.
@@ -25,7 +25,7 @@ class MissingLoader : public JoinedRule {
     if (!m) return;
     std::string bin = m->subject.empty() ? d.state.command_line() : m->subject;
     bin = bin.substr(0, bin.find(' '));
-    Finding f = d.at_line(kInfo.id, *m);
+    Finding f = d.at_line(kInfo_missing_loader.id, *m);
     f.message = "`" + bin + "` cannot be executed: 'no such file or directory' for a program that exists means its "
                 "dynamic loader is missing from the image";
     f.root_cause = bin + " is dynamically linked against glibc, and the image has no glibc loader "

@@ -7,7 +7,7 @@
 namespace dd::runtime::rules {
 namespace {
 
-const RuleInfo& kInfo = Rules::add(
+const RuleInfo& kInfo_missing_shared_library = Rules::add(
     "DD5209", "missing-shared-library", Category::missing_dependency, Severity::error, "A shared library is missing from the image",
     "Multi-stage builds often copy a binary without the libraries it links against; it then fails at every start.",
     "RUN apt-get update && apt-get install -y --no-install-recommends PACKAGE");
@@ -42,7 +42,7 @@ const Lib kLibs[] = {
 
 class MissingSharedLibrary : public JoinedRule {
  public:
-  const RuleInfo& info() const override { return kInfo; }
+  const RuleInfo& info() const override { return kInfo_missing_shared_library; }
   void check(Diagnosis& d) const override {
     LogMatch* m = d.match_id("shared-library-missing");
     if (!m || m->subject.empty()) return;
@@ -50,7 +50,7 @@ class MissingSharedLibrary : public JoinedRule {
     const Lib* known = nullptr;
     for (const auto& l : kLibs)
       if (lib.compare(0, std::strlen(l.prefix), l.prefix) == 0) known = &l;
-    Finding f = d.at_line(kInfo.id, *m);
+    Finding f = d.at_line(kInfo_missing_shared_library.id, *m);
     f.message = "shared library " + lib + " is not in the image" +
                 (known ? std::string(" (Debian package ") + known->debian + ", Alpine " + known->alpine + ")" : "");
     f.root_cause = "The program is dynamically linked against " + lib + ", which the runtime image does not contain.";

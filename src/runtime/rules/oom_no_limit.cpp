@@ -5,7 +5,7 @@
 namespace dd::runtime::rules {
 namespace {
 
-const RuleInfo& kInfo = Rules::add(
+const RuleInfo& kInfo_oom_no_limit = Rules::add(
     "DD5201", "oom-without-limit", Category::oom_killed, Severity::error, "OOM-killed without a memory limit",
     "With no limit the container competes for all of the host's memory; when the host runs out, the kernel kills it "
     "and its neighbours without warning.",
@@ -13,12 +13,12 @@ const RuleInfo& kInfo = Rules::add(
 
 class OomNoLimit : public JoinedRule {
  public:
-  const RuleInfo& info() const override { return kInfo; }
+  const RuleInfo& info() const override { return kInfo_oom_no_limit; }
   void check(Diagnosis& d) const override {
     const ContainerState& s = d.state;
     if (!s.oom_killed || s.memory_limit != 0) return;
     const auto& fn = s.fields;
-    Finding f = d.at_field(kInfo.id, fn.oom_killed);
+    Finding f = d.at_field(kInfo_oom_no_limit.id, fn.oom_killed);
     f.evidence = fn.oom_killed + "=" + fn.oom_killed_true + ", " + fn.memory + "=0" +
                  (s.exit_code ? ", " + fn.exit_code + "=" + std::to_string(*s.exit_code) : "");
     f.message = "container " + s.label() + " was OOM-killed although it has no memory limit (" + fn.memory +

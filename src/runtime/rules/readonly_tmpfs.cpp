@@ -8,7 +8,7 @@
 namespace dd::runtime::rules {
 namespace {
 
-const RuleInfo& kInfo = Rules::add(
+const RuleInfo& kInfo_readonly_tmpfs = Rules::add(
     "DD5205", "read-only-needs-tmpfs", Category::read_only_filesystem, Severity::error,
     "The app writes to a path of the read-only root filesystem",
     "With --read-only (readOnlyRootFilesystem) every path the app writes must be a tmpfs or a volume.",
@@ -16,7 +16,7 @@ const RuleInfo& kInfo = Rules::add(
 
 class ReadonlyTmpfs : public JoinedRule {
  public:
-  const RuleInfo& info() const override { return kInfo; }
+  const RuleInfo& info() const override { return kInfo_readonly_tmpfs; }
   void check(Diagnosis& d) const override {
     const ContainerState& s = d.state;
     if (!s.readonly_rootfs) return;
@@ -34,7 +34,7 @@ class ReadonlyTmpfs : public JoinedRule {
     if (!first) return;
     if (dirs.empty()) dirs.push_back("/tmp");
     const auto& fn = s.fields;
-    Finding f = d.at_line(kInfo.id, *first);
+    Finding f = d.at_line(kInfo_readonly_tmpfs.id, *first);
     f.evidence = fn.readonly_rootfs + "=true, " + d.where(*first->line) + ": " + clip(first->line->text);
     std::string list;
     for (const auto& dir : dirs) list += (list.empty() ? "" : ", ") + dir;

@@ -6,7 +6,7 @@
 namespace dd::runtime::rules {
 namespace {
 
-const RuleInfo& kInfo = Rules::add(
+const RuleInfo& kInfo_start_file_broken = Rules::add(
     "DD5213", "start-script-broken", Category::crash_loop, Severity::error,
     "The start script cannot run (CRLF line endings, missing #! interpreter, or no #! line)",
     "The kernel runs a script through the program on its #! line. A carriage return at the end of that line, an "
@@ -30,13 +30,13 @@ std::string first_line(const std::string& head) {
 
 class StartFileBroken : public JoinedRule {
  public:
-  const RuleInfo& info() const override { return kInfo; }
+  const RuleInfo& info() const override { return kInfo_start_file_broken; }
   void check(Diagnosis& d) const override {
     const auto& sf = d.state.start_file;
     if (!sf || !sf->exists || sf->elf) return;
     LogMatch* m = exec_failure(d);
     if (!m) return;
-    Finding f = d.at_line(kInfo.id, *m);
+    Finding f = d.at_line(kInfo_start_file_broken.id, *m);
     f.evidence = sf->path + ":1: " + first_line(sf->head) + "  (" + d.where(*m->line) + ": " + clip(m->line->text) + ")";
     if (sf->script && sf->interpreter.find('\r') != std::string::npos) {
       std::string ip = sf->interpreter.substr(0, sf->interpreter.find('\r'));

@@ -5,7 +5,7 @@
 namespace dd::runtime::rules {
 namespace {
 
-const RuleInfo& kInfo = Rules::add(
+const RuleInfo& kInfo_write_denied_non_root = Rules::add(
     "DD5206", "write-denied-non-root", Category::volume_permissions, Severity::error,
     "The non-root user cannot write a path it needs",
     "Images and volumes are owned by root by default; an app that runs as another user cannot write them.",
@@ -13,7 +13,7 @@ const RuleInfo& kInfo = Rules::add(
 
 class WriteDeniedNonRoot : public JoinedRule {
  public:
-  const RuleInfo& info() const override { return kInfo; }
+  const RuleInfo& info() const override { return kInfo_write_denied_non_root; }
   void check(Diagnosis& d) const override {
     const ContainerState& s = d.state;
     if (s.runs_as_root()) return;
@@ -24,7 +24,7 @@ class WriteDeniedNonRoot : public JoinedRule {
     std::string owner = user.find(':') == std::string::npos ? uid + ":" + uid : user;
     std::string path = m->subject.empty() || m->subject[0] != '/' ? "" : m->subject;
     const auto& fn = s.fields;
-    Finding f = d.at_line(kInfo.id, *m);
+    Finding f = d.at_line(kInfo_write_denied_non_root.id, *m);
     std::string user_field = s.user.empty() ? "Image.User" : fn.user;
     f.evidence = user_field + "=" + user + ", " + d.where(*m->line) + ": " + clip(m->line->text);
     const Mount* mt = path.empty() ? nullptr : mount_for(s, path);
