@@ -1,4 +1,5 @@
 #include "dockerfile/knowledge.h"
+#include "core/text.h"
 
 #include <algorithm>
 #include <array>
@@ -81,11 +82,7 @@ bool has_marker(const std::vector<std::string>& argv, size_t from, SV marker) {
 
 }  // namespace
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string lower(std::string_view s) { return dd::text::lower(s); }
 
 std::string_view basename(std::string_view p) {
   while (p.size() > 1 && p.back() == '/') p.remove_suffix(1);

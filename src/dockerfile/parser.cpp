@@ -1,4 +1,5 @@
 #include "dockerfile/parser.h"
+#include "core/text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -19,12 +20,7 @@ constexpr size_t kMaxBytes = 4u << 20;  // larger input is cut here, with an err
 constexpr size_t kMaxErrors = 1000;
 constexpr int kMaxBinaryErrors = 20;
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
+using dd::text::lower;
 
 bool is_comment(std::string_view line) {
   size_t i = 0;

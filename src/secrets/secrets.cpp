@@ -1,4 +1,5 @@
 #include "secrets/secrets.h"
+#include "core/text.h"
 #include "secrets/pgpass.h"
 
 #include "knowledge/credentials.h"
@@ -222,11 +223,7 @@ std::string upper(std::string_view s) {
   return out;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+using dd::text::lower;
 
 bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.'; }
 

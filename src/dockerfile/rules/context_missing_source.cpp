@@ -2,18 +2,14 @@
 // .dockerignore leaves out: the build fails with "failed to compute cache
 // key: ... not found".
 #include "dockerfile/rules/context_util.h"
+#include "core/text.h"
 
 namespace dd::dockerfile {
 namespace {
 
 using namespace ctxrule;
 
-std::string lower(std::string_view s) {
-  std::string r(s);
-  for (auto& c : r)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return r;
-}
+using dd::text::lower;
 
 // A sent path that is probably what was meant: same path in another case,
 // or the same base name elsewhere.

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include "core/text.h"
 #include <cctype>
 #include <map>
 
@@ -13,11 +14,7 @@ std::string_view purl_trim(std::string_view s) {
   return s;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+using dd::text::lower;
 
 }  // namespace
 
