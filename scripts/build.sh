@@ -14,6 +14,8 @@ cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DDRYDOCK_UNITY=OFF \
 # ccache hits across clones and worktrees of the same sources.
 export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(cd .. && pwd)}"
 read -ra targets <<<"${NINJA_TARGETS:-all}"
+# NINJA_JOBS=N limits parallel compiles (helpers sharing two cores).
+[ -n "${NINJA_JOBS:-}" ] && targets=(-j "$NINJA_JOBS" "${targets[@]}")
 set +e
 if [ "${DRYDOCK_PROGRESS:-0}" = 1 ]; then
   # Ninja's [done/total] lines, reduced to one line per 10%.

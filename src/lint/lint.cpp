@@ -16,6 +16,7 @@
 #include "core/report.h"
 #include "dockerfile/parser.h"
 #include "dockerfile/pragma.h"
+#include "dockerfile/rule.h"
 
 namespace fs = std::filesystem;
 
@@ -23,10 +24,9 @@ namespace dd::lint {
 namespace {
 
 const RuleInfo& parse_error_rule() {
-  static const RuleInfo& r = Registry::instance().add({
+  static const RuleInfo& r = dockerfile::Rules::add({
       .id = "DD0001",
       .name = "parse-error",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::error,
       .summary = "Dockerfile syntax error",
@@ -42,10 +42,9 @@ const RuleInfo& parse_error_rule() {
 [[maybe_unused]] const RuleInfo& kParseErrorRule = parse_error_rule();
 
 const RuleInfo& not_dockerfile_rule() {
-  static const RuleInfo& r = Registry::instance().add({
+  static const RuleInfo& r = dockerfile::Rules::add({
       .id = "DD0002",
       .name = "not-a-dockerfile",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::error,
       .summary = "The file is not a Dockerfile",

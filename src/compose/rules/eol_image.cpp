@@ -27,10 +27,9 @@ class EolImage : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD7007",
       .name = "compose-end-of-life-image",
-      .domain = Domain::compose,
       .category = Category::stale_image,
       .severity = Severity::warning,
       .summary = "Compose service runs an end-of-life image",

@@ -67,10 +67,9 @@ class LocalhostDependency : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD7002",
       .name = "compose-localhost-dependency",
-      .domain = Domain::compose,
       .category = Category::network_unreachable,
       .severity = Severity::error,
       .summary = "Environment points at localhost for another service",

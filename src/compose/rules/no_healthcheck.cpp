@@ -32,10 +32,9 @@ class NoHealthcheck : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD7006",
       .name = "compose-dependency-without-healthcheck",
-      .domain = Domain::compose,
       .category = Category::no_healthcheck,
       .severity = Severity::warning,
       .summary = "Compose dependency has no health check",

@@ -19,10 +19,9 @@ class NoMemoryLimit : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD7001",
       .name = "compose-no-memory-limit",
-      .domain = Domain::compose,
       .category = Category::oom_killed,
       .severity = Severity::warning,
       .summary = "Compose service has no memory limit",

@@ -19,10 +19,9 @@ class Privileged : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD7005",
       .name = "compose-privileged",
-      .domain = Domain::compose,
       .category = Category::runs_as_root,
       .severity = Severity::error,
       .summary = "Compose service runs privileged",

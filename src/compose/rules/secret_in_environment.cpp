@@ -25,10 +25,9 @@ class SecretInEnvironment : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD7003",
       .name = "compose-secret-in-environment",
-      .domain = Domain::compose,
       .category = Category::secret_leak,
       .severity = Severity::error,
       .summary = "Secret written in a compose file's environment",

@@ -28,10 +28,9 @@ class UnpinnedImage : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD7004",
       .name = "compose-unpinned-image",
-      .domain = Domain::compose,
       .category = Category::stale_image,
       .severity = Severity::warning,
       .summary = "Compose service image is `latest` or untagged",

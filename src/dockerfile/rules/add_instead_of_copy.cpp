@@ -36,10 +36,9 @@ class AddInsteadOfCopy : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1026",
       .name = "add-instead-of-copy",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       // hadolint says error; the build and the image work the same with ADD
       // of a plain file, so it is worth changing, not a failure.

@@ -48,10 +48,9 @@ class AddToExtract : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1027",
       .name = "add-to-extract",
-      .domain = Domain::dockerfile,
       .category = Category::image_bloat,
       .severity = Severity::info,
       .summary = "Archive copied and then extracted in a RUN",

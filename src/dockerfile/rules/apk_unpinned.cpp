@@ -13,10 +13,9 @@ class ApkUnpinned : public Rule {
   void check(const LintInput& in, Report& out) const override { util::check_pins(in, out, info_, apk_unpinned_spec); }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1109",
       .name = "apk-unpinned",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::info,
       .summary = "apk add without version pins",

@@ -12,10 +12,9 @@ class AptGetYes : public Rule {
   void check(const LintInput& in, Report& out) const override { util::check_yes(in, out, info_, apt_get_yes_spec); }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1105",
       .name = "apt-get-no-yes",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::warning,
       .summary = "apt-get without -y",

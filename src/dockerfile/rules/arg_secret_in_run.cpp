@@ -46,10 +46,9 @@ class ArgSecretInRun : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD2031",
       .name = "secret-build-arg",
-      .domain = Domain::dockerfile,
       .category = Category::secret_leak,
       .severity = Severity::error,
       .summary = "Secret passed as a build arg",

@@ -80,10 +80,9 @@ class BaseImagePlatform : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1142",
       .name = "base-image-platform",
-      .domain = Domain::dockerfile,
       .category = Category::arch_mismatch,
       .severity = Severity::error,
       .summary = "Local base image is for another platform than the build",

@@ -66,10 +66,9 @@ class BuildToolsInFinal : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD2020",
       .name = "build-tools-in-final-stage",
-      .domain = Domain::dockerfile,
       .category = Category::image_bloat,
       .severity = Severity::warning,
       .summary = "Build tools installed in the final stage",

@@ -110,10 +110,9 @@ class CacheBust : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD2003",
       .name = "cache-busting-variable",
-      .domain = Domain::dockerfile,
       .category = Category::slow_build,
       .severity = Severity::warning,
       .summary = "Per-build value declared before heavy steps",

@@ -39,10 +39,9 @@ class ConsecutiveRun : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1123",
       .name = "consecutive-run",
-      .domain = Domain::dockerfile,
       .category = Category::image_bloat,
       .severity = Severity::info,
       .summary = "Consecutive RUN instructions",

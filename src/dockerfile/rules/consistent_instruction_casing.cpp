@@ -53,10 +53,9 @@ class ConsistentInstructionCasing : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1005",
       .name = "consistent-instruction-casing",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::warning,
       .summary = "Instruction casing is inconsistent",

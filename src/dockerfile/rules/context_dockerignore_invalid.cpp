@@ -30,10 +30,9 @@ class ContextDockerignoreInvalid : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD3007",
       .name = "context-dockerignore-invalid",
-      .domain = Domain::context,
       .category = Category::best_practice,
       .severity = Severity::error,
       .summary = "Malformed .dockerignore pattern",

@@ -47,10 +47,9 @@ class ContextGitDir : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD3005",
       .name = "context-git-dir",
-      .domain = Domain::context,
       .category = Category::slow_build,
       .severity = Severity::warning,
       .summary = "The .git directory is copied into the image",

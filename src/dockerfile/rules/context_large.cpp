@@ -97,10 +97,9 @@ class ContextLarge : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD3003",
       .name = "context-large",
-      .domain = Domain::context,
       .category = Category::slow_build,
       .severity = Severity::warning,
       .summary = "Very large build context",

@@ -75,10 +75,9 @@ class ContextMissingSource : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD3006",
       .name = "context-missing-source",
-      .domain = Domain::context,
       .category = Category::best_practice,
       .severity = Severity::error,
       .summary = "COPY/ADD source is missing from the build context",

@@ -139,10 +139,9 @@ class ContextNoDockerignore : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD3002",
       .name = "context-no-dockerignore",
-      .domain = Domain::context,
       .category = Category::slow_build,
       .severity = Severity::warning,
       .summary = "No .dockerignore for a build that copies from the context",

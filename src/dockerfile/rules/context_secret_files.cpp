@@ -77,10 +77,9 @@ class ContextSecretFiles : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD3001",
       .name = "context-secret-files",
-      .domain = Domain::context,
       .category = Category::secret_leak,
       .severity = Severity::error,
       .summary = "Secret files from the build context are copied into the image",

@@ -143,10 +143,9 @@ class ContextWholeCopyRuntime : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD3004",
       .name = "context-whole-copy-runtime",
-      .domain = Domain::context,
       .category = Category::image_bloat,
       .severity = Severity::warning,
       .summary = "Whole build context copied into the runtime stage of a compiled app",

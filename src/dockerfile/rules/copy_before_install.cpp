@@ -116,10 +116,9 @@ class CopyBeforeInstall : public Rule {
     }
   }
 
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD2001",
       .name = "copy-before-install",
-      .domain = Domain::dockerfile,
       .category = Category::slow_build,
       .severity = Severity::warning,
       .summary = "Source copied before dependencies are installed",

@@ -23,10 +23,9 @@ class CopyFromSelf : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1024",
       .name = "copy-from-self",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::error,
       .summary = "COPY --from names its own stage",

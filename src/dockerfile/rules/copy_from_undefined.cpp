@@ -47,10 +47,9 @@ class CopyFromUndefined : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1023",
       .name = "copy-from-undefined",
-      .domain = Domain::dockerfile,
       .category = Category::image_pull,
       .severity = Severity::warning,
       .summary = "COPY --from names no earlier stage",

@@ -25,10 +25,9 @@ class CopyMultiSource : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1025",
       .name = "copy-multi-source-slash",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::error,
       .summary = "COPY/ADD with several sources to a destination without a trailing slash",

@@ -38,10 +38,9 @@ class CopyRelativeDest : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1028",
       .name = "copy-relative-dest",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::warning,
       .summary = "COPY to a relative destination without WORKDIR",

@@ -130,10 +130,9 @@ class CredentialsWrittenByRun : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD2034",
       .name = "credentials-written-by-run",
-      .domain = Domain::dockerfile,
       .category = Category::secret_leak,
       .severity = Severity::error,
       .summary = "A RUN logs in and leaves the credential file in the image",

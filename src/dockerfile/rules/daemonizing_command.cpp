@@ -78,10 +78,9 @@ class DaemonizingCommand : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD2010",
       .name = "daemonizing-command",
-      .domain = Domain::dockerfile,
       .category = Category::exits_immediately,
       .severity = Severity::error,
       .summary = "Start command daemonizes or runs in the background",

@@ -209,10 +209,9 @@ class DeletedLater : public Rule {
     out.add(info_, std::move(f));
   }
 
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD2026",
       .name = "deleted-in-later-layer",
-      .domain = Domain::dockerfile,
       .category = Category::image_bloat,
       .severity = Severity::warning,
       .summary = "File deleted in a later layer than the one that added it",

@@ -12,10 +12,9 @@ class DnfClean : public Rule {
   void check(const LintInput& in, Report& out) const override { util::check_clean(in, out, info_, dnf_clean_spec); }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1119",
       .name = "dnf-no-clean",
-      .domain = Domain::dockerfile,
       .category = Category::image_bloat,
       .severity = Severity::warning,
       .summary = "dnf install without dnf clean all",

@@ -12,10 +12,9 @@ class DnfYes : public Rule {
   void check(const LintInput& in, Report& out) const override { util::check_yes(in, out, info_, dnf_yes_spec); }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1118",
       .name = "dnf-no-yes",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::warning,
       .summary = "dnf without -y",

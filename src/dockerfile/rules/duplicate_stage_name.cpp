@@ -31,10 +31,9 @@ class DuplicateStageName : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1006",
       .name = "duplicate-stage-name",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::error,
       .summary = "Duplicate stage name",

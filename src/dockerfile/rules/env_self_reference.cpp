@@ -33,10 +33,9 @@ class EnvSelfReference : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1029",
       .name = "env-self-reference",
-      .domain = Domain::dockerfile,
       .category = Category::config_missing,
       .severity = Severity::error,
       .summary = "ENV refers to a variable set in the same ENV",

@@ -27,10 +27,9 @@ class ExposeInvalidFormat : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1019",
       .name = "expose-invalid-format",
-      .domain = Domain::dockerfile,
       .category = Category::network_unreachable,
       .severity = Severity::warning,
       .summary = "EXPOSE with an IP address or host port",

@@ -33,10 +33,9 @@ class ExposePortRange : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1020",
       .name = "expose-port-range",
-      .domain = Domain::dockerfile,
       .category = Category::network_unreachable,
       .severity = Severity::error,
       .summary = "EXPOSE port outside 0-65535",

@@ -26,10 +26,9 @@ class ExposeProtoCasing : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1018",
       .name = "expose-proto-casing",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::warning,
       .summary = "EXPOSE protocol is not lowercase",

@@ -40,10 +40,9 @@ class FromAsCasing : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1003",
       .name = "from-as-casing",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::warning,
       .summary = "'as' and 'FROM' keywords' casing do not match",

@@ -37,10 +37,9 @@ class FromPlatformConstant : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1015",
       .name = "from-platform-constant",
-      .domain = Domain::dockerfile,
       .category = Category::arch_mismatch,
       .severity = Severity::warning,
       .summary = "FROM --platform with a constant value",

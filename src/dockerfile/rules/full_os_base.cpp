@@ -90,10 +90,9 @@ class FullOsBase : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD2021",
       .name = "full-os-base",
-      .domain = Domain::dockerfile,
       .category = Category::image_bloat,
       .severity = Severity::warning,
       .summary = "Full OS base image where a slim variant exists",

@@ -12,10 +12,9 @@ class GemUnpinned : public Rule {
   void check(const LintInput& in, Report& out) const override { util::check_pins(in, out, info_, gem_unpinned_spec); }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1110",
       .name = "gem-unpinned",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::warning,
       .summary = "gem install without a version",

@@ -12,10 +12,9 @@ class GoInstallUnpinned : public Rule {
   void check(const LintInput& in, Report& out) const override { util::check_pins(in, out, info_, kSpec); }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1125",
       .name = "go-install-unpinned",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::warning,
       .summary = "go install without a version",

@@ -9,10 +9,9 @@ namespace dd::dockerfile {
 namespace {
 
 const RuleInfo& missing_info() {
-  static const RuleInfo& r = Registry::instance().add({
+  static const RuleInfo& r = Rules::add({
       .id = "DD2040",
       .name = "no-healthcheck",
-      .domain = Domain::dockerfile,
       .category = Category::no_healthcheck,
       .severity = Severity::info,
       .summary = "Service image without HEALTHCHECK",
@@ -25,10 +24,9 @@ const RuleInfo& missing_info() {
   return r;
 }
 const RuleInfo& port_info() {
-  static const RuleInfo& r = Registry::instance().add({
+  static const RuleInfo& r = Rules::add({
       .id = "DD2041",
       .name = "healthcheck-wrong-port",
-      .domain = Domain::dockerfile,
       .category = Category::no_healthcheck,
       .severity = Severity::warning,
       .summary = "HEALTHCHECK probes a port that is not EXPOSEd",
@@ -40,10 +38,9 @@ const RuleInfo& port_info() {
   return r;
 }
 const RuleInfo& tool_info() {
-  static const RuleInfo& r = Registry::instance().add({
+  static const RuleInfo& r = Rules::add({
       .id = "DD2042",
       .name = "healthcheck-tool-missing",
-      .domain = Domain::dockerfile,
       .category = Category::no_healthcheck,
       .severity = Severity::warning,
       .summary = "HEALTHCHECK uses a tool the image lacks",

@@ -31,10 +31,9 @@ class InlineIgnorePragma : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1141",
       .name = "inline-ignore-pragma",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::none,
       .summary = "Inline ignore pragma",

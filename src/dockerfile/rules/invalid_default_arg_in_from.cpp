@@ -81,10 +81,9 @@ class InvalidDefaultArgInFrom : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1014",
       .name = "invalid-default-arg-in-from",
-      .domain = Domain::dockerfile,
       .category = Category::image_pull,
       .severity = Severity::warning,
       .summary = "Default ARG values give an invalid FROM image",

@@ -44,10 +44,9 @@ class InvalidDefinitionDescription : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1017",
       .name = "invalid-definition-description",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::info,
       .summary = "Comment above a stage or ARG is not a description",

@@ -41,10 +41,9 @@ class InvalidLabelKey : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1030",
       .name = "invalid-label-key",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::info,
       .summary = "Label key does not follow the label key format",

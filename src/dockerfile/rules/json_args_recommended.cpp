@@ -57,10 +57,9 @@ class JsonArgsRecommended : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1008",
       .name = "json-args-recommended",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::warning,
       .summary = "Shell form CMD or ENTRYPOINT",

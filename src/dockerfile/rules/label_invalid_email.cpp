@@ -20,10 +20,9 @@ class LabelInvalidEmail : public labels::TypedLabelRule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1139",
       .name = "label-invalid-email",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::warning,
       .summary = "Label of type email in the label schema is not an email address",

@@ -15,10 +15,9 @@ class LabelInvalidHash : public labels::TypedLabelRule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1137",
       .name = "label-invalid-hash",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::warning,
       .summary = "Label of type hash in the label schema is not a git commit hash",

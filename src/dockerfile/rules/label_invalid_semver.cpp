@@ -14,10 +14,9 @@ class LabelInvalidSemver : public labels::TypedLabelRule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1138",
       .name = "label-invalid-semver",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::warning,
       .summary = "Label of type semver in the label schema is not a semantic version",

@@ -14,10 +14,9 @@ class LabelInvalidSpdx : public labels::TypedLabelRule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1136",
       .name = "label-invalid-spdx",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::warning,
       .summary = "Label of type spdx in the label schema is not an SPDX license expression",

@@ -14,10 +14,9 @@ class LabelInvalidTime : public labels::TypedLabelRule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1135",
       .name = "label-invalid-time",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::warning,
       .summary = "Label of type rfc3339 in the label schema is not an RFC 3339 time",

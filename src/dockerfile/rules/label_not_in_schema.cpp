@@ -22,10 +22,9 @@ class LabelNotInSchema : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1132",
       .name = "label-not-in-schema",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::info,
       .summary = "Label not in the label schema (strict labels)",

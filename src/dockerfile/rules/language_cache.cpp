@@ -99,10 +99,9 @@ class LanguageCache : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD2024",
       .name = "language-cache-or-dev-deps",
-      .domain = Domain::dockerfile,
       .category = Category::image_bloat,
       .severity = Severity::warning,
       .summary = "Language package cache or dev dependencies in the final image",

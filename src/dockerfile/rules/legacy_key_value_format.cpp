@@ -36,10 +36,9 @@ class LegacyKeyValueFormat : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1013",
       .name = "legacy-key-value-format",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::warning,
       .summary = "Legacy 'key value' form of ENV or LABEL",

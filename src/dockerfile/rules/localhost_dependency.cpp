@@ -112,10 +112,9 @@ class LocalhostDependency : public Rule {
     return v;
   }
 
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD2060",
       .name = "localhost-dependency",
-      .domain = Domain::dockerfile,
       .category = Category::network_unreachable,
       .severity = Severity::warning,
       .summary = "Dependency address points at localhost",

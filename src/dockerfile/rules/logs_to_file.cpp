@@ -137,10 +137,9 @@ class LogsToFile : public Rule {
     return {};
   }
 
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD2080",
       .name = "logs-to-file",
-      .domain = Domain::dockerfile,
       .category = Category::logging,
       .severity = Severity::warning,
       .summary = "Application logs written to files in the container",

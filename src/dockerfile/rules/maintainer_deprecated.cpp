@@ -18,10 +18,9 @@ class MaintainerDeprecated : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1001",
       .name = "maintainer-deprecated",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::info,
       .summary = "MAINTAINER is deprecated",

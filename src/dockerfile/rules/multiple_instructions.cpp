@@ -29,10 +29,9 @@ class MultipleInstructions : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1012",
       .name = "multiple-instructions",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::warning,
       .summary = "Multiple CMD, ENTRYPOINT or HEALTHCHECK in one stage",

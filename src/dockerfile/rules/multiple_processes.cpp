@@ -10,10 +10,9 @@ namespace dd::dockerfile {
 namespace {
 
 const RuleInfo& background_info() {
-  static const RuleInfo& r = Registry::instance().add({
+  static const RuleInfo& r = Rules::add({
       .id = "DD2091",
       .name = "several-processes-in-cmd",
-      .domain = Domain::dockerfile,
       .category = Category::multiple_processes,
       .severity = Severity::warning,
       .summary = "Start command runs several long-lived processes",
@@ -175,10 +174,9 @@ class MultipleProcesses : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD2090",
       .name = "process-supervisor",
-      .domain = Domain::dockerfile,
       .category = Category::multiple_processes,
       .severity = Severity::warning,
       .summary = "Process supervisor runs several services",

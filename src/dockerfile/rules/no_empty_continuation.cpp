@@ -28,10 +28,9 @@ class NoEmptyContinuation : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1004",
       .name = "no-empty-continuation",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::warning,
       .summary = "Empty line inside a continuation",

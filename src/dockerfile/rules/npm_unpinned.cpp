@@ -12,10 +12,9 @@ class NpmUnpinned : public Rule {
   void check(const LintInput& in, Report& out) const override { util::check_pins(in, out, info_, npm_unpinned_spec); }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1108",
       .name = "npm-unpinned",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::warning,
       .summary = "npm install of a package without a version",

@@ -22,10 +22,9 @@ class OnbuildForbidden : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1022",
       .name = "onbuild-forbidden",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::error,
       .summary = "ONBUILD with FROM, MAINTAINER or ONBUILD",

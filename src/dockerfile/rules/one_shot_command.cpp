@@ -46,10 +46,9 @@ class OneShotCommand : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD2011",
       .name = "one-shot-command",
-      .domain = Domain::dockerfile,
       .category = Category::exits_immediately,
       .severity = Severity::error,
       .summary = "Service image with a start command that finishes at once",

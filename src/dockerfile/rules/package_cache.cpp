@@ -99,10 +99,9 @@ class PackageCache : public Rule {
     }
   }
 
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD2022",
       .name = "package-cache-left",
-      .domain = Domain::dockerfile,
       .category = Category::image_bloat,
       .severity = Severity::warning,
       .summary = "Package manager cache or recommended packages left in the image",

@@ -13,10 +13,9 @@ class PipUnpinned : public Rule {
   void check(const LintInput& in, Report& out) const override { util::check_pins(in, out, info_, pip_unpinned_spec); }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1107",
       .name = "pip-unpinned",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::warning,
       .summary = "pip install without version pins",

@@ -48,10 +48,9 @@ class PointlessCommand : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1101",
       .name = "pointless-command",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::info,
       .summary = "Command that makes no sense in a RUN",

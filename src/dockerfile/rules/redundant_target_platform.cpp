@@ -21,10 +21,9 @@ class RedundantTargetPlatform : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1016",
       .name = "redundant-target-platform",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::info,
       .summary = "--platform=$TARGETPLATFORM is redundant",

@@ -21,10 +21,9 @@ class ReservedStageName : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1007",
       .name = "reserved-stage-name",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::error,
       .summary = "Reserved word used as a stage name",

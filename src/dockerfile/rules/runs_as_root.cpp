@@ -7,10 +7,9 @@ namespace dd::dockerfile {
 namespace {
 
 const RuleInfo& unknown_user_info() {
-  static const RuleInfo& r = Registry::instance().add({
+  static const RuleInfo& r = Rules::add({
       .id = "DD2051",
       .name = "user-not-created",
-      .domain = Domain::dockerfile,
       .category = Category::runs_as_root,
       .severity = Severity::error,
       .summary = "USER names a user that does not exist",
@@ -216,10 +215,9 @@ class RunsAsRoot : public Rule {
     return false;
   }
 
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD2050",
       .name = "runs-as-root",
-      .domain = Domain::dockerfile,
       .category = Category::runs_as_root,
       .severity = Severity::warning,
       .summary = "Final image runs as root",

@@ -112,10 +112,9 @@ class SecretFileCopied : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD2032",
       .name = "secret-file-copied",
-      .domain = Domain::dockerfile,
       .category = Category::secret_leak,
       .severity = Severity::error,
       .summary = "Credential file copied into the image",

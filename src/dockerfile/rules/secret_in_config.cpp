@@ -66,10 +66,9 @@ class SecretInConfig : public Rule {
     out.add(info_, std::move(f));
   }
 
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD2030",
       .name = "secret-in-dockerfile",
-      .domain = Domain::dockerfile,
       .category = Category::secret_leak,
       .severity = Severity::error,
       .summary = "Secret value written in the Dockerfile",

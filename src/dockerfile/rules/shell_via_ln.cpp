@@ -24,10 +24,9 @@ class ShellViaLn : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1127",
       .name = "shell-via-ln",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::warning,
       .summary = "/bin/sh replaced with a symlink",

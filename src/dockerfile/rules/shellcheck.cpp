@@ -228,10 +228,9 @@ class ShellCheck : public Rule {
     out.add(info_, std::move(f));
   }
 
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1140",
       .name = "shellcheck",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::warning,
       .summary = "ShellCheck finding in a RUN script",

@@ -41,10 +41,9 @@ class SshPortExposed : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD2052",
       .name = "ssh-port-exposed",
-      .domain = Domain::dockerfile,
       .category = Category::multiple_processes,
       .severity = Severity::warning,
       .summary = "SSH port 22 exposed",

@@ -23,10 +23,9 @@ class StageNameCasing : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1002",
       .name = "stage-name-casing",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::warning,
       .summary = "Stage name is not lowercase",

@@ -6,10 +6,9 @@ namespace dd::dockerfile {
 namespace {
 
 const RuleInfo& digest_info() {
-  static const RuleInfo& r = Registry::instance().add({
+  static const RuleInfo& r = Rules::add({
       .id = "DD2071",
       .name = "base-not-pinned-by-digest",
-      .domain = Domain::dockerfile,
       .category = Category::stale_image,
       .severity = Severity::info,
       .summary = "Base image not pinned by digest",
@@ -21,10 +20,9 @@ const RuleInfo& digest_info() {
   return r;
 }
 const RuleInfo& eol_info() {
-  static const RuleInfo& r = Registry::instance().add({
+  static const RuleInfo& r = Rules::add({
       .id = "DD2072",
       .name = "end-of-life-base",
-      .domain = Domain::dockerfile,
       .category = Category::stale_image,
       .severity = Severity::warning,
       .summary = "End-of-life base image",
@@ -153,10 +151,9 @@ class StaleBase : public Rule {
     return up.empty() ? r.path + ":1.2.3" : up;
   }
 
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD2070",
       .name = "latest-base",
-      .domain = Domain::dockerfile,
       .category = Category::stale_image,
       .severity = Severity::warning,
       .summary = "Base image uses latest or no tag",

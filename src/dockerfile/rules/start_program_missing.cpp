@@ -133,10 +133,9 @@ class StartProgramMissing : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD2014",
       .name = "start-program-missing",
-      .domain = Domain::dockerfile,
       .category = Category::exits_immediately,
       .severity = Severity::error,
       .summary = "The start program is not in the image",

@@ -105,10 +105,9 @@ class StartScriptBroken : public Rule {
     return t;
   }
 
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD2013",
       .name = "start-script-broken",
-      .domain = Domain::dockerfile,
       .category = Category::crash_loop,
       .severity = Severity::error,
       .summary = "Start script cannot run (CRLF, no execute bit, no #!, missing interpreter)",

@@ -62,10 +62,9 @@ class StartScriptExits : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD2012",
       .name = "start-script-exits",
-      .domain = Domain::dockerfile,
       .category = Category::exits_immediately,
       .severity = Severity::error,
       .summary = "Start script ends by backgrounding or daemonizing its server",

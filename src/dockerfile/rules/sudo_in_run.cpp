@@ -23,10 +23,9 @@ class SudoInRun : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1103",
       .name = "sudo-in-run",
-      .domain = Domain::dockerfile,
       .category = Category::runs_as_root,
       .severity = Severity::error,
       .summary = "sudo used in RUN",

@@ -48,10 +48,9 @@ class UndefinedArgInFrom : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1009",
       .name = "undefined-arg-in-from",
-      .domain = Domain::dockerfile,
       .category = Category::image_pull,
       .severity = Severity::warning,
       .summary = "FROM uses an ARG that is not declared before the first FROM",

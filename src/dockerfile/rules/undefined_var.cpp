@@ -139,10 +139,9 @@ class UndefinedVar : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1011",
       .name = "undefined-var",
-      .domain = Domain::dockerfile,
       .category = Category::config_missing,
       .severity = Severity::warning,
       .summary = "Variable used but never defined in this stage",

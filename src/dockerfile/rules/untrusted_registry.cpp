@@ -52,10 +52,9 @@ class UntrustedRegistry : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1031",
       .name = "untrusted-registry",
-      .domain = Domain::dockerfile,
       .category = Category::image_pull,
       .severity = Severity::error,
       .summary = "Base image from a registry that is not trusted",

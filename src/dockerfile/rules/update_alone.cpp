@@ -65,10 +65,9 @@ class UpdateAlone : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD2002",
       .name = "update-in-own-layer",
-      .domain = Domain::dockerfile,
       .category = Category::slow_build,
       .severity = Severity::warning,
       .summary = "Package index update in its own layer",

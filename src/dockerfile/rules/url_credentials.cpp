@@ -31,10 +31,9 @@ class UrlCredentials : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD2033",
       .name = "credentials-in-url",
-      .domain = Domain::dockerfile,
       .category = Category::secret_leak,
       .severity = Severity::error,
       .summary = "Password inside a connection string",

@@ -30,10 +30,9 @@ class UseAptGet : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1106",
       .name = "use-apt-get",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::warning,
       .summary = "apt used instead of apt-get",

@@ -30,10 +30,9 @@ class UseraddHighUid : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1121",
       .name = "useradd-high-uid",
-      .domain = Domain::dockerfile,
       .category = Category::image_bloat,
       .severity = Severity::warning,
       .summary = "useradd with a high UID without -l",

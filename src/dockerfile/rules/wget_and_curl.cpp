@@ -35,10 +35,9 @@ class WgetAndCurl : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1126",
       .name = "wget-and-curl",
-      .domain = Domain::dockerfile,
       .category = Category::image_bloat,
       .severity = Severity::info,
       .summary = "Both wget and curl used",

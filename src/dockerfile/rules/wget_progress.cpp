@@ -24,10 +24,9 @@ class WgetProgress : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1122",
       .name = "wget-progress",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::info,
       .summary = "wget without --progress",

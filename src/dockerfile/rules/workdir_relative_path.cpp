@@ -40,10 +40,9 @@ class WorkdirRelativePath : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1010",
       .name = "workdir-relative-path",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::warning,
       .summary = "Relative WORKDIR without an absolute one before it",

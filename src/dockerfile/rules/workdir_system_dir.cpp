@@ -47,10 +47,9 @@ class WorkdirSystemDir : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1032",
       .name = "workdir-system-dir",
-      .domain = Domain::dockerfile,
       .category = Category::missing_dependency,
       .severity = Severity::error,
       .summary = "WORKDIR in a system directory",

@@ -42,10 +42,9 @@ class YarnClean : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1124",
       .name = "yarn-no-clean",
-      .domain = Domain::dockerfile,
       .category = Category::image_bloat,
       .severity = Severity::info,
       .summary = "yarn install without yarn cache clean",

@@ -12,10 +12,9 @@ class YumClean : public Rule {
   void check(const LintInput& in, Report& out) const override { util::check_clean(in, out, info_, yum_clean_spec); }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1112",
       .name = "yum-no-clean",
-      .domain = Domain::dockerfile,
       .category = Category::image_bloat,
       .severity = Severity::warning,
       .summary = "yum install without yum clean all",

@@ -12,10 +12,9 @@ class ZypperClean : public Rule {
   void check(const LintInput& in, Report& out) const override { util::check_clean(in, out, info_, zypper_clean_spec); }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1116",
       .name = "zypper-no-clean",
-      .domain = Domain::dockerfile,
       .category = Category::image_bloat,
       .severity = Severity::warning,
       .summary = "zypper install without zypper clean",

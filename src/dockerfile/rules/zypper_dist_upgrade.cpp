@@ -23,10 +23,9 @@ class ZypperDistUpgrade : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1115",
       .name = "zypper-dist-upgrade",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::warning,
       .summary = "zypper dist-upgrade in a Dockerfile",

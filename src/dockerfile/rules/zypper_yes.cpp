@@ -12,10 +12,9 @@ class ZypperYes : public Rule {
   void check(const LintInput& in, Report& out) const override { util::check_yes(in, out, info_, zypper_yes_spec); }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD1114",
       .name = "zypper-no-yes",
-      .domain = Domain::dockerfile,
       .category = Category::best_practice,
       .severity = Severity::warning,
       .summary = "zypper without --non-interactive",

@@ -32,10 +32,9 @@ class AddedCapabilities : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD6023",
       .name = "k8s-added-capabilities",
-      .domain = Domain::k8s,
       .category = Category::runs_as_root,
       .severity = Severity::warning,
       .summary = "Container adds Linux capabilities",

@@ -31,10 +31,9 @@ class ConfigMountWritten : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD6026",
       .name = "k8s-config-volume-written",
-      .domain = Domain::k8s,
       .category = Category::volume_permissions,
       .severity = Severity::error,
       .summary = "ConfigMap or Secret volume mounted where the process writes",

@@ -75,10 +75,9 @@ class ConfigReferenceMissing : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD6030",
       .name = "k8s-config-reference-missing",
-      .domain = Domain::k8s,
       .category = Category::config_missing,
       .severity = Severity::warning,
       .summary = "Reference to a ConfigMap, Secret or key the manifests do not define",

@@ -42,10 +42,9 @@ class HeapAboveLimit : public Rule {
     while (s.find('.') != std::string::npos && (s.back() == '0' || s.back() == '.')) s.pop_back();
     return s;
   }
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD6003",
       .name = "k8s-heap-above-memory-limit",
-      .domain = Domain::k8s,
       .category = Category::oom_killed,
       .severity = Severity::error,
       .summary = "Runtime heap is set at or above the container's memory limit",

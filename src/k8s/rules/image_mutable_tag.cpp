@@ -24,10 +24,9 @@ class ImageMutableTag : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD6050",
       .name = "k8s-image-latest-tag",
-      .domain = Domain::k8s,
       .category = Category::image_pull,
       .severity = Severity::warning,
       .summary = "Image uses the latest tag or no tag",

@@ -22,10 +22,9 @@ class ImageNoDigest : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD6051",
       .name = "k8s-image-no-digest",
-      .domain = Domain::k8s,
       .category = Category::stale_image,
       .severity = Severity::info,
       .summary = "Image is not pinned by digest",

@@ -34,10 +34,9 @@ class ImagePullPolicy : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD6052",
       .name = "k8s-image-pull-policy",
-      .domain = Domain::k8s,
       .category = Category::stale_image,
       .severity = Severity::warning,
       .summary = "imagePullPolicy keeps a stale image or never pulls",

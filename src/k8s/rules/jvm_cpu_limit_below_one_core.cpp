@@ -49,10 +49,9 @@ class JvmCpuLimitBelowOneCore : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD6005",
       .name = "k8s-jvm-cpu-limit-below-one-core",
-      .domain = Domain::k8s,
       .category = Category::cpu_throttling,
       .severity = Severity::warning,
       .summary = "JVM or Node with a CPU limit below one core",

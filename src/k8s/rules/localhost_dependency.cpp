@@ -36,10 +36,9 @@ class LocalhostDependency : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD6040",
       .name = "k8s-localhost-dependency",
-      .domain = Domain::k8s,
       .category = Category::network_unreachable,
       .severity = Severity::error,
       .summary = "Env points at localhost for another service",

@@ -25,10 +25,9 @@ class MemoryLimitBelowRequest : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD6002",
       .name = "k8s-memory-limit-below-request",
-      .domain = Domain::k8s,
       .category = Category::oom_killed,
       .severity = Severity::error,
       .summary = "Memory limit is below the memory request",

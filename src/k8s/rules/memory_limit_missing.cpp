@@ -25,10 +25,9 @@ class MemoryLimitMissing : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD6001",
       .name = "k8s-memory-limit-missing",
-      .domain = Domain::k8s,
       .category = Category::oom_killed,
       .severity = Severity::warning,
       .summary = "Container has no memory limit",

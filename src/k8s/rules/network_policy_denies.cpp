@@ -285,10 +285,9 @@ class NetworkPolicyDenies : public Rule {
     for (const auto& [k, v] : s.match_labels) return k + ": " + v;
     return "";
   }
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD6042",
       .name = "k8s-network-policy-denies",
-      .domain = Domain::k8s,
       .category = Category::network_unreachable,
       .severity = Severity::warning,
       .summary = "A NetworkPolicy denies traffic the workload needs",

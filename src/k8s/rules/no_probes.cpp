@@ -23,10 +23,9 @@ class NoProbes : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD6010",
       .name = "k8s-no-probes",
-      .domain = Domain::k8s,
       .category = Category::no_healthcheck,
       .severity = Severity::warning,
       .summary = "Container has no probes",

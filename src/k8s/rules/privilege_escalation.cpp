@@ -21,10 +21,9 @@ class PrivilegeEscalation : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD6022",
       .name = "k8s-privilege-escalation",
-      .domain = Domain::k8s,
       .category = Category::runs_as_root,
       .severity = Severity::warning,
       .summary = "Container allows privilege escalation",

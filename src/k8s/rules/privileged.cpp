@@ -21,10 +21,9 @@ class Privileged : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD6021",
       .name = "k8s-privileged-container",
-      .domain = Domain::k8s,
       .category = Category::runs_as_root,
       .severity = Severity::error,
       .summary = "Privileged container",

@@ -45,10 +45,9 @@ class ProbePortUnknown : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD6013",
       .name = "k8s-probe-port-not-declared",
-      .domain = Domain::k8s,
       .category = Category::no_healthcheck,
       .severity = Severity::warning,
       .summary = "Probe checks a port the container does not declare",

@@ -22,10 +22,9 @@ class ProbesIdentical : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD6012",
       .name = "k8s-liveness-equals-readiness",
-      .domain = Domain::k8s,
       .category = Category::no_healthcheck,
       .severity = Severity::warning,
       .summary = "Liveness probe is identical to the readiness probe",

@@ -41,10 +41,9 @@ class ReadOnlyRootUnwritable : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD6025",
       .name = "k8s-read-only-root-unwritable-path",
-      .domain = Domain::k8s,
       .category = Category::read_only_filesystem,
       .severity = Severity::error,
       .summary = "Read-only root filesystem without a writable mount where the runtime writes",

@@ -25,10 +25,9 @@ class ReadinessMissing : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD6011",
       .name = "k8s-readiness-probe-missing",
-      .domain = Domain::k8s,
       .category = Category::no_healthcheck,
       .severity = Severity::warning,
       .summary = "Container behind a Service has no readiness probe",

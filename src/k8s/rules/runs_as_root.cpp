@@ -42,10 +42,9 @@ class RunsAsRoot : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD6020",
       .name = "k8s-runs-as-root",
-      .domain = Domain::k8s,
       .category = Category::runs_as_root,
       .severity = Severity::warning,
       .summary = "Container may run as root",

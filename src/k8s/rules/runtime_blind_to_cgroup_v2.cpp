@@ -85,10 +85,9 @@ class RuntimeBlindToCgroupV2 : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD6004",
       .name = "k8s-runtime-blind-to-cgroup-v2",
-      .domain = Domain::k8s,
       .category = Category::oom_killed,
       .severity = Severity::warning,
       .summary = "Runtime version too old to see cgroup v2 memory limits",

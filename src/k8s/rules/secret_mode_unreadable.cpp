@@ -43,10 +43,9 @@ class SecretModeUnreadable : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD6027",
       .name = "k8s-config-volume-unreadable",
-      .domain = Domain::k8s,
       .category = Category::volume_permissions,
       .severity = Severity::error,
       .summary = "ConfigMap/Secret files are unreadable by the container's user",

@@ -37,10 +37,9 @@ class ServiceNameUnknown : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD6041",
       .name = "k8s-service-name-unknown",
-      .domain = Domain::k8s,
       .category = Category::network_unreachable,
       .severity = Severity::info,
       .summary = "Env names a Service these manifests do not define",

@@ -24,10 +24,9 @@ class StartupProbeMissing : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registry::instance().add({
+  const RuleInfo& info_ = Rules::add({
       .id = "DD6014",
       .name = "k8s-startup-probe-missing",
-      .domain = Domain::k8s,
       .category = Category::no_healthcheck,
       .severity = Severity::info,
       .summary = "Long liveness initialDelaySeconds without a startupProbe",
