@@ -64,6 +64,9 @@ struct ReadOptions {
   // read_file reads Prometheus JSON of this size or more on several
   // threads, split between series (the same series as a serial read).
   uint64_t parallel_min_bytes = 32u << 20;
+  // false: every point of the JSON takes the general path (the tests check
+  // that the fast path over plain `[ts,"v"]` points reads the same series).
+  bool fast_points = true;
 };
 
 // Prometheus /api/v1/query_range JSON, read as a stream. Throws InputError
@@ -71,7 +74,8 @@ struct ReadOptions {
 std::vector<Series> read_prometheus(std::istream& in, const std::string& name, const ReadOptions& opt);
 // CSV: timestamp,value[,series]; header optional; RFC3339 or unix timestamps.
 std::vector<Series> read_csv(std::istream& in, const std::string& name, const ReadOptions& opt);
-// Either, by content (first non-blank byte '{' is JSON).
+// Either, by content (first non-blank byte '{' is JSON). A regular file of
+// JSON is mapped, not read, and a large one read on several threads.
 std::vector<Series> read_file(const std::string& path, const ReadOptions& opt);
 
 // RFC3339 (2024-05-01T12:00:00Z, fractions, offsets) or unix seconds/ms.
