@@ -8,14 +8,10 @@
 #include <cstring>
 #include <ctime>
 #include <exception>
+#include <filesystem>
+#include <thread>
 #include <fstream>
 #include <map>
-#include <thread>
-
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "core/error.h"
 
@@ -190,41 +186,15 @@ namespace {
 
 class Scanner {
  public:
-  // A stream, read in 1 MiB chunks.
-  Scanner(std::istream& in, const std::string& name) : in_(&in), name_(name), buf_(1 << 20) {
-    base_ = buf_.data();
-    auto at = in_->tellg();
+  Scanner(std::istream& in, const std::string& name) : in_(in), name_(name), buf_(1 << 20) {
+    auto at = in_.tellg();
     offset_ = at < 0 ? 0 : static_cast<size_t>(at);
-  }
-  // The whole file in memory (mapped), from byte `at`: no copy, and every
-  // point but the last few lies wholly in the buffer (the fast path).
-  // `mapped`: `all` is a whole mapping (page-aligned), whose pages release()
-  // may give back.
-  Scanner(std::string_view all, size_t at, const std::string& name, bool mapped = false) : name_(name), mapped_(mapped) {
-    base_ = all.data();
-    end_ = all.size();
-    pos_ = std::min(at, end_);
-    released_ = pos_ & ~(page() - 1);
-  }
-  // The pages of a mapped file read so far are unmapped every 16 MiB (they
-  // stay in the page cache): the resident size is that of the series read,
-  // not of the file. Reading them again maps them again.
-  void release() {
-    if (!mapped_) return;
-    size_t upto = pos_ & ~(page() - 1);
-    if (upto < released_ + (16u << 20)) return;
-    ::madvise(const_cast<char*>(base_) + released_, upto - released_, MADV_DONTNEED);
-    released_ = upto;
   }
   // The byte of the stream the scanner is at.
   uint64_t offset() const { return offset_ + pos_; }
   void seek(uint64_t off) {
-    if (!in_) {
-      pos_ = static_cast<size_t>(std::min<uint64_t>(off, end_));
-      return;
-    }
-    in_->clear();
-    in_->seekg(static_cast<std::streamoff>(off));
+    in_.clear();
+    in_.seekg(static_cast<std::streamoff>(off));
     offset_ = off;
     pos_ = end_ = 0;
   }
@@ -234,7 +204,7 @@ class Scanner {
   }
   int peek() {
     if (pos_ == end_ && !fill()) return -1;
-    return static_cast<unsigned char>(base_[pos_]);
+    return static_cast<unsigned char>(buf_[pos_]);
   }
   int get() {
     int c = peek();
@@ -244,7 +214,7 @@ class Scanner {
   void ws() {
     for (;;) {
       while (pos_ < end_) {
-        char c = base_[pos_];
+        char c = buf_[pos_];
         if (c != ' ' && c != '\n' && c != '\r' && c != '\t') return;
         ++pos_;
       }
@@ -295,15 +265,18 @@ class Scanner {
           case 'b': s += '\b'; break;
           case 'f': s += '\f'; break;
           case 'u': {
-            unsigned cp = 0;
-            for (int i = 0; i < 4; ++i) {
-              int h = get();
-              if (!std::isxdigit(h)) fail("bad \\u escape");
-              cp = cp * 16 + (std::isdigit(h) ? h - '0' : (std::tolower(h) - 'a' + 10));
+            unsigned cp = hex4();
+            // A surrogate pair (\ud83d\ude00, as jq -a writes) is one code
+            // point; a lone surrogate is U+FFFD, as Go's encoder writes it.
+            if (cp >= 0xD800 && cp < 0xDC00 && peek() == '\\') {
+              ++pos_;
+              if (get() != 'u') fail("bad \\u escape");
+              unsigned lo = hex4();
+              if (lo >= 0xDC00 && lo < 0xE000) cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+              else utf8(s, 0xFFFD), cp = lo;
             }
-            if (cp < 0x80) s += static_cast<char>(cp);
-            else if (cp < 0x800) { s += static_cast<char>(0xC0 | (cp >> 6)); s += static_cast<char>(0x80 | (cp & 0x3F)); }
-            else { s += static_cast<char>(0xE0 | (cp >> 12)); s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)); s += static_cast<char>(0x80 | (cp & 0x3F)); }
+            if (cp >= 0xD800 && cp < 0xE000) cp = 0xFFFD;
+            utf8(s, cp);
             break;
           }
           case -1: fail("unterminated string");
@@ -312,6 +285,32 @@ class Scanner {
         continue;
       }
       s += static_cast<char>(c);
+    }
+  }
+  unsigned hex4() {
+    unsigned cp = 0;
+    for (int i = 0; i < 4; ++i) {
+      int h = get();
+      if (h < 0 || !std::isxdigit(h)) fail("bad \\u escape");
+      cp = cp * 16 + static_cast<unsigned>(std::isdigit(h) ? h - '0' : (std::tolower(h) - 'a' + 10));
+    }
+    return cp;
+  }
+  static void utf8(std::string& s, unsigned cp) {
+    if (cp < 0x80) {
+      s += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      s += static_cast<char>(0xC0 | (cp >> 6));
+      s += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      s += static_cast<char>(0xE0 | (cp >> 12));
+      s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      s += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      s += static_cast<char>(0xF0 | (cp >> 18));
+      s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      s += static_cast<char>(0x80 | (cp & 0x3F));
     }
   }
   // A bare JSON number or a quoted one, as text.
@@ -323,7 +322,7 @@ class Scanner {
       ++pos_;
       for (;;) {
         if (pos_ == end_ && !fill()) fail("unterminated string");
-        const char* p = base_ + pos_;
+        const char* p = buf_.data() + pos_;
         const char* q = static_cast<const char*>(std::memchr(p, '"', end_ - pos_));
         if (q) {
           tok_.append(p, q);
@@ -339,11 +338,11 @@ class Scanner {
     for (;;) {
       size_t start = pos_;
       while (pos_ < end_) {
-        char c = base_[pos_];
+        char c = buf_[pos_];
         if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) break;
         ++pos_;
       }
-      tok_.append(base_ + start, pos_ - start);
+      tok_.append(buf_.data() + start, pos_ - start);
       if (pos_ < end_ || !fill()) break;
     }
     if (tok_.empty()) fail("expected a number");
@@ -388,8 +387,8 @@ class Scanner {
   // (as Prometheus writes them). Appends what it reads and stops before the
   // separator that follows the last one; 0 when the first is anything else.
   size_t fast_points(std::vector<double>& T, std::vector<double>& V) {
-    const char* p = base_ + pos_;
-    const char* e = base_ + end_;
+    const char* p = buf_.data() + pos_;
+    const char* e = buf_.data() + end_;
     size_t got = 0;
     for (;;) {
       // The separator is taken only with the point after it.
@@ -405,7 +404,7 @@ class Scanner {
       ++got;
       p = q + 2;
     }
-    if (got) pos_ = static_cast<size_t>(p - base_);
+    if (got) pos_ = static_cast<size_t>(p - buf_.data());
     return got;
   }
   // Fast path for one `[ts,"v"]` element lying wholly in the buffer, with
@@ -414,8 +413,8 @@ class Scanner {
   // consuming anything when the element is anything else; the caller then
   // takes the general path. `keep` is always true (NaN takes the slow path).
   bool fast_point(double& t, double& v) {
-    const char* p = base_ + pos_;
-    const char* e = base_ + end_;
+    const char* p = buf_.data() + pos_;
+    const char* e = buf_.data() + end_;
     if (e - p < 64) return false;  // near the buffer end: general path
     auto sp = [&] {
       while (p < e && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) ++p;
@@ -437,7 +436,7 @@ class Scanner {
     sp();
     if (p >= e || *p != ']') return false;
     ++p;
-    pos_ = static_cast<size_t>(p - base_);
+    pos_ = static_cast<size_t>(p - buf_.data());
     return true;
   }
 
@@ -495,23 +494,15 @@ class Scanner {
   }
 
   bool fill() {
-    if (!in_) return false;  // in memory: the end is the end of the file
     offset_ += end_;
-    in_->read(buf_.data(), static_cast<std::streamsize>(buf_.size()));
-    end_ = static_cast<size_t>(in_->gcount());
+    in_.read(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+    end_ = static_cast<size_t>(in_.gcount());
     pos_ = 0;
     return end_ > 0;
   }
-  std::istream* in_ = nullptr;
+  std::istream& in_;
   const std::string& name_;
   std::vector<char> buf_;
-  const char* base_ = nullptr;  // buf_, or the file in memory
-  bool mapped_ = false;
-  size_t released_ = 0;
-  static size_t page() {
-    static const size_t p = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
-    return p;
-  }
   size_t pos_ = 0, end_ = 0, offset_ = 0;
   std::string tok_;
 };
@@ -610,7 +601,6 @@ void read_element(Scanner& sc, const std::string& name, const ReadOptions& opt, 
   if ((!named || m == Metric::unknown) && opt.metric && opt.metric_is_rate)
     s.rate = true, s.rate_reason = "--metric names a rate() query";
   if (named && m == Metric::unknown && opt.metric) m = *opt.metric;
-  sc.release();
   if (m == Metric::unknown) return;  // other metrics in the file are not ours
   s.metric = m;
   hint = s.t.size();
@@ -654,18 +644,24 @@ bool read_elements(Scanner& sc, const std::string& name, const ReadOptions& opt,
 // the end of the file: `,{"metric":` cannot occur inside a JSON string (its
 // '"' would end it) and Prometheus writes "metric" first. Fewer than asked
 // when the file has fewer such places.
-std::vector<uint64_t> split_points(std::string_view all, uint64_t first, size_t parts) {
+std::vector<uint64_t> split_points(const std::string& path, uint64_t first, uint64_t size, size_t parts) {
   std::vector<uint64_t> at{first};
+  std::ifstream in(path, std::ios::binary);
   static constexpr std::string_view pat = ",{\"metric\":";
-  const uint64_t size = all.size();
-  for (size_t k = 1; k < parts; ++k) {
+  std::vector<char> buf(1 << 16);
+  for (size_t k = 1; k < parts && in; ++k) {
     uint64_t from = std::max(at.back() + 1, first + (size - first) * k / parts);
-    if (from >= size) break;
-    // Looked for within 64 MiB of the even split.
-    auto w = all.substr(static_cast<size_t>(from), 64u << 20);
-    auto i = w.find(pat);
-    if (i == std::string_view::npos) break;
-    at.push_back(from + i + 1);
+    bool found = false;
+    for (uint64_t off = from; off < size && off < from + (64u << 20) && !found; off += buf.size() - pat.size()) {
+      in.clear();
+      in.seekg(static_cast<std::streamoff>(off));
+      in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+      auto got = static_cast<size_t>(in.gcount());
+      std::string_view w(buf.data(), got);
+      if (auto i = w.find(pat); i != std::string_view::npos) at.push_back(off + i + 1), found = true;
+      if (got < buf.size()) break;
+    }
+    if (!found) break;
   }
   return at;
 }
@@ -674,9 +670,10 @@ std::vector<uint64_t> split_points(std::string_view all, uint64_t first, size_t 
 
 namespace {
 
-// A file in memory, big enough to read data.result on several threads.
+// A file big enough to read data.result on several threads.
 struct ParallelFile {
-  std::string_view all;
+  std::string path;
+  uint64_t size = 0;
   size_t parts = 1;
 };
 struct Misaligned {};
@@ -689,9 +686,16 @@ void read_chunks(Scanner& sc, const ParallelFile& pf, const std::vector<uint64_t
   for (size_t k = 0; k < at.size(); ++k) ch[k].start = at[k], ch[k].stop = k + 1 < at.size() ? at[k + 1] - 1 : 0;
   auto work = [&](size_t k) {
     try {
+      std::ifstream f;
       std::optional<Scanner> own;
       Scanner* use = &sc;
-      if (k > 0) use = &own.emplace(pf.all, static_cast<size_t>(ch[k].start), name, true);
+      if (k > 0) {
+        f.open(pf.path, std::ios::binary);
+        if (!f) throw InputError(pf.path + ": cannot open file");
+        own.emplace(f, name);
+        own->seek(ch[k].start);
+        use = &*own;
+      }
       read_elements(*use, name, opt, ch[k].out, ch[k].stop, ch[k].misaligned);
       if (!ch[k].stop && !ch[k].misaligned) ch[k].closed_at = use->offset();
     } catch (...) {
@@ -714,8 +718,9 @@ void read_chunks(Scanner& sc, const ParallelFile& pf, const std::vector<uint64_t
   sc.seek(ch.back().closed_at);
 }
 
-std::vector<Series> read_prometheus_impl(Scanner& sc, const std::string& name, const ReadOptions& opt,
+std::vector<Series> read_prometheus_impl(std::istream& in, const std::string& name, const ReadOptions& opt,
                                          const ParallelFile* pf) {
+  Scanner sc(in, name);
   std::vector<Series> out;
   std::string status, result_type, error;
   bool have_result = false;
@@ -746,7 +751,7 @@ std::vector<Series> read_prometheus_impl(Scanner& sc, const std::string& name, c
             if (sc.empty_next(']')) continue;
             if (pf && out.empty()) {
               sc.ws();
-              auto at = split_points(pf->all, sc.offset(), pf->parts);
+              auto at = split_points(pf->path, sc.offset(), pf->size, pf->parts);
               if (at.size() > 1) {
                 read_chunks(sc, *pf, at, name, opt, out);
                 continue;
@@ -773,8 +778,7 @@ std::vector<Series> read_prometheus_impl(Scanner& sc, const std::string& name, c
 }  // namespace
 
 std::vector<Series> read_prometheus(std::istream& in, const std::string& name, const ReadOptions& opt) {
-  Scanner sc(in, name);
-  return read_prometheus_impl(sc, name, opt, nullptr);
+  return read_prometheus_impl(in, name, opt, nullptr);
 }
 
 // ---------------------------------------------------------------------------
@@ -918,71 +922,32 @@ std::vector<Series> read_csv(std::istream& in, const std::string& name, const Re
   return out;
 }
 
-namespace {
-
-// A regular file mapped read-only; empty() when it is not one (a pipe) or
-// cannot be mapped, and the caller reads it as a stream.
-class Mapped {
- public:
-  explicit Mapped(const std::string& path) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return;
-    struct stat st {};
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-      size_ = static_cast<size_t>(st.st_size);
-      void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
-      if (p == MAP_FAILED) size_ = 0;
-      else data_ = static_cast<const char*>(p);
-    }
-    ::close(fd);
-  }
-  ~Mapped() {
-    if (data_) ::munmap(const_cast<char*>(data_), size_);
-  }
-  Mapped(const Mapped&) = delete;
-  Mapped& operator=(const Mapped&) = delete;
-  bool empty() const { return !data_; }
-  std::string_view view() const { return {data_, size_}; }
-
- private:
-  const char* data_ = nullptr;
-  size_t size_ = 0;
-};
-
-std::vector<Series> read_json_mapped(std::string_view all, size_t at, const std::string& path, const ReadOptions& opt) {
-  // Large files are read on every core, split between series.
-  ParallelFile pf{all, std::min(8u, std::max(1u, std::thread::hardware_concurrency()))};
-  if (pf.parts > 1 && all.size() >= opt.parallel_min_bytes) {
-    try {
-      Scanner sc(all, at, path, true);
-      return read_prometheus_impl(sc, path, opt, &pf);
-    } catch (const Misaligned&) {
-    }
-  }
-  Scanner sc(all, at, path, true);
-  return read_prometheus_impl(sc, path, opt, nullptr);
-}
-
-}  // namespace
-
 std::vector<Series> read_file(const std::string& path, const ReadOptions& opt) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path + ": cannot open file");
   int c;
   while ((c = in.peek()) != EOF && std::isspace(c)) in.get();
-  if (c == EOF) {
-    if (in.bad()) throw InputError(path + ": read error");
-    throw InputError(path + ": empty file");
-  }
+  if (c == EOF) throw InputError(path + ": empty file");
+  std::vector<Series> series;
   if (c == '{') {
-    Mapped m(path);
-    auto at = static_cast<size_t>(in.tellg());
-    if (!m.empty() && at < m.view().size() && m.view()[at] == '{') return read_json_mapped(m.view(), at, path, opt);
-    auto series = read_prometheus(in, path, opt);
-    if (in.bad()) throw InputError(path + ": read error");
-    return series;
+    // Large files are read on every core, split between series.
+    std::error_code ec;
+    ParallelFile pf{path, std::filesystem::file_size(path, ec), std::min(8u, std::max(1u, std::thread::hardware_concurrency()))};
+    if (!ec && pf.parts > 1 && pf.size >= opt.parallel_min_bytes) {
+      auto start = in.tellg();
+      try {
+        series = read_prometheus_impl(in, path, opt, &pf);
+      } catch (const Misaligned&) {
+        in.clear();
+        in.seekg(start);
+        series = read_prometheus_impl(in, path, opt, nullptr);
+      }
+    } else {
+      series = read_prometheus(in, path, opt);
+    }
+  } else {
+    series = read_csv(in, path, opt);
   }
-  auto series = read_csv(in, path, opt);
   if (in.bad()) throw InputError(path + ": read error");
   return series;
 }

@@ -74,8 +74,7 @@ struct ReadOptions {
 std::vector<Series> read_prometheus(std::istream& in, const std::string& name, const ReadOptions& opt);
 // CSV: timestamp,value[,series]; header optional; RFC3339 or unix timestamps.
 std::vector<Series> read_csv(std::istream& in, const std::string& name, const ReadOptions& opt);
-// Either, by content (first non-blank byte '{' is JSON). A regular file of
-// JSON is mapped, not read, and a large one read on several threads.
+// Either, by content (first non-blank byte '{' is JSON).
 std::vector<Series> read_file(const std::string& path, const ReadOptions& opt);
 
 // RFC3339 (2024-05-01T12:00:00Z, fractions, offsets) or unix seconds/ms.
