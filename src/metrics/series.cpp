@@ -889,7 +889,8 @@ std::vector<Series> read_csv(std::istream& in, const std::string& name, const Re
     Key k = f.size() == 3 ? key_of(f[2]) : Key{};
     auto [uit, fresh] = units.try_emplace(k, val->second, lineno);
     if (!fresh && uit->second.first != val->second)
-      throw InputError(where + "mixed units in series " + k.label() + ": " + unit_name(val->second) + " here, " +
+      throw InputError(where + "mixed units" + (f.size() == 3 ? " in series " + k.label() : std::string()) + ": " +
+                       unit_name(val->second) + " here, " +
                        unit_name(uit->second.first) + " on line " + std::to_string(uit->second.second));
     auto [it, inserted] = by.try_emplace(k);
     if (inserted) order.push_back(k);
