@@ -64,6 +64,9 @@ struct ReadOptions {
   // read_file reads Prometheus JSON of this size or more on several
   // threads, split between series (the same series as a serial read).
   uint64_t parallel_min_bytes = 32u << 20;
+  // false: every point of the JSON takes the general path (the tests check
+  // that the fast path over plain `[ts,"v"]` points reads the same series).
+  bool fast_points = true;
 };
 
 // Prometheus /api/v1/query_range JSON, read as a stream. Throws InputError

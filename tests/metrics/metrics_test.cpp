@@ -745,3 +745,137 @@ TEST(Metrics, ParallelReadIsTheSerialRead) {
 
 }  // namespace
 }  // namespace dd::test
+
+namespace dd::test {
+namespace {
+
+// Every way of reading one JSON text: a stream and a file, the file read
+// serially and split between threads (1 MiB buffers: points fall across
+// buffer ends), each with the fast path over plain points and without it.
+std::vector<std::vector<metrics::Series>> every_read(const TempDir& d, const std::string& body) {
+  auto p = d.write("tricky.json", body);
+  std::vector<std::vector<metrics::Series>> out;
+  for (bool fast : {true, false}) {
+    metrics::ReadOptions o;
+    o.fast_points = fast;
+    std::istringstream in(body);
+    out.push_back(metrics::read_prometheus(in, p.string(), o));
+    o.parallel_min_bytes = UINT64_MAX;  // one thread
+    out.push_back(metrics::read_file(p.string(), o));
+    o.parallel_min_bytes = 0;  // split between series
+    out.push_back(metrics::read_file(p.string(), o));
+  }
+  return out;
+}
+
+std::vector<std::string> every_error(const TempDir& d, const std::string& body) {
+  std::vector<std::string> out;
+  auto p = d.write("bad.json", body);
+  for (bool fast : {true, false})
+    for (int how = 0; how < 3; ++how) {
+      metrics::ReadOptions o;
+      o.fast_points = fast;
+      o.parallel_min_bytes = how == 2 ? 0 : UINT64_MAX;
+      try {
+        if (how == 0) {
+          std::istringstream in(body);
+          metrics::read_prometheus(in, p.string(), o);
+        } else {
+          metrics::read_file(p.string(), o);
+        }
+        out.push_back("no error");
+      } catch (const dd::InputError& e) {
+        out.push_back(e.what());
+      }
+    }
+  return out;
+}
+
+// The fast path (plain `[ts,"v"]` points, scanned in place) and the general
+// path (tokens and from_chars) give identical series on what Prometheus, jq
+// and hand edits write: exponents, "NaN" (a stale or empty sample: left
+// out), a leading '+', integer and quoted timestamps, unicode and escaped
+// labels, spaces, tabs and CRLF between tokens; and the same one-line error
+// for "+Inf", "-Inf" and a value that is not a number.
+TEST(Metrics, FastPathReadsWhatTheGeneralPathReads) {
+  TempDir d;
+  std::mt19937 rng(5);
+  auto parse = [](std::string s) {
+    if (!s.empty() && s[0] == '+') s.erase(0, 1);
+    double x = 0;
+    auto r = std::from_chars(s.data(), s.data() + s.size(), x);
+    EXPECT_TRUE(r.ec == std::errc() && r.ptr == s.data() + s.size()) << s;
+    return x;
+  };
+  // Series 0: labels that need decoding, pretty-printed with CRLF and tabs.
+  // Series 1 and 2: compact, 60,000 points of every number form (2 MB:
+  // stream buffer ends and a thread split fall inside them).
+  std::string body = "{\r\n\t\"status\" : \"success\",\r\n\t\"data\" : {\r\n\t\t\"resultType\" : \"matrix\",\r\n\t\t\"result\" : [\r\n";
+  body += "\t\t\t{ \"metric\" : { \"__name__\" : \"container_memory_working_set_bytes\", \"namespace\" : \"caf\\u00e9\", "
+          "\"pod\" : \"api-\\\"quoted\\\"-\xe5\x90\x8d\", \"container\" : \"c\\\\d\\ud83d\\ude00\" },\r\n\t\t\t  \"values\" : [\r\n";
+  std::vector<std::vector<std::pair<double, double>>> want(3);
+  const std::vector<std::string> pretty_values = {"1.5e9", "3E+08", "NaN", "+2048", "7.25e-1", "104857600", "NaN", "1e2"};
+  for (size_t i = 0; i < pretty_values.size(); ++i) {
+    std::string ts = i % 2 ? fmt::format("\"{}\"", kT0 + 15.0 * static_cast<double>(i)) : fmt::format("{:.3f}", kT0 + 15.0 * static_cast<double>(i));
+    body += fmt::format("{}\t\t\t\t[ {} ,\t\"{}\" ]", i ? ",\r\n" : "", ts, pretty_values[i]);
+    if (pretty_values[i] != "NaN") want[0].emplace_back(kT0 + 15.0 * static_cast<double>(i), parse(pretty_values[i]));
+  }
+  body += "\r\n\t\t\t  ]\r\n\t\t\t}";
+  for (size_t k = 1; k <= 2; ++k) {
+    body += fmt::format(R"(,{{"metric":{{"__name__":"container_memory_working_set_bytes","pod":"p{}","container":"c"}},"values":[)", k);
+    for (size_t i = 0; i < 60000; ++i) {
+      double t = kT0 + 15.0 * static_cast<double>(i);
+      std::string ts = rng() % 5 == 0 ? fmt::format("{}", static_cast<int64_t>(t)) : rng() % 7 == 0 ? fmt::format("{:.6e}", t) : fmt::format("{:.3f}", t);
+      std::string vs;
+      switch (rng() % 10) {
+        case 0: vs = fmt::format("{:e}", static_cast<double>(rng())); break;
+        case 1: vs = fmt::format("{}E{}", rng() % 1000, rng() % 7); break;
+        case 2: vs = "NaN"; break;
+        case 3: vs = fmt::format("+{}", rng() % 100000); break;
+        case 4: vs = fmt::format("{:.17g}", std::ldexp(static_cast<double>(rng()), -9)); break;
+        case 5: vs = "0"; break;
+        default: vs = fmt::format("{}.{}", rng() % 4000000000u, rng() % 100); break;
+      }
+      std::string sp = rng() % 32 == 0 ? " " : "";
+      body += fmt::format("{}{}[{}{},{}\"{}\"]", i ? "," : "", sp, ts, sp, sp, vs);
+      if (vs != "NaN") want[k].emplace_back(parse(ts), parse(vs));
+    }
+    body += "]}";
+  }
+  body += "\r\n\t\t]\r\n\t}\r\n}\r\n";
+  auto reads = every_read(d, body);
+  for (size_t r = 0; r < reads.size(); ++r) {
+    SCOPED_TRACE("read " + std::to_string(r));
+    ASSERT_EQ(reads[r].size(), 3u);
+    EXPECT_EQ(reads[r][0].key.ns, "caf\xc3\xa9");
+    EXPECT_EQ(reads[r][0].key.pod, "api-\"quoted\"-\xe5\x90\x8d");
+    EXPECT_EQ(reads[r][0].key.container, "c\\d\xf0\x9f\x98\x80");
+    for (size_t k = 0; k < 3; ++k) {
+      const auto& s = reads[r][k];
+      ASSERT_EQ(s.t.size(), want[k].size()) << k;
+      size_t bad = 0;
+      for (size_t i = 0; i < s.t.size(); ++i)
+        if (s.t[i] != want[k][i].first || s.v[i] != want[k][i].second)
+          if (++bad <= 3) ADD_FAILURE() << "series " << k << " point " << i << ": " << s.t[i] << "," << s.v[i];
+      EXPECT_EQ(bad, 0u);
+    }
+    EXPECT_TRUE(same_series(reads[r], reads[0]));
+  }
+  // Bad values: every path stops at the same byte with the same line.
+  std::string good = prometheus({gauge(2, [](double) { return 300 * kMi; })});
+  for (std::string v : {"+Inf", "-Inf", "12abc", "0x10", ""}) {
+    std::string bad = good;
+    auto at = bad.find("\"]", bad.size() / 2);
+    auto q = bad.rfind('"', at - 1);
+    bad.replace(q + 1, at - q - 1, v);
+    auto errs = every_error(d, bad);
+    SCOPED_TRACE(v);
+    EXPECT_NE(errs[0].find(v.empty() ? "not a number" : v), std::string::npos) << errs[0];
+    EXPECT_NE(errs[0].find("(byte "), std::string::npos) << errs[0];
+    EXPECT_EQ(errs[0].find('\n'), std::string::npos);
+    for (auto& e : errs) EXPECT_EQ(e, errs[0]);
+  }
+}
+
+}  // namespace
+}  // namespace dd::test
