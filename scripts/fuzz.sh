@@ -55,10 +55,14 @@ tdir=$(mktemp -d)
 mkdir -p "$tdir/etc/sub" && echo 'ID=debian' >"$tdir/etc/os-release" && ln -s os-release "$tdir/etc/link" &&
   : >"$tdir/etc/sub/.wh.gone" && : >"$tdir/etc/sub/.wh..wh..opq"
 { printf '\x07'; tar cf - -C "$tdir" etc; } >"$SEEDS/tar/t1"
-{ printf '\x03'; tar --format=pax cf - -C "$tdir" etc | gzip -1; } >"$SEEDS/tar/t2"
+{ printf '\x03'; tar --format=pax -cf - -C "$tdir" etc | gzip -1; } >"$SEEDS/tar/t2"
 rm -rf "$tdir"
 printf '[{"Config":"config.json","RepoTags":["a:1"],"Layers":["l/layer.tar"]}]\0{"schemaVersion":2,"manifests":[]}\0{"architecture":"amd64","os":"linux","config":{"User":"app","Env":["A=1"]},"rootfs":{"type":"layers","diff_ids":[]},"history":[{"created_by":"/bin/sh -c x"}]}' >"$SEEDS/manifest/m1"
 printf 'linux/amd64,linux/arm64/v8' >"$SEEDS/platform/p1"
+# Metrics: a Prometheus matrix and a CSV.
+mkdir -p "$SEEDS/metrics"
+printf '{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"__name__":"container_memory_working_set_bytes","pod":"p","container":"c"},"values":[[1700000000,"1e6"],[1700000015,"1.5e6"]]}]}}' >"$SEEDS/metrics/m1"
+printf 'timestamp,value,series\n1700000000,100,a\n1700000015,120,a\n' >"$SEEDS/metrics/m2"
 printf 'linux/arm/v6, windows/amd64' >"$SEEDS/platform/p2"
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1
 for t in "${TARGETS[@]}"; do
@@ -75,6 +79,7 @@ for t in "${TARGETS[@]}"; do
     *pkgdb*) seed="$SEEDS/pkgdb" ;;
     *image_tar*) seed="$SEEDS/tar" ;;
     *image_manifest*) seed="$SEEDS/manifest" ;;
+    *metrics*) seed="$SEEDS/metrics" ;;
     *) seed="$SEEDS/dockerfile" ;;
   esac
   # The corpus is kept between runs, so a later run starts from the coverage
