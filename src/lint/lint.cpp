@@ -232,6 +232,16 @@ Result lint_text(std::string_view text, const std::string& path, const context::
     return res;
   }
   for (const auto& e : df.errors) {
+    // An instruction before the first FROM is DD1021's (one finding, with its fix).
+    bool before_from = false;
+    for (const auto& ins : df.instructions) {
+      if (ins.kind == dockerfile::Kw::FROM) break;
+      if (ins.kind != dockerfile::Kw::ARG && ins.kind != dockerfile::Kw::other &&
+          ins.keyword_range.begin.line == e.range.begin.line &&
+          ins.keyword_range.begin.column == e.range.begin.column)
+        before_from = true;
+    }
+    if (before_from) continue;
     Finding f = in.at(e.range, e.message);
     report.add(parse_error_rule(), std::move(f));
   }

@@ -1,4 +1,5 @@
 // DD2020: compilers, build tools or -dev packages installed in the final stage.
+#include "dockerfile/rules/development.h"
 #include "dockerfile/rules/incident_util.h"
 
 namespace dd::dockerfile {
@@ -23,6 +24,7 @@ class BuildToolsInFinal : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     const bool single = in.df.stages.size() == 1;
+    const std::string dev = dev::development_target(in);
     for (const Instruction* ins : inc::final_instructions(in)) {
       if (ins->kind != Kw::RUN) continue;
       const auto& cmds = instruction_commands(in, *ins);
@@ -57,8 +59,12 @@ class BuildToolsInFinal : public Rule {
                               (single ? " of this single-stage build" : "") +
                               ": build tools add hundreds of MB and attack surface at run time");
         f.root_cause = "Compilers and headers needed only to build are installed in the stage that ships.";
-        f.fix = "Build in a separate stage and copy only the result: FROM <toolchain> AS build ... then in the final "
-                "stage COPY --from=build /out/ /app/";
+        if (!dev.empty()) {
+          // A development or CI image: the tools are what it is for.
+          f.message = names + " installed on line " + std::to_string(ins->range.begin.line) +
+                      " in a development image (" + dev + "), which does not ship; keep them out of the image that does";
+          f.severity = Severity::info;
+        }
         f.tags = {std::string(pm->name)};
         out.add(info_, std::move(f));
       }

@@ -1,0 +1,51 @@
+#pragma once
+// Whether the image a Dockerfile builds is a development, test or CI image
+// rather than one that ships: its target (the final stage of the shipping
+// chain) is named so (dev, dev-envs, development, test, ci, lint, debug,
+// devcontainer), or the file is (Dockerfile.dev, test.Dockerfile,
+// Dockerfile-ci). In such an image build tools, package caches and
+// devDependencies are its purpose, so the image-bloat rules (DD2020, DD2022,
+// DD2024) report them at info. A stage named dev that a shipping stage is
+// built FROM still ships: only the target's own name counts.
+#include <string>
+#include <string_view>
+
+#include "core/text.h"
+#include "dockerfile/rule.h"
+#include "dockerfile/stages.h"
+
+namespace dd::dockerfile::dev {
+
+// Words that name a development image, matched against whole words of a
+// stage name (split at - _ .) or of a file name (split at . and -).
+inline constexpr std::string_view kWords[] = {"dev",   "devel", "develop", "development", "devenv", "devenvs",
+                                              "devcontainer", "test", "tests", "testing", "ci", "lint",
+                                              "debug", "e2e"};
+
+inline bool has_word(std::string_view name, std::string_view seps) {
+  std::string low = dd::text::lower(name);
+  size_t pos = 0;
+  while (pos <= low.size()) {
+    size_t end = low.find_first_of(seps, pos);
+    if (end == std::string::npos) end = low.size();
+    std::string_view w = std::string_view(low).substr(pos, end - pos);
+    for (std::string_view k : kWords)
+      if (w == k) return true;
+    pos = end + 1;
+  }
+  return false;
+}
+
+// "" when the image ships; else what says it does not ("stage dev-envs",
+// "file Dockerfile.dev"), for the message.
+inline std::string development_target(const LintInput& in) {
+  const auto& chain = final_chain(in);
+  if (!chain.empty() && !chain.back()->name.empty() && has_word(chain.back()->name, "-_."))
+    return "stage " + chain.back()->name;
+  std::string_view file = in.df.path;
+  if (size_t slash = file.find_last_of('/'); slash != std::string_view::npos) file.remove_prefix(slash + 1);
+  if (has_word(file, ".-")) return "file " + std::string(file);
+  return {};
+}
+
+}  // namespace dd::dockerfile::dev
