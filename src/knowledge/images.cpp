@@ -98,6 +98,8 @@ const ImageUser kImageUsers[] = {
     {"php", "fpm", "www-data", ImageRuns::workers_as_user, "USER www-data"},
     {"php", "", "www-data", ImageRuns::root, "USER www-data"},
     {"httpd", "", "www-data", ImageRuns::workers_as_user, ""},
+    // dockerd needs root; docker:dind-rootless runs it as user rootless.
+    {"docker", "dind", "rootless", ImageRuns::needs_root, "FROM docker:{tag}-rootless"},
     // Images that create a user and leave USER to their children.
     {"node", "", "node", ImageRuns::root, "USER node"},
     {"ubuntu", "", "ubuntu", ImageRuns::root, ""},

@@ -40,6 +40,7 @@ enum class ImageRuns {
   as_user,          // the image's own Dockerfile ends with USER `user`
   drops_itself,     // its entrypoint starts as root and runs the server as `user` (gosu)
   workers_as_user,  // the master starts as root, binds its port, runs its workers as `user`
+  needs_root,       // what it runs needs root (dockerd of docker:dind); a rootless variant exists
 };
 struct ImageUser {
   std::string_view image;    // repository path: node, jenkins/jenkins, bitnami/

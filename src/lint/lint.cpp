@@ -242,6 +242,14 @@ Result lint_text(std::string_view text, const std::string& path, const context::
         before_from = true;
     }
     if (before_from) continue;
+    // A second stage of the same name is DD1006's (it names the first one).
+    bool duplicate_stage = false;
+    for (const auto& st : df.stages)
+      if (!st.name.empty() && st.from_index < df.instructions.size() &&
+          df.instructions[st.from_index].range.begin.line == e.range.begin.line)
+        for (const auto& earlier : df.stages)
+          if (earlier.index < st.index && earlier.name == st.name) duplicate_stage = true;
+    if (duplicate_stage) continue;
     Finding f = in.at(e.range, e.message);
     report.add(parse_error_rule(), std::move(f));
   }

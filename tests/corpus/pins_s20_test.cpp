@@ -66,6 +66,11 @@ TEST(PinsS20, RunsAsRootFixesComeFromTheImage) {
   ASSERT_EQ(pg.size(), 1u);
   EXPECT_EQ(pg[0]["severity"], "info");
   EXPECT_NE(pg[0]["message"].get<std::string>().find("user postgres"), std::string::npos) << pg[0].dump();
+  // dockerd in docker:dind needs root: info, and the fix is the rootless variant.
+  auto dind = s20_of(s20_lint(d, "FROM docker:27-dind\nCOPY daemon.json /etc/docker/daemon.json\n"), "DD2050");
+  ASSERT_EQ(dind.size(), 1u);
+  EXPECT_EQ(dind[0]["severity"], "info");
+  EXPECT_EQ(dind[0]["fix"], "FROM docker:27-dind-rootless");
   // Its own start command runs as root: a warning.
   auto own = s20_of(s20_lint(d, "FROM postgres:17\nCMD [\"/usr/local/bin/backup.sh\"]\n"), "DD2050");
   ASSERT_EQ(own.size(), 1u);
@@ -107,6 +112,19 @@ TEST(PinsS20, InstructionBeforeFromIsReportedOnce) {
   EXPECT_EQ(f[0]["fix"], "FROM alpine:3.22\nCOPY app /app");
   // An unknown instruction is still the parser's error.
   EXPECT_EQ(s20_of(s20_lint(d, "FOO bar\nFROM alpine:3.22\n"), "DD0001").size(), 1u);
+}
+
+// A line the parser rejects is one error: a duplicate stage name is DD1006
+// (not DD0001 too), and `COPY --from builder a b` is DD0001 (no DD1025
+// counting the flag's value as a source).
+TEST(PinsS20, ParseErrorsAreNotReportedTwice) {
+  TempDir d;
+  auto dup = s20_lint(d, "FROM alpine:3.22 AS final\nRUN true\nFROM alpine:3.22 AS final\nCMD [\"sh\"]\n");
+  EXPECT_TRUE(s20_of(dup, "DD0001").empty()) << dup.dump(1);
+  EXPECT_EQ(s20_of(dup, "DD1006").size(), 1u) << dup.dump(1);
+  auto flag = s20_lint(d, "FROM ubuntu:24.04 AS builder\nFROM ubuntu:24.04\nCOPY --from builder /bin/bash /my/bin/bash\n");
+  EXPECT_EQ(s20_of(flag, "DD0001").size(), 1u) << flag.dump(1);
+  EXPECT_TRUE(s20_of(flag, "DD1025").empty()) << flag.dump(1);
 }
 
 // DD2072 keeps the variant; DD2070's and CentOS's fixes are one pasteable

@@ -16,21 +16,27 @@
 
 namespace dd::dockerfile::dev {
 
-// Words that name a development image, matched against whole words of a
-// stage name (split at - _ .) or of a file name (split at . and -).
+// Words that name a development image, matched against whole words of the
+// target stage's name and of the file's name (split at - _ .).
 inline constexpr std::string_view kWords[] = {"dev",   "devel", "develop", "development", "devenv", "devenvs",
                                               "devcontainer", "test", "tests", "testing", "ci", "lint",
                                               "debug", "e2e"};
+// A file (never a stage) named so builds a build environment: Dockerfile.build,
+// Dockerfile.builder. A final stage named build still ships.
+inline constexpr std::string_view kFileWords[] = {"build", "builder"};
 
-inline bool has_word(std::string_view name, std::string_view seps) {
+inline bool has_word(std::string_view name, bool file) {
   std::string low = dd::text::lower(name);
   size_t pos = 0;
   while (pos <= low.size()) {
-    size_t end = low.find_first_of(seps, pos);
+    size_t end = low.find_first_of("-_.", pos);
     if (end == std::string::npos) end = low.size();
     std::string_view w = std::string_view(low).substr(pos, end - pos);
     for (std::string_view k : kWords)
       if (w == k) return true;
+    if (file)
+      for (std::string_view k : kFileWords)
+        if (w == k) return true;
     pos = end + 1;
   }
   return false;
@@ -40,11 +46,15 @@ inline bool has_word(std::string_view name, std::string_view seps) {
 // "file Dockerfile.dev"), for the message.
 inline std::string development_target(const LintInput& in) {
   const auto& chain = final_chain(in);
-  if (!chain.empty() && !chain.back()->name.empty() && has_word(chain.back()->name, "-_."))
+  if (!chain.empty() && !chain.back()->name.empty() && has_word(chain.back()->name, false))
     return "stage " + chain.back()->name;
+  // The file's own name; never its folders (a checkout under /tmp/test-x or
+  // ~/dev says nothing of the image). A corpus that flattens paths
+  // (tests__e2e__Dockerfile) is read the same way: its last part is the name.
   std::string_view file = in.df.path;
   if (size_t slash = file.find_last_of('/'); slash != std::string_view::npos) file.remove_prefix(slash + 1);
-  if (has_word(file, ".-")) return "file " + std::string(file);
+  if (size_t flat = file.rfind("__"); flat != std::string_view::npos) file.remove_prefix(flat + 2);
+  if (has_word(file, true)) return "file " + std::string(file);
   return {};
 }
 

@@ -145,10 +145,14 @@ class RunsAsRoot : public Rule {
     (void)in;
     // A server image whose entrypoint drops to its user itself (postgres,
     // redis, mysql...), started as the base starts it.
-    if (const dd::kb::ImageUser* row = dd::kb::image_user(base); row && row->runs == dd::kb::ImageRuns::drops_itself) {
+    if (const dd::kb::ImageUser* row = dd::kb::image_user(base);
+        row && (row->runs == dd::kb::ImageRuns::drops_itself || row->runs == dd::kb::ImageRuns::needs_root)) {
       bool own_start = false;
       for (const Instruction* i : all)
         if (i->kind == Kw::CMD || i->kind == Kw::ENTRYPOINT) own_start = true;
+      if (!own_start && row->runs == dd::kb::ImageRuns::needs_root)
+        return "the " + base.path + ":" + base.tag + " entrypoint runs dockerd, which needs root; the -rootless variant "
+               "runs it as user " + std::string(row->user);
       if (!own_start)
         return "the " + base.path + " entrypoint starts as root and runs the server as user " + std::string(row->user) +
                " itself";
