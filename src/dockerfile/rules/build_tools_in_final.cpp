@@ -1,4 +1,6 @@
 // DD2020: compilers, build tools or -dev packages installed in the final stage.
+#include <optional>
+
 #include "dockerfile/rules/development.h"
 #include "dockerfile/rules/incident_util.h"
 
@@ -25,6 +27,8 @@ class BuildToolsInFinal : public Rule {
   void check(const LintInput& in, Report& out) const override {
     const bool single = in.df.stages.size() == 1;
     const std::string dev = dev::development_target(in);
+    // Computed on the first finding only.
+    std::optional<std::string> env;
     for (const Instruction* ins : inc::final_instructions(in)) {
       if (ins->kind != Kw::RUN) continue;
       const auto& cmds = instruction_commands(in, *ins);
@@ -59,10 +63,15 @@ class BuildToolsInFinal : public Rule {
                               (single ? " of this single-stage build" : "") +
                               ": build tools add hundreds of MB and attack surface at run time");
         f.root_cause = "Compilers and headers needed only to build are installed in the stage that ships.";
+        if (!env) env = dev.empty() ? dev::environment_start(in) : std::string();
         if (!dev.empty()) {
           // A development or CI image: the tools are what it is for.
           f.message = names + " installed on line " + std::to_string(ins->range.begin.line) +
                       " in a development image (" + dev + "), which does not ship; keep them out of the image that does";
+          f.severity = Severity::info;
+        } else if (!env->empty()) {
+          // It starts a shell, a build tool or nothing: a build or CI environment.
+          f.message += "; the image starts " + *env + ", so it may be a build or CI environment";
           f.severity = Severity::info;
         }
         f.tags = {std::string(pm->name)};

@@ -12,6 +12,7 @@
 
 #include "core/text.h"
 #include "dockerfile/rule.h"
+#include "dockerfile/rules/start_command.h"
 #include "dockerfile/stages.h"
 
 namespace dd::dockerfile::dev {
@@ -55,6 +56,25 @@ inline std::string development_target(const LintInput& in) {
   if (size_t slash = file.find_last_of('/'); slash != std::string_view::npos) file.remove_prefix(slash + 1);
   if (size_t flat = file.rfind("__"); flat != std::string_view::npos) file.remove_prefix(flat + 2);
   if (has_word(file, true)) return "file " + std::string(file);
+  return {};
+}
+
+// What the image starts when it looks like a build, test or CI environment
+// rather than an app (moby's Dockerfile.simple, etcd's test images, a
+// builder run as `docker run IMAGE make`): no program of its own, a shell, a
+// build tool, or a script named for a build or a test. "" otherwise: an app
+// (node server.js, gunicorn, python app.py) or an inherited REPL.
+inline std::string environment_start(const LintInput& in) {
+  auto start = inc::start_commands(in, inc::start_command(final_instructions(in)));
+  if (start.empty()) return "no program of its own";
+  size_t p = kb::real_program(start.front().argv);
+  if (p >= start.front().argv.size()) return "no program of its own";
+  std::string_view prog = kb::basename(start.front().argv[p]);
+  for (std::string_view t : {"sh", "bash", "ash", "zsh", "make", "go", "cargo", "mvn", "gradle"})
+    if (prog == t) return std::string(prog);
+  if (prog.find('.') != std::string_view::npos || prog.find('-') != std::string_view::npos ||
+      prog.find('_') != std::string_view::npos)
+    if (has_word(prog, true)) return std::string(prog);
   return {};
 }
 
