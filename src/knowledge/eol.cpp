@@ -461,6 +461,22 @@ EolVerdict verdict(const EolRelease& r, Date today, const ImageRef* ref, SV vers
     v.upgrade = fill(f->upgrade, next);
     if (v.upgrade.find(":-") != std::string::npos || v.upgrade.ends_with(":")) v.upgrade.clear();
   }
+  // The openjdk and java images: Eclipse Temurin of the same Java release
+  // when that release is supported there (openjdk:8u181-jdk-alpine ->
+  // eclipse-temurin:8-jdk-alpine), a jdk kept a jdk and alpine kept alpine.
+  if (ref && (r.image == "openjdk"sv || r.image == "java"sv)) {
+    std::string tag = lower(ref->tag);
+    SV major = version_prefix(tag);
+    if (size_t dot = major.find('.'); dot != SV::npos) major = major.substr(0, dot);
+    bool lts = false;
+    for (const auto& t : kReleases)
+      if (t.image == "eclipse-temurin"sv && !t.interim && t.release == major && date_of(t) > today) lts = true;
+    if (lts) {
+      bool jdk = tag.find("jdk") != std::string::npos && tag.find("jre") == std::string::npos;
+      v.upgrade = "eclipse-temurin:" + std::string(major) + (jdk ? "-jdk" : "-jre") +
+                  (tag.find("alpine") != std::string::npos ? "-alpine" : "");
+    }
+  }
   return v;
 }
 

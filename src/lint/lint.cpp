@@ -255,6 +255,33 @@ Result lint_text(std::string_view text, const std::string& path, const context::
   }
   for (const auto* rule : dockerfile::rules()) rule->check(in, report);
   res.findings = std::move(report.findings());
+  // A line the parser rejected gets one finding. Warnings and infos of other
+  // rules on it judge words BuildKit never accepts (a stage "named" by a
+  // comment after FROM) and go; an error of a rule that exists for this
+  // mistake (DD1022 ONBUILD FROM, DD1006 a duplicate stage name) stands in
+  // for the parse error, with its fix.
+  std::vector<std::pair<int, int>> rejected;  // [first, last] line of each instruction with a DD0001
+  for (const auto& f : res.findings)
+    if (f.rule == "DD0001")
+      for (const auto& ins : df.instructions)
+        if (f.location.line >= ins.range.begin.line && f.location.line <= ins.range.end.line)
+          rejected.emplace_back(ins.range.begin.line, ins.range.end.line);
+  auto on_rejected = [&](const Finding& f) {
+    for (const auto& [a, b] : rejected)
+      if (f.location.file == df.path && f.location.line >= a && f.location.line <= b) return true;
+    return false;
+  };
+  if (!rejected.empty()) {
+    std::vector<int> explained;  // lines where a rule's error stands in
+    for (const auto& f : res.findings)
+      if (f.rule != "DD0001" && f.severity == Severity::error && on_rejected(f)) explained.push_back(f.location.line);
+    std::erase_if(res.findings, [&](const Finding& f) {
+      if (!on_rejected(f)) return false;
+      if (f.rule == "DD0001")
+        return std::find(explained.begin(), explained.end(), f.location.line) != explained.end();
+      return f.severity != Severity::error;
+    });
+  }
   res.edits = std::move(in.edits());
   res.appends = std::move(in.appends());
   return res;

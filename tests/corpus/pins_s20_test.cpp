@@ -127,6 +127,33 @@ TEST(PinsS20, ParseErrorsAreNotReportedTwice) {
   EXPECT_TRUE(s20_of(flag, "DD1025").empty()) << flag.dump(1);
 }
 
+// A FROM the parser rejects (a comment after it on the same line) is its
+// DD0001 only: no stage name, full-OS base or root user judged from the
+// comment's words; ONBUILD FROM is DD1022 (the rule made for it), once.
+TEST(PinsS20, RejectedLineIsOneFinding) {
+  TempDir d;
+  auto fs = s20_lint(d, "FROM python:3. #Install Django and other packages\nRUN pip install --no-cache-dir django==5.1\n");
+  std::vector<std::string> on_line_1;
+  for (const auto& f : fs)
+    if (f["location"]["line"] == 1) on_line_1.push_back(f["rule"]);
+  EXPECT_EQ(on_line_1, std::vector<std::string>{"DD0001"}) << fs.dump(1);
+  auto ob = s20_lint(d, "FROM alpine:3.22\nONBUILD FROM debian:12\n");
+  EXPECT_TRUE(s20_of(ob, "DD0001").empty()) << ob.dump(1);
+  EXPECT_EQ(s20_of(ob, "DD1022").size(), 1u) << ob.dump(1);
+}
+
+// The deprecated openjdk image moves to Eclipse Temurin of the same Java
+// release and kind; DD2020's fix is a build stage on the file's own base.
+TEST(PinsS20, FixesKeepTheJavaReleaseAndTheBase) {
+  TempDir d;
+  auto j = s20_of(s20_lint(d, "FROM openjdk:8u181-jdk-alpine\nCMD [\"java\", \"-jar\", \"/app.jar\"]\n"), "DD2072");
+  ASSERT_EQ(j.size(), 1u);
+  EXPECT_EQ(j[0]["fix"], "FROM eclipse-temurin:8-jdk-alpine");
+  auto t = s20_of(s20_lint(d, "FROM alpine:3.22\nRUN apk add --no-cache git\nCMD [\"/app\"]\n"), "DD2020");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0]["fix"], "FROM alpine:3.22 AS build\nRUN apk add --no-cache git\nFROM alpine:3.22\nCOPY --from=build /out/ /app/");
+}
+
 // DD2072 keeps the variant; DD2070's and CentOS's fixes are one pasteable
 // instruction.
 TEST(PinsS20, EndOfLifeAndTagFixesArePasteable) {

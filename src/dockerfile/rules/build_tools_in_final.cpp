@@ -62,7 +62,18 @@ class BuildToolsInFinal : public Rule {
                           names + " installed on line " + std::to_string(ins->range.begin.line) + (hits.size() == 1 ? " stays" : " stay") + " in the final image" +
                               (single ? " of this single-stage build" : "") +
                               ": build tools add hundreds of MB and attack surface at run time");
-        f.root_cause = "Compilers and headers needed only to build are installed in the stage that ships.";
+        f.root_cause = "Compilers and headers needed only to build are installed in the stage that ships; build in "
+                       "a stage of its own and copy only the result into the final one.";
+        // The skeleton on this file's own base: the install moves to a build stage.
+        if (const auto& chain = inc::final_chain(in); !chain.empty()) {
+          const Stage* root = chain.front();
+          std::string base = root->base_expanded.empty() ? root->base : root->base_expanded;
+          if (!base.empty() && base.find('$') == std::string::npos) {
+            std::string install;
+            for (size_t i = 0; i < c.argv.size(); ++i) install += (i ? " " : "") + c.argv[i];
+            f.fix = "FROM " + base + " AS build\nRUN " + install + "\nFROM " + base + "\nCOPY --from=build /out/ /app/";
+          }
+        }
         if (!env) env = dev.empty() ? dev::environment_start(in) : std::string();
         if (!dev.empty()) {
           // A development or CI image: the tools are what it is for.
