@@ -144,6 +144,14 @@ bool image_has_user(const ImageRef& ref, std::string_view user) {
 }
 
 std::string image_user_fix(const ImageUser& row, const ImageRef& ref) {
+  // docker:dind-rootless exists for the published dind tags only (dind,
+  // 27-dind, 27.3.1-dind), not for a locally built docker:test-dind.
+  if (row.runs == ImageRuns::needs_root) {
+    std::string_view t = ref.tag;
+    if (!t.ends_with("dind")) return {};
+    t.remove_suffix(4);
+    if (!t.empty() && (t.back() != '-' || t.find_first_not_of("0123456789.-") != std::string_view::npos)) return {};
+  }
   std::string out(row.fix);
   size_t p = out.find("{tag}");
   if (p != std::string::npos) out.replace(p, 5, ref.tag.empty() || ref.tag == "latest" ? std::string("stable") : ref.tag);

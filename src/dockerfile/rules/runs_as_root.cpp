@@ -196,7 +196,8 @@ class RunsAsRoot : public Rule {
 
   static std::string fix_for(const kb::ImageRef& base) {
     // What the image's own users do (nginx-unprivileged, USER node, USER www-data).
-    if (const dd::kb::ImageUser* row = dd::kb::image_user(base); row && !row->fix.empty()) return dd::kb::image_user_fix(*row, base);
+    if (const dd::kb::ImageUser* row = dd::kb::image_user(base); row && !row->fix.empty())
+      if (std::string fix = dd::kb::image_user_fix(*row, base); !fix.empty()) return fix;
     if (inc::is_distroless(base)) return "FROM " + base.path + ":nonroot";
     if (inc::is_alpine_like(base)) return "RUN addgroup -S app && adduser -S -G app app\nUSER app";
     return "RUN groupadd --system app && useradd --system --gid app --no-create-home app\nUSER app";
