@@ -100,7 +100,7 @@ TEST(Eol, TodaysVerdicts) {
                           "nginx:stable", "nginx:1", "nginx:mainline-alpine", "postgres:16", "ruby:3.4-slim",
                           "bitnami/python:3.11", "ghcr.io/acme/app:1.2.3", "redis:7", "ubuntu:26.04", "redis:6.2",
                           "mongo:7", "mongo:8.0", "mongo:8", "eclipse-temurin:11", "eclipse-temurin:25-jre-alpine",
-                          "node:26-slim", "ubuntu:jammy"})
+                          "node:26-slim", "ubuntu:jammy", "ruby:4.0-slim"})
     EXPECT_FALSE(eol(ref)) << ref;
 }
 
