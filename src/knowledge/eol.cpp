@@ -244,7 +244,7 @@ const EolFamily kFamilies[] = {
     {"python", "Python", "python:{}-slim", "devguide.python.org/versions", "2026-12-02"},
     {"node", "Node.js", "node:{}-slim", "github.com/nodejs/release, endoflife.date/nodejs", "2026-12-02"},
     {"golang", "Go", "golang:{}", "go.dev/doc/devel/release, endoflife.date/go", "2026-12-02"},
-    {"ruby", "Ruby", "ruby:{}-slim", "ruby-lang.org/en/downloads/branches", "2026-12-02"},
+    {"ruby", "Ruby", "ruby:{}-slim", "ruby-lang.org/en/downloads/branches, endoflife.date/ruby", "2026-12-02"},
     {"php", "PHP", "php:{}-fpm-alpine", "php.net/supported-versions.php", "2026-12-02"},
     {"openjdk", "the openjdk image", "eclipse-temurin:21-jre", "hub.docker.com/_/openjdk (deprecation notice)", "2026-12-02"},
     {"java", "the java image", "eclipse-temurin:21-jre", "hub.docker.com/_/java (deprecation notice)", "2026-12-02"},

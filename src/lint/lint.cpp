@@ -31,8 +31,9 @@ const RuleInfo& parse_error_rule() {
       .severity = Severity::error,
       .summary = "Dockerfile syntax error",
       .rationale = "BuildKit refuses the file or builds something other than what was meant, so the image never ships "
-                   "or ships broken.",
-      .fix = "Correct the instruction at the reported position; the rest of the file is still checked.",
+                   "or ships broken. Correct the instruction at the reported position; the rest of the file is still "
+                   "checked.",
+      // No fix text: a parse error has no one pasteable correction (prose is not a fix).
       .aliases = {"DL1000"},
       .tags = {"syntax"},
   });
