@@ -1,7 +1,5 @@
 // DD2022: OS package caches left in the layer (apt lists, apk cache, yum/dnf
 // cache) or apt recommends installed.
-#include <optional>
-
 #include "dockerfile/rules/development.h"
 #include "dockerfile/rules/incident_util.h"
 
@@ -20,7 +18,6 @@ class PackageCache : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     const std::string dev = dev::development_target(in);
-    std::optional<std::string> env;  // computed on the first finding only
     for (const Instruction* ins : inc::final_instructions(in)) {
       if (ins->kind != Kw::RUN) continue;
       std::string text = inc::run_text(*ins);
@@ -55,12 +52,11 @@ class PackageCache : public Rule {
         f.root_cause = "Package manager caches and recommended packages are written into the layer and no later "
                        "RUN can remove them from it.";
         f.fix = fixed_run(cmds, ci, sub, pm, cleaned, recommends);
-        if (!env) env = dev.empty() ? dev::environment_start(in) : std::string();
+        // A cache is never an image's purpose: only a named development
+        // image makes it info (a base image without CMD ships its cache to
+        // every image built FROM it).
         if (!dev.empty()) {
           f.message += " in a development image (" + dev + "), which does not ship";
-          f.severity = Severity::info;
-        } else if (!env->empty()) {
-          f.message += "; the image starts " + *env + ", so it may be a build or CI environment";
           f.severity = Severity::info;
         }
         f.tags = {std::string(pm.name)};
