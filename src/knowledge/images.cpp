@@ -97,7 +97,9 @@ const ImageUser kImageUsers[] = {
      "/etc/apache2/sites-available/000-default.conf\nUSER www-data\nEXPOSE 8080"},
     {"php", "fpm", "www-data", ImageRuns::workers_as_user, "USER www-data"},
     {"php", "", "www-data", ImageRuns::root, "USER www-data"},
-    {"httpd", "", "www-data", ImageRuns::workers_as_user, ""},
+    {"httpd", "", "www-data", ImageRuns::workers_as_user,
+     "RUN sed -ri 's/^Listen 80$/Listen 8080/' /usr/local/apache2/conf/httpd.conf && chown -R www-data:www-data "
+     "/usr/local/apache2/logs\nUSER www-data\nEXPOSE 8080"},
     // dockerd needs root; docker:dind-rootless runs it as user rootless.
     {"docker", "dind", "rootless", ImageRuns::needs_root, "FROM docker:{tag}-rootless"},
     // Images that create a user and leave USER to their children.

@@ -222,6 +222,35 @@ TEST(Images, EveryRuntimeHasASmallerVariant) {
   EXPECT_FALSE(is_small_tag("20-bookworm"));
 }
 
+// Every row of the image-users table: its image finds it (first match, a
+// prefix row covering the images under it), its user is known, an image that
+// runs as its user needs no fix, and {tag} fixes keep the child's tag.
+TEST(Images, EveryImageUserRow) {
+  for (const auto& row : image_users()) {
+    std::string path(row.image);
+    if (path.ends_with('/')) path += "app";
+    std::string tag = row.tag_has.empty() ? std::string("1.2") : "1.2-" + std::string(row.tag_has);
+    SCOPED_TRACE(path + ":" + tag);
+    ImageRef ref = parse_image(path + ":" + tag);
+    const ImageUser* found = image_user(ref);
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found, &row) << "an earlier row shadows this one";
+    EXPECT_FALSE(row.user.empty());
+    EXPECT_TRUE(image_has_user(ref, row.user));
+    if (row.runs == ImageRuns::as_user) EXPECT_TRUE(row.fix.empty()) << "it already runs as " << row.user;
+    if (row.runs != ImageRuns::as_user && row.runs != ImageRuns::root) EXPECT_FALSE(row.fix.empty()) << "info needs a way out";
+    std::string fix = image_user_fix(row, parse_image(path + ":27-" + (row.tag_has.empty() ? std::string("alpine") : std::string(row.tag_has))));
+    if (row.fix.find("{tag}") != std::string_view::npos) EXPECT_NE(fix.find(":27-"), std::string::npos) << fix;
+    EXPECT_EQ(fix.find('{'), std::string::npos) << fix;
+  }
+  EXPECT_EQ(image_user(parse_image("registry.example.com/acme/app:1")), nullptr);
+  EXPECT_EQ(image_user(parse_image("nginx:1.27-alpine"))->runs, ImageRuns::workers_as_user);
+  EXPECT_EQ(image_user(parse_image("php:8.3-fpm-alpine"))->fix, "USER www-data");
+  EXPECT_EQ(image_user_fix(*image_user(parse_image("docker:test-dind")), parse_image("docker:test-dind")), "")
+      << "no rootless variant of a locally built tag";
+  EXPECT_EQ(image_user_fix(*image_user(parse_image("docker:dind")), parse_image("docker:dind")), "FROM docker:dind-rootless");
+}
+
 TEST(Images, RuntimeOfImageAndProgram) {
   struct Row {
     const char* image;
