@@ -101,6 +101,23 @@ TEST(PinsS20, DevelopmentImagesAreInfo) {
   for (const auto& s : ships) EXPECT_NE(s.find(" warning"), std::string::npos) << s;
 }
 
+// DD2020 reads an image that starts a shell, a build tool or nothing as a
+// build environment (info); DD2022 does not (a base image without CMD ships
+// its cache to every image built FROM it).
+TEST(PinsS20, BuildEnvironmentsAndBaseImages) {
+  TempDir d;
+  const std::string install = "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y gcc\n";
+  auto sev = [&](const std::string& df, const char* rule) {
+    auto f = s20_of(s20_lint(d, df), rule);
+    return f.size() == 1 ? f[0]["severity"].get<std::string>() : "count " + std::to_string(f.size());
+  };
+  EXPECT_EQ(sev(install + "CMD [\"make\", \"test\"]\n", "DD2020"), "info");
+  EXPECT_EQ(sev(install, "DD2020"), "info");
+  EXPECT_EQ(sev(install + "CMD [\"/usr/local/bin/server\"]\n", "DD2020"), "warning");
+  EXPECT_EQ(sev(install, "DD2022"), "warning");
+  EXPECT_EQ(sev(install + "CMD [\"make\"]\n", "DD2022"), "warning");
+}
+
 // "COPY before the first FROM" is one finding (DD1021, with the file's FROM
 // in its fix), not DD0001 as well.
 TEST(PinsS20, InstructionBeforeFromIsReportedOnce) {
