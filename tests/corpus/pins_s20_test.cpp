@@ -96,6 +96,10 @@ TEST(PinsS20, DevelopmentImagesAreInfo) {
   auto file = severities(s20_lint(d, "FROM python:3.13\n" + body, "Dockerfile.dev"));
   ASSERT_FALSE(file.empty());
   for (const auto& s : file) EXPECT_NE(s.find(" info"), std::string::npos) << s;
+  // Root in a development image is worth knowing, not a warning.
+  auto root = s20_of(s20_lint(d, "FROM python:3.13 AS builder\n" + body + "FROM builder AS dev-envs\nCMD [\"sh\"]\n"), "DD2050");
+  ASSERT_EQ(root.size(), 1u);
+  EXPECT_EQ(root[0]["severity"], "info");
   auto ships = severities(s20_lint(d, "FROM python:3.13 AS dev\n" + body + "FROM dev AS prod\nCMD [\"python\"]\n"));
   ASSERT_FALSE(ships.empty());
   for (const auto& s : ships) EXPECT_NE(s.find(" warning"), std::string::npos) << s;

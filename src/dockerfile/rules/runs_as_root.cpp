@@ -1,5 +1,6 @@
 // DD2050: the final image runs as root. DD2051: USER names a user that is
 // never created.
+#include "dockerfile/rules/development.h"
 #include "dockerfile/rules/incident_util.h"
 #include "dockerfile/rules/local_image.h"
 #include "knowledge/images.h"
@@ -90,6 +91,7 @@ class RunsAsRoot : public Rule {
         f.message = where + ": " + why;
         f.severity = Severity::info;
       }
+      development(in, f);
       out.add(info_, std::move(f));
       return;
     }
@@ -98,6 +100,7 @@ class RunsAsRoot : public Rule {
                                                       " is the last USER, so the app runs as root");
       f.root_cause = "The image switches to root (often for an install step) and never switches back.";
       f.fix = fix_for(base);
+      development(in, f);
       out.add(info_, std::move(f));
       return;
     }
@@ -192,6 +195,15 @@ class RunsAsRoot : public Rule {
     }
     if (repl) return "it starts an interactive shell, as a base image that leaves USER to the images built FROM it";
     return {};
+  }
+
+  // A development image (its target stage or file is named dev, dev-envs,
+  // test, ci...) does not ship: root there is worth knowing, not a warning.
+  static void development(const LintInput& in, Finding& f) {
+    std::string dev = dev::development_target(in);
+    if (dev.empty()) return;
+    f.message += ", in a development image (" + dev + ") that does not ship";
+    f.severity = Severity::info;
   }
 
   static std::string fix_for(const kb::ImageRef& base) {
