@@ -4,9 +4,11 @@ compose files): lints each file on its own as docs/accuracy.md describes
 (`drydock lint --no-context -f json FILE`), with a time bound, and reports
 crashes, hangs, exit codes other than 0/1/2, exit 2 without exactly one
 stderr line, and the findings per rule and severity. --dump FILE writes every
-finding (file, line, rule, severity, message, fix) as JSON lines for review.
+finding (file, line, rule, severity, message, fix) as JSON lines for review;
+--baseline OLD.jsonl (an earlier --dump) prints what changed per rule and
+severity, and the findings that appeared or went, to review them one by one.
 
-  scripts/corpus-check.py [--build build] [--compose] [--dump out.jsonl] DIR...
+  scripts/corpus-check.py [--build build] [--compose] [--dump out.jsonl] [--baseline old.jsonl] DIR...
 """
 import argparse, collections, json, os, shutil, subprocess, sys, tempfile
 
@@ -16,6 +18,7 @@ def main():
     ap.add_argument("--build", default=os.path.join(os.path.dirname(__file__), "..", "build"))
     ap.add_argument("--compose", action="store_true", help="the files are compose files: `drydock scan` each")
     ap.add_argument("--dump")
+    ap.add_argument("--baseline", help="an earlier --dump: print the changes against it")
     ap.add_argument("--timeout", type=float, default=30)
     a = ap.parse_args()
     exe = os.path.join(a.build, "drydock")
@@ -25,6 +28,7 @@ def main():
     statuses = collections.Counter()
     problems = []
     dump = open(a.dump, "w") if a.dump else None
+    now = []  # (file, line, rule, severity) of every finding, for --baseline
     for path in files:
         tmp = None
         if a.compose:
@@ -59,8 +63,9 @@ def main():
             continue
         for f in rep.get("findings", []):
             per[(f["severity"], f["rule"])] += 1
+            loc = f.get("location", {})
+            now.append((path, loc.get("line", 0), f["rule"], f["severity"]))
             if dump:
-                loc = f.get("location", {})
                 dump.write(json.dumps({"file": path, "line": loc.get("line", 0), "rule": f["rule"],
                                        "severity": f["severity"], "message": f.get("message", ""),
                                        "fix": f.get("fix", "")}) + "\n")
@@ -70,6 +75,23 @@ def main():
         print(f"{sev}: {sum(n for n, _ in rows)}  " + ", ".join(f"{r} {n}" for n, r in rows))
     for p in problems:
         print(p)
+    if a.baseline:
+        old = []
+        for raw in open(a.baseline, encoding="utf-8"):
+            f = json.loads(raw)
+            old.append((f["file"], f["line"], f["rule"], f["severity"]))
+        before, after = collections.Counter(old), collections.Counter(now)
+        gone, new = before - after, after - before
+        delta = collections.Counter()
+        for (_, _, r, s), n in new.items():
+            delta[(s, r)] += n
+        for (_, _, r, s), n in gone.items():
+            delta[(s, r)] -= n
+        print("changes against", a.baseline + ":", ", ".join(f"{r} {s} {n:+d}" for (s, r), n in sorted(delta.items()) if n) or "none")
+        for k in sorted(gone.elements()):
+            print("-", *k)
+        for k in sorted(new.elements()):
+            print("+", *k)
     return 1 if any(p.startswith(("HANG", "CRASH", "EXIT2", "NOT JSON")) for p in problems) else 0
 
 if __name__ == "__main__":

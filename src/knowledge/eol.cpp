@@ -24,6 +24,11 @@ using namespace std::string_view_literals;
 //   Alpine      alpinelinux.org/releases (end of the branch)
 //   PostgreSQL  postgresql.org/support/versioning
 //   MySQL       the MySQL lifecycle policy (innovation releases end at the next)
+//   MongoDB     mongodb.com/legal/support-policy/lifecycles (major releases)
+//   Redis       github.com/redis/redis SECURITY.md
+// Each family below names its source and the day its rows were last compared
+// with it; a row marked estimated carries a date projected from the
+// project's policy and is replaced when the day is published.
 //   nginx       nginx.org: only the current stable and mainline branches get fixes
 // A release newer than every row is supported (not yet in the table): a
 // missing row is a missed finding, never a false one.
@@ -58,6 +63,7 @@ const EolRelease kReleases[] = {
     {"node", "23", "", "2025-06-01", true},
     {"node", "24", "", "2028-04-30"},
     {"node", "25", "", "2026-06-01", true},
+    {"node", "26", "", "2029-04-30", false, true},
 
     {"golang", "1.13", "", "2020-08-11"},
     {"golang", "1.14", "", "2021-02-16"},
@@ -71,8 +77,9 @@ const EolRelease kReleases[] = {
     {"golang", "1.22", "", "2025-02-11"},
     {"golang", "1.23", "", "2025-08-12"},
     {"golang", "1.24", "", "2026-02-11"},
-    {"golang", "1.25", "", "2026-08-12"},
-    {"golang", "1.26", "", "2027-02-28"},
+    {"golang", "1.25", "", "2026-08-19"},  // Go 1.27.0 was tagged 2026-08-19
+    {"golang", "1.26", "", "2027-02-10", false, true},
+    {"golang", "1.27", "", "2027-08-10", false, true},
 
     {"ruby", "2.4", "", "2020-03-31"},
     {"ruby", "2.5", "", "2021-04-05"},
@@ -83,6 +90,7 @@ const EolRelease kReleases[] = {
     {"ruby", "3.2", "", "2026-03-31"},
     {"ruby", "3.3", "", "2027-03-31"},
     {"ruby", "3.4", "", "2028-03-31"},
+    {"ruby", "4.0", "", "2029-03-31", false, true},
 
     {"php", "5.6", "", "2018-12-31"},
     {"php", "7.0", "", "2019-01-10"},
@@ -100,13 +108,20 @@ const EolRelease kReleases[] = {
     // The openjdk image is deprecated (early-access builds aside), java long gone.
     {"openjdk", "*", "", "2022-07-01"},
     {"java", "*", "", "2017-01-01"},
-    // Temurin's feature releases; the LTS ones (8, 11, 17, 21, 25) have no row.
+    // Temurin: the LTS releases are supported "at least" until the date
+    // Adoptium publishes; a feature release ends when the next one ships.
+    {"eclipse-temurin", "8", "", "2030-12-31"},
+    {"eclipse-temurin", "11", "", "2027-10-31"},
+    {"eclipse-temurin", "17", "", "2027-10-31"},
+    {"eclipse-temurin", "21", "", "2029-12-31"},
+    {"eclipse-temurin", "25", "", "2031-09-30"},
     {"eclipse-temurin", "18", "", "2022-09-20", true},
     {"eclipse-temurin", "19", "", "2023-03-21", true},
     {"eclipse-temurin", "20", "", "2023-09-19", true},
     {"eclipse-temurin", "22", "", "2024-09-17", true},
     {"eclipse-temurin", "23", "", "2025-03-18", true},
     {"eclipse-temurin", "24", "", "2025-09-16", true},
+    {"eclipse-temurin", "26", "", "2026-09-15", true},
 
     {"debian", "6", "squeeze", "2016-02-29"},
     {"debian", "7", "wheezy", "2018-05-31"},
@@ -131,13 +146,15 @@ const EolRelease kReleases[] = {
     {"ubuntu", "20.10", "groovy", "2021-07-22", true},
     {"ubuntu", "21.04", "hirsute", "2022-01-20", true},
     {"ubuntu", "21.10", "impish", "2022-07-14", true},
-    {"ubuntu", "22.04", "jammy", "2027-06-01"},
+    {"ubuntu", "22.04", "jammy", "2027-04-01"},
     {"ubuntu", "22.10", "kinetic", "2023-07-20", true},
     {"ubuntu", "23.04", "lunar", "2024-01-25", true},
     {"ubuntu", "23.10", "mantic", "2024-07-11", true},
     {"ubuntu", "24.04", "noble", "2029-05-31"},
     {"ubuntu", "24.10", "oracular", "2025-07-10", true},
     {"ubuntu", "25.04", "plucky", "2026-01-15", true},
+    {"ubuntu", "25.10", "questing", "2026-07-09", true},
+    {"ubuntu", "26.04", "resolute", "2031-05-31", false, true},
 
     {"alpine", "3.7", "", "2019-11-01"},
     {"alpine", "3.8", "", "2020-05-01"},
@@ -155,6 +172,7 @@ const EolRelease kReleases[] = {
     {"alpine", "3.20", "", "2026-04-01"},
     {"alpine", "3.21", "", "2026-11-01"},
     {"alpine", "3.22", "", "2027-05-01"},
+    {"alpine", "3.23", "", "2027-11-01"},
 
     {"centos", "6", "", "2020-11-30"},
     {"centos", "7", "", "2024-06-30"},
@@ -186,6 +204,26 @@ const EolRelease kReleases[] = {
     {"mysql", "9.1", "", "2025-01-21", true},
     {"mysql", "9.2", "", "2025-04-15", true},
 
+    {"mongo", "3.0", "", "2018-02-28"},
+    {"mongo", "3.2", "", "2018-09-30"},
+    {"mongo", "3.4", "", "2020-01-31"},
+    {"mongo", "3.6", "", "2021-04-30"},
+    {"mongo", "4.0", "", "2022-04-30"},
+    {"mongo", "4.2", "", "2023-04-30"},
+    {"mongo", "4.4", "", "2024-02-29"},
+    {"mongo", "5.0", "", "2024-10-31"},
+    {"mongo", "6.0", "", "2025-07-31"},
+    {"mongo", "7.0", "", "2027-08-31"},
+    {"mongo", "8.0", "", "2029-10-31"},
+
+    // Redis: security fixes reach the newest release and one major before it,
+    // so a line ends when the second newer major ships (only the lines the
+    // policy dates unambiguously).
+    {"redis", "3.2", "", "2020-04-30"},
+    {"redis", "4.0", "", "2020-04-30"},
+    {"redis", "5.0", "", "2022-04-27"},
+    {"redis", "6.0", "", "2023-08-15"},
+
     {"nginx", "1.16", "", "2020-04-21"},
     {"nginx", "1.17", "", "2020-04-21", true},
     {"nginx", "1.18", "", "2021-05-25"},
@@ -203,21 +241,23 @@ const EolRelease kReleases[] = {
 // upgrade: {} is the newest supported release, {c} its code name; the tag's
 // own variant is kept when the image keeps its name.
 const EolFamily kFamilies[] = {
-    {"python", "Python", "python:{}-slim"},
-    {"node", "Node.js", "node:{}-slim"},
-    {"golang", "Go", "golang:{}"},
-    {"ruby", "Ruby", "ruby:{}-slim"},
-    {"php", "PHP", "php:{}-fpm-alpine"},
-    {"openjdk", "the openjdk image", "eclipse-temurin:21-jre"},
-    {"java", "the java image", "eclipse-temurin:21-jre"},
-    {"eclipse-temurin", "Eclipse Temurin", "eclipse-temurin:21-jre"},
-    {"debian", "Debian", "debian:{c}-slim"},
-    {"ubuntu", "Ubuntu", "ubuntu:{}"},
-    {"alpine", "Alpine", "alpine:{}"},
-    {"centos", "CentOS Linux", "rockylinux:9-minimal or almalinux:9-minimal"},
-    {"postgres", "PostgreSQL", "postgres:{}"},
-    {"mysql", "MySQL", "mysql:{}"},
-    {"nginx", "nginx", "nginx:stable-alpine"},
+    {"python", "Python", "python:{}-slim", "devguide.python.org/versions", "2026-12-02"},
+    {"node", "Node.js", "node:{}-slim", "github.com/nodejs/release, endoflife.date/nodejs", "2026-12-02"},
+    {"golang", "Go", "golang:{}", "go.dev/doc/devel/release, endoflife.date/go", "2026-12-02"},
+    {"ruby", "Ruby", "ruby:{}-slim", "ruby-lang.org/en/downloads/branches, endoflife.date/ruby", "2026-12-02"},
+    {"php", "PHP", "php:{}-fpm-alpine", "php.net/supported-versions.php", "2026-12-02"},
+    {"openjdk", "the openjdk image", "eclipse-temurin:21-jre", "hub.docker.com/_/openjdk (deprecation notice)", "2026-12-02"},
+    {"java", "the java image", "eclipse-temurin:21-jre", "hub.docker.com/_/java (deprecation notice)", "2026-12-02"},
+    {"eclipse-temurin", "Eclipse Temurin", "eclipse-temurin:21-jre", "adoptium.net/support, endoflife.date/eclipse-temurin", "2026-12-02"},
+    {"debian", "Debian", "debian:{c}-slim", "wiki.debian.org/LTS", "2026-12-02"},
+    {"ubuntu", "Ubuntu", "ubuntu:{}", "ubuntu.com/about/release-cycle, endoflife.date/ubuntu", "2026-12-02"},
+    {"alpine", "Alpine", "alpine:{}", "alpinelinux.org/releases", "2026-12-02"},
+    {"centos", "CentOS Linux", "rockylinux:9-minimal", "centos.org (end of CentOS Linux)", "2026-12-02"},
+    {"postgres", "PostgreSQL", "postgres:{}", "postgresql.org/support/versioning", "2026-12-02"},
+    {"mysql", "MySQL", "mysql:{}", "the MySQL lifecycle policy, endoflife.date/mysql", "2026-12-02"},
+    {"mongo", "MongoDB", "mongo:{}", "mongodb.com/legal/support-policy/lifecycles", "2026-12-02"},
+    {"redis", "Redis", "redis:8", "github.com/redis/redis SECURITY.md", "2026-12-02"},
+    {"nginx", "nginx", "nginx:stable-alpine", "nginx.org/en/download.html", "2026-12-02"},
 };
 
 using dd::text::lower;
@@ -409,6 +449,8 @@ EolVerdict verdict(const EolRelease& r, Date today, const ImageRef* ref, SV vers
   } else {
     v.why = v.product + " reached end of life on " + v.eol.str();
   }
+  // Rocky Linux and AlmaLinux both continue CentOS; the fix names one.
+  if (r.image == "centos"sv) v.why += "; Rocky Linux and AlmaLinux are its rebuilds";
   const EolFamily* f = family(r.image);
   const EolRelease* next = newest_supported(r.image, today);
   if (ref && !version.empty() && next && r.release != "*"sv && ref->path == r.image) {
@@ -419,6 +461,22 @@ EolVerdict verdict(const EolRelease& r, Date today, const ImageRef* ref, SV vers
   } else if (f) {
     v.upgrade = fill(f->upgrade, next);
     if (v.upgrade.find(":-") != std::string::npos || v.upgrade.ends_with(":")) v.upgrade.clear();
+  }
+  // The openjdk and java images: Eclipse Temurin of the same Java release
+  // when that release is supported there (openjdk:8u181-jdk-alpine ->
+  // eclipse-temurin:8-jdk-alpine), a jdk kept a jdk and alpine kept alpine.
+  if (ref && (r.image == "openjdk"sv || r.image == "java"sv)) {
+    std::string tag = lower(ref->tag);
+    SV major = version_prefix(tag);
+    if (size_t dot = major.find('.'); dot != SV::npos) major = major.substr(0, dot);
+    bool lts = false;
+    for (const auto& t : kReleases)
+      if (t.image == "eclipse-temurin"sv && !t.interim && t.release == major && date_of(t) > today) lts = true;
+    if (lts) {
+      bool jdk = tag.find("jdk") != std::string::npos && tag.find("jre") == std::string::npos;
+      v.upgrade = "eclipse-temurin:" + std::string(major) + (jdk ? "-jdk" : "-jre") +
+                  (tag.find("alpine") != std::string::npos ? "-alpine" : "");
+    }
   }
   return v;
 }
@@ -433,6 +491,11 @@ std::string eol_upgrade(std::string_view image, Date today) {
   if (!f) return {};
   std::string out = fill(f->upgrade, newest_supported(image, today));
   return out.find(":-") != std::string::npos || out.ends_with(":") ? std::string() : out;
+}
+
+std::string eol_newest(std::string_view image, Date today) {
+  const EolRelease* r = newest_supported(lower(image), today);
+  return r ? std::string(r->release) : std::string();
 }
 
 std::optional<EolVerdict> eol_verdict(std::string_view image, std::string_view version, Date today) {

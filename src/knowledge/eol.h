@@ -21,6 +21,8 @@ struct EolRelease {
   std::string_view codename;  // buster, focal, ... ("" when none)
   std::string_view eol;       // end of (security) support, "YYYY-MM-DD"
   bool interim = false;       // a short-lived release (odd Node, Ubuntu non-LTS, MySQL innovation)
+  bool estimated = false;     // the project has not published the day yet: projected from its policy
+                              // (replace it with the published date once the day has passed)
 };
 std::span<const EolRelease> eol_releases();
 
@@ -29,6 +31,8 @@ struct EolFamily {
   std::string_view image;     // python
   std::string_view product;   // "Python"
   std::string_view upgrade;   // "python:{}-slim": {} is the newest supported release; no {} = fixed
+  std::string_view source;    // where the dates of its rows were read
+  std::string_view checked;   // "YYYY-MM-DD": when they were last compared with that source
 };
 std::span<const EolFamily> eol_families();
 
@@ -53,5 +57,8 @@ std::optional<EolVerdict> eol_verdict(std::string_view image, std::string_view v
 // The newest supported, non-interim release of a family on `today` as an
 // image reference ("python:3.14-slim"), or "" when the family is unknown.
 std::string eol_upgrade(std::string_view image, Date today);
+// The newest supported, non-interim release of a family on `today` ("3.14",
+// "22.04"), or "" when the family has none.
+std::string eol_newest(std::string_view image, Date today);
 
 }  // namespace dd::kb

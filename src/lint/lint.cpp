@@ -31,8 +31,9 @@ const RuleInfo& parse_error_rule() {
       .severity = Severity::error,
       .summary = "Dockerfile syntax error",
       .rationale = "BuildKit refuses the file or builds something other than what was meant, so the image never ships "
-                   "or ships broken.",
-      .fix = "Correct the instruction at the reported position; the rest of the file is still checked.",
+                   "or ships broken. Correct the instruction at the reported position; the rest of the file is still "
+                   "checked.",
+      // No fix text: a parse error has no one pasteable correction (prose is not a fix).
       .aliases = {"DL1000"},
       .tags = {"syntax"},
   });
@@ -232,11 +233,56 @@ Result lint_text(std::string_view text, const std::string& path, const context::
     return res;
   }
   for (const auto& e : df.errors) {
+    // An instruction before the first FROM is DD1021's (one finding, with its fix).
+    bool before_from = false;
+    for (const auto& ins : df.instructions) {
+      if (ins.kind == dockerfile::Kw::FROM) break;
+      if (ins.kind != dockerfile::Kw::ARG && ins.kind != dockerfile::Kw::other &&
+          ins.keyword_range.begin.line == e.range.begin.line &&
+          ins.keyword_range.begin.column == e.range.begin.column)
+        before_from = true;
+    }
+    if (before_from) continue;
+    // A second stage of the same name is DD1006's (it names the first one).
+    bool duplicate_stage = false;
+    for (const auto& st : df.stages)
+      if (!st.name.empty() && st.from_index < df.instructions.size() &&
+          df.instructions[st.from_index].range.begin.line == e.range.begin.line)
+        for (const auto& earlier : df.stages)
+          if (earlier.index < st.index && earlier.name == st.name) duplicate_stage = true;
+    if (duplicate_stage) continue;
     Finding f = in.at(e.range, e.message);
     report.add(parse_error_rule(), std::move(f));
   }
   for (const auto* rule : dockerfile::rules()) rule->check(in, report);
   res.findings = std::move(report.findings());
+  // A line the parser rejected gets one finding. Warnings and infos of other
+  // rules on it judge words BuildKit never accepts (a stage "named" by a
+  // comment after FROM) and go; an error of a rule that exists for this
+  // mistake (DD1022 ONBUILD FROM, DD1006 a duplicate stage name) stands in
+  // for the parse error, with its fix.
+  std::vector<std::pair<int, int>> rejected;  // [first, last] line of each instruction with a DD0001
+  for (const auto& f : res.findings)
+    if (f.rule == "DD0001")
+      for (const auto& ins : df.instructions)
+        if (f.location.line >= ins.range.begin.line && f.location.line <= ins.range.end.line)
+          rejected.emplace_back(ins.range.begin.line, ins.range.end.line);
+  auto on_rejected = [&](const Finding& f) {
+    for (const auto& [a, b] : rejected)
+      if (f.location.file == df.path && f.location.line >= a && f.location.line <= b) return true;
+    return false;
+  };
+  if (!rejected.empty()) {
+    std::vector<int> explained;  // lines where a rule's error stands in
+    for (const auto& f : res.findings)
+      if (f.rule != "DD0001" && f.severity == Severity::error && on_rejected(f)) explained.push_back(f.location.line);
+    std::erase_if(res.findings, [&](const Finding& f) {
+      if (!on_rejected(f)) return false;
+      if (f.rule == "DD0001")
+        return std::find(explained.begin(), explained.end(), f.location.line) != explained.end();
+      return f.severity != Severity::error;
+    });
+  }
   res.edits = std::move(in.edits());
   res.appends = std::move(in.appends());
   return res;

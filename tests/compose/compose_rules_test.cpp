@@ -135,7 +135,7 @@ TEST(Compose, EndOfLifeImage) {
               "DD7007");
   ASSERT_EQ(f.size(), 2u);
   EXPECT_EQ(f[0].message, "service 'web' runs image node:16: Node.js 16 reached end of life on 2023-09-11");
-  EXPECT_EQ(f[0].fix, "image: node:24");
+  EXPECT_EQ(f[0].fix, "image: node:26");
   EXPECT_EQ(f[0].location.line, 3);
   EXPECT_EQ(f[1].fix, "image: python:3.14-slim");
   EXPECT_EQ(f[1].category, Category::stale_image);

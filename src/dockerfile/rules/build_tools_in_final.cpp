@@ -1,4 +1,7 @@
 // DD2020: compilers, build tools or -dev packages installed in the final stage.
+#include <optional>
+
+#include "dockerfile/rules/development.h"
 #include "dockerfile/rules/incident_util.h"
 
 namespace dd::dockerfile {
@@ -23,6 +26,9 @@ class BuildToolsInFinal : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     const bool single = in.df.stages.size() == 1;
+    const std::string dev = dev::development_target(in);
+    // Computed on the first finding only.
+    std::optional<std::string> env;
     for (const Instruction* ins : inc::final_instructions(in)) {
       if (ins->kind != Kw::RUN) continue;
       const auto& cmds = instruction_commands(in, *ins);
@@ -56,9 +62,29 @@ class BuildToolsInFinal : public Rule {
                           names + " installed on line " + std::to_string(ins->range.begin.line) + (hits.size() == 1 ? " stays" : " stay") + " in the final image" +
                               (single ? " of this single-stage build" : "") +
                               ": build tools add hundreds of MB and attack surface at run time");
-        f.root_cause = "Compilers and headers needed only to build are installed in the stage that ships.";
-        f.fix = "Build in a separate stage and copy only the result: FROM <toolchain> AS build ... then in the final "
-                "stage COPY --from=build /out/ /app/";
+        f.root_cause = "Compilers and headers needed only to build are installed in the stage that ships; build in "
+                       "a stage of its own and copy only the result into the final one.";
+        // The skeleton on this file's own base: the install moves to a build stage.
+        if (const auto& chain = inc::final_chain(in); !chain.empty()) {
+          const Stage* root = chain.front();
+          std::string base = root->base_expanded.empty() ? root->base : root->base_expanded;
+          if (!base.empty() && base.find('$') == std::string::npos) {
+            std::string install;
+            for (size_t i = 0; i < c.argv.size(); ++i) install += (i ? " " : "") + c.argv[i];
+            f.fix = "FROM " + base + " AS build\nRUN " + install + "\nFROM " + base + "\nCOPY --from=build /out/ /app/";
+          }
+        }
+        if (!env) env = dev.empty() ? dev::environment_start(in) : std::string();
+        if (!dev.empty()) {
+          // A development or CI image: the tools are what it is for.
+          f.message = names + " installed on line " + std::to_string(ins->range.begin.line) +
+                      " in a development image (" + dev + "), which does not ship; keep them out of the image that does";
+          f.severity = Severity::info;
+        } else if (!env->empty()) {
+          // It starts a shell, a build tool or nothing: a build or CI environment.
+          f.message += "; the image starts " + *env + ", so it may be a build or CI environment";
+          f.severity = Severity::info;
+        }
         f.tags = {std::string(pm->name)};
         out.add(info_, std::move(f));
       }

@@ -10,6 +10,11 @@ class CopyMultiSource : public Rule {
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
       if ((ins.kind != Kw::COPY && ins.kind != Kw::ADD) || !ins.heredocs.empty() || ins.args.size() < 3) continue;
+      // A line the parser rejected (`COPY --from builder a b`) has no sources to count: DD0001 says why.
+      if (std::any_of(in.df.errors.begin(), in.df.errors.end(), [&](const ParseError& e) {
+            return e.range.begin.line >= ins.range.begin.line && e.range.begin.line <= ins.range.end.line;
+          }))
+        continue;
       const auto& dest = ins.args.back();
       std::string d = dest.text;
       if (d.size() >= 2 && (d.front() == '"' || d.front() == '\'')) d = d.substr(1, d.size() - 2);

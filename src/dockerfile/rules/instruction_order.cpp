@@ -1,4 +1,5 @@
-// DD1021: Instruction before the first FROM.
+// DD1021: Instruction before the first FROM, each one (the parser's own
+// error for it is not repeated as DD0001).
 #include "dockerfile/knowledge.h"
 #include "dockerfile/rules/pkg_util.h"
 
@@ -9,16 +10,24 @@ class InstructionOrder : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
+    // The file's first FROM, to put the instruction after.
+    std::string first_from;
+    for (const auto& ins : in.df.instructions)
+      if (ins.kind == Kw::FROM) {
+        first_from = kb::line_text(in.df, ins.range.begin.line);
+        break;
+      }
     for (const auto& ins : in.df.instructions) {
       if (ins.kind == Kw::FROM) break;
-      if (ins.kind == Kw::ARG) continue;
+      // An unknown instruction is the parser's error (DD0001).
+      if (ins.kind == Kw::ARG || ins.kind == Kw::other) continue;
       Finding f = in.at(ins.keyword_range, ins.keyword + " on line " + std::to_string(ins.range.begin.line) +
                                                " comes before any FROM; only ARG may precede the first FROM");
       f.root_cause = "Every instruction except ARG needs a build stage, which FROM starts.";
-      // Pasteable: a FROM, then the instruction.
-      f.fix = "FROM <image>\n" + kb::line_text(in.df, ins.range.begin.line);
+      // Pasteable: the file's first FROM, then the instruction.
+      f.fix = (first_from.empty() ? std::string("FROM <image>") : first_from) + "\n" +
+              kb::line_text(in.df, ins.range.begin.line);
       out.add(info_, std::move(f));
-      break;
     }
   }
 

@@ -2,6 +2,7 @@
 // dependencies in the final stage.
 #include <span>
 
+#include "dockerfile/rules/development.h"
 #include "dockerfile/rules/incident_util.h"
 
 namespace dd::dockerfile {
@@ -43,6 +44,15 @@ class LanguageCache : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     const auto& all = inc::final_instructions(in);
+    const std::string dev = dev::development_target(in);
+    // A development or CI image: its caches and devDependencies are its purpose.
+    auto add = [&](Finding f) {
+      if (!dev.empty()) {
+        f.message += ", in a development image (" + dev + ") that does not ship";
+        f.severity = Severity::info;
+      }
+      out.add(info_, std::move(f));
+    };
     size_t last_prune = 0;  // 1 + index of the last RUN that prunes dev dependencies
     for (size_t j = 0; j < all.size(); ++j)
       if (all[j]->kind == Kw::RUN && inc::mentions(*all[j], {"prune", "yarn workspaces focus --production"}))
@@ -68,10 +78,16 @@ class LanguageCache : public Rule {
           if (kb::basename(c.argv[off]).starts_with("python")) off += 2;
           Finding f = in.at(c.range(off), "pip install on line " + std::to_string(ins->range.begin.line) +
                                                " keeps its download cache (~/.cache/pip) in the image");
-          f.root_cause = "pip caches every wheel it downloads; without --no-cache-dir the cache ships in the layer.";
-          f.fix = "pip install --no-cache-dir ...  (or ENV PIP_NO_CACHE_DIR=1)";
+          f.root_cause = "pip caches every wheel it downloads; without --no-cache-dir (or ENV PIP_NO_CACHE_DIR=1) the cache ships in the layer.";
+          // The install as it should read: --no-cache-dir after its subcommand.
+          std::string fix = "RUN";
+          for (size_t i = 0; i < c.argv.size(); ++i) {
+            fix += " " + c.argv[i];
+            if (i == sub) fix += " --no-cache-dir";
+          }
+          f.fix = fix;
           f.tags = {"python"};
-          out.add(info_, std::move(f));
+          add(std::move(f));
           if (!ins->exec_form && ins->heredocs.empty() && sub < c.size())
             in.propose({{c.range(sub).end, c.range(sub).end}, " --no-cache-dir"});
           continue;
@@ -93,7 +109,7 @@ class LanguageCache : public Rule {
         f.root_cause = "Without --omit=dev (or NODE_ENV=production) test, lint and build tooling ship with the app.";
         f.fix = eco->name == "npm"sv ? "RUN npm ci --omit=dev" : eco->name == "yarn"sv ? "RUN yarn install --production --frozen-lockfile" : "RUN pnpm install --prod --frozen-lockfile";
         f.tags = {"node"};
-        out.add(info_, std::move(f));
+        add(std::move(f));
       }
     }
   }
@@ -106,7 +122,7 @@ class LanguageCache : public Rule {
       .severity = Severity::warning,
       .summary = "Language package cache or dev dependencies in the final image",
       .rationale = "pip's wheel cache and npm devDependencies often double the size of a Python or Node image.",
-      .fix = "RUN pip install --no-cache-dir -r requirements.txt   /   RUN npm ci --omit=dev",
+      .fix = "RUN pip install --no-cache-dir -r requirements.txt",
       .aliases = {"DL3042"},
   });
 };

@@ -11,7 +11,16 @@ class MaintainerDeprecated : public Rule {
     for (const auto& ins : in.df.instructions) {
       if (ins.kind != Kw::MAINTAINER) continue;
       Finding f = in.at(ins.keyword_range, "MAINTAINER is deprecated; the author belongs in a label");
-      f.fix = "LABEL org.opencontainers.image.authors=\"" + ins.args_text + "\"";
+      // One pair of quotes: MAINTAINER "A <a@b>" is already quoted.
+      std::string who = ins.args_text;
+      if (who.size() >= 2 && (who.front() == '"' || who.front() == '\'') && who.back() == who.front())
+        who = who.substr(1, who.size() - 2);
+      std::string quoted;
+      for (char c : who) {
+        if (c == '"' || c == '\\') quoted += '\\';
+        quoted += c;
+      }
+      f.fix = "LABEL org.opencontainers.image.authors=\"" + quoted + "\"";
       in.propose({ins.range, f.fix});
       out.add(info_, std::move(f));
     }

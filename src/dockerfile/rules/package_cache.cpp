@@ -1,5 +1,6 @@
 // DD2022: OS package caches left in the layer (apt lists, apk cache, yum/dnf
 // cache) or apt recommends installed.
+#include "dockerfile/rules/development.h"
 #include "dockerfile/rules/incident_util.h"
 
 namespace dd::dockerfile {
@@ -16,6 +17,7 @@ class PackageCache : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
+    const std::string dev = dev::development_target(in);
     for (const Instruction* ins : inc::final_instructions(in)) {
       if (ins->kind != Kw::RUN) continue;
       std::string text = inc::run_text(*ins);
@@ -49,10 +51,14 @@ class PackageCache : public Rule {
                                           what + " (tens of MB that ship in the image)");
         f.root_cause = "Package manager caches and recommended packages are written into the layer and no later "
                        "RUN can remove them from it.";
-        std::string fix;
-        if (recommends) fix = "apt-get install -y --no-install-recommends ...";
-        if (!cleaned) fix += std::string(fix.empty() ? "" : " ") + std::string(pm.clean_fix);
-        f.fix = fix;
+        f.fix = fixed_run(cmds, ci, sub, pm, cleaned, recommends);
+        // A cache is never an image's purpose: only a named development
+        // image makes it info (a base image without CMD ships its cache to
+        // every image built FROM it).
+        if (!dev.empty()) {
+          f.message += " in a development image (" + dev + "), which does not ship";
+          f.severity = Severity::info;
+        }
         f.tags = {std::string(pm.name)};
         out.add(info_, std::move(f));
         propose(in, *ins, c, sub, pm, cleaned, recommends);
@@ -79,6 +85,34 @@ class PackageCache : public Rule {
     for (size_t i = p + 1; i < c.argv.size(); ++i)
       if (!c.argv[i].empty() && c.argv[i][0] != '-' && dd::kb::removes_cache(pm, c.argv[i])) return true;
     return false;
+  }
+
+  // The RUN as it should read: the commands before this one in the same RUN,
+  // then this one with --no-install-recommends / --no-cache after its
+  // subcommand and the manager's clean step after it.
+  static std::string fixed_run(const std::vector<Cmd>& cmds, size_t ci, size_t sub, const dd::kb::PackageManager& pm,
+                               bool cleaned, bool recommends) {
+    const bool apk = pm.name == "apk"sv;
+    std::string run = "RUN ";
+    // From the first of the plain `a && b` / `a; b` commands that lead to it.
+    size_t first = ci;
+    while (first > 0 && cmds[first - 1].depth == 0 && !cmds[first - 1].background &&
+           (cmds[first - 1].next == shell::Connector::and_ || cmds[first - 1].next == shell::Connector::seq))
+      --first;
+    if (cmds[ci].depth != 0) first = ci;
+    for (size_t k = first; k <= ci; ++k) {
+      const auto& c = cmds[k];
+      if (k > first) run += " && ";
+      for (size_t i = 0; i < c.argv.size(); ++i) {
+        run += (i ? " " : "") + c.argv[i];
+        if (k == ci && i == sub) {
+          if (apk && !cleaned) run += " --no-cache";
+          else if (recommends) run += " --no-install-recommends";
+        }
+      }
+    }
+    if (!cleaned && !apk) run += " " + std::string(pm.clean_fix);
+    return run;
   }
 
   static void propose(const LintInput& in, const Instruction& ins, const Cmd& c, size_t sub,

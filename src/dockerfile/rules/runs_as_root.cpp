@@ -1,7 +1,9 @@
 // DD2050: the final image runs as root. DD2051: USER names a user that is
 // never created.
+#include "dockerfile/rules/development.h"
 #include "dockerfile/rules/incident_util.h"
 #include "dockerfile/rules/local_image.h"
+#include "knowledge/images.h"
 
 namespace dd::dockerfile {
 namespace {
@@ -26,20 +28,8 @@ bool known_user(const std::string& user, const kb::ImageRef& base) {
   for (std::string_view u : {"ContainerUser", "ContainerAdministrator", "root", "nobody", "daemon", "bin", "sys", "www-data", "nonroot", "operator", "guest",
                              "mail", "news", "games", "sync", "man", "lp", "proxy", "backup", "list"})
     if (user == u) return true;
-  struct ImageUser {
-    std::string_view image, user;
-  };
-  static const ImageUser kImageUsers[] = {
-      {"node", "node"},          {"nginx", "nginx"},       {"postgres", "postgres"}, {"redis", "redis"},
-      {"mysql", "mysql"},        {"mongo", "mongodb"},     {"rabbitmq", "rabbitmq"}, {"elasticsearch", "elasticsearch"},
-      {"jenkins/jenkins", "jenkins"}, {"gradle", "gradle"}, {"ubuntu", "ubuntu"},   {"tomcat", "tomcat"},
-      {"grafana/grafana", "grafana"}, {"httpd", "www-data"}, {"php", "www-data"},   {"bitnami", "1001"},
-      {"nginxinc/nginx-unprivileged", "nginx"}, {"python", "nobody"}, {"golang", "nobody"}, {"alpine", "nobody"},
-      {"busybox", "nobody"},
-  };
-  for (const auto& iu : kImageUsers)
-    if ((base.path == iu.image || base.path.rfind(std::string(iu.image) + "/", 0) == 0) && user == iu.user) return true;
-  return false;
+  // The users official images create (knowledge/images.h).
+  return dd::kb::image_has_user(base, user);
 }
 
 bool numeric(const std::string& s) {
@@ -65,6 +55,8 @@ class RunsAsRoot : public Rule {
     const auto& real = local::final_base(in);
     if (!user) {
       if (real && local::runs_as_non_root(*real)) return;  // the base's own USER still applies
+      const dd::kb::ImageUser* row = dd::kb::image_user(base);
+      if (!real && row && row->runs == dd::kb::ImageRuns::as_user) return;  // its Dockerfile ends with USER
       if (inc::is_scratch(base) || kb::contains(base.tag, "nonroot") || base.registry == "cgr.dev"sv ||
           base.path.rfind("bitnami/", 0) == 0 || kb::contains(base.path, "unprivileged") ||
           chain.front()->base_expanded.find('$') != std::string::npos)
@@ -94,11 +86,12 @@ class RunsAsRoot : public Rule {
       // its port and runs its workers as an unprivileged user, or a base
       // image that starts a shell/REPL and leaves USER to the images built
       // FROM it (docker-library/php). Worth knowing, not a warning.
-      std::string why = left_to_users(in, cmds, base);
+      std::string why = left_to_users(in, all, cmds, base);
       if (!why.empty()) {
         f.message = where + ": " + why;
         f.severity = Severity::info;
       }
+      development(in, f);
       out.add(info_, std::move(f));
       return;
     }
@@ -107,6 +100,7 @@ class RunsAsRoot : public Rule {
                                                       " is the last USER, so the app runs as root");
       f.root_cause = "The image switches to root (often for an install step) and never switches back.";
       f.fix = fix_for(base);
+      development(in, f);
       out.add(info_, std::move(f));
       return;
     }
@@ -149,8 +143,23 @@ class RunsAsRoot : public Rule {
   }
 
   // Why an image deliberately leaves USER to its users, or "".
-  static std::string left_to_users(const LintInput& in, const std::vector<Cmd>& cmds, const kb::ImageRef& base) {
+  static std::string left_to_users(const LintInput& in, const std::vector<const Instruction*>& all,
+                                   const std::vector<Cmd>& cmds, const kb::ImageRef& base) {
     (void)in;
+    // A server image whose entrypoint drops to its user itself (postgres,
+    // redis, mysql...), started as the base starts it.
+    if (const dd::kb::ImageUser* row = dd::kb::image_user(base);
+        row && (row->runs == dd::kb::ImageRuns::drops_itself || row->runs == dd::kb::ImageRuns::needs_root)) {
+      bool own_start = false;
+      for (const Instruction* i : all)
+        if (i->kind == Kw::CMD || i->kind == Kw::ENTRYPOINT) own_start = true;
+      if (!own_start && row->runs == dd::kb::ImageRuns::needs_root)
+        return "the " + base.path + ":" + base.tag + " entrypoint runs dockerd, which needs root; the -rootless variant "
+               "runs it as user " + std::string(row->user);
+      if (!own_start)
+        return "the " + base.path + " entrypoint starts as root and runs the server as user " + std::string(row->user) +
+               " itself";
+    }
     // The program the container starts, after an entrypoint script.
     std::string prog;
     for (const auto& c : cmds) {
@@ -188,8 +197,19 @@ class RunsAsRoot : public Rule {
     return {};
   }
 
+  // A development image (its target stage or file is named dev, dev-envs,
+  // test, ci...) does not ship: root there is worth knowing, not a warning.
+  static void development(const LintInput& in, Finding& f) {
+    std::string dev = dev::development_target(in);
+    if (dev.empty()) return;
+    f.message += ", in a development image (" + dev + ") that does not ship";
+    f.severity = Severity::info;
+  }
+
   static std::string fix_for(const kb::ImageRef& base) {
-    if (base.path == "node"sv) return "USER node";
+    // What the image's own users do (nginx-unprivileged, USER node, USER www-data).
+    if (const dd::kb::ImageUser* row = dd::kb::image_user(base); row && !row->fix.empty())
+      if (std::string fix = dd::kb::image_user_fix(*row, base); !fix.empty()) return fix;
     if (inc::is_distroless(base)) return "FROM " + base.path + ":nonroot";
     if (inc::is_alpine_like(base)) return "RUN addgroup -S app && adduser -S -G app app\nUSER app";
     return "RUN groupadd --system app && useradd --system --gid app --no-create-home app\nUSER app";

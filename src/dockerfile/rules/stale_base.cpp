@@ -13,8 +13,8 @@ const RuleInfo& digest_info() {
       .severity = Severity::info,
       .summary = "Base image not pinned by digest",
       .rationale = "A tag moves: two builds of the same commit get different bases, and a rebuild can pull a broken "
-                   "or compromised image.",
-      .fix = "FROM node:20.11-bookworm-slim@sha256:<digest>  (docker buildx imagetools inspect node:20.11-bookworm-slim)",
+                   "or compromised image. `docker buildx imagetools inspect IMAGE:TAG` prints the digest to pin.",
+      .fix = "FROM node:22.11-bookworm-slim@sha256:<digest>",
       .tags = {"pinning"},
   });
   return r;
@@ -28,7 +28,7 @@ const RuleInfo& eol_info() {
       .summary = "End-of-life base image",
       .rationale = "An end-of-life OS or runtime gets no security fixes: scanners light up, and package mirrors "
                    "disappear so builds start failing.",
-      .fix = "FROM python:3.12-slim",
+      .fix = "FROM python:3.14-slim",
       .tags = {"eol"},
   });
   return r;
@@ -112,7 +112,7 @@ class StaleBase : public Rule {
                           line);
         f.root_cause = "latest moves with every upstream release, so a rebuild silently changes OS, runtime and "
                        "libraries.";
-        f.fix = "FROM " + ref.path + ":<version>  e.g. " + example(ref);
+        f.fix = "FROM " + pinned(ref);
         out.add(info_, std::move(f));
       } else if (ref.digest.empty() && &st == last && !trusted(in, ref)) {
         Finding f = in.at(r, "FROM " + img + resolved + " on line " + std::to_string(from.range.begin.line) +
@@ -137,8 +137,9 @@ class StaleBase : public Rule {
           Finding f = in.at(r, "FROM " + img + resolved + " on line " + std::to_string(from.range.begin.line) +
                                    ": the local image is " + what + ": " + *inside,
                             line);
-          f.root_cause = "The base no longer receives security updates; its tag does not say so, its contents do.";
-          f.fix = "rebuild " + img + " FROM " + (upgrade.empty() ? "a supported release" : upgrade);
+          f.root_cause = "The base no longer receives security updates; its tag does not say so, its contents do. "
+                         "Rebuild " + img + " FROM " + (upgrade.empty() ? "a supported release" : upgrade) + ".";
+          f.fix = "FROM " + (upgrade.empty() ? std::string("<a supported release>") : upgrade);
           out.add(eol_info(), std::move(f));
         }
       }
@@ -146,9 +147,15 @@ class StaleBase : public Rule {
   }
 
  private:
-  static std::string example(const kb::ImageRef& r) {
-    std::string up = dd::kb::eol_upgrade(r.path, dd::kb::today());
-    return up.empty() ? r.path + ":1.2.3" : up;
+  // The reference with a tag: the newest supported release of a known
+  // family in the same variant (no tag is the full image: python ->
+  // python:3.14), the family's replacement when the image itself is gone
+  // (openjdk -> eclipse-temurin:21-jre), else a placeholder to fill in.
+  static std::string pinned(const kb::ImageRef& r) {
+    const std::string reg = r.registry.empty() ? "" : r.registry + "/";
+    if (std::string v = dd::kb::eol_newest(r.path, dd::kb::today()); !v.empty()) return reg + r.path + ":" + v;
+    if (std::string up = dd::kb::eol_upgrade(r.path, dd::kb::today()); !up.empty()) return up;
+    return reg + r.path + ":<version>";
   }
 
   const RuleInfo& info_ = Rules::add({

@@ -1,0 +1,81 @@
+#pragma once
+// Whether the image a Dockerfile builds is a development, test or CI image
+// rather than one that ships: its target (the final stage of the shipping
+// chain) is named so (dev, dev-envs, development, test, ci, lint, debug,
+// devcontainer), or the file is (Dockerfile.dev, test.Dockerfile,
+// Dockerfile-ci). In such an image build tools, package caches and
+// devDependencies are its purpose, so the image-bloat rules (DD2020, DD2022,
+// DD2024) report them at info. A stage named dev that a shipping stage is
+// built FROM still ships: only the target's own name counts.
+#include <string>
+#include <string_view>
+
+#include "core/text.h"
+#include "dockerfile/rule.h"
+#include "dockerfile/rules/start_command.h"
+#include "dockerfile/stages.h"
+
+namespace dd::dockerfile::dev {
+
+// Words that name a development image, matched against whole words of the
+// target stage's name and of the file's name (split at - _ .).
+inline constexpr std::string_view kWords[] = {"dev",   "devel", "develop", "development", "devenv", "devenvs",
+                                              "devcontainer", "test", "tests", "testing", "ci", "lint",
+                                              "debug", "e2e"};
+// A file (never a stage) named so builds a build environment: Dockerfile.build,
+// Dockerfile.builder. A final stage named build still ships.
+inline constexpr std::string_view kFileWords[] = {"build", "builder"};
+
+inline bool has_word(std::string_view name, bool file) {
+  std::string low = dd::text::lower(name);
+  size_t pos = 0;
+  while (pos <= low.size()) {
+    size_t end = low.find_first_of("-_.", pos);
+    if (end == std::string::npos) end = low.size();
+    std::string_view w = std::string_view(low).substr(pos, end - pos);
+    for (std::string_view k : kWords)
+      if (w == k) return true;
+    if (file)
+      for (std::string_view k : kFileWords)
+        if (w == k) return true;
+    pos = end + 1;
+  }
+  return false;
+}
+
+// "" when the image ships; else what says it does not ("stage dev-envs",
+// "file Dockerfile.dev"), for the message.
+inline std::string development_target(const LintInput& in) {
+  const auto& chain = final_chain(in);
+  if (!chain.empty() && !chain.back()->name.empty() && has_word(chain.back()->name, false))
+    return "stage " + chain.back()->name;
+  // The file's own name; never its folders (a checkout under /tmp/test-x or
+  // ~/dev says nothing of the image). A corpus that flattens paths
+  // (tests__e2e__Dockerfile) is read the same way: its last part is the name.
+  std::string_view file = in.df.path;
+  if (size_t slash = file.find_last_of('/'); slash != std::string_view::npos) file.remove_prefix(slash + 1);
+  if (size_t flat = file.rfind("__"); flat != std::string_view::npos) file.remove_prefix(flat + 2);
+  if (has_word(file, true)) return "file " + std::string(file);
+  return {};
+}
+
+// What the image starts when it looks like a build, test or CI environment
+// rather than an app (moby's Dockerfile.simple, etcd's test images, a
+// builder run as `docker run IMAGE make`): no program of its own, a shell, a
+// build tool, or a script named for a build or a test. "" otherwise: an app
+// (node server.js, gunicorn, python app.py) or an inherited REPL.
+inline std::string environment_start(const LintInput& in) {
+  auto start = inc::start_commands(in, inc::start_command(final_instructions(in)));
+  if (start.empty()) return "no program of its own";
+  size_t p = kb::real_program(start.front().argv);
+  if (p >= start.front().argv.size()) return "no program of its own";
+  std::string_view prog = kb::basename(start.front().argv[p]);
+  for (std::string_view t : {"sh", "bash", "ash", "zsh", "make", "go", "cargo", "mvn", "gradle"})
+    if (prog == t) return std::string(prog);
+  if (prog.find('.') != std::string_view::npos || prog.find('-') != std::string_view::npos ||
+      prog.find('_') != std::string_view::npos)
+    if (has_word(prog, true)) return std::string(prog);
+  return {};
+}
+
+}  // namespace dd::dockerfile::dev
