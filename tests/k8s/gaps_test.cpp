@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/error.h"
+#include "helpers.h"
 #include "k8s/lint.h"
 #include "k8s/manifest.h"
 
@@ -164,4 +165,38 @@ TEST(ManifestLoader, YamlCppEndlessDocumentsAreMalformedInput) {
     EXPECT_EQ(what.rfind("loop.yaml:2:", 0), 0u) << what;
     EXPECT_NE(what.find("malformed YAML"), std::string::npos) << what;
   }
+}
+
+// A file named on the command line that parses as a YAML scalar (binary junk,
+// a plain text file) is a wrong input: one line, "FILE: holds no Kubernetes
+// object". In a folder the same file is skipped like any non-manifest YAML.
+TEST(ManifestLoader, NamedScalarFileHoldsNoObject) {
+  dd::test::TempDir d;
+  std::string junk("\x7f" "ELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00\x3e\x00", 20);
+  const std::vector<std::pair<std::string, std::string>> inputs = {
+      {"notes.yaml", "This is a plain text file, not a manifest.\nIt has two lines.\n"},
+      {"junk.yaml", junk},
+  };
+  for (const auto& [name, text] : inputs) {
+    auto p = d.write("named/" + name, text);
+    k8s::ManifestSet set;
+    try {
+      k8s::load_path(set, p);
+      FAIL() << name << " accepted";
+    } catch (const InputError& e) {
+      EXPECT_EQ(std::string(e.what()), p.string() + ": holds no Kubernetes object");
+    }
+  }
+  // The folder holding them, plus a manifest: the junk is skipped, the manifest read.
+  d.write("named/app.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app}\ndata: {A: b}\n");
+  k8s::ManifestSet set;
+  EXPECT_NO_THROW(k8s::load_path(set, d.path() / "named"));
+  ASSERT_EQ(set.objects().size(), 1u);
+  EXPECT_EQ(set.objects()[0].name, "app");
+  // A mapping without apiVersion/kind (a Helm values file) and an empty file
+  // stay silent when named: they are YAML, just not objects.
+  k8s::ManifestSet other;
+  EXPECT_NO_THROW(k8s::load_path(other, d.write("values.yaml", "replicas: 2\nimage: {tag: v1}\n")));
+  EXPECT_NO_THROW(k8s::load_path(other, d.write("empty.yaml", "# nothing\n")));
+  EXPECT_TRUE(other.objects().empty());
 }

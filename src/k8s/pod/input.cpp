@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "core/yaml.h"
 #include "k8s/pod/pod.h"
 #include "k8s/manifest.h"
 
@@ -77,10 +78,10 @@ std::vector<json> yaml_documents(std::string_view text, const std::string& file)
   try {
     std::string s(text);
     size_t budget = 1000000;
-    for (const auto& doc : k8s::load_yaml_documents(s))
+    for (const auto& doc : yaml::load_documents(s))
       if (doc.IsDefined() && !doc.IsNull()) out.push_back(to_json(doc, budget));
   } catch (const YAML::Exception& e) {
-    throw InputError(file + ":" + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg);
+    throw InputError(yaml::malformed_message(file, e));
   } catch (const InputError& e) {
     throw InputError(file + ": " + e.what());
   }
