@@ -172,10 +172,9 @@ TEST(ManifestLoader, YamlCppEndlessDocumentsAreMalformedInput) {
 // object". In a folder the same file is skipped like any non-manifest YAML.
 TEST(ManifestLoader, NamedScalarFileHoldsNoObject) {
   dd::test::TempDir d;
-  std::string junk("\x7f" "ELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00\x3e\x00", 20);
   const std::vector<std::pair<std::string, std::string>> inputs = {
       {"notes.yaml", "This is a plain text file, not a manifest.\nIt has two lines.\n"},
-      {"junk.yaml", junk},
+      {"junk.yaml", "\xde\xad\xbe\xef\x13\x37\x01\x02" "binary\xfe\xff\x10\x80\x81"},
   };
   for (const auto& [name, text] : inputs) {
     auto p = d.write("named/" + name, text);
@@ -185,6 +184,24 @@ TEST(ManifestLoader, NamedScalarFileHoldsNoObject) {
       FAIL() << name << " accepted";
     } catch (const InputError& e) {
       EXPECT_EQ(std::string(e.what()), p.string() + ": holds no Kubernetes object");
+    }
+  }
+  // Binary junk that does not even parse (an ELF header): malformed, one
+  // printable line with the file and line.
+  {
+    std::string elf("\x7f" "ELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00\x3e\x00\x01\x00\x00\x00"
+                    "\x10\x6b\x00\x00\x00\x00\x00\x00\x40\x00\x00\x00",
+                    40);
+    auto p = d.write("elf.yaml", elf);
+    k8s::ManifestSet set;
+    try {
+      k8s::load_path(set, p);
+      FAIL() << "ELF accepted";
+    } catch (const InputError& e) {
+      std::string m = e.what();
+      EXPECT_EQ(m.rfind(p.string() + ":1:", 0), 0u) << m;
+      EXPECT_NE(m.find("malformed YAML"), std::string::npos) << m;
+      for (unsigned char ch : m) EXPECT_TRUE(ch >= 0x20 && ch < 0x7f) << "unprintable byte in: " << m;
     }
   }
   // The folder holding them, plus a manifest: the junk is skipped, the manifest read.

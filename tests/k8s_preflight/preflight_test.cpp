@@ -326,7 +326,7 @@ std::string pod_manifest(const std::string& image) {
          "    - name: seed\n"
          "      image: " + image + "\n"
          "      command: [sh, -c, 'echo seeded > /shared/seeded && echo from-init > /work/from-init && "
-         "printf \"/:probe:s3cr3t-probe-pw\\n\" > /shared/httpd.conf']\n"
+         "printf \"/:probe:s3cr3t-probe-pw\\n\" > /shared/auth.conf']\n"
          "      volumeMounts:\n"
          "        - {name: shared, mountPath: /shared}\n"
          "        - {name: work, mountPath: /work, subPath: init}\n"
@@ -338,7 +338,7 @@ std::string pod_manifest(const std::string& image) {
          "  containers:\n"
          "    - name: web\n"
          "      image: " + image + "\n"
-         "      command: [httpd, -f, -p, '8080', -h, /app/public, -c, /shared/httpd.conf]\n"
+         "      command: [httpd, -f, -p, '8080', -h, /app/public, -c, /shared/auth.conf]\n"
          "      ports: [{name: http, containerPort: 8080}, {name: grpc, containerPort: 9090}]\n"
          "      startupProbe:\n"
          "        exec:\n"
@@ -508,8 +508,8 @@ TEST_F(Preflight, NoTokenAndNoServiceLinksWhenThePodSaysSo) {
 TEST_F(Preflight, ProbeImageRunsTheProbesOfAnImageWithoutTools) {
   TempDir build;
   build.write("www/index.html", "<h1>ok</h1>\n");
-  build.write("Dockerfile", "FROM " + image_ + " AS tools\nFROM scratch\nCOPY --from=tools /bin/busybox /server\n"
-                            "COPY www /www\nENTRYPOINT [\"/server\", \"httpd\", \"-f\", \"-p\", \"8080\", \"-h\", \"/www\"]\n");
+  build.write("Dockerfile", "FROM " + image_ + " AS tools\nFROM scratch\nCOPY --from=tools /bin/busybox /busybox\n"
+                            "COPY www /www\nENTRYPOINT [\"/busybox\", \"httpd\", \"-f\", \"-p\", \"8080\", \"-h\", \"/www\"]\n");
   const std::string bare = "drydock-test/k8s-preflight-bare:1";
   ASSERT_TRUE(docker_build(build.path(), bare));
   TempDir dir;

@@ -1048,15 +1048,32 @@ Result run(const ManifestSet& set, const Options& o, engine::Client& client, con
       empty_hosts[vname] = d;
       continue;
     }
-    std::string opt = fs_group ? "mode=2777,gid=" + std::to_string(*fs_group) : "mode=0777";
-    if (auto size = v ? kb::parse_memory(v->size_limit) : std::nullopt; size && *size > 0)
-      opt += ",size=" + std::to_string(*size);
     std::string vol = "drydock-preflight-" + id + "-" + vname;
-    client.post_json("/volumes/create", {{"Name", vol},
-                                         {"Driver", "local"},
-                                         {"DriverOpts", {{"type", "tmpfs"}, {"device", "tmpfs"}, {"o", opt}}},
-                                         {"Labels", labels(id)}});
-    made.volumes.push_back(vol);
+    // A tmpfs volume is unmounted, and emptied, when no container uses it:
+    // one that an init container fills is a plain engine volume instead,
+    // its root made 0777 (02777 and group fsGroup) as the kubelet's.
+    bool filled_by_init = false;
+    for (const auto& m : members)
+      if (m.kind == "init")
+        for (const auto& em : m.plan.empty_mounts) filled_by_init |= em.volume == vname;
+    if (filled_by_init) {
+      client.post_json("/volumes/create", {{"Name", vol}, {"Labels", labels(id)}});
+      made.volumes.push_back(vol);
+      VolumeFiles root;
+      root.volume = vname;
+      root.root_mode = fs_group ? 02777 : 0777;
+      root.root_gid = fs_group.value_or(0);
+      populate_volume(client, made, plan.image, vol, root, id);
+    } else {
+      std::string opt = fs_group ? "mode=2777,gid=" + std::to_string(*fs_group) : "mode=0777";
+      if (auto size = v ? kb::parse_memory(v->size_limit) : std::nullopt; size && *size > 0)
+        opt += ",size=" + std::to_string(*size);
+      client.post_json("/volumes/create", {{"Name", vol},
+                                           {"Driver", "local"},
+                                           {"DriverOpts", {{"type", "tmpfs"}, {"device", "tmpfs"}, {"o", opt}}},
+                                           {"Labels", labels(id)}});
+      made.volumes.push_back(vol);
+    }
     volume_names[vname] = vol;
   }
 
