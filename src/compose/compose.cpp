@@ -3,8 +3,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include "core/error.h"
-#include "core/yaml.h"
 #include "core/redact.h"
+#include "core/yaml.h"
 #include "secrets/secrets.h"
 
 namespace dd::compose {

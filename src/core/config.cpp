@@ -6,8 +6,8 @@
 
 #include "core/error.h"
 #include "core/glob.h"
-#include "core/yaml.h"
 #include "core/registry.h"
+#include "core/yaml.h"
 
 namespace fs = std::filesystem;
 
