@@ -27,7 +27,7 @@ int run_k8s_lint(const K8sLintArgs& a) {
   for (const auto& p : a.paths) {
     if (p == "-") {
       std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-      k8s::load_text(set, text, "<stdin>");
+      k8s::load_text(set, text, "<stdin>", /*named=*/true);
     } else {
       k8s::load_path(set, p);
     }

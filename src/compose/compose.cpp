@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 #include "core/redact.h"
+#include "core/yaml.h"
 #include "secrets/secrets.h"
 
 namespace dd::compose {
@@ -67,14 +68,7 @@ File load(const std::filesystem::path& path, const std::string& display) {
   File f;
   f.path = path;
   f.display = display.empty() ? path.string() : display;
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(path.string());
-  } catch (const YAML::BadFile&) {
-    throw InputError(path.string() + ": cannot read compose file");
-  } catch (const YAML::Exception& e) {
-    throw InputError(path.string() + ":" + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg);
-  }
+  YAML::Node root = yaml::load_file(path, "compose file");
   try {
     auto services = root.IsMap() ? root["services"] : YAML::Node();
     if (!services || !services.IsMap()) return f;

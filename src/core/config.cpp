@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "core/glob.h"
 #include "core/registry.h"
+#include "core/yaml.h"
 
 namespace fs = std::filesystem;
 
@@ -180,14 +181,7 @@ Config load_config(const fs::path& file) {
   Config c;
   c.source = file;
   c.root = file.parent_path();
-  YAML::Node y;
-  try {
-    y = YAML::LoadFile(file.string());
-  } catch (const YAML::BadFile&) {
-    throw InputError(file.string() + ": cannot read config file");
-  } catch (const YAML::Exception& e) {
-    throw InputError(file.string() + ":" + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg);
-  }
+  YAML::Node y = yaml::load_file(file, "config file");
   if (y.IsNull()) return c;
   if (!y.IsMap()) throw InputError(file.string() + ": config must be a YAML mapping");
   try {

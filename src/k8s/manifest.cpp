@@ -5,10 +5,9 @@
 #include <fstream>
 #include <sstream>
 
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/parser.h>
 
 #include "core/error.h"
+#include "core/yaml.h"
 
 namespace dd::k8s {
 namespace {
@@ -199,6 +198,12 @@ Probe read_probe(const YAML::Node& parent, const char* key) {
         p.port_at = mark_of(port);
       }
       p.path = scalar(hn["path"]);
+      p.host = scalar(hn["host"]);
+      p.scheme = scalar(hn["scheme"]);
+      p.grpc_service = scalar(hn["service"]);
+      if (auto hs = hn["httpHeaders"]; hs && hs.IsSequence())
+        for (const auto& h : hs)
+          if (h.IsMap()) p.http_headers.emplace_back(scalar(h["name"]), scalar(h["value"]));
       p.command = string_list(hn["command"]);
     }
     break;
@@ -331,6 +336,7 @@ Container read_container(const YAML::Node& n, bool init, const std::string& path
     c.resources.at = c.at;
   }
   c.security_context = read_security(n["securityContext"]);
+  c.restart_policy = scalar(n["restartPolicy"]);
   if (auto vm = n["volumeMounts"]; vm && vm.IsSequence())
     for (const auto& m : vm) {
       if (!m.IsMap()) continue;
@@ -411,6 +417,8 @@ PodSpec read_pod(const YAML::Node& spec, const YAML::Node& meta, const std::stri
   p.security_context = read_security(spec["securityContext"]);
   p.host_network = boolean(spec["hostNetwork"]).value_or(false);
   p.service_account = scalar(spec["serviceAccountName"]);
+  p.automount_service_account_token = boolean(spec["automountServiceAccountToken"]);
+  p.enable_service_links = boolean(spec["enableServiceLinks"]);
   return p;
 }
 
@@ -543,6 +551,7 @@ void read_object(ManifestSet& set, const YAML::Node& n, const std::string& displ
   } else if (k == "Service") {
     o.service_selector = read_plain_selector(child(spec, "selector"));
     o.service_type = scalar(child(spec, "type"));
+    o.cluster_ip = scalar(child(spec, "clusterIP"));
     o.external_name = scalar(child(spec, "externalName"));
     if (auto ps = child(spec, "ports"); ps && ps.IsSequence())
       for (const auto& p : ps) {
@@ -554,6 +563,8 @@ void read_object(ManifestSet& set, const YAML::Node& n, const std::string& displ
         if (p["protocol"]) sp.protocol = scalar(p["protocol"]);
         o.service_ports.push_back(std::move(sp));
       }
+  } else if (k == "ServiceAccount") {
+    o.automount_service_account_token = boolean(n["automountServiceAccountToken"]);
   } else if (k == "NetworkPolicy" && o.api_version.rfind("networking.k8s.io/", 0) == 0) {
     o.network_policy = read_network_policy(spec ? spec : YAML::Node(YAML::NodeType::Map));
   }
@@ -674,53 +685,19 @@ std::optional<std::map<std::string, std::string>> ManifestSet::namespace_labels(
   return std::nullopt;
 }
 
-namespace {
-
-// Counts documents; more documents than bytes means the parser stopped
-// consuming its input.
-class DocumentGuard : public YAML::EventHandler {
- public:
-  explicit DocumentGuard(size_t limit) : limit_(limit) {}
-  void OnDocumentStart(const YAML::Mark& m) override {
-    if (++docs_ > limit_) throw YAML::ParserException(m, "the YAML parser stops advancing here (unterminated flow or stray token)");
-  }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-  void OnMapEnd() override {}
-
- private:
-  size_t limit_;
-  size_t docs_ = 0;
-};
-
-}  // namespace
-
-std::vector<YAML::Node> load_yaml_documents(const std::string& text) {
-  {
-    std::istringstream in(text);
-    YAML::Parser parser(in);
-    DocumentGuard guard(text.size() + 1);
-    while (parser.HandleNextDocument(guard)) {
-    }
-  }
-  return YAML::LoadAll(text);
-}
-
-void load_text(ManifestSet& set, std::string_view text, const std::string& display) {
+void load_text(ManifestSet& set, std::string_view text, const std::string& display, bool named) {
   std::vector<YAML::Node> docs;
   try {
-    docs = load_yaml_documents(std::string(text));
-  } catch (const YAML::ParserException& e) {
-    throw InputError(display + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
-                     ": malformed YAML: " + one_line(e.msg));
+    docs = yaml::load_documents(std::string(text));
   } catch (const YAML::Exception& e) {
-    throw InputError(display + ": malformed YAML: " + one_line(e.msg));
+    throw InputError(yaml::malformed_message(display, e));
   }
+  // Binary junk or a plain text file parses as one YAML scalar. Named on its
+  // own it is a wrong input, as kubectl says; found in a folder it is skipped
+  // like any YAML that is not a manifest.
+  if (named && std::none_of(docs.begin(), docs.end(), [](const YAML::Node& d) { return d.IsMap() || d.IsSequence(); }) &&
+      std::any_of(docs.begin(), docs.end(), [](const YAML::Node& d) { return d.IsScalar(); }))
+    throw InputError(display + ": holds no Kubernetes object");
   set.files.push_back(display);
   auto sources = helm_sources(text);
   int prev_start = 0;
@@ -740,14 +717,14 @@ void load_text(ManifestSet& set, std::string_view text, const std::string& displ
   }
 }
 
-void load_file(ManifestSet& set, const std::filesystem::path& path, const std::string& display) {
+void load_file(ManifestSet& set, const std::filesystem::path& path, const std::string& display, bool named) {
   std::string shown = display.empty() ? path.string() : display;
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(shown + ": cannot read file");
   std::ostringstream ss;
   ss << in.rdbuf();
   if (in.bad()) throw InputError(shown + ": cannot read file");
-  load_text(set, ss.str(), shown);
+  load_text(set, ss.str(), shown, named);
 }
 
 ManifestSet load(const std::vector<std::filesystem::path>& paths) {
@@ -777,7 +754,7 @@ void load_path(ManifestSet& set, const std::filesystem::path& p) {
       std::sort(files.begin(), files.end());
       for (const auto& f : files) load_file(set, f, f.string());
     } else if (fs::exists(p, ec)) {
-      load_file(set, p, p.string());
+      load_file(set, p, p.string(), /*named=*/true);
     } else {
       throw InputError(p.string() + ": no such file or directory");
     }

@@ -81,6 +81,10 @@ struct Probe {
   std::string port;         // number or name, as written ("" for exec)
   Mark port_at;
   std::string path;         // httpGet
+  std::string host;         // httpGet/tcpSocket host ("" = the pod IP)
+  std::string scheme;       // httpGet: HTTP (default) or HTTPS
+  std::vector<std::pair<std::string, std::string>> http_headers;  // httpGet httpHeaders, in order
+  std::string grpc_service; // grpc: the service name of the health check ("" = the server)
   std::vector<std::string> command;  // exec
   int initial_delay_seconds = 0;
   Mark initial_delay_at;
@@ -166,6 +170,7 @@ struct Container {
   bool has_resources = false;
   SecurityContext security_context;  // the container's own, not merged
   std::vector<VolumeMount> volume_mounts;
+  std::string restart_policy;  // initContainers: "Always" makes it a sidecar
   std::string path;  // field path of this container: spec.template.spec.containers[0]
 };
 
@@ -180,6 +185,8 @@ struct PodSpec {
   SecurityContext security_context;
   bool host_network = false;
   std::string service_account;
+  std::optional<bool> automount_service_account_token;  // nullopt when not written
+  std::optional<bool> enable_service_links;             // nullopt when not written (the API defaults to true)
   const Volume* volume(std::string_view name) const;
 };
 
@@ -258,6 +265,9 @@ struct Object {
   std::vector<ServicePort> service_ports;
   std::string service_type;
   std::string external_name;
+  std::string cluster_ip;  // spec.clusterIP as written ("None" for headless, "" when not written)
+  // ServiceAccount
+  std::optional<bool> automount_service_account_token;
   // NetworkPolicy
   std::optional<NetworkPolicy> network_policy;
 
@@ -287,23 +297,22 @@ class ManifestSet {
   std::vector<Object> objects_;
 };
 
-// YAML::LoadAll with a guard: yaml-cpp 0.7 (Debian 12) loops forever,
-// allocating, on some malformed streams (its parser keeps returning empty
-// documents without consuming input; fixed upstream in 0.8.0). A first pass
-// over the events stops that and throws YAML::ParserException with the mark.
-std::vector<YAML::Node> load_yaml_documents(const std::string& text);
-
 // Loads files and directories (recursively: *.yaml, *.yml, *.json, in name
 // order). YAML or JSON that does not parse throws InputError
 // "FILE:LINE:COL: malformed YAML: ..."; documents without apiVersion and kind
 // are skipped.
 ManifestSet load(const std::vector<std::filesystem::path>& paths);
-// Adds a file or a folder (as load does).
+// Adds a file or a folder (as load does). A file named itself (not found in
+// a folder) that holds only YAML scalars (binary junk, plain text) throws
+// InputError "FILE: holds no Kubernetes object".
 void load_path(ManifestSet& set, const std::filesystem::path& path);
-// Adds the objects of one file. `display` is the name findings show.
-void load_file(ManifestSet& set, const std::filesystem::path& path, const std::string& display = {});
-// Adds the objects of a text (for tests and the fuzzer).
-void load_text(ManifestSet& set, std::string_view text, const std::string& display);
+// Adds the objects of one file. `display` is the name findings show. `named`:
+// the user named this file, so only-scalar content is an InputError (as above);
+// otherwise it is skipped silently like other non-manifest YAML.
+void load_file(ManifestSet& set, const std::filesystem::path& path, const std::string& display = {},
+               bool named = false);
+// Adds the objects of a text (stdin, tests and the fuzzer); `named` as for load_file.
+void load_text(ManifestSet& set, std::string_view text, const std::string& display, bool named = false);
 // True when the text holds at least one document with apiVersion and kind.
 bool looks_like_manifest(std::string_view text);
 

@@ -75,6 +75,22 @@ TEST(Compose, MalformedYamlIsInputError) {
   EXPECT_THROW(compose::load(d.write("compose.yaml", "services: [\n")), InputError);
 }
 
+// fuzz_k8s_manifest found a stream on which yaml-cpp 0.7's parser stops
+// advancing (LoadAll then loops forever, allocating). Compose files go through
+// the same guarded loader: refused as malformed, with the file and line.
+TEST(Compose, YamlCppEndlessDocumentsAreMalformedInput) {
+  std::string loop = std::string(DRYDOCK_SOURCE_DIR) + "/tests/k8s/yaml-cpp-loop.yaml.txt";
+  try {
+    compose::load(loop, "compose.yaml");
+    FAIL() << "accepted";
+  } catch (const InputError& e) {
+    std::string m = e.what();
+    EXPECT_EQ(m.rfind(loop + ":2:", 0), 0u) << m;
+    EXPECT_NE(m.find("malformed YAML"), std::string::npos) << m;
+    EXPECT_EQ(m.find('\n'), std::string::npos) << m;
+  }
+}
+
 TEST(Compose, NoMemoryLimit) {
   auto f = of(lint_compose(kFlawed), "DD7001");
   ASSERT_EQ(f.size(), 2u);

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "core/config.h"
 #include "core/error.h"
 #include "core/registry.h"
@@ -79,6 +81,24 @@ TEST(Config, MalformedYamlNamesFileAndLine) {
   } catch (const InputError& e) {
     std::string m = e.what();
     EXPECT_NE(m.find(".drydock.yaml"), std::string::npos) << m;
+    EXPECT_NE(m.find("malformed YAML"), std::string::npos) << m;
+  }
+}
+
+// The stream on which yaml-cpp 0.7 never finishes (see tests/k8s): a config
+// file goes through the same guarded loader and is refused with its line.
+TEST(Config, YamlCppEndlessDocumentsAreMalformedInput) {
+  TempDir d;
+  std::ifstream in(std::string(DRYDOCK_SOURCE_DIR) + "/tests/k8s/yaml-cpp-loop.yaml.txt", std::ios::binary);
+  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  ASSERT_FALSE(text.empty());
+  auto p = d.write(".drydock.yaml", text);
+  try {
+    load_config(p);
+    FAIL() << "accepted";
+  } catch (const InputError& e) {
+    std::string m = e.what();
+    EXPECT_EQ(m.rfind(p.string() + ":2:", 0), 0u) << m;
     EXPECT_NE(m.find("malformed YAML"), std::string::npos) << m;
   }
 }

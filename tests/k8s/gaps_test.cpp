@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/error.h"
+#include "helpers.h"
 #include "k8s/lint.h"
 #include "k8s/manifest.h"
 
@@ -164,4 +165,55 @@ TEST(ManifestLoader, YamlCppEndlessDocumentsAreMalformedInput) {
     EXPECT_EQ(what.rfind("loop.yaml:2:", 0), 0u) << what;
     EXPECT_NE(what.find("malformed YAML"), std::string::npos) << what;
   }
+}
+
+// A file named on the command line that parses as a YAML scalar (binary junk,
+// a plain text file) is a wrong input: one line, "FILE: holds no Kubernetes
+// object". In a folder the same file is skipped like any non-manifest YAML.
+TEST(ManifestLoader, NamedScalarFileHoldsNoObject) {
+  dd::test::TempDir d;
+  const std::vector<std::pair<std::string, std::string>> inputs = {
+      {"notes.yaml", "This is a plain text file, not a manifest.\nIt has two lines.\n"},
+      {"junk.yaml", "\xde\xad\xbe\xef\x13\x37\x01\x02" "binary\xfe\xff\x10\x80\x81"},
+  };
+  for (const auto& [name, text] : inputs) {
+    auto p = d.write("named/" + name, text);
+    k8s::ManifestSet set;
+    try {
+      k8s::load_path(set, p);
+      FAIL() << name << " accepted";
+    } catch (const InputError& e) {
+      EXPECT_EQ(std::string(e.what()), p.string() + ": holds no Kubernetes object");
+    }
+  }
+  // Binary junk that does not even parse (an ELF header): malformed, one
+  // printable line with the file and line.
+  {
+    std::string elf("\x7f" "ELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00\x3e\x00\x01\x00\x00\x00"
+                    "\x10\x6b\x00\x00\x00\x00\x00\x00\x40\x00\x00\x00",
+                    40);
+    auto p = d.write("elf.yaml", elf);
+    k8s::ManifestSet set;
+    try {
+      k8s::load_path(set, p);
+      FAIL() << "ELF accepted";
+    } catch (const InputError& e) {
+      std::string m = e.what();
+      EXPECT_EQ(m.rfind(p.string() + ":1:", 0), 0u) << m;
+      EXPECT_NE(m.find("malformed YAML"), std::string::npos) << m;
+      for (unsigned char ch : m) EXPECT_TRUE(ch >= 0x20 && ch < 0x7f) << "unprintable byte in: " << m;
+    }
+  }
+  // The folder holding them, plus a manifest: the junk is skipped, the manifest read.
+  d.write("named/app.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app}\ndata: {A: b}\n");
+  k8s::ManifestSet set;
+  EXPECT_NO_THROW(k8s::load_path(set, d.path() / "named"));
+  ASSERT_EQ(set.objects().size(), 1u);
+  EXPECT_EQ(set.objects()[0].name, "app");
+  // A mapping without apiVersion/kind (a Helm values file) and an empty file
+  // stay silent when named: they are YAML, just not objects.
+  k8s::ManifestSet other;
+  EXPECT_NO_THROW(k8s::load_path(other, d.write("values.yaml", "replicas: 2\nimage: {tag: v1}\n")));
+  EXPECT_NO_THROW(k8s::load_path(other, d.write("empty.yaml", "# nothing\n")));
+  EXPECT_TRUE(other.objects().empty());
 }

@@ -291,4 +291,18 @@ TEST(BadInput, OneLineNamingTheFile) {
 }
 
 }  // namespace
+// fuzz_events found a pod whose `kind:` is written twice, the second time
+// as a map: reading it threw json::type_error out of the reader (a crash).
+// It is read as what it is: not a pod nor events, one line, exit 2.
+TEST(Input, KindThatIsNotAStringIsBadInputNotACrash) {
+  auto file = std::filesystem::path(DRYDOCK_SOURCE_DIR) / "tests/k8s_diag/fixtures/kind-is-a-map.yaml";
+  try {
+    pod::read_input(file);
+    FAIL() << "accepted";
+  } catch (const InputError& e) {
+    EXPECT_TRUE(contains(e.what(), "kind-is-a-map.yaml")) << e.what();
+    EXPECT_EQ(std::string(e.what()).find('\n'), std::string::npos) << e.what();
+  }
+}
+
 }  // namespace dd::test

@@ -277,5 +277,269 @@ TEST_F(Preflight, SignalsRemoveEverythingItMade) {
   }
 }
 
+
+// Nothing a preflight made is left on the engine or in the temporary folder.
+std::string anything_left() {
+  auto c = docker({"ps", "-aq", "--filter", "label=io.drydock.preflight"});
+  auto v = docker({"volume", "ls", "-q", "--filter", "label=io.drydock.preflight"});
+  std::string out = c.out + v.out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(fs::temp_directory_path(), ec))
+    if (e.path().filename().string().rfind("drydock-preflight-", 0) == 0) out += e.path().string() + "\n";
+  return out;
+}
+
+// The whole pod: an init container that seeds the emptyDirs, a sidecar
+// (initContainers with restartPolicy Always) serving in the pod's network
+// namespace, the app container and a second app container beside it. The
+// app's startup probe checks what the kubelet gives it: the init
+// container's files through the shared emptyDir (whole and by subPath), the
+// sidecar on 127.0.0.1, the Service env links and the service-account
+// token. Its readiness probe needs the httpHeaders (basic auth) and host;
+// its gRPC liveness probe cannot run here and says so at info.
+std::string pod_manifest(const std::string& image) {
+  return "apiVersion: v1\n"
+         "kind: Service\n"
+         "metadata: {name: orders-db, namespace: shop}\n"
+         "spec:\n"
+         "  clusterIP: 10.96.7.7\n"
+         "  ports: [{name: pg, port: 5432}]\n"
+         "---\n"
+         "apiVersion: v1\n"
+         "kind: Service\n"
+         "metadata: {name: cache, namespace: shop}\n"
+         "spec:\n"
+         "  ports: [{port: 6379, protocol: TCP}]\n"
+         "---\n"
+         "apiVersion: v1\n"
+         "kind: Service\n"
+         "metadata: {name: elsewhere, namespace: other}\n"
+         "spec:\n"
+         "  ports: [{port: 80}]\n"
+         "---\n"
+         "apiVersion: v1\n"
+         "kind: Pod\n"
+         "metadata: {name: shop, namespace: shop}\n"
+         "spec:\n"
+         "  securityContext: {runAsUser: 1000, runAsGroup: 1000}\n"
+         "  initContainers:\n"
+         "    - name: seed\n"
+         "      image: " + image + "\n"
+         "      command: [sh, -c, 'echo seeded > /shared/seeded && echo from-init > /work/from-init && "
+         "printf \"/:probe:s3cr3t-probe-pw\\n\" > /shared/auth.conf']\n"
+         "      volumeMounts:\n"
+         "        - {name: shared, mountPath: /shared}\n"
+         "        - {name: work, mountPath: /work, subPath: init}\n"
+         "    - name: proxy\n"
+         "      image: " + image + "\n"
+         "      restartPolicy: Always\n"
+         "      command: [httpd, -f, -p, '9000', -h, /shared]\n"
+         "      volumeMounts: [{name: shared, mountPath: /shared}]\n"
+         "  containers:\n"
+         "    - name: web\n"
+         "      image: " + image + "\n"
+         "      command: [httpd, -f, -p, '8080', -h, /app/public, -c, /shared/auth.conf]\n"
+         "      ports: [{name: http, containerPort: 8080}, {name: grpc, containerPort: 9090}]\n"
+         "      startupProbe:\n"
+         "        exec:\n"
+         "          command:\n"
+         "            - sh\n"
+         "            - -c\n"
+         "            - >-\n"
+         "              test \"$(cat /shared/seeded)\" = seeded &&\n"
+         "              test \"$(cat /data/init/from-init)\" = from-init &&\n"
+         "              wget -q -O - http://127.0.0.1:9000/seeded | grep -q seeded &&\n"
+         "              test \"$ORDERS_DB_SERVICE_HOST:$ORDERS_DB_SERVICE_PORT\" = 10.96.7.7:5432 &&\n"
+         "              test \"$ORDERS_DB_SERVICE_PORT_PG\" = 5432 &&\n"
+         "              test \"$ORDERS_DB_PORT_5432_TCP\" = tcp://10.96.7.7:5432 &&\n"
+         "              test -n \"$CACHE_SERVICE_HOST\" && test \"$CACHE_SERVICE_PORT\" = 6379 &&\n"
+         "              test -z \"$ELSEWHERE_SERVICE_HOST\" &&\n"
+         "              test \"$KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT\" = 10.96.0.1:443 &&\n"
+         "              test \"$(cat /var/run/secrets/kubernetes.io/serviceaccount/namespace)\" = shop &&\n"
+         "              test -s /var/run/secrets/kubernetes.io/serviceaccount/token &&\n"
+         "              test -e /var/run/secrets/kubernetes.io/serviceaccount/ca.crt\n"
+         "        periodSeconds: 1\n"
+         "        failureThreshold: 5\n"
+         "      readinessProbe:\n"
+         "        httpGet:\n"
+         "          path: /index.html\n"
+         "          port: http\n"
+         "          host: 127.0.0.1\n"
+         "          httpHeaders: [{name: Authorization, value: 'Basic cHJvYmU6czNjcjN0LXByb2JlLXB3'}]\n"
+         "        periodSeconds: 1\n"
+         "      livenessProbe: {grpc: {port: 9090}, periodSeconds: 1}\n"
+         "      volumeMounts:\n"
+         "        - {name: shared, mountPath: /shared}\n"
+         "        - {name: work, mountPath: /data}\n"
+         "    - name: metrics\n"
+         "      image: " + image + "\n"
+         "      command: [sh, -c, 'test -f /shared/seeded && exec sleep 600']\n"
+         "      volumeMounts: [{name: shared, mountPath: /shared, readOnly: true}]\n"
+         "  volumes:\n"
+         "    - {name: shared, emptyDir: {}}\n"
+         "    - {name: work, emptyDir: {}}\n";
+}
+
+TEST_F(Preflight, InitContainersSidecarsAndSharedEmptyDirsRunAsThePod) {
+  TempDir dir;
+  auto m = dir.write("pod.yaml", pod_manifest(image_));
+  auto r = drydock({"k8s", "preflight", m.string(), "--container", "web", "--timeout", "8s", "--format", "json"});
+  ASSERT_EQ(r.status, 0) << r.err << r.out;
+  // The header's value is a credential: never printed.
+  EXPECT_FALSE(contains(r.out, "cHJvYmU6czNjcjN0LXByb2JlLXB3")) << r.out;
+  EXPECT_FALSE(contains(r.out + r.err, "s3cr3t-probe-pw")) << r.out;
+  auto j = nlohmann::json::parse(r.out);
+  const auto& run = j["preflight"];
+  EXPECT_EQ(run["ran"], true) << run.dump();
+  EXPECT_EQ(run["stopped_by"], "timeout") << run.dump();
+  ASSERT_EQ(run["init_containers"].size(), 2u) << run.dump();
+  EXPECT_EQ(run["init_containers"][0]["name"], "seed");
+  EXPECT_EQ(run["init_containers"][0]["exit_code"], 0);
+  EXPECT_EQ(run["init_containers"][1]["sidecar"], true);
+  EXPECT_EQ(run["service_account_token"], true);
+  ASSERT_EQ(run["probes"].size(), 3u) << run.dump();
+  const auto& startup = run["probes"][0];
+  EXPECT_FALSE(startup.contains("not_run")) << startup.dump();
+  EXPECT_GE(startup["successes"].get<int>(), 1) << startup.dump();
+  const auto& ready = run["probes"][2];
+  EXPECT_EQ(ready["target"], "GET http://127.0.0.1:8080/index.html (headers Authorization)");
+  EXPECT_GE(ready["successes"].get<int>(), 1) << ready.dump();
+  EXPECT_EQ(ready["failures"].get<int>(), 0) << ready.dump();
+  // The second app container ran beside it, reading the emptyDir the init container filled.
+  bool metrics_running = false;
+  for (const auto& c : run["containers"])
+    if (c["name"] == "metrics") metrics_running = c.value("state", "") == "running";
+  EXPECT_TRUE(metrics_running) << run.dump();
+  // gRPC: not executed (the image has no grpc_health_probe), said at info, never as a failure.
+  const auto& live = run["probes"][1];
+  EXPECT_TRUE(contains(live.value("not_run", ""), "gRPC probe not executed")) << live.dump();
+  bool grpc_info = false;
+  for (const auto& f : j["findings"]) {
+    EXPECT_NE(f["rule"], "DD6509") << f.dump();
+    if (f["rule"] == "DD6511") {
+      grpc_info = true;
+      EXPECT_EQ(f["severity"], "info");
+      EXPECT_GT(f["location"]["line"].get<int>(), 0);
+    }
+  }
+  EXPECT_TRUE(grpc_info) << r.out;
+  EXPECT_EQ(anything_left(), "");
+}
+
+// Without the header the same readiness probe gets 401: the header is what
+// made it pass above.
+TEST_F(Preflight, HttpHeadersAreSentAndAMissingOneFailsTheProbe) {
+  TempDir dir;
+  std::string y = pod_manifest(image_);
+  const std::string h = "          httpHeaders: [{name: Authorization, value: 'Basic cHJvYmU6czNjcjN0LXByb2JlLXB3'}]\n";
+  y.replace(y.find(h), h.size(), "");
+  auto m = dir.write("pod.yaml", y);
+  auto r = drydock({"k8s", "preflight", m.string(), "--container", "web", "--timeout", "6s", "--format", "json"});
+  ASSERT_EQ(r.status, 0) << r.err << r.out;  // a never-ready pod is a warning
+  auto j = nlohmann::json::parse(r.out);
+  const auto& ready = j["preflight"]["probes"][2];
+  EXPECT_EQ(ready["successes"].get<int>(), 0) << ready.dump();
+  EXPECT_GE(ready["failures"].get<int>(), 3) << ready.dump();
+  bool never_ready = false;
+  for (const auto& f : j["findings"])
+    if (f["rule"] == "DD6509" && f["severity"] == "warning") never_ready = true;
+  EXPECT_TRUE(never_ready) << r.out;
+  EXPECT_EQ(anything_left(), "");
+}
+
+// A failing init container is the diagnosis: the app containers never start.
+TEST_F(Preflight, AFailingInitContainerIsTheDiagnosis) {
+  TempDir dir;
+  std::string y = pod_manifest(image_);
+  const std::string cmd = "      command: [sh, -c, 'echo seeded";
+  y.replace(y.find(cmd), cmd.size(),
+            "      command: [sh, -c, 'echo \"migrate: cannot reach orders-db:5432\" >&2; exit 3; echo seeded");
+  auto m = dir.write("pod.yaml", y);
+  auto r = drydock({"k8s", "preflight", m.string(), "--container", "web", "--timeout", "20s", "--format", "json"});
+  ASSERT_EQ(r.status, 1) << r.err << r.out;
+  auto j = nlohmann::json::parse(r.out);
+  const nlohmann::json* init = nullptr;
+  for (const auto& f : j["findings"])
+    if (f["rule"] == "DD6510") init = &f;
+  ASSERT_NE(init, nullptr) << r.out;
+  EXPECT_EQ((*init)["location"]["container"], "seed");
+  EXPECT_EQ((*init)["location"]["field"], "spec.initContainers[0]");
+  EXPECT_TRUE(contains((*init)["message"].get<std::string>(), "exited with 3")) << init->dump();
+  EXPECT_TRUE(contains((*init)["evidence"].get<std::string>(), "cannot reach orders-db:5432")) << init->dump();
+  const auto& run = j["preflight"];
+  EXPECT_EQ(run["ran"], false);
+  EXPECT_EQ(run["init_failed"], "seed");
+  EXPECT_EQ(run["init_containers"].size(), 1u) << run.dump();  // the sidecar never started
+  // In text form: the progress lines show the init container created and no app container.
+  auto t = drydock({"k8s", "preflight", m.string(), "--container", "web", "--timeout", "20s"});
+  EXPECT_EQ(t.status, 1) << t.err << t.out;
+  EXPECT_TRUE(contains(t.out, "not run: init container seed failed")) << t.out;
+  EXPECT_TRUE(contains(t.err, "creating init container drydock-preflight-")) << t.err;
+  EXPECT_FALSE(contains(t.err, "creating container drydock-preflight-")) << t.err;
+  EXPECT_EQ(anything_left(), "");
+}
+
+// automountServiceAccountToken: false and enableServiceLinks: false: no
+// token, and only the kubernetes Service's env.
+TEST_F(Preflight, NoTokenAndNoServiceLinksWhenThePodSaysSo) {
+  TempDir dir;
+  std::string y = pod_manifest(image_);
+  const std::string sc = "  securityContext: {runAsUser: 1000, runAsGroup: 1000}\n";
+  y.replace(y.find(sc), sc.size(), sc + "  automountServiceAccountToken: false\n  enableServiceLinks: false\n");
+  const std::string probe_start = "              test \"$(cat /shared/seeded)\" = seeded &&\n";
+  size_t a = y.find(probe_start), b = y.find("        periodSeconds: 1\n", a);
+  y.replace(a, b - a,
+            "              test ! -e /var/run/secrets/kubernetes.io/serviceaccount/token &&\n"
+            "              test -z \"$ORDERS_DB_SERVICE_HOST$CACHE_SERVICE_HOST\" &&\n"
+            "              test \"$KUBERNETES_SERVICE_HOST\" = 10.96.0.1\n");
+  auto m = dir.write("pod.yaml", y);
+  auto r = drydock({"k8s", "preflight", m.string(), "--container", "web", "--timeout", "4s", "--format", "json"});
+  ASSERT_EQ(r.status, 0) << r.err << r.out;
+  auto j = nlohmann::json::parse(r.out);
+  const auto& run = j["preflight"];
+  EXPECT_EQ(run["service_account_token"], false);
+  EXPECT_GE(run["probes"][0]["successes"].get<int>(), 1) << run.dump();
+  EXPECT_EQ(anything_left(), "");
+}
+
+// An image without sh, wget or nc (distroless-like): its http and tcp probes
+// are not run (never failed) unless --probe-image gives a helper in the
+// pod's network namespace, where they pass.
+TEST_F(Preflight, ProbeImageRunsTheProbesOfAnImageWithoutTools) {
+  TempDir build;
+  build.write("www/index.html", "<h1>ok</h1>\n");
+  build.write("Dockerfile", "FROM " + image_ + " AS tools\nFROM scratch\nCOPY --from=tools /bin/busybox /busybox\n"
+                            "COPY www /www\nENTRYPOINT [\"/busybox\", \"httpd\", \"-f\", \"-p\", \"8080\", \"-h\", \"/www\"]\n");
+  const std::string bare = "drydock-test/k8s-preflight-bare:1";
+  ASSERT_TRUE(docker_build(build.path(), bare));
+  TempDir dir;
+  auto m = dir.write("bare.yaml",
+                     "apiVersion: v1\nkind: Pod\nmetadata: {name: bare}\nspec:\n"
+                     "  automountServiceAccountToken: false\n"
+                     "  containers:\n"
+                     "    - name: bare\n"
+                     "      image: " + bare + "\n"
+                     "      readinessProbe: {httpGet: {path: /, port: 8080}, periodSeconds: 1}\n"
+                     "      livenessProbe: {tcpSocket: {port: 8080}, periodSeconds: 1}\n");
+  auto without = drydock({"k8s", "preflight", m.string(), "--timeout", "4s", "--format", "json"});
+  EXPECT_EQ(without.status, 0) << without.err << without.out;
+  auto j = nlohmann::json::parse(without.out);
+  for (const auto& p : j["preflight"]["probes"]) {
+    EXPECT_TRUE(contains(p.value("not_run", ""), "--probe-image")) << p.dump();
+    EXPECT_EQ(p.value("failures", 0), 0) << p.dump();
+  }
+  auto with = drydock({"k8s", "preflight", m.string(), "--timeout", "4s", "--probe-image", image_, "--format", "json"});
+  EXPECT_EQ(with.status, 0) << with.err << with.out;
+  j = nlohmann::json::parse(with.out);
+  ASSERT_EQ(j["preflight"]["probes"].size(), 2u);
+  for (const auto& p : j["preflight"]["probes"]) {
+    EXPECT_FALSE(p.contains("not_run")) << p.dump();
+    EXPECT_GE(p["successes"].get<int>(), 1) << p.dump();
+    EXPECT_EQ(p["failures"].get<int>(), 0) << p.dump();
+  }
+  EXPECT_EQ(anything_left(), "");
+  docker({"rmi", "-f", bare});
+}
+
 }  // namespace
 }  // namespace dd::test

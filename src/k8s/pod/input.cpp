@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "core/yaml.h"
 #include "k8s/pod/pod.h"
 #include "k8s/manifest.h"
 
@@ -68,7 +69,15 @@ int line_of_byte(std::string_view text, size_t byte) {
   return line;
 }
 
-bool is_event(const json& j) { return j.is_object() && j.value("kind", "") == "Event"; }
+// The object's kind; "" when absent or not a string (`kind:` given a map in
+// malformed input must not throw from json::value).
+std::string kind_of(const json& j) {
+  if (!j.is_object()) return "";
+  auto it = j.find("kind");
+  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+bool is_event(const json& j) { return kind_of(j) == "Event"; }
 
 }  // namespace
 
@@ -77,10 +86,10 @@ std::vector<json> yaml_documents(std::string_view text, const std::string& file)
   try {
     std::string s(text);
     size_t budget = 1000000;
-    for (const auto& doc : k8s::load_yaml_documents(s))
+    for (const auto& doc : yaml::load_documents(s))
       if (doc.IsDefined() && !doc.IsNull()) out.push_back(to_json(doc, budget));
   } catch (const YAML::Exception& e) {
-    throw InputError(file + ":" + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg);
+    throw InputError(yaml::malformed_message(file, e));
   } catch (const InputError& e) {
     throw InputError(file + ": " + e.what());
   }
@@ -206,7 +215,7 @@ Input read_input_text(std::string_view text, const std::string& file) {
   }
   if (!in.pods.empty()) in.kind = InputKind::pod;
   else if (!in.events.empty()) in.kind = InputKind::events;
-  else if (docs.size() == 1 && docs[0].is_object() && docs[0].value("kind", "") == "List")
+  else if (docs.size() == 1 && kind_of(docs[0]) == "List")
     in.kind = InputKind::events;  // an empty List: kubectl get events with none
   else
     throw InputError(file + ": neither a pod, a List of pods, events, kubectl describe pod text nor docker inspect JSON");

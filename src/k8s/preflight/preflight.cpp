@@ -92,14 +92,16 @@ const Container* pick_container(const PodSpec& pod, const std::string& want, con
   throw InputError("k8s preflight: " + w.resource() + " has no container named " + want);
 }
 
-std::string image_for(const Container& c, const std::vector<std::string>& overrides) {
+// The image a container runs: CONTAINER=IMAGE, else a plain IMAGE override
+// for the chosen container only, else the manifest's.
+std::string image_for(const Container& c, const std::vector<std::string>& overrides, bool chosen) {
   std::string plain;
   for (const auto& o : overrides) {
     auto eq = o.find('=');
     if (eq != std::string::npos && o.substr(0, eq) == c.name) return o.substr(eq + 1);
     if (eq == std::string::npos) plain = o;
   }
-  return plain.empty() ? c.image : plain;
+  return plain.empty() || !chosen ? c.image : plain;
 }
 
 // ---------------------------------------------------------------------------
@@ -129,11 +131,61 @@ struct Plan {
     std::string mount_path;
     std::string sub_path;     // "" for the whole volume
   };
-  std::vector<FileMount> file_mounts;
-  std::map<std::string, VolumeFiles> files;  // per pod volume
+  std::vector<FileMount> file_mounts;   // ConfigMap, Secret and service-account files
+  struct DirMount {
+    std::string volume;      // the pod's emptyDir
+    std::string mount_path;
+    std::string sub_path;
+    bool read_only = false;
+  };
+  std::vector<DirMount> empty_mounts;  // emptyDir: one volume per pod volume, shared by every mount
   std::string working_dir;
   std::string hostname;
 };
+
+// A ConfigMap, Secret or projected volume laid out as the kubelet's atomic
+// writer does: ..TIMESTAMP/ holds the files, ..data points at it, and each
+// top-level name is a symlink into ..data. `files`: path -> (data, mode).
+VolumeFiles kubelet_layout(const std::string& volume,
+                           const std::vector<std::pair<std::string, std::pair<std::string, int>>>& files,
+                           std::optional<int64_t> fs_group) {
+  VolumeFiles vf;
+  vf.volume = volume;
+  // The kubelet's ownership: root, or group fsGroup with group read (these
+  // volumes are read-only) and setgid folders.
+  int64_t gid = fs_group.value_or(0);
+  auto file_mode = [&](int m) { return static_cast<uint32_t>(fs_group ? (m | 0440) : m) & 07777u; };
+  uint32_t dir_mode = fs_group ? (0755 | 0440 | 0110 | 02000) : 0755;
+  vf.root_mode = fs_group ? 02777 : 0777;
+  vf.root_gid = gid;
+  char stamp[64];
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  std::strftime(stamp, sizeof stamp, "..%Y_%m_%d_%H_%M_%S.000000001", &tm);
+  std::string ts = stamp;
+  using T = engine::TarEntry::Type;
+  vf.entries.push_back({ts, T::dir, "", "", dir_mode, 0, gid});
+  std::vector<std::string> tops, dirs;
+  for (const auto& [path, dm] : files) {
+    // Intermediate folders of items paths (a/b/c.conf).
+    size_t pos = 0;
+    while ((pos = path.find('/', pos)) != std::string::npos) {
+      std::string d = path.substr(0, pos);
+      if (std::find(dirs.begin(), dirs.end(), d) == dirs.end()) {
+        dirs.push_back(d);
+        vf.entries.push_back({ts + "/" + d, T::dir, "", "", dir_mode, 0, gid});
+      }
+      ++pos;
+    }
+    vf.entries.push_back({ts + "/" + path, T::file, dm.first, "", file_mode(dm.second), 0, gid});
+    std::string top = path.substr(0, path.find('/'));
+    if (std::find(tops.begin(), tops.end(), top) == tops.end()) tops.push_back(top);
+  }
+  vf.entries.push_back({"..data", T::symlink, "", ts, 0777, 0, gid});
+  for (const auto& t : tops) vf.entries.push_back({t, T::symlink, "", "..data/" + t, 0777, 0, gid});
+  return vf;
+}
 
 struct Builder {
   const ManifestSet& set;
@@ -143,6 +195,7 @@ struct Builder {
   Report& report;
   std::vector<std::string>& notes;
   std::string pod_name;
+  std::map<std::string, VolumeFiles>& files;  // ConfigMap/Secret volumes of the pod, by volume name
 
   Finding at(Mark m, const std::string& rule, std::string message, std::string field) const {
     Finding f;
@@ -216,6 +269,63 @@ struct Builder {
     f.root_cause = "env and envFrom must name ConfigMaps, Secrets and keys that exist, unless they are optional.";
     f.fix = fix;
     report.add(std::move(f));
+  }
+
+  // The Service env the kubelet injects (enableServiceLinks, the default): for
+  // each Service of the pod's namespace with a cluster IP, NAME_SERVICE_HOST,
+  // NAME_SERVICE_PORT[_PORTNAME] and the Docker-link NAME_PORT* variables; the
+  // `kubernetes` Service's always. Container env and envFrom win over them.
+  // A Service without a written clusterIP gets a placeholder in 10.96.0.0/12
+  // (the address is assigned when the Service is created).
+  void service_env(Plan& p) {
+    auto var = [](std::string n) {
+      for (auto& ch : n) ch = ch == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      return n;
+    };
+    auto links = [&](const std::string& name, const std::string& ip, const std::vector<ServicePort>& ports) {
+      if (ports.empty()) return;
+      std::string n = var(name);
+      put_env(p, n + "_SERVICE_HOST", ip, false);
+      put_env(p, n + "_SERVICE_PORT", std::to_string(ports[0].port), false);
+      for (const auto& sp : ports)
+        if (!sp.name.empty()) put_env(p, n + "_SERVICE_PORT_" + var(sp.name), std::to_string(sp.port), false);
+      for (size_t i = 0; i < ports.size(); ++i) {
+        std::string proto = ports[i].protocol.empty() ? "TCP" : ports[i].protocol;
+        std::string lproto = proto;
+        std::transform(lproto.begin(), lproto.end(), lproto.begin(), ::tolower);
+        std::string port = std::to_string(ports[i].port);
+        std::string url = lproto + "://" + ip + ":" + port;
+        if (i == 0) put_env(p, n + "_PORT", url, false);
+        std::string prefix = n + "_PORT_" + port + "_" + proto;
+        put_env(p, prefix, url, false);
+        put_env(p, prefix + "_PROTO", lproto, false);
+        put_env(p, prefix + "_PORT", port, false);
+        put_env(p, prefix + "_ADDR", ip, false);
+      }
+    };
+    std::vector<const Object*> services;
+    if (pod.enable_service_links.value_or(true))
+      for (const auto& o : set.objects())
+        if (o.is("Service") && o.effective_namespace() == w.effective_namespace() && o.name != "kubernetes")
+          services.push_back(&o);
+    std::sort(services.begin(), services.end(), [](const Object* a, const Object* b) { return a->name < b->name; });
+    int placeholder = 10;
+    std::vector<std::string> placed;
+    for (const Object* o : services) {
+      if (o->service_type == "ExternalName" || o->cluster_ip == "None") continue;  // no cluster IP: no env
+      std::string ip = o->cluster_ip;
+      if (ip.empty()) {
+        ip = "10.96.0." + std::to_string(placeholder++ % 250 + 2);
+        placed.push_back(o->name + "=" + ip);
+      }
+      links(o->name, ip, o->service_ports);
+    }
+    links("kubernetes", "10.96.0.1", {ServicePort{"https", 443, "6443", "TCP"}});
+    if (!placed.empty()) {
+      std::string list;
+      for (const auto& x : placed) list += (list.empty() ? "" : ", ") + x;
+      notes.push_back("Service env links use placeholder cluster IPs for Services without spec.clusterIP: " + list);
+    }
   }
 
   void env(Plan& p) {
@@ -309,7 +419,7 @@ struct Builder {
   // atomic writer does: ..TIMESTAMP/ holds the files, ..data points at it,
   // and each top-level name is a symlink into ..data.
   void volume_files(Plan& p, const Volume& v) {
-    if (p.files.count(v.name)) return;
+    if (files.count(v.name)) return;
     VolumeFiles vf;
     vf.volume = v.name;
     bool secret = v.type == Volume::Type::secret;
@@ -317,7 +427,7 @@ struct Builder {
     std::optional<int64_t> fs_group = pod.security_context.fs_group;
     const Object* o = set.find(kind, w.namespace_, v.source);
     std::string field = pod.path + ".volumes[" + volume_index(v) + "]." + (secret ? "secret" : "configMap");
-    std::vector<std::pair<std::string, std::pair<std::string, int>>> files;  // path -> (data, mode)
+    std::vector<std::pair<std::string, std::pair<std::string, int>>> content;  // path -> (data, mode)
     int default_mode = v.default_mode.value_or(0644);
     if (!o) {
       if (!v.optional) {
@@ -348,48 +458,16 @@ struct Builder {
           }
           continue;
         }
-        files.push_back({it.path.empty() ? it.key : it.path, {d->second.value, it.mode.value_or(default_mode)}});
+        content.push_back({it.path.empty() ? it.key : it.path, {d->second.value, it.mode.value_or(default_mode)}});
       }
     } else {
-      for (const auto& [k, d] : o->data) files.push_back({k, {d.value, default_mode}});
+      for (const auto& [k, d] : o->data) content.push_back({k, {d.value, default_mode}});
     }
     if (secret)
-      for (const auto& f : files)
+      for (const auto& f : content)
         if (f.second.first.size() >= 4) p.secret_values.push_back(f.second.first);
-    // The kubelet's ownership: root, or group fsGroup with group read (these
-    // volumes are read-only) and setgid folders.
-    int64_t gid = fs_group.value_or(0);
-    auto file_mode = [&](int m) { return static_cast<uint32_t>(fs_group ? (m | 0440) : m) & 07777u; };
-    uint32_t dir_mode = fs_group ? (0755 | 0440 | 0110 | 02000) : 0755;
-    vf.root_mode = fs_group ? 02777 : 0777;
-    vf.root_gid = gid;
-    char stamp[64];
-    std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    std::strftime(stamp, sizeof stamp, "..%Y_%m_%d_%H_%M_%S.000000001", &tm);
-    std::string ts = stamp;
-    using T = engine::TarEntry::Type;
-    vf.entries.push_back({ts, T::dir, "", "", dir_mode, 0, gid});
-    std::vector<std::string> tops, dirs;
-    for (const auto& [path, dm] : files) {
-      // Intermediate folders of items paths (a/b/c.conf).
-      size_t pos = 0;
-      while ((pos = path.find('/', pos)) != std::string::npos) {
-        std::string d = path.substr(0, pos);
-        if (std::find(dirs.begin(), dirs.end(), d) == dirs.end()) {
-          dirs.push_back(d);
-          vf.entries.push_back({ts + "/" + d, T::dir, "", "", dir_mode, 0, gid});
-        }
-        ++pos;
-      }
-      vf.entries.push_back({ts + "/" + path, T::file, dm.first, "", file_mode(dm.second), 0, gid});
-      std::string top = path.substr(0, path.find('/'));
-      if (std::find(tops.begin(), tops.end(), top) == tops.end()) tops.push_back(top);
-    }
-    vf.entries.push_back({"..data", T::symlink, "", ts, 0777, 0, gid});
-    for (const auto& t : tops) vf.entries.push_back({t, T::symlink, "", "..data/" + t, 0777, 0, gid});
-    p.files[v.name] = std::move(vf);
+    vf = kubelet_layout(v.name, content, fs_group);
+    files[v.name] = std::move(vf);
   }
 
   std::string volume_index(const Volume& v) const {
@@ -407,15 +485,9 @@ struct Builder {
         continue;
       }
       switch (v->type) {
-        case Volume::Type::empty_dir: {
-          std::string opt = "rw,mode=0777";
-          if (auto size = kb::parse_memory(v->size_limit); size && *size > 0) opt += ",size=" + std::to_string(*size);
-          if (!m.sub_path.empty())
-            notes.push_back("emptyDir " + m.name + " with subPath " + m.sub_path + " at " + m.mount_path +
-                            ": mounted as its own tmpfs");
-          p.tmpfs[m.mount_path] = opt;
+        case Volume::Type::empty_dir:
+          p.empty_mounts.push_back({m.name, m.mount_path, m.sub_path, m.read_only});
           break;
-        }
         case Volume::Type::config_map:
         case Volume::Type::secret:
           volume_files(p, *v);
@@ -606,14 +678,19 @@ void populate_volume(engine::Client& client, Made& made, const std::string& imag
 
 // A subPath mount of a ConfigMap/Secret file: the engine (API 1.41) has no
 // volume subpath, so the file is written to a host folder and bind-mounted.
-fs::path host_file(Made& made, const VolumeFiles& vf, const std::string& sub_path, const std::string& id) {
+// The run's private host folder (subPath files, emptyDirs with subPath).
+fs::path host_base(Made& made, const std::string& id) {
   if (made.dirs.empty()) {
     fs::path base = fs::temp_directory_path() / ("drydock-preflight-" + id);
     fs::create_directories(base);
     ::chmod(base.c_str(), 0755);
     made.dirs.push_back(base);
   }
-  fs::path root = made.dirs.front() / vf.volume;
+  return made.dirs.front();
+}
+
+fs::path host_file(Made& made, const VolumeFiles& vf, const std::string& sub_path, const std::string& id) {
+  fs::path root = host_base(made, id) / vf.volume;
   // The resolved entry: the file or folder under ..TIMESTAMP.
   std::string ts;
   for (const auto& e : vf.entries)
@@ -644,6 +721,7 @@ struct ProbeState {
   ProbeRun run;
   double next = 0;  // seconds after start
   bool done = false;
+  std::string runner;  // the container http/tcp/grpc probes run in, once found
 };
 
 int resolve_port(const Container& c, const std::string& port) {
@@ -669,43 +747,110 @@ std::string shell_quote(const std::string& s) {
   return out + "'";
 }
 
+// The host a probe connects to: the pod IP (127.0.0.1 here) unless `host` is
+// written. A host outside the pod cannot be probed from here.
+bool probe_host(const Probe& p, std::string& host, std::string& why) {
+  host = "127.0.0.1";
+  if (p.host.empty() || p.host == "127.0.0.1" || p.host == "localhost" || p.host == "::1") {
+    if (!p.host.empty()) host = p.host == "::1" ? "[::1]" : p.host;
+    return true;
+  }
+  why = "host " + p.host + " is outside the pod; preflight probes only the pod's own addresses";
+  return false;
+}
+
 // The command that runs a probe inside the pod's network namespace, and what
-// it checks. Empty command: not runnable (the reason in `why`).
+// it checks. Empty command: not runnable (the reason in `why`). `target`
+// names the headers of an httpGet probe, never their values.
 std::vector<std::string> probe_command(const Container& c, const Probe& p, std::string& target, std::string& why) {
   int timeout = std::max(1, p.timeout_seconds);
+  std::string t = std::to_string(timeout);
   if (p.handler == "exec") {
     target = "exec";
     for (const auto& a : p.command) target += " " + a;
     if (p.command.empty()) why = "exec probe without a command";
     return p.command;
   }
-  if (p.handler == "httpGet" || p.handler == "tcpSocket") {
+  if (p.handler == "httpGet" || p.handler == "tcpSocket" || p.handler == "grpc") {
     int port = resolve_port(c, p.port);
+    std::string host;
+    bool host_ok = probe_host(p, host, why);
     if (port <= 0) {
-      why = "port " + p.port + " is not a number nor a named port of the container";
+      target = p.handler + " port " + p.port;
+      why = p.handler == "grpc" ? "port " + p.port + " is not a number"
+                                : "port " + p.port + " is not a number nor a named port of the container";
       return {};
     }
-    std::string host = "127.0.0.1";
+    std::string hp = host + ":" + std::to_string(port);
+    if (p.handler == "grpc") {
+      target = "grpc " + hp + (p.grpc_service.empty() ? "" : " service " + p.grpc_service);
+      // The standard grpc.health.v1 client, when the image (or --probe-image) has it.
+      std::string script = "if command -v grpc_health_probe >/dev/null 2>&1; then exec grpc_health_probe -addr=" + hp +
+                           " -connect-timeout=" + t + "s -rpc-timeout=" + t + "s" +
+                           (p.grpc_service.empty() ? "" : " -service=" + shell_quote(p.grpc_service)) +
+                           "; else echo 'drydock: no grpc_health_probe' >&2; exit 127; fi";
+      if (!host_ok) return {};
+      return {"sh", "-c", script};
+    }
     if (p.handler == "tcpSocket") {
-      target = "tcp " + host + ":" + std::to_string(port);
-      std::string t = std::to_string(timeout);
+      target = "tcp " + hp;
+      if (!host_ok) return {};
+      std::string bare = host.front() == '[' ? host.substr(1, host.size() - 2) : host;
       std::string script =
-          "if command -v nc >/dev/null 2>&1; then exec nc -w " + t + " " + host + " " + std::to_string(port) +
-          " </dev/null >/dev/null; elif command -v bash >/dev/null 2>&1; then exec bash -c 'exec 3<>/dev/tcp/" + host + "/" +
+          "if command -v nc >/dev/null 2>&1; then exec nc -w " + t + " " + bare + " " + std::to_string(port) +
+          " </dev/null >/dev/null; elif command -v bash >/dev/null 2>&1; then exec bash -c 'exec 3<>/dev/tcp/" + bare + "/" +
           std::to_string(port) + "'; else echo 'drydock: no nc or bash to probe with' >&2; exit 127; fi";
       return {"sh", "-c", script};
     }
     std::string path = p.path.empty() ? "/" : p.path;
     if (path[0] != '/') path = "/" + path;
-    std::string url = "http://" + host + ":" + std::to_string(port) + path;
+    bool https = p.scheme == "HTTPS" || p.scheme == "https";
+    std::string url = std::string(https ? "https" : "http") + "://" + hp + path;
     target = "GET " + url;
-    std::string t = std::to_string(timeout);
-    // No -T for wget: Debian's static busybox wget crashes with it; the exec
-    // itself is bounded by timeoutSeconds.
-    std::string script = "if command -v wget >/dev/null 2>&1; then exec wget -q -O /dev/null " +
-                         shell_quote(url) + "; elif command -v curl >/dev/null 2>&1; then exec curl -fsS -o /dev/null -m " +
-                         t + " " + shell_quote(url) +
-                         "; else echo 'drydock: no wget or curl to probe with' >&2; exit 127; fi";
+    // The kubelet's default headers, unless the probe sets them.
+    std::vector<std::pair<std::string, std::string>> headers = p.http_headers;
+    auto has_header = [&](const char* n) {
+      for (const auto& [k, v] : headers) {
+        std::string a = k, b = n;
+        std::transform(a.begin(), a.end(), a.begin(), ::tolower);
+        std::transform(b.begin(), b.end(), b.begin(), ::tolower);
+        if (a == b) return true;
+      }
+      return false;
+    };
+    if (!p.http_headers.empty()) {
+      std::string names;
+      for (const auto& [k, v] : p.http_headers) names += (names.empty() ? "" : ", ") + k;
+      target += " (headers " + names + ")";
+    }
+    if (!host_ok) return {};
+    std::string curl_h, wget_h;
+    for (const auto& [k, v] : headers) {
+      curl_h += " -H " + shell_quote(k + ": " + v);
+      wget_h += " --header " + shell_quote(k + ": " + v);
+    }
+    if (!has_header("User-Agent")) {
+      curl_h += " -A kube-probe/1.30";
+      wget_h += " -U kube-probe/1.30";
+    }
+    if (!has_header("Accept")) curl_h += " -H 'Accept: */*'";
+    // The kubelet does not verify the certificate of an HTTPS probe. A
+    // busybox wget built without TLS cannot probe HTTPS at all: that is a
+    // missing tool, not a failing probe. No -T for wget: Debian's static
+    // busybox wget crashes with it; the exec itself is bounded by
+    // timeoutSeconds.
+    std::string curl = "exec curl -fsS -o /dev/null -m " + t + (https ? " -k" : "") + curl_h + " " + shell_quote(url);
+    std::string wget = https ? "out=$(wget -q --no-check-certificate -O /dev/null" + wget_h + " " + shell_quote(url) +
+                                   " 2>&1); rc=$?; case \"$out\" in *'not an http'*|*ssl_client*|*'nrecognized option'*|"
+                                   "*'nvalid option'*|*'not compiled'*) echo 'drydock: no wget with TLS' >&2; exit 127;; esac; "
+                                   "[ -n \"$out\" ] && echo \"$out\" >&2; exit $rc"
+                             : "exec wget -q -O /dev/null" + wget_h + " " + shell_quote(url);
+    std::string script = https ? "if command -v curl >/dev/null 2>&1; then " + curl +
+                                     "; elif command -v wget >/dev/null 2>&1; then " + wget +
+                                     "; else echo 'drydock: no wget or curl to probe with' >&2; exit 127; fi"
+                               : "if command -v wget >/dev/null 2>&1; then " + wget +
+                                     "; elif command -v curl >/dev/null 2>&1; then " + curl +
+                                     "; else echo 'drydock: no wget or curl to probe with' >&2; exit 127; fi";
     return {"sh", "-c", script};
   }
   target = p.handler;
@@ -721,6 +866,40 @@ bool tool_missing(const engine::ExecResult& r) {
          r.output.find("no such file or directory") != std::string::npos;
 }
 
+// One container of the pod as it runs here.
+struct Member {
+  const Container* c = nullptr;
+  std::string kind;  // init, sidecar, app
+  Plan plan;
+  std::string cid;
+};
+
+// The service-account token the kubelet projects into every container
+// (kube-api-access-*): token, ca.crt and namespace, mode 0644. Not mounted
+// when the pod (or its ServiceAccount in the set) sets
+// automountServiceAccountToken: false.
+bool automounts_token(const ManifestSet& set, const Object& w, const PodSpec& pod) {
+  if (pod.automount_service_account_token) return *pod.automount_service_account_token;
+  std::string sa = pod.service_account.empty() ? "default" : pod.service_account;
+  if (const Object* o = set.find("ServiceAccount", w.namespace_, sa); o && o->automount_service_account_token)
+    return *o->automount_service_account_token;
+  return true;
+}
+
+constexpr const char* kTokenPath = "/var/run/secrets/kubernetes.io/serviceaccount";
+constexpr const char* kTokenVolume = "kube-api-access-preflight";
+
+VolumeFiles token_files(const Object& w, const PodSpec& pod) {
+  // A dummy, unsigned token: the shape of a JWT, and nothing an API server accepts.
+  std::string token =
+      "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJpc3MiOiJkcnlkb2NrLXByZWZsaWdodCIsInN1YiI6InN5c3RlbTpzZXJ2aWNlYWNjb3VudDpwcmVmbGlnaHQifQ.";
+  std::string ca =
+      "# drydock k8s preflight: placeholder for the cluster's CA certificate (no API server runs here)\n";
+  std::vector<std::pair<std::string, std::pair<std::string, int>>> content = {
+      {"ca.crt", {ca, 0644}}, {"namespace", {w.effective_namespace(), 0644}}, {"token", {token, 0644}}};
+  return kubelet_layout(kTokenVolume, content, pod.security_context.fs_group);
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------
@@ -731,40 +910,69 @@ Result run(const ManifestSet& set, const Options& o, engine::Client& client, con
   const PodSpec& pod = *w->pod;
   const Container* c = pick_container(pod, o.container, *w);
   Report report(&config);
-  Builder b{set, *w, pod, *c, report, result.notes, w->name + "-preflight"};
-  Plan plan;
-  plan.image = image_for(*c, o.image_overrides);
-  plan.hostname = b.pod_name.substr(0, 63);
-  plan.working_dir = c->working_dir;
+  const std::string pod_name = w->name + "-preflight";
+  std::map<std::string, VolumeFiles> files;
 
-  auto image = client.inspect_image(plan.image);
-  if (!image)
-    throw InputError("k8s preflight: image " + plan.image + " is not in the local engine (preflight does not pull); " +
-                     "build or load it, or pass --image-override " + c->name + "=IMAGE");
-  json image_config = image->contains("Config") ? (*image)["Config"] : json::object();
-
-  b.env(plan);
-  b.security(plan, image_config);
-  b.resources(plan);
-  b.mounts(plan);
-  bool refused = b.non_root_violated(image_config);
+  // Who runs, in the kubelet's order: the init containers one after the
+  // other (a sidecar, restartPolicy Always, keeps running), then every app
+  // container. An init container chosen with --container runs alone.
+  std::vector<Member> members;
+  if (c->init) {
+    members.push_back({c, "app", {}, ""});
+    result.notes.push_back("init container " + c->name + " is run alone, as the chosen container");
+  } else {
+    for (const auto& ic : pod.init_containers) members.push_back({&ic, ic.restart_policy == "Always" ? "sidecar" : "init", {}, ""});
+    for (const auto& ac : pod.containers) members.push_back({&ac, "app", {}, ""});
+  }
+  Member* chosen = nullptr;
+  for (auto& m : members)
+    if (m.c == c) chosen = &m;
+  bool token = automounts_token(set, *w, pod);
+  bool refused = false;
+  for (auto& m : members) {
+    Builder b{set, *w, pod, *m.c, report, result.notes, pod_name, files};
+    Plan& plan = m.plan;
+    plan.image = image_for(*m.c, o.image_overrides, m.c == c);
+    plan.hostname = pod_name.substr(0, 63);
+    plan.working_dir = m.c->working_dir;
+    auto image = client.inspect_image(plan.image);
+    if (!image)
+      throw InputError("k8s preflight: image " + plan.image + " (container " + m.c->name +
+                       ") is not in the local engine (preflight does not pull); build or load it, or pass --image-override " +
+                       m.c->name + "=IMAGE");
+    json image_config = image->contains("Config") ? (*image)["Config"] : json::object();
+    b.service_env(plan);
+    b.env(plan);
+    b.security(plan, image_config);
+    b.resources(plan);
+    b.mounts(plan);
+    bool own_token_mount = std::any_of(m.c->volume_mounts.begin(), m.c->volume_mounts.end(),
+                                       [](const VolumeMount& vm) { return vm.mount_path == kTokenPath; });
+    if (token && !own_token_mount) plan.file_mounts.push_back({kTokenVolume, kTokenPath, ""});
+    refused |= b.non_root_violated(image_config);
+  }
+  if (token) files[kTokenVolume] = token_files(*w, pod);
+  Plan& plan = chosen->plan;
+  std::vector<std::string> secret_values;
+  for (const auto& m : members) secret_values.insert(secret_values.end(), m.plan.secret_values.begin(), m.plan.secret_values.end());
   bool blocked = refused;
   for (const auto& f : report.findings())
     if (f.rule == "DD6502" || f.rule == "DD6508") blocked = true;
-  if (!pod.init_containers.empty() && o.container.empty())
-    result.notes.push_back("init containers are not run: " + std::to_string(pod.init_containers.size()) +
-                           " init container(s) would run first in the cluster");
-  if (pod.containers.size() > 1)
-    result.notes.push_back("only container " + c->name + " is run; the pod has " + std::to_string(pod.containers.size()) +
-                           " containers");
   if (pod.host_network)
-    result.notes.push_back("hostNetwork is not reproduced: the container gets loopback only");
-  bool any_subpath = false;
-  for (const auto& m : plan.file_mounts) any_subpath |= !m.sub_path.empty();
-  if (any_subpath && ::geteuid() != 0)
-    result.notes.push_back("subPath files are bind-mounted from a host folder owned by drydock's user, not root");
-  if (any_subpath && client.endpoint().unix_path.empty())
-    result.notes.push_back("subPath files are bind-mounted from this host; a remote engine does not see them");
+    result.notes.push_back("hostNetwork is not reproduced: the pod gets loopback only");
+  // emptyDirs: one per pod volume, shared by every mount of it. One mounted
+  // with a subPath is a host folder (the engine's API 1.41 has no volume
+  // subpath; the kubelet's emptyDir is a node folder too), else a tmpfs volume.
+  std::map<std::string, bool> empty_dirs;  // volume -> needs a host folder
+  for (const auto& m : members)
+    for (const auto& em : m.plan.empty_mounts) empty_dirs[em.volume] |= !em.sub_path.empty();
+  bool any_host = std::any_of(empty_dirs.begin(), empty_dirs.end(), [](const auto& kv) { return kv.second; });
+  for (const auto& m : members)
+    for (const auto& fm : m.plan.file_mounts) any_host |= !fm.sub_path.empty();
+  if (any_host && ::geteuid() != 0)
+    result.notes.push_back("subPath files and folders are bind-mounted from a host folder owned by drydock's user, not root");
+  if (any_host && client.endpoint().unix_path.empty())
+    result.notes.push_back("subPath files and folders are bind-mounted from this host; a remote engine does not see them");
 
   json run_info = {{"workload", w->resource()},
                    {"container", c->name},
@@ -775,86 +983,318 @@ Result run(const ManifestSet& set, const Options& o, engine::Client& client, con
                    {"cap_add", plan.cap_add},
                    {"no_new_privileges", plan.no_new_privileges},
                    {"memory", plan.memory},
-                   {"nano_cpus", plan.nano_cpus}};
+                   {"nano_cpus", plan.nano_cpus},
+                   {"service_account_token", token}};
   json tmpfs = json::array();
+  for (const auto& em : plan.empty_mounts) tmpfs.push_back(em.mount_path);
   for (const auto& [path, opt] : plan.tmpfs) tmpfs.push_back(path);
   run_info["tmpfs"] = tmpfs;
   json env_names = json::array();
   for (const auto& kv : plan.env) env_names.push_back(kv.first);
   run_info["env"] = env_names;
-  json files = json::array();
-  for (const auto& m : plan.file_mounts) files.push_back(m.mount_path + (m.sub_path.empty() ? "" : " (subPath " + m.sub_path + ")"));
-  run_info["files"] = files;
+  json file_list = json::array();
+  for (const auto& m : plan.file_mounts)
+    file_list.push_back(m.mount_path + (m.sub_path.empty() ? "" : " (subPath " + m.sub_path + ")"));
+  run_info["files"] = file_list;
+  json beside = json::array();
+  for (const auto& m : members)
+    if (&m != chosen) beside.push_back({{"name", m.c->name}, {"kind", m.kind}, {"image", m.plan.image}});
+  run_info["containers"] = beside;
 
-  if (blocked) {
-    run_info["ran"] = false;
+  auto finish = [&] {
+    std::vector<std::string> unique;
+    for (auto& n : result.notes)
+      if (std::find(unique.begin(), unique.end(), n) == unique.end()) unique.push_back(std::move(n));
+    result.notes = std::move(unique);
     result.run = run_info;
     result.findings = std::move(report.findings());
+  };
+  if (blocked) {
+    run_info["ran"] = false;
+    finish();
     return result;
   }
 
   check_interrupt(o);
   std::string id = run_id();
   Made made(client);
-  // ConfigMap and Secret volumes.
+  // ConfigMap, Secret and token volumes, written once and mounted wherever used.
   std::map<std::string, std::string> volume_names;
-  for (const auto& [name, vf] : plan.files) {
+  for (const auto& [vname, vf] : files) {
     bool whole = false;
-    for (const auto& m : plan.file_mounts) whole |= m.volume == name && m.sub_path.empty();
+    for (const auto& m : members)
+      for (const auto& fm : m.plan.file_mounts) whole |= fm.volume == vname && fm.sub_path.empty();
     if (!whole) continue;
-    std::string vol = "drydock-preflight-" + id + "-" + name;
-    say(o, "preflight: writing volume " + name + " (" + std::to_string(vf.entries.size()) + " entries)");
+    std::string vol = "drydock-preflight-" + id + "-" + vname;
+    say(o, "preflight: writing volume " + vname + " (" + std::to_string(vf.entries.size()) + " entries)");
     client.post_json("/volumes/create", {{"Name", vol}, {"Labels", labels(id)}});
     made.volumes.push_back(vol);
     populate_volume(client, made, plan.image, vol, vf, id);
-    volume_names[name] = vol;
+    volume_names[vname] = vol;
     check_interrupt(o);
   }
-  json mounts = json::array();
-  for (const auto& m : plan.file_mounts) {
-    if (m.sub_path.empty()) {
-      mounts.push_back({{"Type", "volume"}, {"Source", volume_names[m.volume]}, {"Target", m.mount_path}, {"ReadOnly", true}});
-    } else {
-      fs::path f = host_file(made, plan.files[m.volume], m.sub_path, id);
-      mounts.push_back({{"Type", "bind"}, {"Source", f.string()}, {"Target", m.mount_path}, {"ReadOnly", true}});
+  // emptyDirs, as the kubelet makes them: mode 0777, group fsGroup (setgid) when set.
+  const std::optional<int64_t> fs_group = pod.security_context.fs_group;
+  std::map<std::string, fs::path> empty_hosts;
+  for (const auto& [vname, host] : empty_dirs) {
+    const Volume* v = pod.volume(vname);
+    if (host) {
+      fs::path d = host_base(made, id) / ("emptydir-" + vname);
+      fs::create_directories(d);
+      if (fs_group && ::lchown(d.c_str(), 0, static_cast<gid_t>(*fs_group)) != 0) {
+        // Not root: the folder stays drydock's user's (said in the notes).
+      }
+      ::chmod(d.c_str(), fs_group ? 02777 : 0777);
+      empty_hosts[vname] = d;
+      continue;
     }
+    std::string vol = "drydock-preflight-" + id + "-" + vname;
+    // A tmpfs volume is unmounted, and emptied, when no container uses it:
+    // one that an init container fills is a plain engine volume instead,
+    // its root made 0777 (02777 and group fsGroup) as the kubelet's.
+    bool filled_by_init = false;
+    for (const auto& m : members)
+      if (m.kind == "init")
+        for (const auto& em : m.plan.empty_mounts) filled_by_init |= em.volume == vname;
+    if (filled_by_init) {
+      client.post_json("/volumes/create", {{"Name", vol}, {"Labels", labels(id)}});
+      made.volumes.push_back(vol);
+      VolumeFiles root;
+      root.volume = vname;
+      root.root_mode = fs_group ? 02777 : 0777;
+      root.root_gid = fs_group.value_or(0);
+      populate_volume(client, made, plan.image, vol, root, id);
+    } else {
+      std::string opt = fs_group ? "mode=2777,gid=" + std::to_string(*fs_group) : "mode=0777";
+      if (auto size = v ? kb::parse_memory(v->size_limit) : std::nullopt; size && *size > 0)
+        opt += ",size=" + std::to_string(*size);
+      client.post_json("/volumes/create", {{"Name", vol},
+                                           {"Driver", "local"},
+                                           {"DriverOpts", {{"type", "tmpfs"}, {"device", "tmpfs"}, {"o", opt}}},
+                                           {"Labels", labels(id)}});
+      made.volumes.push_back(vol);
+    }
+    volume_names[vname] = vol;
   }
-  json env = json::array();
-  for (const auto& kv : plan.env) env.push_back(kv.first + "=" + kv.second);
-  json host = {{"NetworkMode", "none"},
-               {"ReadonlyRootfs", plan.read_only},
-               {"Privileged", plan.privileged},
-               {"Tmpfs", plan.tmpfs},
-               {"Mounts", mounts},
-               {"RestartPolicy", {{"Name", "no"}}}};
-  if (!plan.cap_add.empty()) host["CapAdd"] = plan.cap_add;
-  if (!plan.cap_drop.empty()) host["CapDrop"] = plan.cap_drop;
-  if (plan.no_new_privileges) host["SecurityOpt"] = json::array({"no-new-privileges:true"});
-  if (!plan.group_add.empty()) host["GroupAdd"] = plan.group_add;
-  if (plan.memory) {
-    host["Memory"] = plan.memory;
-    host["MemorySwap"] = plan.memory;
+
+  // The container whose network namespace the pod shares: the first one
+  // that keeps running (a sidecar, else the first app container).
+  std::string owner;
+  const std::string name = "drydock-preflight-" + id;
+  auto create = [&](Member& m) -> std::string {
+    const Plan& p = m.plan;
+    json mounts = json::array();
+    for (const auto& fm : p.file_mounts) {
+      if (fm.sub_path.empty()) {
+        mounts.push_back({{"Type", "volume"}, {"Source", volume_names[fm.volume]}, {"Target", fm.mount_path}, {"ReadOnly", true}});
+      } else {
+        fs::path f = host_file(made, files[fm.volume], fm.sub_path, id);
+        mounts.push_back({{"Type", "bind"}, {"Source", f.string()}, {"Target", fm.mount_path}, {"ReadOnly", true}});
+      }
+    }
+    for (const auto& em : p.empty_mounts) {
+      if (auto h = empty_hosts.find(em.volume); h != empty_hosts.end()) {
+        fs::path d = h->second;
+        if (!em.sub_path.empty()) {
+          // The kubelet creates the subPath folder with the volume's mode.
+          d /= em.sub_path;
+          std::error_code ec;
+          fs::create_directories(d, ec);
+          if (fs_group && ::lchown(d.c_str(), 0, static_cast<gid_t>(*fs_group)) != 0) {
+          }
+          ::chmod(d.c_str(), fs_group ? 02777 : 0777);
+        }
+        mounts.push_back({{"Type", "bind"}, {"Source", d.string()}, {"Target", em.mount_path}, {"ReadOnly", em.read_only}});
+      } else {
+        mounts.push_back({{"Type", "volume"},
+                          {"Source", volume_names[em.volume]},
+                          {"Target", em.mount_path},
+                          {"ReadOnly", em.read_only},
+                          {"VolumeOptions", {{"NoCopy", true}}}});
+      }
+    }
+    json env = json::array();
+    for (const auto& kv : p.env) env.push_back(kv.first + "=" + kv.second);
+    json host = {{"NetworkMode", owner.empty() ? std::string("none") : "container:" + owner},
+                 {"ReadonlyRootfs", p.read_only},
+                 {"Privileged", p.privileged},
+                 {"Tmpfs", p.tmpfs},
+                 {"Mounts", mounts},
+                 {"RestartPolicy", {{"Name", "no"}}}};
+    if (!p.cap_add.empty()) host["CapAdd"] = p.cap_add;
+    if (!p.cap_drop.empty()) host["CapDrop"] = p.cap_drop;
+    if (p.no_new_privileges) host["SecurityOpt"] = json::array({"no-new-privileges:true"});
+    if (!p.group_add.empty()) host["GroupAdd"] = p.group_add;
+    if (p.memory) {
+      host["Memory"] = p.memory;
+      host["MemorySwap"] = p.memory;
+    }
+    if (p.nano_cpus) host["NanoCpus"] = p.nano_cpus;
+    if (p.cpu_shares) host["CpuShares"] = p.cpu_shares;
+    json spec = {{"Image", p.image}, {"Env", env}, {"Labels", labels(id)}, {"HostConfig", host}};
+    if (owner.empty()) spec["Hostname"] = p.hostname;  // joined namespaces keep the owner's
+    if (p.entrypoint_set) spec["Entrypoint"] = p.entrypoint;
+    if (p.cmd_set) spec["Cmd"] = p.cmd;
+    if (!p.user.empty()) spec["User"] = p.user;
+    if (!p.working_dir.empty()) spec["WorkingDir"] = p.working_dir;
+    std::string cname = &m == chosen ? name : name + "-" + m.c->name;
+    say(o, "preflight: creating " + (m.kind == "app" ? std::string("container ") : m.kind + " container ") + cname +
+               " from " + p.image);
+    auto created = client.post_json("/containers/create?name=" + engine::url_encode(cname), spec);
+    m.cid = created.value("Id", "");
+    made.containers.push_back(m.cid);
+    return m.cid;
+  };
+  auto start_container = [&](const std::string& cid) {
+    try {
+      client.post_json("/containers/" + cid + "/start", nullptr);
+      return true;
+    } catch (const engine::ApiError& e) {
+      // A start failure (missing command, bad mount) is diagnosed like any other.
+      say(o, std::string("preflight: the engine could not start the container: ") + e.what());
+      return false;
+    }
+  };
+  auto run_start = Clock::now();
+  auto deadline = std::chrono::seconds(std::max(1, o.timeout_seconds));
+
+  // The engine diagnosis of one container, pointed at the manifest.
+  auto judge = [&](const Container& ct, const std::string& cid) {
+    runtime::LiveTarget t = runtime::fetch(client, cid, 200);
+    runtime::ContainerState& s = t.state;
+    s.source = "k8s";
+    s.name = ct.name;
+    auto& fn = s.fields;
+    fn.readonly_rootfs = ct.path + ".securityContext.readOnlyRootFilesystem";
+    fn.memory = ct.path + ".resources.limits.memory";
+    fn.nano_cpus = ct.path + ".resources.limits.cpu";
+    fn.env = ct.path + ".env";
+    fn.cmd = ct.path + ".args";
+    fn.entrypoint = ct.path + ".command";
+    fn.tmpfs = ct.path + ".volumeMounts";
+    {
+      EffectiveSecurity e = effective_security(pod, ct);
+      fn.user = ct.security_context.run_as_user ? ct.path + ".securityContext.runAsUser"
+                : e.run_as_user                  ? pod.path + ".securityContext.runAsUser"
+                                                 : "Image.User";
+    }
+    fn.restart_policy = pod.path + ".restartPolicy";
+    auto findings = runtime::diagnose(s, t.logs, &config);
+    std::map<std::string, Mark> marks = {
+        {fn.readonly_rootfs, ct.security_context.read_only_root_filesystem_at},
+        {fn.memory, ct.resources.memory_limit_at},
+        {fn.nano_cpus, ct.resources.cpu_limit_at},
+        {fn.cmd, ct.args_at},
+        {fn.entrypoint, ct.command_at},
+    };
+    if (ct.security_context.run_as_user) marks[fn.user] = ct.security_context.run_as_user_at;
+    else if (pod.security_context.run_as_user) marks[fn.user] = pod.security_context.run_as_user_at;
+    for (auto& f : findings) {
+      // Engine rules that make no sense for one preflight run.
+      if (f.rule == "DD5010" || f.rule == "DD5011") continue;
+      f.location.resource = w->resource();
+      f.location.container = ct.name;
+      f.location.file = w->file;
+      Mark m = ct.at;
+      if (auto it = marks.find(f.location.field); it != marks.end() && it->second.known()) {
+        m = it->second;
+      } else {
+        // A log-line finding whose evidence starts with a manifest field
+        // (readOnlyRootFilesystem=true, ...) points at that field.
+        for (const auto& [field, mk] : marks)
+          if (mk.known() && f.evidence.rfind(field + "=", 0) == 0) m = mk;
+      }
+      f.location.line = m.line;
+      f.location.column = m.column;
+      f.location.end_line = 0;
+      f.location.end_column = 0;
+      if (std::find(f.tags.begin(), f.tags.end(), "preflight") == f.tags.end()) f.tags.push_back("preflight");
+      for (const auto& v : secret_values) {
+        f.evidence = redact_in(f.evidence, v);
+        f.message = redact_in(f.message, v);
+        f.fix = redact_in(f.fix, v);
+      }
+      report.add(std::move(f));
+    }
+    return t;
+  };
+
+  // Init containers, in order, each to completion; sidecars start and stay.
+  json inits = json::array();
+  for (auto& m : members) {
+    if (m.kind == "app") break;
+    check_interrupt(o);
+    std::string cid = create(m);
+    bool started = start_container(cid);
+    if (m.kind == "sidecar") {
+      if (owner.empty() && started) owner = cid;
+      inits.push_back({{"name", m.c->name}, {"sidecar", true}});
+      continue;
+    }
+    auto began = Clock::now();
+    std::optional<int> code;
+    while (Clock::now() - run_start < deadline && !stop_requested(o)) {
+      auto st = client.inspect_container(cid);
+      if (!st || !(*st)["State"].value("Running", false)) {
+        code = st ? (*st)["State"].value("ExitCode", -1) : -1;
+        break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    check_interrupt(o);
+    double secs = std::chrono::duration<double>(Clock::now() - began).count();
+    json entry = {{"name", m.c->name}, {"seconds", std::round(secs * 10) / 10}};
+    if (!code) {
+      entry["stopped_by"] = "timeout";
+      inits.push_back(entry);
+      result.notes.push_back("init container " + m.c->name + " still ran at --timeout: the pod would stay in Init (" +
+                             "the app containers were not started)");
+      run_info["init_containers"] = inits;
+      run_info["ran"] = false;
+      run_info["stopped_by"] = "timeout";
+      finish();
+      return result;
+    }
+    entry["exit_code"] = *code;
+    inits.push_back(entry);
+    if (*code != 0) {
+      say(o, "preflight: init container " + m.c->name + " exited with " + std::to_string(*code));
+      auto t = judge(*m.c, cid);
+      std::string last;
+      for (auto it = t.logs.lines.rbegin(); it != t.logs.lines.rend() && last.empty(); ++it)
+        if (it->text.find_first_not_of(" \t\r") != std::string::npos) last = runtime::clip(it->text, 200);
+      for (const auto& v : secret_values) last = redact_in(last, v);
+      Builder b{set, *w, pod, *m.c, report, result.notes, pod_name, files};
+      Finding f = b.at(m.c->at, "DD6510",
+                       "init container " + m.c->name + " exited with " + std::to_string(*code) +
+                           ": the kubelet would restart it (Init:Error, then Init:CrashLoopBackOff) and never start " +
+                           "the app containers",
+                       m.c->path);
+      f.evidence = m.c->path + ": exit " + std::to_string(*code) + (last.empty() ? "" : ", last log line: " + last);
+      f.root_cause = "An init container must exit 0 before the next one, and the app containers, start.";
+      f.fix = "kubectl logs POD -c " + m.c->name + "   # then fix its command, or what it waits for";
+      report.add(std::move(f));
+      run_info["init_containers"] = inits;
+      run_info["ran"] = false;
+      run_info["stopped_by"] = "init";
+      run_info["init_failed"] = m.c->name;
+      finish();
+      return result;
+    }
+    made.remove_container(cid);
+    m.cid.clear();
   }
-  if (plan.nano_cpus) host["NanoCpus"] = plan.nano_cpus;
-  if (plan.cpu_shares) host["CpuShares"] = plan.cpu_shares;
-  json create = {{"Image", plan.image}, {"Env", env}, {"Labels", labels(id)}, {"Hostname", plan.hostname},
-                 {"HostConfig", host}};
-  if (plan.entrypoint_set) create["Entrypoint"] = plan.entrypoint;
-  if (plan.cmd_set) create["Cmd"] = plan.cmd;
-  if (!plan.user.empty()) create["User"] = plan.user;
-  if (!plan.working_dir.empty()) create["WorkingDir"] = plan.working_dir;
-  std::string name = "drydock-preflight-" + id;
-  say(o, "preflight: creating container " + name + " from " + plan.image);
-  auto created = client.post_json("/containers/create?name=" + engine::url_encode(name), create);
-  std::string cid = created.value("Id", "");
-  made.containers.push_back(cid);
-  check_interrupt(o);
-  try {
-    client.post_json("/containers/" + cid + "/start", nullptr);
-  } catch (const engine::ApiError& e) {
-    // A start failure (missing command, bad mount) is diagnosed like any other.
-    say(o, std::string("preflight: the engine could not start the container: ") + e.what());
+  if (!inits.empty()) run_info["init_containers"] = inits;
+
+  // The app containers, in order; the chosen one is judged and probed.
+  for (auto& m : members) {
+    if (m.kind != "app") continue;
+    check_interrupt(o);
+    std::string cid = create(m);
+    bool started = start_container(cid);
+    if (owner.empty() && started) owner = cid;
   }
+  const std::string cid = chosen->cid;
   auto start = Clock::now();
   auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
   say(o, "preflight: running for at most " + std::to_string(o.timeout_seconds) + "s");
@@ -881,9 +1321,20 @@ Result run(const ManifestSet& set, const Options& o, engine::Client& client, con
   bool has_startup = c->startup.present;
   bool started_ok = !has_startup;
   double started_at = 0;
-  std::string helper;  // a container in the pod's network namespace, for http/tcp probes
+  std::string helper;  // a container in the pod's network namespace, for http/tcp/grpc probes
+  auto start_helper = [&] {
+    if (!helper.empty() || o.probe_image.empty()) return;
+    json hc = {{"Image", o.probe_image},
+               {"Entrypoint", json::array({"sh", "-c", "sleep 86400"})},
+               {"Labels", labels(id)},
+               {"HostConfig", {{"NetworkMode", "container:" + (owner.empty() ? cid : owner)}}}};
+    say(o, "preflight: starting probe helper " + name + "-probe from " + o.probe_image);
+    auto h = client.post_json("/containers/create?name=" + engine::url_encode(name + "-probe"), hc);
+    helper = h.value("Id", "");
+    made.containers.push_back(helper);
+    client.post_json("/containers/" + helper + "/start", nullptr);
+  };
   bool exited = false, killed_by_probe = false;
-  auto deadline = std::chrono::seconds(std::max(1, o.timeout_seconds));
   auto next_inspect = Clock::now();
   while (Clock::now() - start < deadline) {
     if (stop_requested(o)) break;
@@ -903,27 +1354,32 @@ Result run(const ManifestSet& set, const Options& o, engine::Client& client, con
       if (now < due) continue;
       std::string target, why;
       auto cmd = probe_command(*c, *p.spec, target, why);
+      int limit = std::max(1, p.spec->timeout_seconds);
       engine::ExecResult r;
       try {
-        r = client.exec(helper.empty() || p.run.handler == "exec" ? cid : helper, cmd, std::max(1, p.spec->timeout_seconds));
+        // exec probes run in the container; the others where a tool for
+        // them was found: the container, else the --probe-image helper.
+        r = client.exec(p.runner.empty() ? cid : p.runner, cmd, limit);
+        if (p.run.handler != "exec" && p.runner.empty()) {
+          if (tool_missing(r)) {
+            start_helper();
+            if (!helper.empty()) r = client.exec(helper, cmd, limit);
+            if (helper.empty() || tool_missing(r)) {
+              p.run.not_run = p.run.handler == "grpc"
+                                  ? std::string("gRPC probe not executed: no grpc_health_probe in the image") +
+                                        (helper.empty() ? "; pass --probe-image IMAGE with it" : " nor in --probe-image")
+                                  : std::string("the image has no sh with wget/curl (http) or nc/bash (tcp)") +
+                                        (helper.empty() ? "; pass --probe-image IMAGE" : ", nor has --probe-image");
+              continue;
+            }
+            p.runner = helper;
+          } else {
+            p.runner = cid;
+          }
+        }
       } catch (const engine::ApiError& e) {
         // The container stopped between the inspect and the exec.
         break;
-      }
-      if (p.run.handler != "exec" && helper.empty() && tool_missing(r)) {
-        if (o.probe_image.empty()) {
-          p.run.not_run = "the image has no sh with wget/curl (http) or nc/bash (tcp); pass --probe-image IMAGE";
-          continue;
-        }
-        json hc = {{"Image", o.probe_image},
-                   {"Entrypoint", json::array({"sh", "-c", "sleep 86400"})},
-                   {"Labels", labels(id)},
-                   {"HostConfig", {{"NetworkMode", "container:" + cid}}}};
-        auto h = client.post_json("/containers/create?name=" + engine::url_encode(name + "-probe"), hc);
-        helper = h.value("Id", "");
-        made.containers.push_back(helper);
-        client.post_json("/containers/" + helper + "/start", nullptr);
-        r = client.exec(helper, cmd, std::max(1, p.spec->timeout_seconds));
       }
       ++p.run.attempts;
       bool ok = r.exit_code && *r.exit_code == 0 && !r.timed_out;
@@ -959,71 +1415,40 @@ Result run(const ManifestSet& set, const Options& o, engine::Client& client, con
   say(o, "preflight: diagnosing after " + std::to_string(static_cast<int>(ran)) + "s");
 
   // The state as the engine shows it, before anything stops the container.
-  runtime::LiveTarget t = runtime::fetch(client, cid, 200);
+  runtime::LiveTarget t = judge(*c, cid);
   runtime::ContainerState& s = t.state;
-  s.source = "k8s";
-  s.name = c->name;
-  auto& fn = s.fields;
-  fn.readonly_rootfs = c->path + ".securityContext.readOnlyRootFilesystem";
-  fn.memory = c->path + ".resources.limits.memory";
-  fn.nano_cpus = c->path + ".resources.limits.cpu";
-  fn.env = c->path + ".env";
-  fn.cmd = c->path + ".args";
-  fn.entrypoint = c->path + ".command";
-  fn.tmpfs = c->path + ".volumeMounts";
-  {
-    EffectiveSecurity e = effective_security(pod, *c);
-    fn.user = c->security_context.run_as_user ? c->path + ".securityContext.runAsUser"
-              : e.run_as_user                 ? pod.path + ".securityContext.runAsUser"
-                                              : "Image.User";
-  }
-  fn.restart_policy = pod.path + ".restartPolicy";
-  // Secret values the plan resolved are redacted like the env's.
-  auto findings = runtime::diagnose(s, t.logs, &config);
-  std::map<std::string, Mark> marks = {
-      {fn.readonly_rootfs, c->security_context.read_only_root_filesystem_at},
-      {fn.memory, c->resources.memory_limit_at},
-      {fn.nano_cpus, c->resources.cpu_limit_at},
-      {fn.cmd, c->args_at},
-      {fn.entrypoint, c->command_at},
-  };
-  if (c->security_context.run_as_user) marks[fn.user] = c->security_context.run_as_user_at;
-  else if (pod.security_context.run_as_user) marks[fn.user] = pod.security_context.run_as_user_at;
-  for (auto& f : findings) {
-    // Engine rules that make no sense for one preflight run.
-    if (f.rule == "DD5010" || f.rule == "DD5011") continue;
-    f.location.resource = w->resource();
-    f.location.container = c->name;
-    f.location.file = w->file;
-    Mark m = c->at;
-    if (auto it = marks.find(f.location.field); it != marks.end() && it->second.known()) {
-      m = it->second;
-    } else {
-      // A log-line finding whose evidence starts with a manifest field
-      // (readOnlyRootFilesystem=true, ...) points at that field.
-      for (const auto& [field, mk] : marks)
-        if (mk.known() && f.evidence.rfind(field + "=", 0) == 0) m = mk;
-    }
-    f.location.line = m.line;
-    f.location.column = m.column;
-    f.location.end_line = 0;
-    f.location.end_column = 0;
-    if (std::find(f.tags.begin(), f.tags.end(), "preflight") == f.tags.end()) f.tags.push_back("preflight");
-    for (const auto& v : plan.secret_values) {
-      f.evidence = redact_in(f.evidence, v);
-      f.message = redact_in(f.message, v);
-      f.fix = redact_in(f.fix, v);
-    }
-    report.add(std::move(f));
+  // The containers beside it: how they ended.
+  for (auto& m : members) {
+    if (&m == chosen || m.cid.empty()) continue;
+    auto st = client.inspect_container(m.cid);
+    if (!st) continue;
+    const json& state = (*st)["State"];
+    std::string how = state.value("Running", false) ? "running"
+                                                   : "exited with " + std::to_string(state.value("ExitCode", -1));
+    for (auto& b : run_info["containers"])
+      if (b["name"] == m.c->name) b["state"] = how;
+    if (!state.value("Running", false))
+      result.notes.push_back(m.kind + " container " + m.c->name + " " + how + " during the run (not judged; run it with --container " +
+                             m.c->name + ")");
   }
 
   // Probe results.
+  Builder b{set, *w, pod, *c, report, result.notes, pod_name, files};
   for (auto& p : probes) {
     ProbeRun& r = p.run;
     if (r.not_run.empty() && r.attempts == 0) {
       if (r.kind != "startup" && !started_ok) r.not_run = "the startup probe never passed";
       else if (exited) r.not_run = "the container exited before the first probe";
       else r.not_run = "initialDelaySeconds " + std::to_string(p.spec->initial_delay_seconds) + " is beyond the run";
+    }
+    if (r.handler == "grpc" && r.not_run.rfind("gRPC probe not executed", 0) == 0) {
+      Finding f = b.at(r.at, "DD6511", r.kind + " probe `" + r.target + "` not executed: " + r.not_run.substr(25) +
+                                           "; its result is unknown", r.field);
+      f.evidence = r.field + ".grpc";
+      f.fix = "drydock k8s preflight FILE --probe-image IMAGE   # an image with sh and grpc_health_probe";
+      f.tags = {"k8s", "preflight", "probe"};
+      report.add(std::move(f));
+      continue;
     }
     bool fail_liveness = r.would_restart;
     bool never_ready = r.kind == "readiness" && r.successes == 0 && r.attempts >= r.failure_threshold && !exited;
@@ -1040,7 +1465,7 @@ Result run(const ManifestSet& set, const Options& o, engine::Client& client, con
       f.severity = Severity::warning;
     }
     f.evidence = r.field + ": " + r.last_output;
-    for (const auto& v : plan.secret_values) f.evidence = redact_in(f.evidence, v);
+    for (const auto& v : secret_values) f.evidence = redact_in(f.evidence, v);
     f.root_cause = r.successes == 0 ? "The probe target never answered while the container ran."
                                     : "The probe passed at first and then kept failing.";
     int port = resolve_port(*c, p.spec->port);
@@ -1051,7 +1476,8 @@ Result run(const ManifestSet& set, const Options& o, engine::Client& client, con
               " (the kubelet probes the pod IP); if it starts slowly, give it a startupProbe:\nstartupProbe:\n  " +
               (r.handler == "httpGet" ? "httpGet: {path: " + (p.spec->path.empty() ? std::string("/") : p.spec->path) +
                                             ", port: " + p.spec->port + "}"
-                                      : "tcpSocket: {port: " + p.spec->port + "}") +
+                  : r.handler == "grpc"   ? "grpc: {port: " + p.spec->port + "}"
+                                          : "tcpSocket: {port: " + p.spec->port + "}") +
               "\n  failureThreshold: 30\n  periodSeconds: 10";
     }
     f.tags = {"k8s", "preflight", "probe"};
@@ -1065,8 +1491,7 @@ Result run(const ManifestSet& set, const Options& o, engine::Client& client, con
   if (s.exit_code && exited) run_info["exit_code"] = *s.exit_code;
   if (exited) run_info["oom_killed"] = s.oom_killed;
   run_info["stopped_by"] = exited ? "exit" : killed_by_probe ? "probe" : "timeout";
-  result.run = run_info;
-  result.findings = std::move(report.findings());
+  finish();
   return result;
 }
 
@@ -1099,8 +1524,31 @@ std::string describe(const Result& r) {
   list("tmpfs", "tmpfs");
   list("files", "files");
   list("env", "env");
+  if (j.contains("init_containers")) {
+    std::string s;
+    for (const auto& x : j["init_containers"]) {
+      s += (s.empty() ? "" : ", ") + x.value("name", "");
+      if (x.value("sidecar", false)) s += " (sidecar, kept running)";
+      else if (x.contains("exit_code")) s += " (exited " + std::to_string(x["exit_code"].get<int>()) + ")";
+      else s += " (still running at the timeout)";
+    }
+    out += "  init containers: " + s + "\n";
+  }
+  if (j.contains("containers") && !j["containers"].empty()) {
+    std::string s;
+    for (const auto& x : j["containers"]) {
+      if (x.value("kind", "") != "app") continue;
+      s += (s.empty() ? "" : ", ") + x.value("name", "") + (x.contains("state") ? " (" + x.value("state", "") + ")" : "");
+    }
+    if (!s.empty()) out += "  beside it: " + s + "\n";
+  }
   if (!j.value("ran", false)) {
-    out += "  not run: the kubelet would not start this container (see the findings)\n";
+    if (j.contains("init_failed"))
+      out += "  not run: init container " + j.value("init_failed", "") + " failed (see the findings)\n";
+    else if (j.value("stopped_by", "") == "timeout")
+      out += "  not run: an init container still ran at the timeout\n";
+    else
+      out += "  not run: the kubelet would not start this container (see the findings)\n";
   } else {
     char b[160];
     std::string end = j.value("stopped_by", "");
