@@ -9,6 +9,7 @@ class CopyMultiSource : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
+      if (!in_build(ins)) continue;  // before the first FROM: DD1021 (DL3061) only
       if ((ins.kind != Kw::COPY && ins.kind != Kw::ADD) || !ins.heredocs.empty() || ins.args.size() < 3) continue;
       const auto& dest = ins.args.back();
       std::string d = dest.text;
