@@ -5,6 +5,7 @@
 // rule, the hadolint ports and the incident rules alike.
 #include <vector>
 
+#include "core/finding.h"
 #include "dockerfile/ast.h"
 #include "knowledge/command.h"
 

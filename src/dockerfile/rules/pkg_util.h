@@ -142,18 +142,21 @@ inline dd::kb::PinState word_pin(const LintInput& in_, const Instruction& ins, c
 inline bool env_pins(const LintInput& in_, const Instruction& ins, const PkgUse& u) {
   for (auto e : u.pm().pin_env) {
     const auto& vars = in_.scope(ins);
-    if (auto it = vars.find(e); it != vars.end()) {
-      // ENV X= (empty) pins nothing; an ARG without a default gets its value at build time.
-      if (!it->second.empty()) return true;
-      for (const auto& i : in_.df.instructions) {
-        if (i.index >= ins.index) break;
-        if (i.kind == Kw::ARG)
-          for (const auto& kv : i.pairs)
-            if (kv.key == e && !kv.has_value) return true;
-      }
+    // ENV X= (empty) pins nothing.
+    if (auto it = vars.find(e); it != vars.end() && !it->second.empty()) return true;
+    // An ARG without a default, in this stage before the RUN: its value comes with --build-arg.
+    for (const auto& i : in_.df.instructions) {
+      if (i.index >= ins.index) break;
+      if (i.kind == Kw::ARG && i.stage == ins.stage && ins.stage >= 0)
+        for (const auto& kv : i.pairs)
+          if (kv.key == e && !kv.has_value) return true;
     }
-    for (size_t i = 0; i < u.k.prog && i < u.argv.size(); ++i)
-      if (u.argv[i].size() > e.size() + 1 && u.argv[i].starts_with(e) && u.argv[i][e.size()] == '=') return true;
+    // PIP_CONSTRAINT=c.txt pip install ...: an assignment before the command.
+    if (u.c.ins && !u.c.spans.empty() && !u.c.ins->exec_form)
+      for (const auto& sc : in_.script(*u.c.ins).commands)
+        if (!sc.argv.empty() && sc.argv[0].begin == u.c.spans[0].first)
+          for (const auto& [k, v] : sc.assignments)
+            if (k == e && !v.empty()) return true;
   }
   return false;
 }
