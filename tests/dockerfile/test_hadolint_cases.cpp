@@ -191,7 +191,9 @@ TEST(HadolintDifferences, SquashFromScratchIsNotReported) {
   // hadolint: fires; drydock: FROM scratch + COPY --from=X / / is the squash idiom.
   EXPECT_EQ(count(lint("FROM debian:12 AS rootfs\nRUN echo x\nFROM scratch\nCOPY --from=rootfs / /\n"), id), 0);
   EXPECT_EQ(count(lint("FROM debian:12 AS rootfs\nRUN echo x\nFROM scratch\nCOPY app /app\nCOPY --from=rootfs / /\n"), id), 1);
-  EXPECT_EQ(count(lint("FROM debian:12\nCOPY --from=tonistiigi/xx:1.5 / /\n"), id), 1);
+  // An image named in --from, or a stage FROM scratch, is made to be copied whole (hadolint: fires).
+  EXPECT_EQ(count(lint("FROM debian:12\nCOPY --from=tonistiigi/xx:1.5 / /\n"), id), 0);
+  EXPECT_EQ(count(lint("FROM scratch AS tools\nCOPY bin /usr/local/bin\nFROM debian:12\nCOPY --from=tools / /\n"), id), 0);
 }
 
 TEST(HadolintDifferences, HealthcheckOnlyForServers) {

@@ -1,6 +1,7 @@
 // DD1162: COPY --from=X / / copies a whole filesystem over the stage's own
 // (hadolint DL3067).
 #include "dockerfile/rules/incident_util.h"
+#include "dockerfile/rules/pkg_util.h"
 
 namespace dd::dockerfile {
 namespace {
@@ -32,6 +33,11 @@ class CopyWholeFilesystem : public Rule {
       bool whole = false;
       for (size_t i = 0; i + 1 < ins.args.size(); ++i) whole = whole || is_root(ins.args[i].text);
       if (!whole) continue;
+      // Only a stage of this file built on an OS image: an image named in
+      // --from (tonistiigi/xx, a docker CLI image) or a stage FROM scratch is
+      // usually made to be copied whole, and holds no /etc to overwrite.
+      const Stage* src = util::stage_ref(in.df, from->value);
+      if (!src || rooted_in_scratch(in.df, src->index)) continue;
       // FROM scratch + COPY --from=X / / is the squash idiom: there is no
       // filesystem to overwrite.
       if (rooted_in_scratch(in.df, ins.stage) && first_content(in, ins)) continue;
