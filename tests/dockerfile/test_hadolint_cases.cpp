@@ -95,6 +95,16 @@ TEST(HadolintPreFrom, OnlyTheOrderRulesJudgeThem) {
   for (const char* dl : {"DL3014", "DL3008", "DL3009", "DL3011", "DL3020", "DL3044", "DL3021"}) {
     for (const auto& f : only(all, rule_of(dl))) ADD_FAILURE() << dl << " judged a pre-FROM line: " << f.message;
   }
+  // The context rules too: COPY of a missing file before FROM is DD1021's finding only.
+  TempDir dir;
+  dir.write("app.txt", "x\n");
+  auto ctx = lint_in(dir, "COPY missing.txt /x\nMAINTAINER me\nFROM debian:12\nCOPY app.txt /app/\n");
+  EXPECT_EQ(count(ctx, rule_of("DL3061")), 1);
+  for (const char* id : {"DD1001", "DD3006"})
+    for (const auto& f : only(ctx, id)) ADD_FAILURE() << id << " judged a pre-FROM line: " << f.message;
+  // After FROM the same COPY is judged.
+  EXPECT_EQ(count(lint_in(dir, "FROM debian:12\nCOPY missing.txt /x\n"), "DD3006"), 1);
+  EXPECT_EQ(count(lint("MAINTAINER me\nFROM debian:12\n"), "DD1001"), 0);
   // The same instructions after FROM are judged.
   auto after = lint("FROM debian:12\nRUN apt-get install curl\nEXPOSE 99999\n");
   EXPECT_EQ(count(after, rule_of("DL3014")), 1);
