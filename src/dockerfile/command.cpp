@@ -41,7 +41,7 @@ bool runs_commands(Kw k) { return k == Kw::RUN || k == Kw::CMD || k == Kw::ENTRY
 
 std::vector<Cmd> build(const LintInput& in, const Instruction& ins) {
   std::vector<Cmd> out;
-  if (!runs_commands(ins.kind)) return out;
+  if (!runs_commands(ins.kind) || !in_build(ins)) return out;
   if (ins.exec_form) {
     std::vector<std::string> argv;
     std::vector<Range> ranges;
@@ -88,10 +88,46 @@ const std::vector<Cmd>& instruction_commands(const LintInput& in, const Instruct
   return in.memo<std::vector<Cmd>>(&tag, ins, [&] { return build(in, ins); });
 }
 
+bool in_build(const Instruction& ins) { return ins.stage >= 0 || ins.kind == Kw::ARG; }
+
+const Instruction* run_of(const Instruction& ins) {
+  if (!in_build(ins)) return nullptr;
+  if (ins.kind == Kw::RUN) return &ins;
+  if (ins.kind == Kw::ONBUILD && ins.child && ins.child->kind == Kw::RUN) return ins.child.get();
+  return nullptr;
+}
+
+bool is_trigger(const Dockerfile& df, const Instruction& ins) {
+  if (ins.index >= df.instructions.size()) return false;
+  const auto& at = df.instructions[ins.index];
+  return at.kind == Kw::ONBUILD && at.child.get() == &ins;
+}
+
 const std::vector<Cmd>& commands(const LintInput& in, const Instruction& ins) {
   static const std::vector<Cmd> none;
-  if (ins.kind != Kw::RUN || ins.exec_form) return none;
-  return instruction_commands(in, ins);
+  const Instruction* run = run_of(ins);
+  if (!run || run->exec_form) return none;
+  return instruction_commands(in, *run);
+}
+
+void mark_trigger(const Dockerfile& df, Finding& f) {
+  if (f.location.line <= 0) return;
+  for (const auto& ins : df.instructions) {
+    if (ins.kind != Kw::ONBUILD || !ins.child || ins.child->kind != Kw::RUN) continue;
+    const Range& r = ins.child->range;
+    if (f.location.line < r.begin.line || f.location.line > r.end.line) continue;
+    if (f.location.line == r.begin.line && f.location.column < r.begin.column) continue;  // on ONBUILD itself
+    int line = ins.range.begin.line;
+    f.message += " (ONBUILD trigger on line " + std::to_string(line) +
+                 ": this RUN runs in every build FROM this image, not in this one)";
+    Related rel;
+    rel.location.file = df.path;
+    rel.location.line = line;
+    rel.location.column = ins.keyword_range.begin.column;
+    rel.message = "ONBUILD: runs in every child build";
+    f.related.push_back(std::move(rel));
+    return;
+  }
 }
 
 std::vector<Cmd> run_commands(const LintInput& in) {

@@ -5,6 +5,7 @@
 // rule, the hadolint ports and the incident rules alike.
 #include <vector>
 
+#include "core/finding.h"
 #include "dockerfile/ast.h"
 #include "knowledge/command.h"
 
@@ -34,11 +35,31 @@ Range script_range(const Instruction& ins, size_t b, size_t e);
 // `HEALTHCHECK CMD` loses its CMD word); empty for other instructions.
 const std::vector<Cmd>& instruction_commands(const LintInput& in, const Instruction& ins);
 
-// The commands of a shell-form RUN; empty for anything else (the hadolint
-// ports judge what a RUN script runs).
+// False for an instruction other than ARG before the first FROM: BuildKit
+// refuses the file ("no build stage in current context"), DD0001 and DD1021
+// (DL3061) report it, and no other rule judges it. The command model below
+// gives such an instruction no commands, so every RUN/CMD rule skips it.
+bool in_build(const Instruction& ins);
+
+// The RUN that `ins` runs: itself for a RUN, its trigger for `ONBUILD RUN`
+// (which the child build runs, in every build FROM this image); null for
+// anything else.
+const Instruction* run_of(const Instruction& ins);
+// True for the RUN of an `ONBUILD RUN` (Instruction::child of the ONBUILD).
+bool is_trigger(const Dockerfile& df, const Instruction& ins);
+
+// The commands of a shell-form RUN, or of the RUN an `ONBUILD RUN` triggers
+// (every RUN rule judges a trigger as the child build runs it); empty for
+// anything else (the hadolint ports judge what a RUN script runs).
 const std::vector<Cmd>& commands(const LintInput& in, const Instruction& ins);
 
-// Every command of every shell-form RUN in the file, in order.
+// Every command of every shell-form RUN in the file, ONBUILD RUN triggers
+// included, in order.
 std::vector<Cmd> run_commands(const LintInput& in);
+
+// A finding placed inside an ONBUILD RUN trigger says so: the message notes
+// that the command runs in every child build, and `related` names the
+// ONBUILD line. Called by LintInput::at for every finding.
+void mark_trigger(const Dockerfile& df, Finding& f);
 
 }  // namespace dd::dockerfile

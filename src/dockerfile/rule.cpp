@@ -1,6 +1,7 @@
 #include "dockerfile/rule.h"
 
 #include "core/text.h"
+#include "dockerfile/command.h"
 
 #include <algorithm>
 #include <map>
@@ -107,6 +108,7 @@ Finding LintInput::at(const Range& r, std::string message, std::string evidence)
   if (first != std::string::npos && first > 0) evidence.erase(0, first);
   evidence = text::clip(evidence, 300);
   f.evidence = std::move(evidence);
+  mark_trigger(df, f);
   return f;
 }
 

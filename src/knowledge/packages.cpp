@@ -44,6 +44,7 @@ const std::vector<PackageManager> kManagers{
                         {"clean", A::clean}, {"autoclean", A::clean}, {"distclean", A::clean},
                         {"dist-clean", A::clean}},
         .prompts = true,
+        .yes_from_stdin = true,  // the prompt reads stdin
         .yes_flags = {"-y", "--yes", "--assume-yes", "--force-yes"},
         .quiet_twice_is_yes = true,
         .with_value = {DD_APT_WITH_VALUE},
@@ -64,6 +65,7 @@ const std::vector<PackageManager> kManagers{
                         {"clean", A::clean}, {"autoclean", A::clean}, {"distclean", A::clean},
                         {"dist-clean", A::clean}},
         .prompts = true,
+        .yes_from_stdin = true,  // the prompt reads stdin
         .yes_flags = {"-y", "--yes", "--assume-yes", "--force-yes"},
         .quiet_twice_is_yes = true,
         .with_value = {DD_APT_WITH_VALUE},
@@ -82,6 +84,7 @@ const std::vector<PackageManager> kManagers{
                         {"upgrade", A::upgrade}, {"safe-upgrade", A::upgrade}, {"full-upgrade", A::dist_upgrade},
                         {"dist-upgrade", A::dist_upgrade}, {"clean", A::clean}, {"autoclean", A::clean}},
         .prompts = true,
+        .yes_from_stdin = true,  // the prompt reads stdin
         .yes_flags = {"-y", "--assume-yes"},
         .with_value = {"-o", "-t", "--target-release", "-F", "--display-format", "-w", "--width", "-S", "--sort",
                        "--log-file", "--log-level"},
@@ -112,6 +115,7 @@ const std::vector<PackageManager> kManagers{
         .subcommands = {DD_RPM_SUBCOMMANDS},
         .module_subcommands = {{"install", A::install}, {"remove", A::remove}, {"update", A::upgrade}},
         .prompts = true,
+        .yes_from_stdin = true,  // the prompt reads stdin
         .yes_flags = {"-y", "--assumeyes"},
         .with_value = {DD_RPM_WITH_VALUE},
         .pin = PinStyle::rpm,
@@ -129,6 +133,7 @@ const std::vector<PackageManager> kManagers{
         .subcommands = {DD_RPM_SUBCOMMANDS},
         .module_subcommands = {{"install", A::install}, {"remove", A::remove}, {"update", A::upgrade}},
         .prompts = true,
+        .yes_from_stdin = true,  // the prompt reads stdin
         .yes_flags = {"-y", "--assumeyes"},
         .with_value = {DD_RPM_WITH_VALUE},
         .pin = PinStyle::rpm,
@@ -147,6 +152,7 @@ const std::vector<PackageManager> kManagers{
                         {"clean", A::clean}},
         .module_subcommands = {{"enable", A::none}},
         .prompts = true,
+        .yes_from_stdin = true,  // the prompt reads stdin
         .yes_flags = {"-y", "--assumeyes"},
         .with_value = {"--config", "--enablerepo", "--disablerepo", "--installroot", "--releasever", "--setopt",
                        "--setvar"},
@@ -164,6 +170,7 @@ const std::vector<PackageManager> kManagers{
         .subcommands = {DD_RPM_SUBCOMMANDS},
         .module_subcommands = {{"install", A::install}, {"remove", A::remove}, {"update", A::upgrade}},
         .prompts = true,
+        .yes_from_stdin = true,  // the prompt reads stdin
         .yes_flags = {"-y", "--assumeyes"},
         .with_value = {DD_RPM_WITH_VALUE},
         .pin = PinStyle::rpm,
@@ -179,6 +186,7 @@ const std::vector<PackageManager> kManagers{
         .os_packages = true,
         .subcommands = {DD_RPM_SUBCOMMANDS},
         .prompts = true,
+        .yes_from_stdin = true,  // the prompt reads stdin
         .yes_flags = {"-y", "--assumeyes"},
         .with_value = {DD_RPM_WITH_VALUE},
         .pin = PinStyle::rpm,
@@ -197,6 +205,7 @@ const std::vector<PackageManager> kManagers{
                         {"dup", A::dist_upgrade}, {"refresh", A::update}, {"ref", A::update},
                         {"clean", A::clean}, {"cc", A::clean}},
         .prompts = true,
+        .yes_from_stdin = true,  // the prompt reads stdin
         .yes_flags = {"-n", "--non-interactive", "-y", "--no-confirm"},
         .with_value = {"-R", "--root", "-c", "--config", "-r", "--repo", "--from", "-t", "--type", "-D",
                        "--reposd-dir", "-C", "--cache-dir", "--raw-cache-dir", "--solv-cache-dir",
@@ -221,6 +230,7 @@ const std::vector<PackageManager> kManagers{
                        "--install-option"},
         .pin = PinStyle::pip,
         .pin_options = {"-c", "--constraint"},
+        .pin_env = {"PIP_CONSTRAINT"},
         .self_packages = {"pip", "setuptools", "wheel"},
         .cache_dirs = {"~/.cache/pip"},
         .clean = {"pip cache purge", "pip cache remove"},
@@ -250,6 +260,7 @@ const std::vector<PackageManager> kManagers{
                        "--cache-dir", "--exclude-newer", "--index", "--default-index"},
         .pin = PinStyle::pip,
         .pin_options = {"-c", "--constraint", "--overrides"},
+        .pin_env = {"UV_CONSTRAINT", "UV_OVERRIDE"},
         .cache_dirs = {"~/.cache/uv"},
         .no_cache = {"--no-cache"},
         .no_cache_env = {"UV_NO_CACHE"},

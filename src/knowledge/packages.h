@@ -54,11 +54,13 @@ struct PackageManager {
   std::vector<Subcommand> module_subcommands; // after `module`: yum/dnf module install
   PkgAction bare = PkgAction::none;           // what the program does without a subcommand (yarn: install)
   bool prompts = false;                       // asks for a confirmation unless told yes
+  bool yes_from_stdin = false;                // `yes | apt-get install` answers its prompts
   std::vector<std::string_view> yes_flags;    // make it non-interactive (-y, --assumeyes, -n)
   bool quiet_twice_is_yes = false;            // apt-get: -qq (or -q -q, -q=2) implies -y
   std::vector<std::string_view> with_value;   // options that take the next word as their value
   PinStyle pin = PinStyle::none;
   std::vector<std::string_view> pin_options;  // options that pin the whole command: gem -v, pip -c
+  std::vector<std::string_view> pin_env;      // environment variables that do it (PIP_CONSTRAINT)
   std::vector<std::string_view> self_packages;  // its own tooling, upgraded unpinned on purpose (pip, setuptools, wheel)
   bool dashdash_ends_packages = false;        // gem install x -- --build-flags: words after -- are not packages
   std::vector<std::string_view> cache_dirs;   // where its download cache lives (~ is any home)

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <string>
 #include <vector>
 
@@ -120,7 +122,30 @@ TEST(Packages, EveryRowReadsBack) {
       EXPECT_EQ(package_name(pm, pin_example(pm, "pkga")), "pkga");
     }
     EXPECT_FALSE(pm.cache_name.empty());
+    // Only a manager that prompts can be answered through stdin.
+    if (pm.yes_from_stdin) EXPECT_TRUE(pm.prompts);
+    // A pinning variable is an environment name, and only for a manager with version pins.
+    for (auto e : pm.pin_env) {
+      EXPECT_NE(pm.pin, PinStyle::none) << e;
+      EXPECT_FALSE(e.empty());
+      EXPECT_EQ(e.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789"), std::string_view::npos) << e;
+    }
   }
+}
+
+TEST(Packages, PinEnvAndYesFromStdin) {
+  const auto* pip = package_manager_named("pip");
+  ASSERT_TRUE(pip);
+  EXPECT_NE(std::find(pip->pin_env.begin(), pip->pin_env.end(), "PIP_CONSTRAINT"), pip->pin_env.end());
+  const auto* uv = package_manager_named("uv pip");
+  ASSERT_TRUE(uv);
+  EXPECT_NE(std::find(uv->pin_env.begin(), uv->pin_env.end(), "UV_CONSTRAINT"), uv->pin_env.end());
+  for (const char* m : {"apt-get", "apt", "aptitude", "dnf", "yum", "zypper"}) {
+    const auto* pm = package_manager_named(m);
+    ASSERT_TRUE(pm) << m;
+    EXPECT_TRUE(pm->yes_from_stdin) << m;
+  }
+  EXPECT_FALSE(package_manager_named("apk")->yes_from_stdin);  // never prompts
 }
 
 TEST(Packages, ShortSubcommandAliases) {

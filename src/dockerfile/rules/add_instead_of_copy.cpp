@@ -18,6 +18,7 @@ class AddInsteadOfCopy : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
+      if (!in_build(ins)) continue;  // before the first FROM: DD1021 (DL3061) only
       if (ins.kind != Kw::ADD || !ins.heredocs.empty() || ins.args.size() < 2) continue;
       bool plain = true;
       for (size_t i = 0; i + 1 < ins.args.size(); ++i) {

@@ -33,9 +33,13 @@ class ContextMissingSource : public Rule {
     for (const auto& src : context_sources(in)) {
       std::string path = clean_path(src.path);
       while (!path.empty() && path[0] == '/') path.erase(0, 1);
-      if (path.empty() || path == "."sv || path.find_first_of("*?[\\") != std::string::npos) continue;
       const Instruction& ins = *src.ins;
       std::string head = written(ins) + " on line " + std::to_string(ins.range.begin.line);
+      if (path.empty() || path == "."sv) {
+        whole_context_ignored(in, src, head, out);
+        continue;
+      }
+      if (path.find_first_of("*?[\\") != std::string::npos) continue;
       if (path == ".."sv || path.rfind("../", 0) == 0) {
         Finding f = in.at(src.arg->range, head + ": source " + src.arg->text + " points outside the build context " +
                                               ctx.root().string() + "; the builder cannot read it");
@@ -75,6 +79,27 @@ class ContextMissingSource : public Rule {
   }
 
  private:
+  // COPY . under a .dockerignore that leaves out every file (`*`, `**`):
+  // the build succeeds and the image has none of the app.
+  void whole_context_ignored(const LintInput& in, const Source& src, const std::string& head, Report& out) const {
+    const auto& ctx = *in.context;
+    if (ctx.excluded().empty()) return;
+    for (const auto& e : ctx.entries())
+      if (!e.is_dir) return;
+    const context::IgnorePattern* p = ctx.ignore().deciding(ctx.excluded().front().path);
+    if (!p || p->exclusion) return;
+    std::string file = ctx.ignore_file().filename().string();
+    Finding f = in.at(src.arg->range, head + " copies nothing: the pattern `" + p->text + "` on line " +
+                                          std::to_string(p->line) + " of " + file +
+                                          " excludes every file of the context, so the build succeeds and the "
+                                          "image has none of the application");
+    f.root_cause = ".dockerignore removes the files before the builder sees them; COPY of an empty context is not "
+                   "an error.";
+    f.fix = "Keep `" + p->text + "` and list what the image needs after it:\n!src\n!package.json";
+    f.tags = {"dockerignore"};
+    out.add(info_, std::move(f));
+  }
+
   const RuleInfo& info_ = Registrar<Domain::context>::add({
       .id = "DD3006",
       .name = "context-missing-source",

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "context/context.h"
+#include "dockerfile/command.h"
 #include "dockerfile/rule.h"
 
 namespace dd::dockerfile::ctxrule {
@@ -37,6 +38,7 @@ inline std::vector<Source> context_sources(const LintInput& in) {
   std::vector<Source> out;
   for (const auto& ins : in.df.instructions) {
     if (ins.kind != Kw::COPY && ins.kind != Kw::ADD) continue;
+    if (!in_build(ins)) continue;  // before the first FROM: DD1021 (DL3061) only
     if (ins.flag("from")) continue;
     if (ins.args.size() < 2) continue;
     Vars vars;

@@ -13,6 +13,7 @@ class CopyFromUndefined : public Rule {
     for (const auto& st : in.df.stages)
       if (!st.name.empty()) names.push_back(st.name);
     for (const auto& ins : in.df.instructions) {
+      if (!in_build(ins)) continue;  // before the first FROM: DD1021 (DL3061) only
       if (ins.kind != Kw::COPY) continue;
       const Flag* from = ins.flag("from");
       if (!from || from->value.empty() || from->value.find('$') != std::string::npos) continue;

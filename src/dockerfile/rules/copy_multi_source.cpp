@@ -9,6 +9,7 @@ class CopyMultiSource : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
+      if (!in_build(ins)) continue;  // before the first FROM: DD1021 (DL3061) only
       if ((ins.kind != Kw::COPY && ins.kind != Kw::ADD) || !ins.heredocs.empty() || ins.args.size() < 3) continue;
       // A line the parser rejected (`COPY --from builder a b`) has no sources to count: DD0001 says why.
       if (std::any_of(in.df.errors.begin(), in.df.errors.end(), [&](const ParseError& e) {

@@ -9,6 +9,7 @@ class EnvSelfReference : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
+      if (!in_build(ins)) continue;  // before the first FROM: DD1021 (DL3061) only
       if (ins.kind != Kw::ENV || ins.pairs.size() < 2) continue;
       const Vars& scope = in.scope(ins);
       for (size_t i = 1; i < ins.pairs.size(); ++i) {

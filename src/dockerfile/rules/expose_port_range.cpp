@@ -14,7 +14,7 @@ class ExposePortRange : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
-      if (ins.kind != Kw::EXPOSE) continue;
+      if (ins.kind != Kw::EXPOSE || !in_build(ins)) continue;  // before FROM: DD1021's finding
       for (const auto& a : ins.args) {
         if (a.text.find('$') != std::string::npos) continue;
         util::Port p = util::split_port(a.text);

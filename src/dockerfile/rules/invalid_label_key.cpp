@@ -27,6 +27,7 @@ class InvalidLabelKey : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
+      if (!in_build(ins)) continue;  // before the first FROM: DD1021 (DL3061) only
       if (ins.kind != Kw::LABEL) continue;
       for (const auto& kv : ins.pairs) {
         if (kv.key.find('$') != std::string::npos) continue;

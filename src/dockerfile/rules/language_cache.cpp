@@ -58,8 +58,8 @@ class LanguageCache : public Rule {
       if (all[j]->kind == Kw::RUN && inc::mentions(*all[j], {"prune", "yarn workspaces focus --production"}))
         last_prune = j + 1;
     for (size_t k = 0; k < all.size(); ++k) {
-      const Instruction* ins = all[k];
-      if (ins->kind != Kw::RUN) continue;
+      const Instruction* ins = run_of(*all[k]);  // a RUN, or the RUN of ONBUILD RUN
+      if (!ins) continue;
       if (!inc::mentions(*ins, {"pip", "npm", "yarn", "pnpm"})) continue;  // the programs this rule knows
       const auto& vars = in.scope(*ins);
       const auto& cmds = instruction_commands(in, *ins);

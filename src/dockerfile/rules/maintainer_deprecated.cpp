@@ -1,4 +1,5 @@
 // DD1001: MAINTAINER is deprecated.
+#include "dockerfile/command.h"
 #include "dockerfile/rule.h"
 
 namespace dd::dockerfile {
@@ -9,7 +10,7 @@ class MaintainerDeprecated : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
-      if (ins.kind != Kw::MAINTAINER) continue;
+      if (ins.kind != Kw::MAINTAINER || !in_build(ins)) continue;  // before FROM: DD1021's finding
       Finding f = in.at(ins.keyword_range, "MAINTAINER is deprecated; the author belongs in a label");
       // One pair of quotes: MAINTAINER "A <a@b>" is already quoted.
       std::string who = ins.args_text;

@@ -9,6 +9,7 @@ class OnbuildForbidden : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
+      if (!in_build(ins)) continue;  // before the first FROM: DD1021 (DL3061) only
       if (ins.kind != Kw::ONBUILD || !ins.child) continue;
       const auto& kw = ins.child->keyword;
       if (kw != "FROM"sv && kw != "MAINTAINER"sv && kw != "ONBUILD"sv) continue;

@@ -18,8 +18,9 @@ class PackageCache : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     const std::string dev = dev::development_target(in);
-    for (const Instruction* ins : inc::final_instructions(in)) {
-      if (ins->kind != Kw::RUN) continue;
+    for (const Instruction* each : inc::final_instructions(in)) {
+      const Instruction* ins = run_of(*each);  // a RUN, or the RUN of ONBUILD RUN
+      if (!ins) continue;
       std::string text = inc::run_text(*ins);
       const auto& cmds = instruction_commands(in, *ins);
       for (size_t ci = 0; ci < cmds.size(); ++ci) {

@@ -19,8 +19,10 @@ class Pipefail : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
-    for (const auto& ins : in.df.instructions) {
-      if (ins.kind != Kw::RUN || ins.exec_form) continue;
+    for (const auto& each : in.df.instructions) {
+      const Instruction* run = run_of(each);  // a RUN, or the RUN of ONBUILD RUN
+      if (!run || run->exec_form) continue;
+      const Instruction& ins = *run;
       const Instruction* sh = stage_graph(in).shell_at(ins);  // inherited through FROM <stage>
       if (sh) {
         auto argv = in.argv(*sh);

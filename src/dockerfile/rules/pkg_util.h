@@ -137,6 +137,43 @@ inline dd::kb::PinState word_pin(const LintInput& in_, const Instruction& ins, c
   return dd::kb::pin_state(pm, value, module);
 }
 
+// True when a variable of the manager's pin_env (PIP_CONSTRAINT) is set for
+// the command: by ENV or ARG in scope, or as an assignment before it.
+inline bool env_pins(const LintInput& in_, const Instruction& ins, const PkgUse& u) {
+  for (auto e : u.pm().pin_env) {
+    const auto& vars = in_.scope(ins);
+    // ENV X= (empty) pins nothing.
+    if (auto it = vars.find(e); it != vars.end() && !it->second.empty()) return true;
+    // An ARG without a default, in this stage before the RUN: its value comes with --build-arg.
+    for (const auto& i : in_.df.instructions) {
+      if (i.index >= ins.index) break;
+      if (i.kind == Kw::ARG && i.stage == ins.stage && ins.stage >= 0)
+        for (const auto& kv : i.pairs)
+          if (kv.key == e && !kv.has_value) return true;
+    }
+    // PIP_CONSTRAINT=c.txt pip install ...: an assignment before the command.
+    if (u.c.ins && !u.c.spans.empty() && !u.c.ins->exec_form)
+      for (const auto& sc : in_.script(*u.c.ins).commands)
+        if (!sc.argv.empty() && sc.argv[0].begin == u.c.spans[0].first)
+          for (const auto& [k, v] : sc.assignments)
+            if (k == e && !v.empty()) return true;
+  }
+  return false;
+}
+
+// True when `yes` pipes into the command and the manager's prompt reads
+// stdin: `yes | apt-get install curl` answers every prompt.
+inline bool fed_yes(const LintInput& in_, const Instruction& ins, const PkgUse& u) {
+  if (!u.pm().yes_from_stdin) return false;
+  const auto& cmds = commands(in_, ins);
+  if (cmds.empty() || &u.c <= cmds.data() || &u.c >= cmds.data() + cmds.size()) return false;
+  const Cmd& prev = *(&u.c - 1);
+  if (prev.next != shell::Connector::pipe || prev.depth != u.c.depth || prev.name() != "yes"sv) return false;
+  if (prev.size() <= prev.prog + 1) return true;
+  std::string answer = lower(prev.arg(prev.prog + 1));
+  return answer == "y"sv || answer == "yes"sv;
+}
+
 struct PinSpec {
   Words managers;                 // rows of the package table
   std::string (*fix_prefix)(const PkgUse&) = nullptr;  // options to show before the pinned package
@@ -147,7 +184,7 @@ inline void check_pins(const LintInput& in_, Report& out, const RuleInfo& info, 
   if (!runs_any(in_, spec.managers)) return;
   for (const auto& ins : in_.df.instructions) {
     for (const PkgUse* u : pkg_uses(in_, ins, spec.managers, {dd::kb::PkgAction::install, dd::kb::PkgAction::run})) {
-      if (u->k.group(u->words()) || dd::kb::command_pins(u->words(), u->k)) continue;
+      if (u->k.group(u->words()) || dd::kb::command_pins(u->words(), u->k) || env_pins(in_, ins, *u)) continue;
       bool module = u->k.module(u->words());
       bool run = u->k.action == dd::kb::PkgAction::run;
       std::vector<std::string> loose;
@@ -219,7 +256,7 @@ inline void check_yes(const LintInput& in_, Report& out, const RuleInfo& info, c
   using A = dd::kb::PkgAction;
   for (const auto& ins : in_.df.instructions) {
     for (const PkgUse* u : pkg_uses(in_, ins, spec.managers, {A::install, A::remove, A::upgrade, A::dist_upgrade})) {
-      if (dd::kb::runs_unattended(u->words(), u->k)) continue;
+      if (dd::kb::runs_unattended(u->words(), u->k) || fed_yes(in_, ins, *u)) continue;
       if (u->k.pm->name == "microdnf"sv && microdnf_never_prompts(in_.df, ins.stage)) continue;
       std::string cmd = u->tool();
       Range r = u->c.range(u->k.sub);
@@ -261,8 +298,11 @@ struct CleanSpec {
 // RUN, nor mounts a cache or tmpfs at the manager's cache folder.
 inline void check_clean(const LintInput& in_, Report& out, const RuleInfo& info, const CleanSpec& spec) {
   if (!runs_any(in_, spec.managers)) return;
-  for (const auto& ins : in_.df.instructions) {
-    if (ins.kind != Kw::RUN || !stage_ships(in_.df, ins.stage)) continue;
+  for (const auto& each : in_.df.instructions) {
+    // An ONBUILD RUN trigger runs in the child build, whose image ships.
+    const Instruction* run = run_of(each);
+    if (!run || (run == &each && !stage_ships(in_.df, each.stage))) continue;
+    const Instruction& ins = *run;
     auto installs = pkg_uses(in_, ins, spec.managers, {dd::kb::PkgAction::install, dd::kb::PkgAction::upgrade});
     if (installs.empty()) continue;
     const PkgUse* first = installs.front();

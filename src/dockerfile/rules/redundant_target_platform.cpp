@@ -29,7 +29,7 @@ class RedundantTargetPlatform : public Rule {
       .summary = "--platform=$TARGETPLATFORM is redundant",
       .rationale = "FROM already uses the target platform by default; spelling it out adds noise and suggests a cross-build that is not there.",
       .fix = "FROM alpine:3.20",
-      .aliases = {"RedundantTargetPlatform"},
+      .aliases = {"RedundantTargetPlatform", "DL3065"},
   });
 };
 

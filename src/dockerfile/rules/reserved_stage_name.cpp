@@ -29,7 +29,7 @@ class ReservedStageName : public Rule {
       .summary = "Reserved word used as a stage name",
       .rationale = "'scratch' and 'context' have special meaning in FROM and COPY --from; a stage with that name is ignored or shadows the built-in.",
       .fix = "FROM alpine:3.20 AS base",
-      .aliases = {"ReservedStageName"},
+      .aliases = {"ReservedStageName", "DL3063"},
   });
 };
 

@@ -45,7 +45,7 @@ class RunCd : public Rule {
       // A stage with its own WORKDIR keeps it: a cd there is an excursion.
       if (std::any_of(ins.begin(), ins.end(), [](auto* i) { return i->kind == Kw::WORKDIR; })) continue;
       for (const Instruction* i : ins)
-        if (i->kind == Kw::RUN) check_run(in, *i, ins, out);
+        if (const Instruction* r = run_of(*i)) check_run(in, *r, ins, out);  // ONBUILD RUN too
     }
   }
 

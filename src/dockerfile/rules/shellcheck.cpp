@@ -158,9 +158,10 @@ class ShellCheck : public Rule {
   void check(const LintInput& in, Report& out) const override {
     if (!in.config.shellcheck) return;
     std::map<std::string, std::vector<Job>> by_dialect;
-    for (const auto& ins : in.df.instructions) {
-      if (ins.kind != Kw::RUN || ins.exec_form) continue;
-      for (auto& j : jobs_of(in, ins)) by_dialect[j.dialect].push_back(std::move(j));
+    for (const auto& each : in.df.instructions) {
+      const Instruction* run = run_of(each);  // a RUN, or the RUN of ONBUILD RUN
+      if (!run || run->exec_form) continue;
+      for (auto& j : jobs_of(in, *run)) by_dialect[j.dialect].push_back(std::move(j));
     }
     if (by_dialect.empty()) return;
     if (!in_path("shellcheck"))

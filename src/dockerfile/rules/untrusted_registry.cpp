@@ -18,7 +18,7 @@ std::string repository_part(const dd::kb::ImageRef& ref) {
 }
 bool trusted(const std::string& reg, const std::vector<std::string>& list) {
   for (const auto& t : list) {
-    if (t == reg) return true;
+    if (t == "*"sv || t == reg) return true;  // a bare * allows every registry
     if ((t == "docker.io"sv || t == "hub.docker.com"sv) && (reg == "docker.io"sv || reg == "index.docker.io"sv || reg == "registry-1.docker.io"sv))
       return true;
     if (util::starts_with(t, "*.") && util::ends_with(reg, t.substr(1))) return true;

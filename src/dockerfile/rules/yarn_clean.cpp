@@ -12,8 +12,12 @@ class YarnClean : public Rule {
   void check(const LintInput& in, Report& out) const override {
     if (!util::runs_any(in, {"yarn"})) return;
     const kb_pkg::PackageManager& yarn = *kb_pkg::package_manager_named("yarn");
-    for (const auto& ins : in.df.instructions) {
-      if (ins.kind != Kw::RUN || util::mounts_cache(ins, yarn) || !util::stage_ships(in.df, ins.stage)) continue;
+    for (const auto& each : in.df.instructions) {
+      // A RUN of a shipped stage, or an ONBUILD RUN trigger (it runs in the child build).
+      const Instruction* run = run_of(each);
+      if (!run || (run == &each && !util::stage_ships(in.df, each.stage))) continue;
+      const Instruction& ins = *run;
+      if (util::mounts_cache(ins, yarn)) continue;
       auto installs = util::pkg_uses(in, ins, {"yarn"}, {kb_pkg::PkgAction::install});
       if (installs.empty()) continue;
       const Cmd* install = &installs.front()->c;
