@@ -91,7 +91,9 @@ TEST(HadolintPreFrom, OnlyTheOrderRulesJudgeThem) {
       "FROM debian:${V}\n"
       "RUN echo hi\n";
   auto all = lint(df);
-  EXPECT_EQ(count(all, rule_of("DL3061")), 1);
+  // hadolint's DL3061 fails every instruction before the first FROM except ARG
+  // (and comments): RUN, EXPOSE, ADD, ENV and COPY here.
+  EXPECT_EQ(count(all, rule_of("DL3061")), 5);
   for (const char* dl : {"DL3014", "DL3008", "DL3009", "DL3011", "DL3020", "DL3044", "DL3021"}) {
     for (const auto& f : only(all, rule_of(dl))) ADD_FAILURE() << dl << " judged a pre-FROM line: " << f.message;
   }
@@ -99,7 +101,7 @@ TEST(HadolintPreFrom, OnlyTheOrderRulesJudgeThem) {
   TempDir dir;
   dir.write("app.txt", "x\n");
   auto ctx = lint_in(dir, "COPY missing.txt /x\nMAINTAINER me\nFROM debian:12\nCOPY app.txt /app/\n");
-  EXPECT_EQ(count(ctx, rule_of("DL3061")), 1);
+  EXPECT_EQ(count(ctx, rule_of("DL3061")), 2);  // the COPY and the MAINTAINER
   for (const char* id : {"DD1001", "DD3006"})
     for (const auto& f : only(ctx, id)) ADD_FAILURE() << id << " judged a pre-FROM line: " << f.message;
   // After FROM the same COPY is judged.
@@ -194,6 +196,17 @@ TEST(HadolintDifferences, OnlyTheShippedUserMustBeNumeric) {
   EXPECT_EQ(count(lint("FROM debian:12\nUSER app\nRUN id\nUSER 10001\n"), id), 0);
   EXPECT_EQ(count(lint("FROM debian:12\nUSER 10001:app\n"), id), 1);
   EXPECT_EQ(count(lint("FROM debian:12\nUSER root\n"), id), 1);
+}
+
+TEST(HadolintDifferences, NumericUserFixUsesTheIdTheDockerfileGives) {
+  std::string id = rule_of("DL3066");
+  auto made = only(lint("FROM debian:12\nRUN useradd -l -u 1234 app\nUSER app\n"), id);
+  ASSERT_EQ(made.size(), 1u);
+  EXPECT_EQ(made[0].fix, "USER 1234");
+  auto unknown = only(lint("FROM debian:12\nUSER app:app\n"), id);
+  ASSERT_EQ(unknown.size(), 1u);
+  EXPECT_EQ(unknown[0].fix, "USER 10001:10001");  // pasteable; how to look the id up is in the root cause
+  EXPECT_NE(unknown[0].root_cause.find("--entrypoint id IMAGE -u app"), std::string::npos);
 }
 
 TEST(HadolintDifferences, SquashFromScratchIsNotReported) {

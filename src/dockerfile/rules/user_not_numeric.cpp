@@ -1,8 +1,23 @@
 // DD1161: the image runs as a user name, not a numeric id (hadolint DL3066).
+#include <regex>
+
 #include "dockerfile/rules/incident_util.h"
 
 namespace dd::dockerfile {
 namespace {
+
+// The uid a RUN of the same stages gives `name` (useradd/adduser -u N ... name).
+std::string uid_created_for(const LintInput& in, std::string_view name) {
+  const std::regex re("(?:useradd|adduser)[^&;|]*?(?:-u|--uid)[ =]?([0-9]+)[^&;|]*?[ ]" + std::string(name) +
+                      "(?:[ ;&|]|$)");
+  std::smatch m;
+  for (const Instruction* ins : inc::final_instructions(in)) {
+    if (ins->kind != Kw::RUN) continue;
+    std::string text = inc::run_text(*ins);
+    if (std::regex_search(text, m, re)) return m[1].str();
+  }
+  return {};
+}
 
 bool digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -32,8 +47,15 @@ class UserNotNumeric : public Rule {
                           "non-numeric user\") and refuses to start it, and volume permissions on the host go by id");
     f.root_cause = "The image config carries the name; only the image's /etc/passwd maps it to an id, which the "
                    "kubelet and the host do not read.";
-    f.fix = named_user ? "USER 10001:10001   (the id of " + std::string(name) + ": RUN id -u " + std::string(name) + ")"
-                       : "USER " + std::string(name) + ":10001";
+    // The id the Dockerfile gives the user when it creates it; otherwise the
+    // id to look up (`docker run --rm IMAGE id -u NAME`) is said in the text.
+    std::string uid = named_user ? uid_created_for(in, name) : std::string(name);
+    if (uid.empty()) {
+      f.root_cause += " Find the id of " + std::string(name) + " with `docker run --rm --entrypoint id IMAGE -u " +
+                      std::string(name) + "` and use it in USER.";
+      uid = "10001";
+    }
+    f.fix = "USER " + uid + (colon == std::string::npos ? "" : ":" + (named_group ? uid : std::string(group)));
     f.tags = {"user"};
     out.add(info_, std::move(f));
   }
