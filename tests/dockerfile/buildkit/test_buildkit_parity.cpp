@@ -208,6 +208,14 @@ TEST(BuildkitBuildArgs, ReplaceDeclaredDefaultsInFrom) {
   EXPECT_EQ(d2.stages[0].base_expanded, "debian:12");
 }
 
+TEST(BuildkitBuildArgs, BaseImageRulesJudgeTheImageTheBuildUses) {
+  // DL3007 (stale-base): the tag the build argument gives is :latest.
+  const std::string text = "ARG TAG=3.20\nFROM alpine:${TAG}\nCMD [\"/app\"]\n";
+  const std::string rule = Registry::instance().resolve("DL3007");
+  EXPECT_EQ(count(lint(text), rule), 0);
+  EXPECT_EQ(count(lint_args(text, {{"TAG", "latest"}}), rule), 1);
+}
+
 TEST(BuildkitBuildArgs, ChecksOnDefaultsIgnoreThem) {
   // InvalidDefaultArgInFrom is about a build without --build-arg: BuildKit
   // warns even when one is given (moby/moby#49928).
