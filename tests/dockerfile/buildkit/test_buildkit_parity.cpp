@@ -112,6 +112,13 @@ TEST(BuildkitParity, UndefinedVarInAnArgDefault) {
   EXPECT_EQ(count(lint("FROM python AS base\nRUN echo $PYTHON_VERSION\nENV V=$PYTHON_VERSION\n"), rule_of("UndefinedVar")), 0);
 }
 
+TEST(BuildkitParity, JsonArgsSeesTheShellOfTheParentStage) {
+  // BuildKit keeps the parent's SHELL through FROM <stage>.
+  const std::string rule = rule_of("JSONArgsRecommended");
+  EXPECT_EQ(count(lint("FROM alpine AS base\nSHELL [\"/bin/ash\", \"-c\"]\nFROM base\nCMD echo hi\n"), rule), 0);
+  EXPECT_EQ(count(lint("FROM alpine AS base\nSHELL [\"/bin/ash\", \"-c\"]\nFROM alpine\nCMD echo hi\n"), rule), 1);
+}
+
 TEST(BuildkitParity, ReservedStageNameReportsEachReservedWord) {
   EXPECT_EQ(count(lint("FROM alpine AS scratch\nFROM alpine AS context\n"), rule_of("ReservedStageName")), 2);
 }
