@@ -1,6 +1,7 @@
 // drydock lint PATH...: Dockerfile and build-context analysis.
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
 #include <iostream>
 #include <mutex>
 #include <optional>
@@ -25,7 +26,26 @@ struct LintArgs {
   bool no_context = false;
   bool fix = false;
   bool write = false;
+  std::vector<std::string> build_args;  // --build-arg NAME=VALUE or NAME
 };
+
+// --build-arg as docker build reads it: NAME=VALUE, or NAME alone for the
+// value of the environment variable NAME (left out when it is not set).
+dockerfile::BuildArgs parse_build_args(const std::vector<std::string>& given) {
+  dockerfile::BuildArgs out;
+  for (const auto& a : given) {
+    size_t eq = a.find('=');
+    std::string name = a.substr(0, eq);
+    if (name.empty() || name.find_first_of(" \t") != std::string::npos)
+      throw InputError("lint: --build-arg " + a + ": expected NAME=VALUE or NAME");
+    if (eq != std::string::npos) {
+      out[name] = a.substr(eq + 1);
+    } else if (const char* v = std::getenv(name.c_str())) {
+      out[name] = v;
+    }
+  }
+  return out;
+}
 
 // Frees what `x` holds. (Assigning {} would keep the buffers of its strings:
 // libstdc++ copies a short string into the old allocation.)
@@ -41,6 +61,7 @@ int run_lint(const LintArgs& a, bool pieces = true) {
   if (!a.context.empty() && a.paths.size() > 1)
     throw InputError("lint: --context applies to a single Dockerfile, " + std::to_string(a.paths.size()) + " given");
   std::vector<Finding> all;
+  const dockerfile::BuildArgs build_args = parse_build_args(a.build_args);
   if (!a.stdin_name.empty() && std::find(a.paths.begin(), a.paths.end(), "-") == a.paths.end())
     throw InputError("lint: --stdin-filename names standard input, but no - was given");
   // Standard input given a name is configured as that file would be.
@@ -117,6 +138,7 @@ int run_lint(const LintArgs& a, bool pieces = true) {
         opt.context_dir = targets[i].second;
         opt.use_context = !a.no_context;
         opt.contexts = &contexts;
+        opt.build_args = build_args;
         if (targets[i].first == "-") opt.display_path = a.stdin_name;
         results[i] = targets[i].first == "-" ? lint::lint_stdin(*stdin_text, opt, config)
                                              : lint::lint_file(targets[i].first, opt, config);
@@ -233,6 +255,11 @@ DD_COMMAND("lint", "Lint Dockerfiles and their build contexts",
              app->add_option("--stdin-filename,--file-path-in-report", a->stdin_name,
                              "The path to show for standard input (-) in the report; its config and "
                              "NAME.dockerignore are found as for that file");
+             app->add_option("--build-arg", a->build_args,
+                             "NAME=VALUE as given to docker build (repeatable; NAME alone takes the environment "
+                             "variable): replaces the default of a declared ARG before the first FROM, and "
+                             "BUILDKIT_DOCKERFILE_CHECK=skip=...;error=true replaces the # check= directive")
+                 ->allow_extra_args(false);  // one NAME=VALUE per flag; commas stay in the value
              app->add_flag("--fix", a->fix, "Print the mechanical fixes as a unified diff");
              app->add_flag("--write", a->write, "With --fix: write the fixes into the files");
              add_common(app, a->common);
@@ -241,6 +268,7 @@ DD_COMMAND("lint", "Lint Dockerfiles and their build contexts",
                  "Examples:\n"
                  "  drydock lint .                          the Dockerfile(s) in . with . as build context\n"
                  "  drydock lint --fix --write Dockerfile   apply the mechanical fixes in place\n"
+                 "  drydock lint --build-arg BUILDKIT_DOCKERFILE_CHECK=error=true .   BuildKit checks fail the run\n"
                  "  drydock lint - < Dockerfile             read standard input (no build context)\n"
                  "  drydock lint --context . -              standard input with a context, as docker build -f - .\n"
                  "  drydock lint --stdin-filename app/Dockerfile -   an editor's unsaved buffer, shown as app/Dockerfile");

@@ -52,7 +52,10 @@ bool valid_stage_name(std::string_view n) {
 
 class Parser {
  public:
-  Parser(std::string_view text, Dockerfile& df) : df_(df) { split(text); }
+  Parser(std::string_view text, Dockerfile& df, const BuildArgs* build_args)
+      : df_(df), build_args_(build_args) {
+    split(text);
+  }
 
   void run() {
     size_t i = 0;
@@ -62,6 +65,7 @@ class Parser {
 
  private:
   Dockerfile& df_;
+  const BuildArgs* build_args_;
   std::vector<int> offset_;  // bytes skipped at the start of each line (BOM)
   std::vector<bool> bad_;
   bool directives_done_ = false;
@@ -299,8 +303,14 @@ class Parser {
     if (ins.stage < 0) {
       if (ins.kind == Kw::ARG) {
         df_.global_args.push_back(ins.index);
-        for (const auto& kv : ins.pairs)
-          if (kv.has_value) globals_[kv.key] = expand(kv.raw_value, globals_, df_.escape).value;
+        for (const auto& kv : ins.pairs) {
+          // A --build-arg replaces the default of a declared ARG, unexpanded.
+          auto given = build_args_ ? build_args_->find(kv.key) : BuildArgs::const_iterator();
+          if (build_args_ && given != build_args_->end())
+            globals_[kv.key] = given->second;
+          else if (kv.has_value)
+            globals_[kv.key] = expand(kv.raw_value, globals_, df_.escape).value;
+        }
       } else if (detail::known_keyword(ins.keyword)) {
         error(ins.keyword + " before the first FROM: only ARG may come before FROM", ins.keyword_range);
       }
@@ -345,10 +355,10 @@ class Parser {
 
 }  // namespace
 
-Dockerfile parse(std::string_view text, std::string path) {
+Dockerfile parse(std::string_view text, std::string path, const BuildArgs* build_args) {
   Dockerfile df;
   df.path = std::move(path);
-  Parser p(text, df);
+  Parser p(text, df, build_args);
   p.run();
   return df;
 }

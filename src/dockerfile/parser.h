@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -10,6 +11,11 @@ namespace dd::dockerfile {
 // content: problems go to Dockerfile::errors with their position and parsing
 // continues with the next instruction. Binary or huge input is handled in
 // bounded time.
-Dockerfile parse(std::string_view text, std::string path = "Dockerfile");
+// `build_args` (docker build --build-arg NAME=VALUE) replace the defaults of
+// the ARGs declared before the first FROM, so Stage::base_expanded names the
+// image the build really uses. Undeclared names change nothing, as in
+// BuildKit.
+using BuildArgs = std::map<std::string, std::string, std::less<>>;
+Dockerfile parse(std::string_view text, std::string path = "Dockerfile", const BuildArgs* build_args = nullptr);
 
 }  // namespace dd::dockerfile

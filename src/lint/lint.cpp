@@ -135,6 +135,49 @@ struct Pragmas {
   }
 };
 
+// The BuildKit check each drydock rule carries as an alias, by rule id.
+const std::map<std::string, const dockerfile::BuildkitCheck*>& buildkit_rules() {
+  static const auto table = [] {
+    std::map<std::string, const dockerfile::BuildkitCheck*> m;
+    for (const RuleInfo* r : Registry::instance().all())
+      for (const auto& a : r->aliases)
+        if (const auto* c = dockerfile::buildkit_check(a)) {
+          m.emplace(r->id, c);
+          break;
+        }
+    return m;
+  }();
+  return table;
+}
+
+const dockerfile::BuildkitCheck* buildkit_alias(const std::string& rule) {
+  const auto& m = buildkit_rules();
+  auto it = m.find(rule);
+  return it == m.end() ? nullptr : it->second;
+}
+
+// The ids a `check=skip=` comment names: BuildKit names as BuildKit spells
+// them (case-sensitive), "all" for every rule with a BuildKit alias.
+std::set<std::string> buildkit_ids(const std::vector<std::string>& names) {
+  std::set<std::string> ids;
+  for (const auto& n : names) {
+    for (const auto& [id, check] : buildkit_rules())
+      if (n == "all" || check->name == n) ids.insert(id);
+  }
+  return ids;
+}
+
+// True when every line between the comment and the instruction is a comment.
+bool in_block_above(const dockerfile::Dockerfile& df, int comment_line, int ins_line) {
+  for (int l = comment_line + 1; l < ins_line; ++l) {
+    if (l < 1 || static_cast<size_t>(l) > df.lines.size()) return false;
+    const std::string& t = df.lines[l - 1];
+    size_t b = t.find_first_not_of(" \t");
+    if (b == std::string::npos || t[b] != '#') return false;
+  }
+  return true;
+}
+
 Pragmas collect_pragmas(const dockerfile::Dockerfile& df) {
   Pragmas p;
   auto& reg = Registry::instance();
@@ -142,23 +185,69 @@ Pragmas collect_pragmas(const dockerfile::Dockerfile& df) {
     auto pragma = dockerfile::ignore_pragma(c.text);
     if (!pragma) continue;
     std::set<std::string> ids;
-    for (const auto& id : pragma->ids) {
-      auto r = reg.resolve(id);
-      ids.insert(r.empty() ? id : r);
+    if (pragma->buildkit) {
+      ids = buildkit_ids(pragma->ids);
+    } else {
+      for (const auto& id : pragma->ids) {
+        auto r = reg.resolve(id);
+        ids.insert(r.empty() ? id : r);
+      }
     }
     if (pragma->global) {
       p.global.insert(ids.begin(), ids.end());
       continue;
     }
-    // The next instruction that starts after the comment.
+    // The next instruction that starts after the comment. A `check=skip=`
+    // comment belongs to the comment block right above it: a blank line in
+    // between ends the block.
     for (const auto& ins : df.instructions) {
       if (ins.range.begin.line > c.line) {
+        if (pragma->buildkit && !in_block_above(df, c.line, ins.range.begin.line)) break;
         p.ranges.push_back({{ins.range.begin.line, std::max(ins.range.end.line, ins.range.begin.line)}, ids});
         break;
       }
     }
   }
   return p;
+}
+
+// The check options in force: BUILDKIT_DOCKERFILE_CHECK given as a build
+// argument replaces the file's `# check=` directive (BuildKit reads one or
+// the other, never both). A bad directive is a parse error, as BuildKit
+// refuses the build; a bad build argument is bad input.
+dockerfile::CheckOptions check_options(const dockerfile::Dockerfile& df, const std::string& path,
+                                       const dockerfile::BuildArgs& build_args, std::vector<dockerfile::ParseError>& errors) {
+  if (auto it = build_args.find(kCheckBuildArg); it != build_args.end()) {
+    try {
+      return dockerfile::parse_check_options(it->second);
+    } catch (const std::invalid_argument& e) {
+      throw InputError(path + ": --build-arg " + kCheckBuildArg + "=" + it->second + ": " + e.what());
+    }
+  }
+  for (const auto& d : df.directives) {
+    if (d.name != "check") continue;
+    try {
+      return dockerfile::parse_check_options(d.value);
+    } catch (const std::invalid_argument& e) {
+      errors.push_back({std::string("check directive: ") + e.what() + " (expected skip=NAMES|all, error=true|false, "
+                                                                      "experimental=NAMES|all, separated by ;)",
+                        d.range});
+    }
+  }
+  return {};
+}
+
+// Applies the check options to the findings of rules with a BuildKit alias:
+// skipped and not-enabled experimental checks are dropped, error=true makes
+// the rest errors (BuildKit fails the build on them).
+void apply_check_options(std::vector<Finding>& findings, const dockerfile::CheckOptions& o) {
+  std::erase_if(findings, [&](const Finding& f) {
+    const auto* c = buildkit_alias(f.rule);
+    return c && !o.runs(*c);
+  });
+  if (!o.error) return;
+  for (auto& f : findings)
+    if (buildkit_alias(f.rule)) f.severity = Severity::error;
 }
 
 }  // namespace
@@ -206,9 +295,12 @@ std::string read_file(const fs::path& file, size_t limit) {
 }
 
 Result lint_text(std::string_view text, const std::string& path, const context::BuildContext* ctx,
-                 const Config& config) {
+                 const Config& config, const dockerfile::BuildArgs& build_args) {
   Result res;
-  res.dockerfile = dockerfile::parse(text, path);
+  res.dockerfile = dockerfile::parse(text, path, build_args.empty() ? nullptr : &build_args);
+  std::vector<dockerfile::ParseError> check_errors;
+  const dockerfile::CheckOptions checks = check_options(res.dockerfile, path, build_args, check_errors);
+  res.dockerfile.errors.insert(res.dockerfile.errors.end(), check_errors.begin(), check_errors.end());
   const auto& df = res.dockerfile;
   Report report(&config);
   Pragmas pragmas;
@@ -283,6 +375,7 @@ Result lint_text(std::string_view text, const std::string& path, const context::
       return f.severity != Severity::error;
     });
   }
+  apply_check_options(res.findings, checks);
   res.edits = std::move(in.edits());
   res.appends = std::move(in.appends());
   return res;
@@ -298,7 +391,7 @@ Result lint_in_context(std::string_view text, const std::string& shown, const fs
   if (!fs::is_directory(ctx_dir, ec)) throw InputError(ctx_dir.string() + ": build context is not a directory");
   auto ctx = opt.contexts ? opt.contexts->get(ctx_dir, dockerfile)
                           : std::make_shared<const context::BuildContext>(context::BuildContext::load(ctx_dir, dockerfile));
-  Result res = lint_text(text, shown, ctx.get(), config);
+  Result res = lint_text(text, shown, ctx.get(), config, opt.build_args);
   res.context = std::move(ctx);
   return res;
 }
@@ -334,7 +427,7 @@ std::shared_ptr<const context::BuildContext> ContextCache::get(const fs::path& r
 Result lint_file(const fs::path& file, const Options& opt, const Config& config) {
   std::string text = read_file(file);
   std::string shown = opt.display_path.empty() ? file.string() : opt.display_path;
-  if (!opt.use_context) return lint_text(text, shown, nullptr, config);
+  if (!opt.use_context) return lint_text(text, shown, nullptr, config, opt.build_args);
   fs::path ctx_dir = opt.context_dir.empty() ? file.parent_path() : opt.context_dir;
   if (ctx_dir.empty()) ctx_dir = ".";
   return lint_in_context(text, shown, ctx_dir, file, opt, config);
@@ -342,7 +435,7 @@ Result lint_file(const fs::path& file, const Options& opt, const Config& config)
 
 Result lint_stdin(std::string_view text, const Options& opt, const Config& config) {
   const std::string shown = opt.display_path.empty() ? "-" : opt.display_path;
-  if (!opt.use_context || opt.context_dir.empty()) return lint_text(text, shown, nullptr, config);
+  if (!opt.use_context || opt.context_dir.empty()) return lint_text(text, shown, nullptr, config, opt.build_args);
   // A name given for the text also picks its NAME.dockerignore, as for a file.
   return lint_in_context(text, shown, opt.context_dir, opt.display_path, opt, config);
 }

@@ -13,6 +13,7 @@
 #include "core/config.h"
 #include "core/finding.h"
 #include "dockerfile/ast.h"
+#include "dockerfile/parser.h"
 #include "dockerfile/rule.h"
 
 namespace dd::context {
@@ -40,6 +41,10 @@ struct Options {
   bool use_context = true;
   std::string display_path;  // path shown in findings; empty: as given
   ContextCache* contexts = nullptr;  // share walks between files; null: walk for this file
+  // docker build --build-arg NAME=VALUE: replace the defaults of declared
+  // ARGs before the first FROM, and BUILDKIT_DOCKERFILE_CHECK replaces the
+  // file's `# check=` directive, as in BuildKit.
+  dockerfile::BuildArgs build_args;
 };
 
 struct Result {
@@ -58,9 +63,13 @@ Result lint_file(const std::filesystem::path& file, const Options& opt, const Co
 // opt.display_path). It gets a build
 // context only when opt.context_dir is set, as with `docker build -f - DIR`.
 Result lint_stdin(std::string_view text, const Options& opt, const Config& config);
-// Lints text that is already in memory.
+// Lints text that is already in memory. Throws InputError naming the path
+// when BUILDKIT_DOCKERFILE_CHECK in `build_args` is not a valid check option.
 Result lint_text(std::string_view text, const std::string& path, const context::BuildContext* ctx,
-                 const Config& config);
+                 const Config& config, const dockerfile::BuildArgs& build_args = {});
+
+// The build argument that replaces the `# check=` directive.
+inline constexpr const char* kCheckBuildArg = "BUILDKIT_DOCKERFILE_CHECK";
 
 // Reads a whole input file; InputError naming it when it cannot.
 std::string read_file(const std::filesystem::path& file, size_t limit = 64u << 20);

@@ -16,10 +16,22 @@ class NoEmptyContinuation : public Rule {
       for (int l = first + 1; l < last; ++l) {
         const std::string& text = in.df.lines[l - 1];
         if (text.find_first_not_of(" \t\r") != std::string::npos) continue;
-        Range r{{l, 1}, {l, std::max(2, static_cast<int>(text.size()) + 1)}};
+        Range empty{{l, 1}, {l, std::max(2, static_cast<int>(text.size()) + 1)}};
+        // BuildKit reports the line where the continued instruction ends;
+        // the empty line is named in the text and as the related place.
+        const int end_line = std::max(last, first);  // before any heredoc body
+        const int end_col = end_line <= static_cast<int>(in.df.lines.size())
+                                ? static_cast<int>(in.df.lines[end_line - 1].size()) + 1
+                                : 2;
+        Range r{{end_line, 1}, {end_line, std::max(2, end_col)}};
         Finding f = in.at(r, "empty continuation line " + std::to_string(l) + " inside the " + ins.keyword +
-                                 " that starts on line " + std::to_string(first),
+                                 " that starts on line " + std::to_string(first) + " and ends on line " +
+                                 std::to_string(end_line),
                           "(empty line inside " + ins.keyword + ")");
+        Related rel;
+        rel.location = in.at(empty, "").location;
+        rel.message = "the empty line";
+        f.related.push_back(std::move(rel));
         f.root_cause = "A blank line follows a line that ends with the escape character.";
         f.fix = "delete line " + std::to_string(l);
         out.add(info_, std::move(f));

@@ -11,7 +11,8 @@ class SecretInConfig : public Rule {
   void check(const LintInput& in, Report& out) const override {
     for (const auto& ins : in.df.instructions) {
       if (ins.kind == Kw::ENV || ins.kind == Kw::ARG || ins.kind == Kw::LABEL) {
-        for (const auto& kv : ins.pairs) check_pair(in, ins, kv, out);
+        for (const auto& kv : ins.pairs)
+          if (!check_pair(in, ins, kv, out) && ins.kind == Kw::ARG) check_arg_name(in, ins, kv, out);
       } else if (ins.kind == Kw::RUN || ins.kind == Kw::CMD || ins.kind == Kw::ENTRYPOINT ||
                  ins.kind == Kw::HEALTHCHECK) {
         for (const auto& m : secrets::scan_text(ins.args_text)) {
@@ -34,15 +35,38 @@ class SecretInConfig : public Rule {
   }
 
  private:
-  void check_pair(const LintInput& in, const Instruction& ins, const KeyValue& kv, Report& out) const {
-    if (!kv.has_value || kv.value.empty()) return;
+  // An ARG whose name says secret, with no literal secret default: the value
+  // the build passes with --build-arg is what leaks. BuildKit reports it
+  // (SecretsUsedInArgOrEnv) whether or not a RUN uses it: every ARG of the
+  // stage is recorded with the RUNs after it in the image history.
+  void check_arg_name(const LintInput& in, const Instruction& ins, const KeyValue& kv, Report& out) const {
+    // Before the first FROM an ARG only feeds FROM lines; it reaches the
+    // history only when a stage declares it again (then reported there).
+    if (ins.stage < 0 || !secrets::is_secret_name(kv.key)) return;
+    Range r = kv.key_range.begin.line > 0 ? kv.key_range : ins.range;
+    std::string shown = "ARG " + kv.key + (kv.has_value && !kv.value.empty() ? "=" + redact(kv.value) : "");
+    Finding f = in.at(r, "ARG " + kv.key + " on line " + std::to_string(ins.range.begin.line) +
+                             " is a secret by its name: the value given with --build-arg is recorded in the image "
+                             "history of the RUNs after it (docker history), whether or not they use it",
+                      shown);
+    f.root_cause = "Build arguments are build configuration, not secrets: BuildKit records them with the build steps.";
+    f.fix = "Remove ARG " + kv.key + "; use RUN --mount=type=secret,id=" + kb::lower(kv.key) +
+            " and docker build --secret id=" + kb::lower(kv.key) + ",env=" + kv.key;
+    f.severity = Severity::warning;
+    f.tags = {"secret", "build-arg"};
+    out.add(info_, std::move(f));
+  }
+
+  // True when it reported the pair.
+  bool check_pair(const LintInput& in, const Instruction& ins, const KeyValue& kv, Report& out) const {
+    if (!kv.has_value || kv.value.empty()) return false;
     auto known = secrets::match_value(kv.value);
     // A password inside a URL is DD2033's finding.
     bool only_url = !known.empty() && std::all_of(known.begin(), known.end(), [](const secrets::SecretMatch& m) {
       return m.rule == "url-credentials"sv;
     });
-    if (only_url) return;
-    if (ins.kind == Kw::LABEL ? known.empty() : !secrets::looks_secret_value(kv.key, kv.value)) return;
+    if (only_url) return false;
+    if (ins.kind == Kw::LABEL ? known.empty() : !secrets::looks_secret_value(kv.key, kv.value)) return false;
     std::string kind = known.empty() ? (secrets::is_secret_name(kv.key) ? "a secret by its name" : "a high-entropy value")
                                      : known.front().description;
     std::string shown = ins.keyword + " " + kv.key + "=" + redact(kv.value);
@@ -64,6 +88,7 @@ class SecretInConfig : public Rule {
     if (!final_stage && ins.stage >= 0) f.severity = Severity::warning;
     f.tags = {"secret"};
     out.add(info_, std::move(f));
+    return true;
   }
 
   const RuleInfo& info_ = Rules::add({
