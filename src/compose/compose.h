@@ -43,6 +43,11 @@ struct Service {
   Mark privileged_at;
   std::string user;
   std::vector<std::string> depends_on;
+  // `command:` and `entrypoint:` as the words the engine runs: a list as
+  // written, a string split as compose splits it (shell words, no shell).
+  std::vector<std::string> command, entrypoint;
+  bool has_command = false, has_entrypoint = false;
+  Mark command_at, entrypoint_at;
 };
 
 struct File {
