@@ -2,16 +2,30 @@
 """Repoints the includes of every file that includes an umbrella header
 (dockerfile/rules/rule_util.h, incident_util.h) to the subject headers whose
 declarations it uses, then deletes the umbrellas. Touches only include lines.
-Over-inclusion is harmless; a missing include is a compile error, so build
-dd_dockerfile_rules after running it."""
+Over-inclusion is harmless; a missing include is a compile error (a name the
+umbrella brought in through a subject header's own includes: stages.h,
+command.h, secrets.h), fixed by hand, so build dd_dockerfile_rules after
+running it. Safe to run again (after a merge)."""
 import pathlib, re, sys
 
 root = pathlib.Path(__file__).resolve().parent.parent
 rules = root / "src/dockerfile/rules"
 umbrellas = {"dockerfile/rules/rule_util.h", "dockerfile/rules/incident_util.h"}
 
+# What the umbrellas held (kept here so the script still runs after they are
+# deleted, e.g. on a branch merged later that still includes one).
+MEMBERS = {
+    "dockerfile/rules/rule_util.h": ["dockerfile/rule.h", "dockerfile/rules/commands.h", "dockerfile/rules/ports.h",
+                                     "dockerfile/rules/redaction.h", "dockerfile/rules/stage_refs.h",
+                                     "dockerfile/rules/variables.h", "dockerfile/rules/words.h"],
+    "dockerfile/rules/incident_util.h": ["dockerfile/rules/base_image.h", "dockerfile/rules/copies.h",
+                                         "dockerfile/rules/instructions.h", "dockerfile/rules/ports.h",
+                                         "dockerfile/rules/redaction.h", "dockerfile/rules/start_command.h",
+                                         "dockerfile/rules/variables.h"],
+}
+
 def members(umbrella):
-    return re.findall(r'#include "([^"]+)"', (root / "src" / umbrella).read_text())
+    return MEMBERS[umbrella]
 
 decl = re.compile(r'^\s*(?:inline\s+|static\s+|constexpr\s+)*(?:using\s+(?:[\w:]+::)?(\w+)\s*[;=]|struct\s+(\w+)|class\s+(\w+)'
                   r'|[\w:<>,\*&\s]+?\b(\w+)\s*\()', re.M)
@@ -33,10 +47,12 @@ for u in umbrellas:
             subjects[h] = names(h)
 
 changed = []
-for f in sorted(list((root / "src").rglob("*.cpp")) + list((root / "src").rglob("*.h")) + list((root / "tests").rglob("*.cpp"))):
+files = [p for d in ("src", "tests", "bench", "fuzz") for ext in ("*.cpp", "*.h") for p in (root / d).rglob(ext)]
+for f in sorted(files):
     text = f.read_text()
     used_umbrellas = [u for u in umbrellas if f'#include "{u}"' in text]
-    if not used_umbrellas or str(f.relative_to(root / "src")) in umbrellas if f.is_relative_to(root / "src") else False:
+    own = str(f.relative_to(root / "src")) if f.is_relative_to(root / "src") else ""
+    if not used_umbrellas or own in umbrellas:
         continue
     body = re.sub(r'//.*', '', text)
     want = set()
@@ -45,11 +61,12 @@ for f in sorted(list((root / "src").rglob("*.cpp")) + list((root / "src").rglob(
             if h == "dockerfile/rules/rule.h" or not h.startswith("dockerfile/rules/"):
                 want.add(h)  # the rule interface the umbrella always gave
                 continue
-            if any(re.search(r'\b' + re.escape(n) + r'\b', body) for n in subjects.get(h, ())):
+            # A header passes what it included on to its includers: it keeps
+            # every subject; a .cpp gets the ones it names.
+            if f.suffix == ".h" or any(re.search(r'\b' + re.escape(n) + r'\b', body) for n in subjects.get(h, ())):
                 want.add(h)
     if f.suffix == ".cpp" and "class " in body and ": public Rule" in body:
         want.add("dockerfile/rule.h")
-    own = str(f.relative_to(root / "src")) if f.is_relative_to(root / "src") else ""
     want.discard(own)
     lines = text.split("\n")
     out, placed = [], False
@@ -64,11 +81,6 @@ for f in sorted(list((root / "src").rglob("*.cpp")) + list((root / "src").rglob(
             continue
         out.append(line)
     new = "\n".join(out)
-    # keep each run of consecutive quoted includes sorted
-    def sort_block(m):
-        block = m.group(0).rstrip("\n").split("\n")
-        return "\n".join(sorted(set(block), key=lambda s: s)) + "\n"
-    new = re.sub(r'(?:#include "[^"]+"\n)+', sort_block, new)
     if new != text:
         f.write_text(new)
         changed.append(str(f.relative_to(root)))

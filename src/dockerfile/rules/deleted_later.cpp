@@ -1,5 +1,7 @@
 // DD2026: files created in one layer and deleted in a later one still ship.
-#include "dockerfile/rules/incident_util.h"
+#include "dockerfile/rule.h"
+#include "dockerfile/rules/copies.h"
+#include "dockerfile/rules/start_command.h"
 #include "dockerfile/rules/secret_files.h"
 
 namespace dd::dockerfile {

@@ -9,8 +9,10 @@
 
 #include "core/error.h"
 #include "core/subprocess.h"
-#include "dockerfile/rules/incident_util.h"
-#include "dockerfile/rules/rule_util.h"
+#include "dockerfile/rule.h"
+#include "dockerfile/rules/base_image.h"
+#include "dockerfile/rules/words.h"
+#include "dockerfile/stages.h"
 
 namespace fs = std::filesystem;
 

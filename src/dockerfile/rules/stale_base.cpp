@@ -1,5 +1,6 @@
 // DD2070 `latest` or no tag, DD2071 no digest, DD2072 end-of-life base.
-#include "dockerfile/rules/incident_util.h"
+#include "dockerfile/rule.h"
+#include "dockerfile/rules/base_image.h"
 #include "dockerfile/rules/local_image.h"
 #include "core/package_facts.h"
 
