@@ -121,6 +121,25 @@ TEST(StartCommand, ComposeStringCommandAndForegroundFormsAreNotJudged) {
   EXPECT_EQ(n, 1) << r.out;
 }
 
+// A manifest's `sh -c` script in args, the common form: judged and pointed at args.
+TEST(StartCommand, K8sShellScriptInArgs) {
+  TempDir d;
+  auto m = d.write("pod.yaml",
+                   "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n"
+                   "      image: nginx:1.27\n      command: [\"/bin/sh\", \"-c\"]\n"
+                   "      args: [\"envsubst < /t > /etc/nginx/conf.d/default.conf && nginx -g 'daemon on;'\"]\n"
+                   "    - name: ok\n      image: nginx:1.27\n      command: [\"/bin/sh\", \"-c\"]\n"
+                   "      args: [\"envsubst < /t > /etc/nginx/conf.d/default.conf && exec nginx -g 'daemon off;'\"]\n");
+  auto r = drydock({"k8s", "lint", m.string(), "-f", "json", "--fail-on", "none"});
+  int n = 0;
+  for (const auto& f : findings_of(r))
+    if (f.value("rule", "") == "DD6060") {
+      ++n;
+      EXPECT_EQ(f["location"].value("field", ""), "spec.containers[0].args") << f.dump();
+    }
+  EXPECT_EQ(n, 1) << r.out;
+}
+
 // The image built with that CMD, and a container that ran it and exited 0.
 // Stand-ins do what the real servers do with these flags: fork and let the
 // foreground process exit 0.

@@ -25,7 +25,8 @@ class CommandDaemonizes : public Rule {
       auto d = kb::start_daemonizing(argv, ref.path, ref.tag);
       if (!d) continue;
       // The field that holds the daemonizing word.
-      bool in_args = c.command.empty() || (d->last.argv == argv && d->how.word >= c.command.size());
+      // (`command: [sh, -c]` with the script in args: the args.)
+      bool in_args = c.command.empty() || (d->last.argv == argv ? d->how.word >= c.command.size() : c.command.size() < 3);
       Finding f = at(w, &c, in_args ? c.args_at : c.command_at,
                      "Container '" + c.name + "': " + d->how.why +
                          "; the kubelet restarts it over and over (CrashLoopBackOff)",
