@@ -110,6 +110,10 @@ std::optional<StartDaemonizing> start_daemonizing(const std::vector<std::string>
     return out;
   }
   size_t p = real_program(last->argv);
+  // `tini -- sh -c SCRIPT`, `gosu app bash -c SCRIPT`: the script decides.
+  if (cmds.size() == 1 && p > 0 && p + 2 < last->size() && is_shell(program_name(last->argv[p])))
+    return start_daemonizing(std::vector<std::string>(last->argv.begin() + static_cast<long>(p), last->argv.end()),
+                             image_path, image_tag);
   if (p + 1 < last->size() && is_entrypoint_script(last->argv[p]) && cmds.size() == 1)
     return start_daemonizing(std::vector<std::string>(last->argv.begin() + static_cast<long>(p) + 1, last->argv.end()),
                              image_path, image_tag);

@@ -66,6 +66,7 @@ TEST(StartCommand, TheKnowledgeLayerJudgesEachCaseOnAnyBase) {
       std::string line;
       for (const auto& w : c.argv) line += (line.empty() ? "" : " ") + (w.find(' ') != std::string::npos ? "'" + w + "'" : w);
       EXPECT_TRUE(kb::start_daemonizing({"sh", "-c", "set -e; " + line}, ref.path, ref.tag)) << line;
+      EXPECT_TRUE(kb::start_daemonizing({"/sbin/tini", "--", "/bin/sh", "-c", line}, ref.path, ref.tag)) << line;
       std::vector<std::string> ep = {"docker-entrypoint.sh"};
       ep.insert(ep.end(), c.argv.begin(), c.argv.end());
       EXPECT_TRUE(kb::start_daemonizing(ep, ref.path, ref.tag)) << line;
