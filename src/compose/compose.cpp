@@ -172,7 +172,7 @@ Finding at(const File& file, const Service& svc, Mark m, std::string message, st
   return f;
 }
 
-std::vector<Finding> lint(const File& file, const Config& config) {
+std::vector<Finding> lint(const File& file, const CoreSettings& config) {
   Report report(&config);
   for (const auto* r : rules()) r->check(file, report);
   return std::move(report.findings());

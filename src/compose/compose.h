@@ -77,7 +77,8 @@ Finding at(const File& file, const Service& svc, Mark m, std::string message, st
 // `name=value` safe to print: passwords in URLs and secret values redacted.
 std::string shown_env(const EnvVar& e);
 
-// Lints one compose file with every compose rule.
-std::vector<Finding> lint(const File& file, const Config& config);
+// Lints one compose file with every compose rule. Compose has no settings of
+// its own yet: it reads the core section (ignores, severities).
+std::vector<Finding> lint(const File& file, const CoreSettings& config);
 
 }  // namespace dd::compose

@@ -170,7 +170,7 @@ class ShellCheck : public Rule {
     // Codes turned off in the config or on the command line (SC2086) are
     // never asked for; sourced files cannot be followed from here.
     std::string excluded = "SC1090,SC1091,SC2187";
-    for (const auto& id : in.config.ignored)
+    for (const auto& id : in.core.ignored)
       if (is_shellcheck_code(id)) excluded += "," + id;
     TempFolder dir;
     for (const auto& [d, jobs] : by_dialect) {
