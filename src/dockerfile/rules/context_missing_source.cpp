@@ -75,7 +75,7 @@ class ContextMissingSource : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Rules::add({
+  const RuleInfo& info_ = ctxrule::ContextRules::add({
       .id = "DD3006",
       .name = "context-missing-source",
       .category = Category::best_practice,

@@ -10,10 +10,16 @@
 #include <vector>
 
 #include "context/context.h"
+#include "core/registrar.h"
 #include "context/copy_sources.h"
 #include "dockerfile/rule.h"
 
 namespace dd::dockerfile::ctxrule {
+
+// The build-context rules run with the Dockerfile rules (DD_DOCKERFILE_RULE)
+// but belong to the context domain: `drydock context` reports them, and
+// config and SARIF see them as context rules.
+using ContextRules = Registrar<Domain::context>;
 
 // One source argument of a COPY/ADD that reads the build context.
 struct Source {
