@@ -13,7 +13,7 @@
 #include "core/report.h"
 #include "dockerfile/knowledge.h"
 #include "dockerfile/parser.h"
-#include "dockerfile/rules/rule_util.h"
+#include "dockerfile/command.h"
 #include "dockerfile/rule.h"
 #include "lint/lint.h"
 #include "corpus.h"

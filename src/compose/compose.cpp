@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/redact.h"
 #include "core/yaml.h"
+#include "knowledge/command.h"
 #include "secrets/secrets.h"
 
 namespace dd::compose {
@@ -62,6 +63,24 @@ std::vector<std::string> list(const YAML::Node& n) {
   return out;
 }
 
+// `command:`/`entrypoint:`: a list is the words; a string is split into shell
+// words as compose does (quotes removed, no operators: a string that holds
+// `&&` or `;` is not one command and is left unjudged).
+std::vector<std::string> command_words(const YAML::Node& n) {
+  std::vector<std::string> out;
+  if (n.IsSequence()) {
+    for (const auto& e : n)
+      if (e.IsScalar()) out.push_back(e.Scalar());
+  } else if (n.IsScalar()) {
+    std::vector<kb::Command> top;
+    for (auto& c : kb::shell_commands(n.Scalar()))
+      if (c.depth == 0) top.push_back(std::move(c));
+    if (top.size() == 1 && top[0].redirects.empty() && !top[0].background && top[0].next == shell::Connector::none)
+      out = std::move(top[0].argv);
+  }
+  return out;
+}
+
 }  // namespace
 
 File load(const std::filesystem::path& path, const std::string& display) {
@@ -109,6 +128,16 @@ File load(const std::filesystem::path& path, const std::string& display) {
       }
       s.user = scalar(n["user"]);
       s.depends_on = list(n["depends_on"]);
+      if (auto c = n["command"]; c && !c.IsNull()) {
+        s.has_command = true;
+        s.command = command_words(c);
+        s.command_at = mark_of(c);
+      }
+      if (auto e = n["entrypoint"]; e && !e.IsNull()) {
+        s.has_entrypoint = true;
+        s.entrypoint = command_words(e);
+        s.entrypoint_at = mark_of(e);
+      }
       f.services.push_back(std::move(s));
     }
   } catch (const YAML::Exception& e) {
@@ -137,7 +166,7 @@ Finding at(const File& file, const Service& svc, Mark m, std::string message, st
   return f;
 }
 
-std::vector<Finding> lint(const File& file, const Config& config) {
+std::vector<Finding> lint(const File& file, const CoreSettings& config) {
   Report report(&config);
   for (const auto* r : rules()) r->check(file, report);
   return std::move(report.findings());

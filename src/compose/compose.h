@@ -43,6 +43,11 @@ struct Service {
   Mark privileged_at;
   std::string user;
   std::vector<std::string> depends_on;
+  // `command:` and `entrypoint:` as the words the engine runs: a list as
+  // written, a string split as compose splits it (shell words, no shell).
+  std::vector<std::string> command, entrypoint;
+  bool has_command = false, has_entrypoint = false;
+  Mark command_at, entrypoint_at;
 };
 
 struct File {
@@ -72,7 +77,8 @@ Finding at(const File& file, const Service& svc, Mark m, std::string message, st
 // `name=value` safe to print: passwords in URLs and secret values redacted.
 std::string shown_env(const EnvVar& e);
 
-// Lints one compose file with every compose rule.
-std::vector<Finding> lint(const File& file, const Config& config);
+// Lints one compose file with every compose rule. Compose has no settings of
+// its own yet: it reads the core section (ignores, severities).
+std::vector<Finding> lint(const File& file, const CoreSettings& config);
 
 }  // namespace dd::compose

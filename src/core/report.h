@@ -15,10 +15,11 @@ namespace dd {
 // pragmas). It is also the one place findings are redacted: title, message,
 // evidence, root cause, fix, related messages and properties pass through the
 // secret masker (core/redact.h, installed by src/secrets), so rules never call
-// a redactor for what the shared secret rule set recognises.
+// a redactor for what the shared secret rule set recognises. It reads only the
+// core settings of a Config (ignores, path ignores, severities).
 class Report {
  public:
-  explicit Report(const Config* config = nullptr) : config_(config) {}
+  explicit Report(const CoreSettings* config = nullptr) : config_(config) {}
 
   void add(const RuleInfo& rule, Finding f);
   // Looks the rule up in the Registry by f.rule.
@@ -29,10 +30,10 @@ class Report {
   const std::vector<Finding>& findings() const { return findings_; }
   std::vector<Finding>& findings() { return findings_; }
   void append(const Report& other);
-  const Config* config() const { return config_; }
+  const CoreSettings* config() const { return config_; }
 
  private:
-  const Config* config_;
+  const CoreSettings* config_;
   std::function<bool(const Finding&)> suppress_;
   std::vector<Finding> findings_;
 };

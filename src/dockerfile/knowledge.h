@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "dockerfile/ast.h"
+#include "knowledge/ecosystems.h"
 #include "knowledge/eol.h"
 #include "knowledge/image_ref.h"
 #include "knowledge/packages.h"
@@ -56,25 +57,12 @@ using dd::kb::real_program;
 
 // ---- ecosystems -----------------------------------------------------------
 
-struct InstallCommand {
-  std::string_view program;     // npm, pip, go, ...
-  std::string_view subcommand;  // ci, install, mod download; "" = any / bare
-  std::string_view needs_flag;  // e.g. pip needs -r; "" = none
-  bool deps_only = true;        // only resolves dependencies (movable before COPY . .)
-};
-
-struct Ecosystem {
-  std::string_view name;  // tag: node, python, go, java, rust, ruby, php
-  std::vector<std::string_view> manifests;  // file names or globs (requirements*.txt)
-  std::vector<InstallCommand> installs;
-  std::string_view copy_manifests;  // default COPY line for the fix
-  std::string_view prefetch;        // dependency-only command when the install is a build
-};
-std::span<const Ecosystem> ecosystems();
-// The ecosystem and the install row a command matches, or nullptr.
-const Ecosystem* install_ecosystem(const std::vector<std::string>& argv, const InstallCommand** which = nullptr);
-// True when `file` (a COPY source basename or glob) names one of the manifests.
-bool is_manifest(const Ecosystem& e, std::string_view file);
+// The dependency ecosystems live in the knowledge layer (knowledge/ecosystems.h).
+using dd::kb::Ecosystem;
+using dd::kb::ecosystems;
+using dd::kb::install_ecosystem;
+using dd::kb::InstallCommand;
+using dd::kb::is_manifest;
 
 // ---- model helpers --------------------------------------------------------
 

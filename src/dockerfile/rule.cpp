@@ -32,7 +32,7 @@ struct LintInput::Cache {
 };
 
 LintInput::LintInput(const Dockerfile& d, const context::BuildContext* ctx, const Config& cfg)
-    : df(d), context(ctx), config(cfg), cache_(std::make_unique<Cache>()) {}
+    : df(d), context(ctx), config(cfg), core(cfg), cache_(std::make_unique<Cache>()) {}
 LintInput::~LintInput() = default;
 
 const shell::Script& LintInput::script(const Instruction& ins) const {

@@ -53,7 +53,10 @@ class LintInput {
 
   const Dockerfile& df;
   const context::BuildContext* context;  // null when linting without a context
-  const Config& config;
+  // The Dockerfile domain's own section of the configuration, and the core
+  // settings (ignores, severities) for the few rules that report on them.
+  const DockerfileSettings& config;
+  const CoreSettings& core;
 
   // The shell script of a RUN/CMD/ENTRYPOINT/HEALTHCHECK in shell form (args
   // text, or heredoc bodies), tokenized once. Empty script for exec form.

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/glob.h"
+#include "dockerfile/expand.h"
 #include "dockerfile/rule.h"
 
 namespace dd::dockerfile {
@@ -120,6 +122,15 @@ std::vector<const Instruction*> StageGraph::workdirs_at(const Instruction& ins) 
       out.push_back(&w);
     }
   return out;
+}
+
+std::string StageGraph::workdir(const LintInput& in, const Instruction& ins) const {
+  std::string wd = "/";
+  for (const Instruction* w : workdirs_at(ins)) {
+    std::string v = expand(w->args.front().text, in.scope(*w), in.df.escape).value;
+    wd = clean_path(!v.empty() && v.front() == '/' ? v : wd + "/" + v);
+  }
+  return wd;
 }
 
 const StageGraph& stage_graph(const LintInput& in) {

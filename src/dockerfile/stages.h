@@ -48,6 +48,8 @@ class StageGraph {
   // The WORKDIR in force when `ins` runs, relative WORKDIRs joined, "/" when
   // none (values as written; callers expand them with their scope).
   std::vector<const Instruction*> workdirs_at(const Instruction& ins) const;
+  // That WORKDIR as one clean absolute path, each value expanded in its scope.
+  std::string workdir(const LintInput& in, const Instruction& ins) const;
 
  private:
   const Dockerfile& df_;

@@ -70,6 +70,85 @@ std::vector<Command> exec_commands(std::vector<std::string> argv) {
   return out;
 }
 
+// ---- the start command ------------------------------------------------------------
+
+namespace {
+
+// A program that runs its arguments (`exec "$@"`): docker-entrypoint.sh, entrypoint.
+bool is_entrypoint_script(SV word) {
+  SV n = program_name(word);
+  return n.ends_with(".sh") || n.find("entrypoint") != SV::npos;
+}
+
+// Up to three words from `from`, for messages.
+std::string start_words(const std::vector<std::string>& argv, size_t from) {
+  std::string out;
+  for (size_t i = from; i < argv.size() && i < from + 3; ++i) out += (out.empty() ? "" : " ") + argv[i];
+  if (argv.size() > from + 3) out += " ...";
+  return out;
+}
+
+}  // namespace
+
+std::optional<StartDaemonizing> start_daemonizing(const std::vector<std::string>& argv, std::string_view image_path,
+                                                  std::string_view image_tag) {
+  auto cmds = exec_commands(argv);
+  const Command* last = nullptr;
+  for (const auto& c : cmds)
+    if (c.depth == 0) last = &c;
+  if (!last || last->wrappers_only()) return std::nullopt;
+  if (last->background) {
+    StartDaemonizing out;
+    out.background = true;
+    out.last = *last;
+    out.how.word = last->prog;
+    out.how.flag = "&";
+    out.how.why = start_words(last->argv, last->prog) +
+                  " is started with a trailing &: the shell exits at once and takes the container with it";
+    out.how.fix = "exec";
+    for (size_t i = last->prog; i < last->size(); ++i) out.how.fix += " " + last->argv[i];
+    return out;
+  }
+  size_t p = real_program(last->argv);
+  // `tini -- sh -c SCRIPT`, `gosu app bash -c SCRIPT`: the script decides.
+  if (cmds.size() == 1 && p > 0 && p + 2 < last->size() && is_shell(program_name(last->argv[p])))
+    return start_daemonizing(std::vector<std::string>(last->argv.begin() + static_cast<long>(p), last->argv.end()),
+                             image_path, image_tag);
+  if (p + 1 < last->size() && is_entrypoint_script(last->argv[p]) && cmds.size() == 1)
+    return start_daemonizing(std::vector<std::string>(last->argv.begin() + static_cast<long>(p) + 1, last->argv.end()),
+                             image_path, image_tag);
+  auto d = daemonizing(last->argv, image_path, image_tag);
+  if (!d) return std::nullopt;
+  StartDaemonizing out;
+  out.how = std::move(*d);
+  out.last = *last;
+  return out;
+}
+
+std::string exec_form(const std::vector<std::string>& argv) {
+  std::string out = "[";
+  for (size_t i = 0; i < argv.size(); ++i) {
+    out += i ? ", \"" : "\"";
+    for (char c : argv[i]) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  return out + "]";
+}
+
+std::string exec_form_of(std::string_view fix) {
+  if (fix.empty() || fix.find('<') != SV::npos || fix.find("without") != SV::npos || fix.find("run the") != SV::npos ||
+      fix.find('$') != SV::npos)
+    return {};
+  auto script = shell::parse(fix);
+  if (script.commands.size() != 1 || !script.errors.empty()) return {};
+  std::vector<std::string> words;
+  for (const auto& w : script.commands[0].argv) words.push_back(w.value);
+  return exec_form(words);
+}
+
 // ---- options --------------------------------------------------------------------
 
 bool has_opt(const Command& c, WordList names) {

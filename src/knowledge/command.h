@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "knowledge/programs.h"
 #include "knowledge/shell.h"
 
 namespace dd::kb {
@@ -84,6 +85,32 @@ std::vector<Command> shell_commands(std::string_view script);
 // container's Entrypoint + Cmd): one command, or the commands of the script
 // when the list is `sh -c SCRIPT` (any shell, -c in a bundle like -ec).
 std::vector<Command> exec_commands(std::vector<std::string> argv);
+
+// ---- the start command ---------------------------------------------------------
+
+// Why the words PID 1 runs (a CMD, a compose `command:`, a manifest's
+// command + args, an image's Entrypoint + Cmd, a container's Cmd) leave the
+// foreground, so the container exits at once. Every domain asks here, so
+// `mongod --fork`, `gunicorn -D`, `php-fpm -D` or `nginx -g 'daemon on;'`
+// get one verdict wherever they are seen. The list is read as exec_commands
+// reads it (an `sh -c` script: its last top-level command decides, and a
+// trailing & backgrounds it); an entrypoint script followed by words
+// (`docker-entrypoint.sh mongod --fork`) runs them, so they decide. The
+// daemonize knowledge is programs.h's (daemonizing); `image_path`/`image_tag`
+// name the image the command runs in, empty when unknown.
+struct StartDaemonizing {
+  Daemonizing how;          // word indexes `last.argv`; flag "&" for a trailing &
+  bool background = false;  // a trailing & rather than a daemonizing server
+  Command last;             // the command that leaves the foreground
+};
+std::optional<StartDaemonizing> start_daemonizing(const std::vector<std::string>& argv,
+                                                  std::string_view image_path = {}, std::string_view image_tag = {});
+
+// A start command as an exec-form JSON array: ["nginx", "-g", "daemon off;"].
+std::string exec_form(const std::vector<std::string>& argv);
+// The foreground form `fix` (a daemonizing().fix) as an exec-form array when
+// it is one plain command line, else "" (a hint like "mongod (without --fork)").
+std::string exec_form_of(std::string_view fix);
 
 // ---- options, read with the one option matcher (programs.h) -------------------
 

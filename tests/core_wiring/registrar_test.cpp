@@ -55,6 +55,21 @@ TEST(Registrar, EveryDomainListIsFilledThroughIt) {
   for (const auto* r : runtime::joined_rules()) EXPECT_EQ(r->info().domain, Domain::runtime) << r->info().id;
 }
 
+// The build-context rules run in the Dockerfile list but are context rules
+// (the architecture's DD3xxx range): `drydock context` reports only those.
+TEST(Registrar, BuildContextRulesAreInTheContextDomain) {
+  int context = 0;
+  for (const auto* r : dockerfile::rules()) {
+    const std::string& id = r->info().id;
+    bool dd3 = id.size() == 6 && id.compare(0, 3, "DD3") == 0;
+    EXPECT_EQ(r->info().domain == Domain::context, dd3) << id;
+    context += dd3;
+  }
+  EXPECT_GE(context, 7);
+  ASSERT_NE(Registry::instance().find("DD3001"), nullptr);
+  EXPECT_EQ(Registry::instance().find("DD3001")->domain, Domain::context);
+}
+
 // The table domains registered through it keep their domains and tags.
 TEST(Registrar, TableDomainsKeepTheirMetadata) {
   auto& reg = Registry::instance();

@@ -65,32 +65,5 @@ TEST(Knowledge, ServerAndOneShotCommands) {
   EXPECT_EQ(real_program({"env", "A=1", "node"}), 2u);
 }
 
-TEST(Knowledge, EveryEcosystemInstallIsRecognised) {
-  for (const auto& e : ecosystems()) {
-    EXPECT_FALSE(e.manifests.empty()) << e.name;
-    EXPECT_FALSE(e.copy_manifests.empty()) << e.name;
-    for (const auto& ic : e.installs) {
-      std::vector<std::string> argv{std::string(ic.program)};
-      if (ic.subcommand != "<any>" && ic.subcommand != "<bare>") {
-        std::string sub(ic.subcommand);
-        size_t sp = sub.find(' ');
-        argv.push_back(sub.substr(0, sp));
-        if (sp != std::string::npos) argv.push_back(sub.substr(sp + 1));
-      }
-      if (!ic.needs_flag.empty()) argv.insert(argv.end(), {std::string(ic.needs_flag), "requirements.txt"});
-      const InstallCommand* which = nullptr;
-      EXPECT_NE(install_ecosystem(argv, &which), nullptr) << e.name << " " << ic.program << " " << ic.subcommand;
-    }
-  }
-  const InstallCommand* w = nullptr;
-  auto* e = install_ecosystem({"python3", "-m", "pip", "install", "-r", "requirements.txt"}, &w);
-  ASSERT_NE(e, nullptr);
-  EXPECT_EQ(e->name, "pip");
-  EXPECT_EQ(install_ecosystem({"pip", "install", "flask"}), nullptr);
-  EXPECT_TRUE(is_manifest(*e, "requirements-prod.txt"));
-  EXPECT_TRUE(is_manifest(*install_ecosystem({"npm", "ci"}), "package*.json"));
-  EXPECT_FALSE(is_manifest(*install_ecosystem({"npm", "ci"}), "src"));
-}
-
 }  // namespace
 }  // namespace dd::dockerfile::kb

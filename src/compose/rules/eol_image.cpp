@@ -2,6 +2,7 @@
 // debian:buster). The same verdict as DD2072 for FROM lines: one dated table
 // (knowledge/eol.h), judged on today's date.
 #include "compose/compose.h"
+#include "core/package_facts.h"
 #include "knowledge/eol.h"
 
 namespace dd::compose {
@@ -22,6 +23,7 @@ class EolImage : public Rule {
       f.root_cause = "The image no longer receives security updates.";
       f.fix = "image: " + (eol->upgrade.empty() ? ref.path + ":<supported version>" : eol->upgrade);
       f.tags = {"compose", "eol"};
+      if (eol->release) set_package_facts(f, eol->release->image, eol->release->release, kb::parse_image(eol->upgrade).tag);
       out.add(info_, std::move(f));
     }
   }

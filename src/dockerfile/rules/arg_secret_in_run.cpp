@@ -1,6 +1,11 @@
 // DD2031: a secret build arg used by RUN (or copied into ENV) lands in the
 // image history.
-#include "dockerfile/rules/incident_util.h"
+#include "dockerfile/rule.h"
+#include "dockerfile/rules/base_image.h"
+#include "dockerfile/rules/instructions.h"
+#include "dockerfile/rules/redaction.h"
+#include "dockerfile/rules/variables.h"
+#include "dockerfile/stages.h"
 
 namespace dd::dockerfile {
 namespace {

@@ -1,8 +1,10 @@
 // DD2020: compilers, build tools or -dev packages installed in the final stage.
 #include <optional>
 
+#include "dockerfile/rule.h"
 #include "dockerfile/rules/development.h"
-#include "dockerfile/rules/incident_util.h"
+#include "dockerfile/rules/instructions.h"
+#include "dockerfile/rules/start_command.h"
 
 namespace dd::dockerfile {
 namespace {

@@ -2,7 +2,13 @@
 // counter) is declared before heavy RUN steps and invalidates them all.
 #include <cctype>
 
-#include "dockerfile/rules/incident_util.h"
+#include "dockerfile/rule.h"
+#include "dockerfile/rules/redaction.h"
+#include "dockerfile/rules/variables.h"
+#include "dockerfile/command.h"
+#include "dockerfile/knowledge.h"
+#include "dockerfile/stages.h"
+#include "knowledge/packages.h"
 
 namespace dd::dockerfile {
 namespace {

@@ -30,7 +30,7 @@ class ContextDockerignoreInvalid : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registrar<Domain::context>::add({
+  const RuleInfo& info_ = ctxrule::ContextRules::add({
       .id = "DD3007",
       .name = "context-dockerignore-invalid",
       .category = Category::best_practice,

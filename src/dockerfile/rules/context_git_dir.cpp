@@ -47,7 +47,7 @@ class ContextGitDir : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registrar<Domain::context>::add({
+  const RuleInfo& info_ = ctxrule::ContextRules::add({
       .id = "DD3005",
       .name = "context-git-dir",
       .category = Category::slow_build,

@@ -97,7 +97,7 @@ class ContextLarge : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registrar<Domain::context>::add({
+  const RuleInfo& info_ = ctxrule::ContextRules::add({
       .id = "DD3003",
       .name = "context-large",
       .category = Category::slow_build,

@@ -100,7 +100,7 @@ class ContextMissingSource : public Rule {
     out.add(info_, std::move(f));
   }
 
-  const RuleInfo& info_ = Registrar<Domain::context>::add({
+  const RuleInfo& info_ = ctxrule::ContextRules::add({
       .id = "DD3006",
       .name = "context-missing-source",
       .category = Category::best_practice,

@@ -139,7 +139,7 @@ class ContextNoDockerignore : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registrar<Domain::context>::add({
+  const RuleInfo& info_ = ctxrule::ContextRules::add({
       .id = "DD3002",
       .name = "context-no-dockerignore",
       .category = Category::slow_build,

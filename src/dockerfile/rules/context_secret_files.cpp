@@ -77,7 +77,7 @@ class ContextSecretFiles : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registrar<Domain::context>::add({
+  const RuleInfo& info_ = ctxrule::ContextRules::add({
       .id = "DD3001",
       .name = "context-secret-files",
       .category = Category::secret_leak,

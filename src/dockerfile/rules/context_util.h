@@ -1,7 +1,8 @@
 #pragma once
 #include "core/text.h"
-// Helpers shared by the build-context rules (DD30xx): the COPY/ADD sources
-// that read from the context, stage names, sizes.
+// Helpers shared by the build-context rules (DD30xx): the COPY/ADD source
+// arguments of the Dockerfile that read the context (what they resolve to is
+// context/copy_sources.h), stage names, sizes.
 #include <cstdint>
 #include <cstdio>
 #include <string>
@@ -9,10 +10,17 @@
 #include <vector>
 
 #include "context/context.h"
+#include "context/copy_sources.h"
+#include "core/registrar.h"
 #include "dockerfile/command.h"
 #include "dockerfile/rule.h"
 
 namespace dd::dockerfile::ctxrule {
+
+// The build-context rules run with the Dockerfile rules (DD_DOCKERFILE_RULE)
+// but belong to the context domain: `drydock context` reports them, and
+// config and SARIF see them as context rules.
+using ContextRules = Registrar<Domain::context>;
 
 // One source argument of a COPY/ADD that reads the build context.
 struct Source {
@@ -28,9 +36,9 @@ inline std::string ignore_file_for_fix(const context::BuildContext& ctx) {
   return ctx.ignore_file().empty() ? (ctx.root() / ".dockerignore").string() : ctx.ignore_file().string();
 }
 
-inline bool is_remote(std::string_view s) {
-  return s.find("://") != std::string_view::npos || s.rfind("git@", 0) == 0;
-}
+// Source resolution lives in context/ (context/copy_sources.h).
+inline bool is_remote(std::string_view s) { return context::is_remote_source(s); }
+using context::whole_context;
 
 // COPY/ADD sources that come from the context: no --from, no heredoc, no URL,
 // and only when every variable in them is known.
@@ -69,33 +77,9 @@ inline std::vector<Source> context_sources(const LintInput& in) {
   return out;
 }
 
-// The context entries a source sends, minus its --exclude patterns (matched
-// like .dockerignore lines, against the path below the source and the full
-// path).
+// The context entries a source sends, minus its --exclude patterns.
 inline std::vector<const context::Entry*> sent(const context::BuildContext& ctx, const Source& src) {
-  auto all = ctx.sources(src.path);
-  if (src.excludes.empty()) return all;
-  std::string joined;
-  for (const auto& e : src.excludes) joined += e + "\n";
-  auto ex = context::IgnoreMatcher::parse(joined);
-  std::string base = clean_path(src.path);
-  while (!base.empty() && base[0] == '/') base.erase(0, 1);
-  std::vector<const context::Entry*> out;
-  for (const auto* e : all) {
-    std::string_view rel = e->path;
-    if (base != "."sv && rel.size() > base.size() && rel.compare(0, base.size(), base) == 0 && rel[base.size()] == '/')
-      rel.remove_prefix(base.size() + 1);
-    if (ex.excluded(e->path) || ex.excluded(rel)) continue;
-    out.push_back(e);
-  }
-  return out;
-}
-
-// True when the source sends the whole context (`.`, `./`, `/`, `*`).
-inline bool whole_context(std::string_view src) {
-  std::string s = clean_path(src);
-  while (!s.empty() && s[0] == '/') s.erase(0, 1);
-  return s.empty() || s == "."sv || s == "*"sv;
+  return context::copy_sources(ctx, src.path, src.excludes);
 }
 
 inline std::string stage_label(const Dockerfile& df, int stage) {

@@ -143,7 +143,7 @@ class ContextWholeCopyRuntime : public Rule {
   }
 
  private:
-  const RuleInfo& info_ = Registrar<Domain::context>::add({
+  const RuleInfo& info_ = ctxrule::ContextRules::add({
       .id = "DD3004",
       .name = "context-whole-copy-runtime",
       .category = Category::image_bloat,

@@ -3,7 +3,10 @@
 #include <set>
 
 #include "context/context.h"
-#include "dockerfile/rules/incident_util.h"
+#include "dockerfile/rule.h"
+#include "dockerfile/rules/copies.h"
+#include "dockerfile/rules/instructions.h"
+#include "dockerfile/rules/start_command.h"
 
 namespace dd::dockerfile {
 namespace {

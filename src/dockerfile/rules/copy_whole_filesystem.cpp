@@ -1,6 +1,6 @@
 // DD1162: COPY --from=X / / copies a whole filesystem over the stage's own
 // (hadolint DL3067).
-#include "dockerfile/rules/incident_util.h"
+#include "dockerfile/rule.h"
 #include "dockerfile/rules/pkg_util.h"
 
 namespace dd::dockerfile {

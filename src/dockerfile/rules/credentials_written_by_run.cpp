@@ -6,8 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "dockerfile/rules/incident_util.h"
-#include "dockerfile/rules/rule_util.h"
+#include "dockerfile/rule.h"
+#include "dockerfile/rules/commands.h"
+#include "dockerfile/rules/start_command.h"
+#include "dockerfile/rules/words.h"
 
 namespace dd::dockerfile {
 namespace {

@@ -1,6 +1,7 @@
 // DD2010: the start command daemonizes or backgrounds its process, so PID 1
 // exits and the container stops seconds after start.
-#include "dockerfile/rules/incident_util.h"
+#include "dockerfile/rule.h"
+#include "dockerfile/rules/start_command.h"
 
 namespace dd::dockerfile {
 namespace {

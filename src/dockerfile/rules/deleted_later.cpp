@@ -1,6 +1,9 @@
 // DD2026: files created in one layer and deleted in a later one still ship.
-#include "dockerfile/rules/incident_util.h"
+#include "dockerfile/rule.h"
+#include "dockerfile/rules/copies.h"
+#include "dockerfile/rules/start_command.h"
 #include "dockerfile/rules/secret_files.h"
+#include "dockerfile/stages.h"
 
 namespace dd::dockerfile {
 namespace {
@@ -31,14 +34,11 @@ class DeletedLater : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
-    std::string workdir = "/";
+    const StageGraph& graph = stage_graph(in);
     std::vector<Created> created;
     for (const Instruction* ins : inc::final_instructions(in)) {
-      if (ins->kind == Kw::FROM) continue;
-      if (ins->kind == Kw::WORKDIR && !ins->args.empty()) {
-        workdir = normalize(expand(ins->args.front().text, in.scope(*ins), in.df.escape).value, workdir);
-        continue;
-      }
+      if (ins->kind == Kw::FROM || ins->kind == Kw::WORKDIR) continue;
+      const std::string workdir = graph.workdir(in, *ins);  // the stage graph's answer
       if (ins->kind == Kw::COPY || ins->kind == Kw::ADD) {
         auto srcs = inc::copy_sources(*ins);
         if (srcs.empty()) continue;

@@ -1,6 +1,8 @@
 // DD2021: the final stage runs on a full OS or toolchain image where a slim,
 // alpine or distroless variant of the same runtime exists.
-#include "dockerfile/rules/incident_util.h"
+#include "dockerfile/rule.h"
+#include "dockerfile/rules/base_image.h"
+#include "dockerfile/rules/start_command.h"
 
 namespace dd::dockerfile {
 namespace {

@@ -2,7 +2,12 @@
 // is not EXPOSEd, DD2042 HEALTHCHECK uses a tool the image does not have.
 #include <regex>
 
-#include "dockerfile/rules/incident_util.h"
+#include "dockerfile/rule.h"
+#include "dockerfile/rules/base_image.h"
+#include "dockerfile/rules/copies.h"
+#include "dockerfile/rules/instructions.h"
+#include "dockerfile/rules/ports.h"
+#include "dockerfile/rules/start_command.h"
 #include "dockerfile/rules/local_image.h"
 
 namespace dd::dockerfile {

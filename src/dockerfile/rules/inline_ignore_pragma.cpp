@@ -11,7 +11,7 @@ class InlineIgnorePragma : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
-    if (in.config.severity_for(info_.id, Severity::none) == Severity::none) return;
+    if (in.core.severity_for(info_.id, Severity::none) == Severity::none) return;
     for (const auto& c : in.df.comments) {
       auto pragma = ignore_pragma(c.text);
       if (!pragma) continue;

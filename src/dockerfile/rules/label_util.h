@@ -10,8 +10,17 @@
 #include <string_view>
 #include <vector>
 
-#include "dockerfile/rules/incident_util.h"
-#include "dockerfile/rules/rule_util.h"
+#include "dockerfile/rule.h"
+#include "dockerfile/rules/stage_refs.h"
+#include "dockerfile/rules/words.h"
+#include "dockerfile/rules/base_image.h"
+#include "dockerfile/rules/commands.h"
+#include "dockerfile/rules/copies.h"
+#include "dockerfile/rules/instructions.h"
+#include "dockerfile/rules/ports.h"
+#include "dockerfile/rules/redaction.h"
+#include "dockerfile/rules/start_command.h"
+#include "dockerfile/rules/variables.h"
 
 namespace dd::dockerfile::labels {
 

@@ -2,8 +2,10 @@
 // dependencies in the final stage.
 #include <span>
 
+#include "dockerfile/rule.h"
 #include "dockerfile/rules/development.h"
-#include "dockerfile/rules/incident_util.h"
+#include "dockerfile/rules/instructions.h"
+#include "dockerfile/rules/start_command.h"
 
 namespace dd::dockerfile {
 namespace {

@@ -8,7 +8,13 @@
 #include <string_view>
 
 #include "core/image_store.h"
-#include "dockerfile/rules/incident_util.h"
+#include "dockerfile/rules/base_image.h"
+#include "dockerfile/rules/copies.h"
+#include "dockerfile/rules/instructions.h"
+#include "dockerfile/rules/ports.h"
+#include "dockerfile/rules/redaction.h"
+#include "dockerfile/rules/start_command.h"
+#include "dockerfile/rules/variables.h"
 
 namespace dd::dockerfile::local {
 

@@ -1,6 +1,8 @@
 // DD2060: ENV points a dependency at localhost, or the app listens on
 // loopback only.
-#include "dockerfile/rules/incident_util.h"
+#include "dockerfile/rule.h"
+#include "dockerfile/rules/redaction.h"
+#include "dockerfile/rules/start_command.h"
 #include "knowledge/address.h"
 
 namespace dd::dockerfile {

@@ -3,7 +3,8 @@
 // `service a start && b`).
 #include <nlohmann/json.hpp>
 
-#include "dockerfile/rules/incident_util.h"
+#include "dockerfile/rule.h"
+#include "dockerfile/rules/start_command.h"
 #include "dockerfile/rules/start_script.h"
 
 namespace dd::dockerfile {

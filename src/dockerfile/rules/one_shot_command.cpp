@@ -1,5 +1,8 @@
 // DD2011: a service image whose start command finishes at once.
-#include "dockerfile/rules/incident_util.h"
+#include "dockerfile/rule.h"
+#include "dockerfile/rules/instructions.h"
+#include "dockerfile/rules/ports.h"
+#include "dockerfile/rules/start_command.h"
 
 namespace dd::dockerfile {
 namespace {

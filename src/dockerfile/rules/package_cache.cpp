@@ -1,7 +1,10 @@
 // DD2022: OS package caches left in the layer (apt lists, apk cache, yum/dnf
 // cache) or apt recommends installed.
+#include "dockerfile/rule.h"
+#include "dockerfile/rules/base_image.h"
 #include "dockerfile/rules/development.h"
-#include "dockerfile/rules/incident_util.h"
+#include "dockerfile/rules/instructions.h"
+#include "dockerfile/rules/start_command.h"
 
 namespace dd::dockerfile {
 namespace {

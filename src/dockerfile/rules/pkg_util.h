@@ -9,7 +9,13 @@
 #include <vector>
 
 #include "dockerfile/expand.h"
-#include "dockerfile/rules/rule_util.h"
+#include "dockerfile/rule.h"
+#include "dockerfile/rules/commands.h"
+#include "dockerfile/rules/stage_refs.h"
+#include "dockerfile/rules/variables.h"
+#include "dockerfile/rules/words.h"
+#include "dockerfile/rules/ports.h"
+#include "dockerfile/rules/redaction.h"
 #include "knowledge/packages.h"
 
 namespace dd::dockerfile::util {

@@ -39,7 +39,7 @@ class RunCd : public Rule {
   const RuleInfo& info() const override { return info_; }
   void check(const LintInput& in, Report& out) const override {
     for (const auto& st : in.df.stages) {
-      if (inherits_workdir(in.df, st)) continue;
+      if (inherits_workdir(in, st)) continue;
       std::vector<const Instruction*> ins;
       for (size_t idx : st.instructions) ins.push_back(&in.df.instructions[idx]);
       // A stage with its own WORKDIR keeps it: a cd there is an excursion.
@@ -50,14 +50,10 @@ class RunCd : public Rule {
   }
 
  private:
-  static bool inherits_workdir(const Dockerfile& df, const Stage& st) {
-    for (int depth = 0, b = st.base_stage.value_or(-1); b >= 0 && b < static_cast<int>(df.stages.size()) && depth < 64;
-         ++depth) {
-      for (size_t idx : df.stages[b].instructions)
-        if (df.instructions[idx].kind == Kw::WORKDIR) return true;
-      b = df.stages[b].base_stage.value_or(-1);
-    }
-    return false;
+  // A WORKDIR in force at the stage's FROM: set by a stage it is built FROM.
+  static bool inherits_workdir(const LintInput& in, const Stage& st) {
+    if (st.from_index >= in.df.instructions.size()) return false;
+    return !stage_graph(in).workdirs_at(in.df.instructions[st.from_index]).empty();
   }
 
   // True when other instructions of the stage work in `dir` too: a COPY/ADD

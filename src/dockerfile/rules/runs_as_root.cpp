@@ -1,7 +1,11 @@
 // DD2050: the final image runs as root. DD2051: USER names a user that is
 // never created.
+#include "dockerfile/rule.h"
+#include "dockerfile/rules/base_image.h"
+#include "dockerfile/rules/copies.h"
 #include "dockerfile/rules/development.h"
-#include "dockerfile/rules/incident_util.h"
+#include "dockerfile/rules/instructions.h"
+#include "dockerfile/rules/start_command.h"
 #include "dockerfile/rules/local_image.h"
 #include "knowledge/images.h"
 

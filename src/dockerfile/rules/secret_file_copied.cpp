@@ -1,6 +1,9 @@
 // DD2032: credential files copied into the image (and maybe deleted later,
 // which does not remove them from the lower layer).
-#include "dockerfile/rules/incident_util.h"
+#include "dockerfile/rule.h"
+#include "dockerfile/rules/copies.h"
+#include "dockerfile/rules/instructions.h"
+#include "dockerfile/rules/start_command.h"
 #include "dockerfile/rules/secret_files.h"
 #include "dockerfile/rules/start_script.h"
 

@@ -1,6 +1,10 @@
 // DD2030: secrets written into the Dockerfile: ENV/ARG/LABEL values and
 // literal tokens in RUN.
-#include "dockerfile/rules/incident_util.h"
+#include "dockerfile/rule.h"
+#include "dockerfile/rules/base_image.h"
+#include "dockerfile/rules/instructions.h"
+#include "dockerfile/rules/redaction.h"
+#include "dockerfile/rules/start_command.h"
 
 namespace dd::dockerfile {
 namespace {

@@ -1,7 +1,9 @@
 // DD1160: an ARG or ENV whose name says it holds a secret (hadolint DL3064).
 // The value passes through the build (docker history, docker inspect)
 // whatever it is: the name is the evidence.
-#include "dockerfile/rules/incident_util.h"
+#include "dockerfile/rule.h"
+#include "dockerfile/rules/instructions.h"
+#include "dockerfile/rules/variables.h"
 
 namespace dd::dockerfile {
 namespace {

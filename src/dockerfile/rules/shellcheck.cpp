@@ -9,8 +9,10 @@
 
 #include "core/error.h"
 #include "core/subprocess.h"
-#include "dockerfile/rules/incident_util.h"
-#include "dockerfile/rules/rule_util.h"
+#include "dockerfile/rule.h"
+#include "dockerfile/rules/base_image.h"
+#include "dockerfile/rules/words.h"
+#include "dockerfile/stages.h"
 
 namespace fs = std::filesystem;
 
@@ -169,7 +171,7 @@ class ShellCheck : public Rule {
     // Codes turned off in the config or on the command line (SC2086) are
     // never asked for; sourced files cannot be followed from here.
     std::string excluded = "SC1090,SC1091,SC2187";
-    for (const auto& id : in.config.ignored)
+    for (const auto& id : in.core.ignored)
       if (is_shellcheck_code(id)) excluded += "," + id;
     TempFolder dir;
     for (const auto& [d, jobs] : by_dialect) {

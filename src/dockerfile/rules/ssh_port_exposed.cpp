@@ -1,7 +1,7 @@
 // DD2052: the shipped image EXPOSEs port 22 (trivy DS004): an SSH daemon in
 // the container.
-#include "dockerfile/rules/incident_util.h"
-#include "dockerfile/rules/rule_util.h"
+#include "dockerfile/rule.h"
+#include "dockerfile/rules/start_command.h"
 
 namespace dd::dockerfile {
 namespace {

@@ -1,6 +1,8 @@
 // DD2070 `latest` or no tag, DD2071 no digest, DD2072 end-of-life base.
-#include "dockerfile/rules/incident_util.h"
+#include "dockerfile/rule.h"
+#include "dockerfile/rules/base_image.h"
 #include "dockerfile/rules/local_image.h"
+#include "core/package_facts.h"
 
 namespace dd::dockerfile {
 namespace {
@@ -129,6 +131,8 @@ class StaleBase : public Rule {
                           line);
         f.root_cause = "The base no longer receives security updates.";
         f.fix = "FROM " + (eol->upgrade.empty() ? ref.path + ":<supported version>" : eol->upgrade);
+        if (eol->release)
+          set_package_facts(f, eol->release->image, eol->release->release, dd::kb::parse_image(eol->upgrade).tag);
         out.add(eol_info(), std::move(f));
       } else if (auto real = local::stage_base(in, st.index)) {
         // The tag tells nothing (a company base): what the image is made of.

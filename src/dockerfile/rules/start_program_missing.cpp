@@ -3,7 +3,9 @@
 // with "executable file not found in $PATH" (exit 127).
 #include "dockerfile/rules/local_image.h"
 #include "dockerfile/rules/pkg_util.h"
-#include "dockerfile/rules/rule_util.h"
+#include "dockerfile/rule.h"
+#include "dockerfile/rules/commands.h"
+#include "dockerfile/rules/words.h"
 #include "dockerfile/rules/start_script.h"
 
 namespace dd::dockerfile {

@@ -13,7 +13,14 @@
 #include "context/context.h"
 #include "core/glob.h"
 #include "dockerfile/rules/context_util.h"
-#include "dockerfile/rules/incident_util.h"
+#include "dockerfile/rules/instructions.h"
+#include "dockerfile/rules/start_command.h"
+#include "dockerfile/stages.h"
+#include "dockerfile/rules/base_image.h"
+#include "dockerfile/rules/copies.h"
+#include "dockerfile/rules/ports.h"
+#include "dockerfile/rules/redaction.h"
+#include "dockerfile/rules/variables.h"
 
 namespace dd::dockerfile::startscript {
 
@@ -47,15 +54,9 @@ inline std::string join_path(std::string_view dir, std::string_view p) {
   return clean_path(d + "/" + std::string(p));
 }
 
-// WORKDIR in effect before instruction `upto` of the chain.
-inline std::string workdir_at(const LintInput& in, const std::vector<const Instruction*>& chain, const Instruction* upto) {
-  std::string wd = "/";
-  for (const Instruction* i : chain) {
-    if (i == upto) break;
-    if (i->kind == Kw::WORKDIR && !i->args.empty())
-      wd = join_path(wd, expand(i->args.front().text, in.scope(*i), in.df.escape).value);
-  }
-  return wd;
+// WORKDIR in effect when `upto` runs: the stage graph's answer.
+inline std::string workdir_at(const LintInput& in, const std::vector<const Instruction*>&, const Instruction* upto) {
+  return stage_graph(in).workdir(in, *upto);
 }
 
 // Where a COPY/ADD in the chain last put `image_path`: the instruction, and

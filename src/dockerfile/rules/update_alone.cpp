@@ -1,7 +1,8 @@
 // DD2002: `RUN apt-get update` in its own layer, with the install in a later RUN.
 #include <optional>
 
-#include "dockerfile/rules/incident_util.h"
+#include "dockerfile/rule.h"
+#include "dockerfile/rules/start_command.h"
 
 namespace dd::dockerfile {
 namespace {

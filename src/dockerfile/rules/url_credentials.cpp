@@ -1,5 +1,6 @@
 // DD2033: connection strings with a password baked into ENV/ARG.
-#include "dockerfile/rules/incident_util.h"
+#include "dockerfile/rule.h"
+#include "dockerfile/rules/redaction.h"
 
 namespace dd::dockerfile {
 namespace {

@@ -1,7 +1,9 @@
 // DD1161: the image runs as a user name, not a numeric id (hadolint DL3066).
 #include <regex>
 
-#include "dockerfile/rules/incident_util.h"
+#include "dockerfile/rule.h"
+#include "dockerfile/rules/instructions.h"
+#include "dockerfile/rules/start_command.h"
 
 namespace dd::dockerfile {
 namespace {

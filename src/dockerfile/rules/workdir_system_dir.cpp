@@ -1,7 +1,7 @@
 // DD1032: WORKDIR in a directory the runtime mounts over (/proc, /sys, /dev)
 // or a host system directory (/boot, /lost+found, /initrd) (trivy DS030).
-#include "dockerfile/rules/incident_util.h"
-#include "dockerfile/rules/rule_util.h"
+#include "dockerfile/rule.h"
+#include "dockerfile/rules/start_command.h"
 #include "dockerfile/rules/start_script.h"
 
 namespace dd::dockerfile {

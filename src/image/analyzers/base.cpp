@@ -1,9 +1,11 @@
 // The base image, identified from the image's labels, history and
 // /etc/os-release (image/base.h), and its end of life (stale-image, as the
 // Dockerfile's DD2072 for the same incident).
+#include "core/package_facts.h"
 #include "image/analyzer.h"
 #include "image/base.h"
 #include "image/rules.h"
+#include "knowledge/image_ref.h"
 
 namespace dd::image {
 namespace {
@@ -33,6 +35,11 @@ class BaseAnalyzer : public Analyzer {
     f.evidence = what;
     if (!upgrade.empty()) f.fix = "FROM " + upgrade + ", then rebuild";
     f.tags = {"eol"};
+    // The release that decided: the OS of /etc/os-release, else the base's name.
+    bool by_os = what.find("/etc/os-release") != std::string::npos;
+    kb::ImageRef named = kb::parse_image(b.name);
+    set_package_facts(f, by_os ? b.os_id : named.path, by_os ? b.os_version : named.tag,
+                      upgrade.empty() ? std::string() : kb::parse_image(upgrade).tag);
     out.add(std::move(f));
   }
 };

@@ -5,14 +5,14 @@
 #include <ctime>
 #include <sstream>
 
-#include "dockerfile/knowledge.h"
+#include "knowledge/command.h"
+#include "knowledge/image_ref.h"
+#include "knowledge/programs.h"
 #include "image/analyzer.h"
 #include "image/rules.h"
 
 namespace dd::image {
 namespace {
-
-namespace config_kb = dd::dockerfile::kb;
 
 // RFC 3339 "2024-05-01T12:00:00.123Z" -> seconds; -1 when malformed.
 long long parse_time(const std::string& s) {
@@ -26,25 +26,19 @@ long long parse_time(const std::string& s) {
   return (long long)timegm(&tm);
 }
 
-std::vector<std::string> words(const std::string& s) {
-  std::vector<std::string> out;
-  std::istringstream in(s);
-  std::string w;
-  while (in >> w) {
-    if (w == "&&" || w == ";" || w == "|" || w == "||") break;
-    out.push_back(w);
-  }
-  return out;
+// What PID 1 runs: ENTRYPOINT + CMD.
+std::vector<std::string> start_argv(const ImageConfig& c) {
+  std::vector<std::string> argv = c.entrypoint;
+  argv.insert(argv.end(), c.cmd.begin(), c.cmd.end());
+  return argv;
 }
 
-// The argv PID 1 runs: ENTRYPOINT + CMD, with `sh -c "..."` opened up.
-std::vector<std::string> program(const ImageConfig& c) {
-  std::vector<std::string> argv = c.entrypoint;
-  if (!c.entrypoint_set || c.entrypoint.empty() || true) argv.insert(argv.end(), c.cmd.begin(), c.cmd.end());
-  if (argv.size() >= 3 && (argv[0] == "/bin/sh" || argv[0] == "sh" || argv[0] == "/bin/bash" || argv[0] == "bash") &&
-      argv[1] == "-c")
-    return words(argv[2]);
-  return argv;
+// The first command of it, read with the one command model (an `sh -c`
+// script opened up).
+kb::Command first_command(const std::vector<std::string>& argv) {
+  auto cmds = kb::exec_commands(argv);
+  if (cmds.empty()) return {};
+  return std::move(cmds.front());
 }
 
 bool is_root(const std::string& user) {
@@ -60,16 +54,18 @@ class ConfigAnalyzer : public Analyzer {
 
   void finish(const ImageModel& m, const FsView&, std::vector<std::unique_ptr<LayerScan>>&, FindingSink& out) override {
     const ImageConfig& c = m.config;
-    auto argv = program(c);
-    size_t pi = config_kb::real_program(argv);
+    const auto start = start_argv(c);
+    const kb::Command first = first_command(start);
+    const auto& argv = first.argv;
+    size_t pi = kb::real_program(argv);
     bool has_cmd = pi < argv.size();
-    bool service = !c.exposed_ports.empty() || (has_cmd && config_kb::is_server_command(argv));
+    bool service = !c.exposed_ports.empty() || (has_cmd && kb::is_server_command(argv));
 
     // A bare shell is a base image's CMD (debian, alpine): whoever builds on
     // it picks the user. Only images that run a program are judged.
     static const std::vector<std::string> shells = {"sh", "bash", "ash", "dash", "zsh"};
     bool bare_shell = has_cmd && argv.size() == pi + 1 &&
-                      std::find(shells.begin(), shells.end(), std::string(config_kb::basename(argv[pi]))) != shells.end();
+                      std::find(shells.begin(), shells.end(), std::string(kb::program_name(argv[pi]))) != shells.end();
     if (is_root(c.user) && has_cmd && !(bare_shell && c.exposed_ports.empty())) {
       Finding f = image_finding(m, kRoot);
       f.message = c.user.empty() ? "the image sets no user, so " + argv[pi] + " runs as root"
@@ -85,17 +81,22 @@ class ConfigAnalyzer : public Analyzer {
       f.evidence = "Config.Healthcheck: none";
       out.add(std::move(f));
     }
-    if (has_cmd) {
-      std::string_view prog = config_kb::basename(argv[pi]);
-      if (const config_kb::Daemon* d = config_kb::daemon(prog); d && config_kb::daemon_backgrounds(*d, argv, pi)) {
-        Finding f = image_finding(m, kDaemonizes);
-        std::string line;
-        for (auto& a : argv) line += (line.empty() ? "" : " ") + a;
-        f.message = std::string(prog) + " forks into the background, so PID 1 exits and the container stops";
-        f.evidence = line;
-        if (!d->fix.empty()) f.fix = std::string(d->fix);
-        out.add(std::move(f));
+    // The one start-command judgement (knowledge/command.h), as lint,
+    // compose, k8s lint and diagnose ask it.
+    kb::ImageRef ref = kb::parse_image(m.name);
+    if (auto d = kb::start_daemonizing(start, ref.path, ref.tag)) {
+      Finding f = image_finding(m, kDaemonizes);
+      std::string line;
+      for (auto& a : start) line += (line.empty() ? "" : " ") + a;
+      f.message = d->how.why + ", so PID 1 exits and the container stops";
+      f.evidence = line;
+      if (d->background) {
+        f.fix = "CMD " + kb::exec_form({"sh", "-c", d->how.fix});
+      } else if (!d->how.fix.empty()) {
+        std::string exec = kb::exec_form_of(d->how.fix);
+        f.fix = exec.empty() ? d->how.fix : "CMD " + exec;
       }
+      out.add(std::move(f));
     }
     long long t = parse_time(c.created);
     int max_age = m.options ? m.options->max_age_days : 90;

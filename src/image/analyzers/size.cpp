@@ -6,6 +6,7 @@
 
 #include "image/analyzer.h"
 #include "dockerfile/knowledge.h"
+#include "core/package_facts.h"
 #include "image/base.h"
 #include "image/rules.h"
 
@@ -240,6 +241,9 @@ class SizeAnalyzer : public Analyzer {
                 (gcc_bytes ? "; /usr/lib/gcc alone is " + human_bytes(gcc_bytes) : "");
     f.evidence = list + (list.empty() || dev_list.empty() ? "" : "; ") + dev_list;
     f.root_cause = "the stage that compiles is the stage that ships";
+    // The first package of the inventory it names, with its version.
+    if (const Package* p = !tools.empty() ? tools[0] : !devs.empty() ? devs[0] : nullptr)
+      set_package_facts(f, p->name, p->version, {}, p->type);
 
     // A multi-stage proposal with the image's own package manager.
     std::string all;

@@ -4,8 +4,7 @@
 #include <optional>
 
 #include "knowledge/image_ref.h"
-#include "knowledge/programs.h"
-#include "knowledge/shell.h"
+#include "knowledge/command.h"
 #include "runtime/rules/common.h"
 
 namespace dd::runtime::rules {
@@ -17,64 +16,23 @@ const RuleInfo& kInfo_daemonized = Rules::add(
     "container stops (or restart-loops) with it.",
     "CMD [\"nginx\", \"-g\", \"daemon off;\"]   # run the server in the foreground");
 
-// Why the start command went to the background, from the one daemon table
-// (knowledge/programs.h) that `lint` reads too. A `sh -c` script is
-// tokenized with the one shell tokenizer; its last command decides.
+// Why the start command went to the background: the one start-command
+// judgement of the knowledge layer (knowledge/command.h start_daemonizing),
+// which lint, compose, k8s lint and image config ask too.
 struct Why {
   std::string why, fix;
 };
 
-// The foreground command as an exec-form CMD when it is a plain command line.
-std::string exec_form(const std::string& fix) {
-  bool plain = fix.find('<') == std::string::npos && fix.find("without") == std::string::npos &&
-               fix.find("run the") == std::string::npos && fix.find('$') == std::string::npos;
-  if (plain) {
-    auto script = shell::parse(fix);
-    if (script.commands.size() == 1 && script.errors.empty()) {
-      std::vector<std::string> words;
-      for (const auto& w : script.commands[0].argv) words.push_back(w.value);
-      std::string out = "CMD [";
-      for (size_t i = 0; i < words.size(); ++i) {
-        out += i ? ", \"" : "\"";
-        for (char c : words[i]) {
-          if (c == '"' || c == '\\') out += '\\';
-          out += c;
-        }
-        out += '"';
-      }
-      return out + "]";
-    }
-  }
-  return "Run the server in the foreground: " + fix;
-}
-
 std::optional<Why> background_reason(const std::vector<std::string>& argv, const kb::ImageRef& image) {
-  size_t p = kb::real_program(argv);
-  if (p >= argv.size()) return std::nullopt;
-  std::string_view prog = kb::program_name(argv[p]);
-  bool shell = prog == "sh" || prog == "bash" || prog == "ash" || prog == "dash" || prog == "zsh";
-  if (shell && p + 2 < argv.size() && argv[p + 1].size() >= 2 && argv[p + 1][0] == '-' &&
-      argv[p + 1].find('c') != std::string::npos) {
-    auto script = shell::parse(argv[p + 2]);
-    const shell::Command* last = nullptr;
-    for (const auto& c : script.commands)
-      if (!c.argv.empty() && c.depth == 0) last = &c;
-    if (!last) return std::nullopt;
-    if (last->background || last->next == shell::Connector::background)
-      return Why{"ends with a trailing &, which puts the server in the background",
-                 "CMD [\"sh\", \"-c\", \"exec SERVER\"]   # drop the trailing & and exec the server"};
-    std::vector<std::string> words;
-    for (const auto& w : last->argv) words.push_back(w.value);
-    return background_reason(words, image);
-  }
-  // An entrypoint script runs its arguments (exec "$@"): they decide.
-  if (p + 1 < argv.size() && (argv[p].ends_with(".sh") || argv[p].find("entrypoint") != std::string::npos))
-    return background_reason(std::vector<std::string>(argv.begin() + static_cast<long>(p) + 1, argv.end()), image);
-  auto d = kb::daemonizing(argv, image.path, image.tag);
+  auto d = kb::start_daemonizing(argv, image.path, image.tag);
   if (!d) return std::nullopt;
-  std::string why = d->flag.empty() ? "daemonizes: " + d->why
-                                    : "passes the daemonizing flag `" + d->flag + "`: " + d->why;
-  return Why{why, exec_form(d->fix)};
+  if (d->background)
+    return Why{"ends with a trailing &, which puts the server in the background",
+               "CMD " + kb::exec_form({"sh", "-c", d->how.fix}) + "   # drop the trailing & and exec the server"};
+  std::string why = d->how.flag.empty() ? "daemonizes: " + d->how.why
+                                        : "passes the daemonizing flag `" + d->how.flag + "`: " + d->how.why;
+  std::string exec = kb::exec_form_of(d->how.fix);
+  return Why{why, exec.empty() ? "Run the server in the foreground: " + d->how.fix : "CMD " + exec};
 }
 
 class Daemonized : public JoinedRule {
