@@ -3,7 +3,11 @@
 // whatever it is: the name is the evidence.
 #include "dockerfile/rule.h"
 #include "dockerfile/rules/instructions.h"
+#include "dockerfile/rules/redaction.h"
 #include "dockerfile/rules/variables.h"
+#include "dockerfile/command.h"
+#include "dockerfile/stages.h"
+#include "secrets/secrets.h"
 
 namespace dd::dockerfile {
 namespace {

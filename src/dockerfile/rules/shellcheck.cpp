@@ -9,6 +9,7 @@
 
 #include "core/error.h"
 #include "core/subprocess.h"
+#include "dockerfile/command.h"
 #include "dockerfile/rule.h"
 #include "dockerfile/rules/base_image.h"
 #include "dockerfile/rules/words.h"
