@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdio>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "image/tar.h"
@@ -223,6 +224,32 @@ std::optional<std::string> MergedFs::read(std::string_view path, size_t max_byte
 // ---------------------------------------------------------------------------
 // The walk
 
+struct WalkPlan::Matcher {
+  RE2::Set set{RE2::Options(), RE2::ANCHOR_BOTH};
+  std::vector<int> owner;  // pattern -> analyzer index, or -(1+retain index) for retain
+  std::vector<size_t> retain_max;
+  bool any = false;
+};
+
+WalkPlan::WalkPlan(const std::vector<std::unique_ptr<Analyzer>>& analyzers) : m_(std::make_unique<Matcher>()) {
+  // One matcher for every analyzer's patterns and every retain pattern.
+  Matcher& m = *m_;
+  std::string err;
+  for (size_t ai = 0; ai < analyzers.size(); ++ai) {
+    for (auto& p : analyzers[ai]->patterns()) {
+      if (m.set.Add(glob_to_regex(p), &err) < 0) continue;
+      m.owner.push_back(int(ai));
+    }
+    for (auto& r : analyzers[ai]->retain()) {
+      if (m.set.Add(glob_to_regex(r.pattern), &err) < 0) continue;
+      m.retain_max.push_back(r.max_bytes);
+      m.owner.push_back(-int(m.retain_max.size()));
+    }
+  }
+  m.any = !m.owner.empty() && m.set.Compile();
+}
+WalkPlan::~WalkPlan() = default;
+
 namespace {
 
 struct Rec {
@@ -232,15 +259,7 @@ struct Rec {
   std::shared_ptr<const std::string> content;
 };
 
-struct Matcher {
-  RE2::Set set{RE2::Options(), RE2::ANCHOR_BOTH};
-  std::vector<int> owner;  // pattern -> analyzer index, or -(1+retain index) for retain
-  std::vector<size_t> retain_max;
-  bool any = false;
-  bool all_entries = false;
-  Matcher() {
-  }
-};
+using Matcher = WalkPlan::Matcher;
 
 struct LayerOut {
   // A deque: a million entries grow it block by block (no reallocation
@@ -559,26 +578,13 @@ void apply_layer(MergedFs& fs, LayerOut& lo, Layer& L, std::vector<Layer>& layer
 }  // namespace
 
 WalkResult walk(OpenedImage& img, std::vector<std::unique_ptr<Analyzer>>& analyzers, FindingSink& out,
-                const WalkLimits& limits) {
+                const WalkLimits& limits, const WalkPlan* plan) {
   ImageModel& model = img.model;
   const size_t nl = model.layers.size();
   for (auto& a : analyzers) a->start(model);
-
-  // One matcher for every analyzer's patterns and every retain pattern.
-  Matcher m;
-  std::string err;
-  for (size_t ai = 0; ai < analyzers.size(); ++ai) {
-    for (auto& p : analyzers[ai]->patterns()) {
-      if (m.set.Add(glob_to_regex(p), &err) < 0) continue;
-      m.owner.push_back(int(ai));
-    }
-    for (auto& r : analyzers[ai]->retain()) {
-      if (m.set.Add(glob_to_regex(r.pattern), &err) < 0) continue;
-      m.retain_max.push_back(r.max_bytes);
-      m.owner.push_back(-int(m.retain_max.size()));
-    }
-  }
-  m.any = !m.owner.empty() && m.set.Compile();
+  std::optional<WalkPlan> own;
+  if (!plan) plan = &own.emplace(analyzers);
+  const Matcher& m = plan->matcher();
 
   std::vector<std::vector<std::unique_ptr<LayerScan>>> scans(analyzers.size());  // [analyzer][layer]
   for (auto& s : scans) s.resize(nl);
