@@ -54,13 +54,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   lb.blob = Blob{f, 0, f->size, "layer"};
   img.layers.push_back(lb);
   img.layers.push_back(lb);  // the same layer twice: whiteouts apply over it
-  std::vector<std::unique_ptr<Analyzer>> as;
-  for (auto& a : analyzers()) as.push_back(a.make());
+  // The analyzers keep their state in their per-layer scans: built once,
+  // with the walk's matcher, not per input.
+  static std::vector<std::unique_ptr<Analyzer>> as = [] {
+    std::vector<std::unique_ptr<Analyzer>> v;
+    for (auto& a : analyzers()) v.push_back(a.make());
+    return v;
+  }();
+  static const WalkPlan plan(as);
   Null sink;
   WalkLimits lim;
   lim.bomb_min = 16 << 20;
   lim.max_entries = 100000;
-  auto res = walk(img, as, sink, lim);
+  auto res = walk(img, as, sink, lim, &plan);
   (void)res.fs->resolve("/a/b/c");
   (void)res.fs->list("/");
   return 0;

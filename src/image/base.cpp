@@ -4,6 +4,7 @@
 
 #include "knowledge/eol.h"
 #include "knowledge/image_ref.h"
+#include "knowledge/images.h"
 
 namespace dd::image {
 namespace {
@@ -102,6 +103,27 @@ std::optional<std::string> base_end_of_life(const BaseImage& b, std::string* wha
     }
   }
   return std::nullopt;
+}
+
+std::vector<RuntimeEol> runtime_end_of_life(const ImageModel& m) {
+  std::vector<RuntimeEol> out;
+  for (const auto& rt : kb::runtimes()) {
+    if (rt.version_env.empty()) continue;
+    for (const std::string& e : m.config.env) {
+      if (e.size() <= rt.version_env.size() || e.compare(0, rt.version_env.size(), rt.version_env) != 0 ||
+          e[rt.version_env.size()] != '=')
+        continue;
+      // The version starts at its first digit: Temurin's JAVA_VERSION is
+      // "jdk-21.0.5+11" or "jdk8u432-b06".
+      std::string_view v = std::string_view(e).substr(rt.version_env.size() + 1);
+      size_t d = v.find_first_of("0123456789");
+      if (d == std::string_view::npos) continue;
+      v = v.substr(d);
+      if (auto verdict = kb::eol_verdict(rt.image, v, kb::Clock::today()))
+        out.push_back({e, std::string(rt.image), verdict->why, verdict->upgrade});
+    }
+  }
+  return out;
 }
 
 }  // namespace dd::image

@@ -7,6 +7,7 @@
 // the knowledge layer (the same table as DD2072).
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "image/fs_view.h"
 #include "image/model.h"
@@ -28,5 +29,16 @@ BaseImage identify_base(const ImageModel& m, const FsView* fs);
 // was judged from in *what ("debian 10 (its /etc/os-release)") and the
 // suggested upgrade; nullopt when current or unknown.
 std::optional<std::string> base_end_of_life(const BaseImage& b, std::string* what, std::string* upgrade);
+
+// A language runtime that is end-of-life, from the version variable the
+// official images set in Env (PYTHON_VERSION=3.8.18; knowledge/images'
+// version_env column), judged by the same end-of-life table.
+struct RuntimeEol {
+  std::string variable;  // "PYTHON_VERSION=3.8.18"
+  std::string family;    // the end-of-life family: "python"
+  std::string why;       // "Python 3.8 reached end of life on 2024-10-07"
+  std::string upgrade;   // "python:3.14-slim"
+};
+std::vector<RuntimeEol> runtime_end_of_life(const ImageModel& m);
 
 }  // namespace dd::image

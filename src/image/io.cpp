@@ -7,8 +7,13 @@
 #include <unistd.h>
 #include <zstd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <vector>
 
 #include "core/error.h"
@@ -62,6 +67,121 @@ std::string sha256_hex(std::string_view data) {
   Sha256 h;
   h.update(data.data(), data.size());
   return h.hex_digest();
+}
+
+struct HashPipe::State {
+  Sha256 h;
+  size_t size = 0;
+  std::vector<std::unique_ptr<char[]>> bufs;  // allocated on first use
+  std::vector<size_t> fill;   // bytes in each buffer (update() coalesces)
+  size_t cur = 0;             // the buffer acquire() handed out
+  bool open = false;          // cur is acquired and not yet submitted
+  std::deque<size_t> queue;   // submitted, not hashed
+  std::vector<bool> busy;     // submitted or being hashed
+  uint64_t submitted = 0, inline_below = 0;
+  bool stop = false;
+  std::mutex mu;
+  std::condition_variable cv;
+  std::thread t;
+
+  void run() {
+    std::unique_lock lk(mu);
+    while (true) {
+      cv.wait(lk, [&] { return stop || !queue.empty(); });
+      if (queue.empty()) return;
+      size_t i = queue.front();
+      lk.unlock();
+      h.update(bufs[i].get(), fill[i]);
+      lk.lock();
+      queue.pop_front();
+      busy[i] = false;
+      cv.notify_all();
+    }
+  }
+};
+
+HashPipe::HashPipe(size_t size, size_t count, uint64_t inline_below) : s_(std::make_unique<State>()) {
+  count = std::max<size_t>(count, 2);
+  s_->size = size;
+  s_->bufs.resize(count);
+  s_->fill.assign(count, 0);
+  s_->busy.assign(count, false);
+  s_->inline_below = inline_below;
+}
+
+HashPipe::~HashPipe() {
+  if (s_->t.joinable()) {
+    {
+      std::lock_guard lk(s_->mu);
+      s_->stop = true;
+      s_->queue.clear();
+    }
+    s_->cv.notify_all();
+    s_->t.join();
+  }
+}
+
+std::span<char> HashPipe::acquire() {
+  State& s = *s_;
+  if (!s.open) {
+    s.cur = (s.cur + 1) % s.bufs.size();
+    std::unique_lock lk(s.mu);
+    s.cv.wait(lk, [&] { return !s.busy[s.cur]; });
+    s.fill[s.cur] = 0;
+    s.open = true;
+    if (!s.bufs[s.cur]) s.bufs[s.cur] = std::make_unique_for_overwrite<char[]>(s.size);
+  }
+  return {s.bufs[s.cur].get() + s.fill[s.cur], s.size - s.fill[s.cur]};
+}
+
+void HashPipe::submit(size_t n) {
+  State& s = *s_;
+  s.fill[s.cur] += n;
+  s.submitted += n;
+  s.open = false;
+  if (!s.t.joinable() && s.submitted < s.inline_below) {
+    s.h.update(s.bufs[s.cur].get(), s.fill[s.cur]);
+    return;
+  }
+  if (!s.t.joinable()) s.t = std::thread([&s] { s.run(); });
+  {
+    std::lock_guard lk(s.mu);
+    s.busy[s.cur] = true;
+    s.queue.push_back(s.cur);
+  }
+  s.cv.notify_all();
+}
+
+void HashPipe::update(const void* p, size_t n) {
+  const char* c = static_cast<const char*>(p);
+  while (n > 0) {
+    std::span<char> b = acquire();
+    size_t k = std::min(n, b.size());
+    std::memcpy(b.data(), c, k);
+    c += k, n -= k;
+    State& s = *s_;
+    s.fill[s.cur] += k;
+    if (s.fill[s.cur] == s.size) {
+      s.fill[s.cur] -= k;
+      submit(k);
+    }
+  }
+}
+
+std::string HashPipe::hex_digest() {
+  State& s = *s_;
+  if (s.open && s.fill[s.cur] > 0) submit(0);  // a partly filled update() buffer
+  s.open = false;
+  if (s.t.joinable()) {
+    {
+      std::unique_lock lk(s.mu);
+      s.cv.wait(lk, [&] { return s.queue.empty(); });
+      s.stop = true;
+    }
+    s.cv.notify_all();
+    s.t.join();
+  }
+  return s.h.hex_digest();
 }
 
 Codec sniff_codec(std::span<const unsigned char> h) {

@@ -47,6 +47,29 @@ class Sha256 {
 };
 std::string sha256_hex(std::string_view data);
 
+// SHA-256 on a second thread, so that hashing overlaps the parse (hashing is
+// about half the CPU time of an uncompressed layer). A ring of `count`
+// buffers of `size` bytes: acquire() a free one (waiting for the hasher if
+// all are queued), fill it, submit() it; the caller may keep reading it
+// until its next acquire() after `count - 1` more submits. update() copies
+// into the ring. Below `inline_below` bytes submitted in all, no thread is
+// started: small layers hash in place.
+class HashPipe {
+ public:
+  explicit HashPipe(size_t size = 1 << 20, size_t count = 4, uint64_t inline_below = 4 << 20);
+  ~HashPipe();
+  HashPipe(const HashPipe&) = delete;
+  HashPipe& operator=(const HashPipe&) = delete;
+  std::span<char> acquire();
+  void submit(size_t n);
+  void update(const void* p, size_t n);
+  std::string hex_digest();  // waits for the queue, finalizes
+
+ private:
+  struct State;
+  std::unique_ptr<State> s_;
+};
+
 enum class Codec { none, gzip, zstd };
 // The codec a blob's first bytes announce (magic numbers), whatever its
 // media type says.

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdio>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "image/tar.h"
@@ -223,6 +224,32 @@ std::optional<std::string> MergedFs::read(std::string_view path, size_t max_byte
 // ---------------------------------------------------------------------------
 // The walk
 
+struct WalkPlan::Matcher {
+  RE2::Set set{RE2::Options(), RE2::ANCHOR_BOTH};
+  std::vector<int> owner;  // pattern -> analyzer index, or -(1+retain index) for retain
+  std::vector<size_t> retain_max;
+  bool any = false;
+};
+
+WalkPlan::WalkPlan(const std::vector<std::unique_ptr<Analyzer>>& analyzers) : m_(std::make_unique<Matcher>()) {
+  // One matcher for every analyzer's patterns and every retain pattern.
+  Matcher& m = *m_;
+  std::string err;
+  for (size_t ai = 0; ai < analyzers.size(); ++ai) {
+    for (auto& p : analyzers[ai]->patterns()) {
+      if (m.set.Add(glob_to_regex(p), &err) < 0) continue;
+      m.owner.push_back(int(ai));
+    }
+    for (auto& r : analyzers[ai]->retain()) {
+      if (m.set.Add(glob_to_regex(r.pattern), &err) < 0) continue;
+      m.retain_max.push_back(r.max_bytes);
+      m.owner.push_back(-int(m.retain_max.size()));
+    }
+  }
+  m.any = !m.owner.empty() && m.set.Compile();
+}
+WalkPlan::~WalkPlan() = default;
+
 namespace {
 
 struct Rec {
@@ -232,15 +259,7 @@ struct Rec {
   std::shared_ptr<const std::string> content;
 };
 
-struct Matcher {
-  RE2::Set set{RE2::Options(), RE2::ANCHOR_BOTH};
-  std::vector<int> owner;  // pattern -> analyzer index, or -(1+retain index) for retain
-  std::vector<size_t> retain_max;
-  bool any = false;
-  bool all_entries = false;
-  Matcher() {
-  }
-};
+using Matcher = WalkPlan::Matcher;
 
 struct LayerOut {
   // A deque: a million entries grow it block by block (no reallocation
@@ -391,8 +410,11 @@ void read_layer(const LayerBlob& lb, int index, const Matcher& m, std::vector<La
                 const WalkLimits& lim, std::atomic<uint64_t>& progress) {
   LayerHandler h(index, m, scans, out, lim);
   TarParser tar(h);
-  std::vector<char> buf(1 << 20);
-  Sha256 blob_hash, tar_hash;
+  std::vector<char> buf;
+  // Both digests are computed on threads of their own (HashPipe), beside
+  // the decode and the parse: the blob's from the buffers read into
+  // directly, the decoded tar's from copies.
+  HashPipe blob_hash, tar_hash;
   const bool check_blob = !lb.expect.empty();
   const bool check_tar = !lb.expect_diff_id.empty();
   // An uncompressed layer's tar is its blob: one digest serves both checks
@@ -411,21 +433,37 @@ void read_layer(const LayerBlob& lb, int index, const Matcher& m, std::vector<La
     return true;
   };
   try {
+    // The codec first (4 bytes), so that an uncompressed layer checked by
+    // its diff_id only is hashed from the read buffers too, without a copy.
+    unsigned char head[4] = {};
+    ssize_t hn;
+    do hn = ::pread(b.file->fd, head, std::min<uint64_t>(4, b.size), off_t(b.offset));
+    while (hn < 0 && errno == EINTR);
+    Codec codec = sniff_codec({head, size_t(std::max<ssize_t>(hn, 0))});
+    plain = codec == Codec::none;
+    dec = make_decoder(codec);
+    const bool hash_blob = check_blob || (plain && check_tar);
+    // A compressed blob checked by its own digest is authentic, and its tar
+    // with it: the tar's diff_id is then not hashed again (it would cost
+    // more CPU than the inflate). Without a blob digest (legacy archives),
+    // the diff_id is the check.
+    if (plain || check_blob) hash_tar = false;
+    if (!hash_blob) buf.resize(1 << 20);
     while (in_total < b.size) {
-      size_t want = size_t(std::min<uint64_t>(buf.size(), b.size - in_total));
-      ssize_t n = ::pread(b.file->fd, buf.data(), want, off_t(b.offset + in_total));
+      size_t want = size_t(std::min<uint64_t>(1 << 20, b.size - in_total));
+      char* p = buf.data();
+      if (hash_blob) {
+        std::span<char> s = blob_hash.acquire();
+        p = s.data();
+        want = std::min(want, s.size());
+      }
+      ssize_t n = ::pread(b.file->fd, p, want, off_t(b.offset + in_total));
       if (n < 0 && errno == EINTR) continue;
       if (n <= 0) throw DecodeError("the blob is cut short");
-      if (!dec) {
-        Codec codec = sniff_codec({(const unsigned char*)buf.data(), size_t(n)});
-        plain = codec == Codec::none;
-        if (plain && check_blob) hash_tar = false;
-        dec = make_decoder(codec);
-      }
       in_total += uint64_t(n);
       progress += uint64_t(n);
-      if (check_blob) blob_hash.update(buf.data(), size_t(n));
-      dec->feed({buf.data(), size_t(n)}, sink);
+      if (hash_blob) blob_hash.submit(size_t(n));
+      dec->feed({p, size_t(n)}, sink);
     }
     if (dec && !dec->finished()) throw DecodeError("the compressed stream is cut short (truncated layer)");
     if (!tar.ended() && !tar.at_boundary()) throw DecodeError("the tar stream is cut short inside an entry (truncated layer)");
@@ -439,11 +477,13 @@ void read_layer(const LayerBlob& lb, int index, const Matcher& m, std::vector<La
   }
   out.read = out_total;
   if (out.complete) {
-    const std::string blob_hex = check_blob ? blob_hash.hex_digest() : "";
-    const std::string tar_hex = !check_tar ? "" : hash_tar ? tar_hash.hex_digest() : blob_hex;
+    // An uncompressed blob's digest is its tar's.
+    const std::string raw_hex = check_blob || (plain && check_tar) ? blob_hash.hex_digest() : "";
+    const std::string blob_hex = check_blob ? raw_hex : "";
+    const std::string tar_hex = !check_tar || (check_blob && !plain) ? "" : plain ? raw_hex : tar_hash.hex_digest();
     if (check_blob && blob_hex != lb.expect)
       out.issues.push_back({index, LayerIssue::digest_mismatch, "blob sha256 differs from sha256:" + lb.expect});
-    else if (check_tar && tar_hex != lb.expect_diff_id)
+    else if (check_tar && !tar_hex.empty() && tar_hex != lb.expect_diff_id)
       out.issues.push_back({index, LayerIssue::digest_mismatch, "tar sha256 differs from diff_id sha256:" + lb.expect_diff_id});
   }
 }
@@ -538,26 +578,13 @@ void apply_layer(MergedFs& fs, LayerOut& lo, Layer& L, std::vector<Layer>& layer
 }  // namespace
 
 WalkResult walk(OpenedImage& img, std::vector<std::unique_ptr<Analyzer>>& analyzers, FindingSink& out,
-                const WalkLimits& limits) {
+                const WalkLimits& limits, const WalkPlan* plan) {
   ImageModel& model = img.model;
   const size_t nl = model.layers.size();
   for (auto& a : analyzers) a->start(model);
-
-  // One matcher for every analyzer's patterns and every retain pattern.
-  Matcher m;
-  std::string err;
-  for (size_t ai = 0; ai < analyzers.size(); ++ai) {
-    for (auto& p : analyzers[ai]->patterns()) {
-      if (m.set.Add(glob_to_regex(p), &err) < 0) continue;
-      m.owner.push_back(int(ai));
-    }
-    for (auto& r : analyzers[ai]->retain()) {
-      if (m.set.Add(glob_to_regex(r.pattern), &err) < 0) continue;
-      m.retain_max.push_back(r.max_bytes);
-      m.owner.push_back(-int(m.retain_max.size()));
-    }
-  }
-  m.any = !m.owner.empty() && m.set.Compile();
+  std::optional<WalkPlan> own;
+  if (!plan) plan = &own.emplace(analyzers);
+  const Matcher& m = plan->matcher();
 
   std::vector<std::vector<std::unique_ptr<LayerScan>>> scans(analyzers.size());  // [analyzer][layer]
   for (auto& s : scans) s.resize(nl);

@@ -63,9 +63,25 @@ struct WalkLimits {
   size_t max_depth = 512;             // path components
 };
 
+// The one path matcher of a set of analyzers (RE2::Set of their patterns and
+// retains), compiled once: a caller that walks many images with the same
+// analyzers (the fuzz target) builds it once and passes it to walk().
+class WalkPlan {
+ public:
+  struct Matcher;
+  explicit WalkPlan(const std::vector<std::unique_ptr<Analyzer>>& analyzers);
+  ~WalkPlan();
+  WalkPlan(WalkPlan&&) = delete;
+  const Matcher& matcher() const { return *m_; }
+
+ private:
+  std::unique_ptr<Matcher> m_;
+};
+
 // Runs every analyzer over the image. Analyzer findings go to `out`.
+// `plan`, when given, was built from these same analyzers.
 WalkResult walk(OpenedImage& img, std::vector<std::unique_ptr<Analyzer>>& analyzers, FindingSink& out,
-                const WalkLimits& limits = {});
+                const WalkLimits& limits = {}, const WalkPlan* plan = nullptr);
 
 // Glob (see analyzer.h) to an RE2 regexp, anchored.
 std::string glob_to_regex(std::string_view glob);

@@ -10,17 +10,17 @@ namespace {
 using SV = std::string_view;
 
 const Runtime kRuntimes[] = {
-    {"node", "-slim", "-alpine", "gcr.io/distroless/nodejs20-debian12"},
-    {"python", "-slim", "-alpine", "gcr.io/distroless/python3-debian12"},
-    {"ruby", "-slim", "-alpine", ""},
-    {"php", "", "-alpine", ""},
+    {"node", "-slim", "-alpine", "gcr.io/distroless/nodejs20-debian12", false, "NODE_VERSION"},
+    {"python", "-slim", "-alpine", "gcr.io/distroless/python3-debian12", false, "PYTHON_VERSION"},
+    {"ruby", "-slim", "-alpine", "", false, "RUBY_VERSION"},
+    {"php", "", "-alpine", "", false, "PHP_VERSION"},
     {"perl", "-slim", "", ""},
     {"elixir", "-slim", "-alpine", ""},
     {"erlang", "-slim", "-alpine", ""},
     {"openjdk", "eclipse-temurin:21-jre", "eclipse-temurin:21-jre-alpine", "gcr.io/distroless/java21-debian12"},
-    {"eclipse-temurin", "-jre", "-jre-alpine", "gcr.io/distroless/java21-debian12"},
+    {"eclipse-temurin", "-jre", "-jre-alpine", "gcr.io/distroless/java21-debian12", false, "JAVA_VERSION"},
     {"amazoncorretto", "-al2023-headless", "-alpine", "gcr.io/distroless/java21-debian12"},
-    {"golang", "", "-alpine", "gcr.io/distroless/static-debian12", true},
+    {"golang", "", "-alpine", "gcr.io/distroless/static-debian12", true, "GOLANG_VERSION"},
     {"rust", "-slim", "-alpine", "gcr.io/distroless/cc-debian12", true},
     {"maven", "", "", "eclipse-temurin:21-jre", true},
     {"gradle", "", "", "eclipse-temurin:21-jre", true},

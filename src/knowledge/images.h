@@ -15,6 +15,10 @@ struct Runtime {
   std::string_view alpine;      // "-alpine" or ""
   std::string_view distroless;  // distroless image for the runtime, or ""
   bool build_only = false;      // golang, maven, gradle: the toolchain itself
+  // The variable the official image sets to the runtime's version
+  // (PYTHON_VERSION=3.12.1), read from an image's Env; "" when none. Its
+  // value is judged by the end-of-life family `image` (knowledge/eol).
+  std::string_view version_env = {};
 };
 std::span<const Runtime> runtimes();
 const Runtime* runtime(std::string_view image_name);

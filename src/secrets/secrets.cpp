@@ -83,6 +83,34 @@ constexpr std::array kPatterns{
     Pattern{"docker-config-auth", "registry credentials (docker config.json auth)",
             R"("auth"\s{0,4}:\s{0,4}"[A-Za-z0-9+/]{16,}={0,2}")", true},
     Pattern{"azure-storage-key", "Azure storage account key", R"(AccountKey=[A-Za-z0-9+/]{86}==)", true},
+    // Keyword-gated rows after gitleaks' and trivy's (s20): the value has no
+    // prefix of its own (32 hex digits, a UUID), so the vendor's name must
+    // come just before it, as `NAME = value`.
+    Pattern{"twilio-api-key", "Twilio API key",
+            R"((?i)twilio[a-z0-9_.\-]{0,20}["']?\s{0,4}[:=]{1,2}\s{0,4}["']?SK[0-9a-f]{32}\b)", true, true},
+    Pattern{"twilio-auth-token", "Twilio auth token",
+            R"((?i)twilio[a-z0-9_.\-]{0,12}(auth|token|secret)[a-z0-9_.\-]{0,12}["']?\s{0,4}[:=]{1,2}\s{0,4}["']?[0-9a-f]{32}\b)", true, true},
+    Pattern{"heroku-api-key", "Heroku API key",
+            R"((?i)heroku[a-z0-9_.\-]{0,20}["']?\s{0,4}[:=]{1,2}\s{0,4}["']?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b)", true, true},
+    Pattern{"mailgun-api-key", "Mailgun private API key",
+            R"((?i)mailgun[a-z0-9_.\-]{0,20}["']?\s{0,4}[:=]{1,2}\s{0,4}["']?key-[0-9a-f]{32}\b)", true, true},
+    Pattern{"mailgun-signing-key", "Mailgun webhook signing key",
+            R"((?i)mailgun[a-z0-9_.\-]{0,20}["']?\s{0,4}[:=]{1,2}\s{0,4}["']?[0-9a-h]{32}-[0-9a-h]{8}-[0-9a-h]{8}\b)", true, true},
+    Pattern{"facebook-secret", "Facebook app secret",
+            R"((?i)(facebook|fb_?app)[a-z0-9_.\-]{0,20}["']?\s{0,4}[:=]{1,2}\s{0,4}["']?[0-9a-f]{32}\b)", true, true},
+    Pattern{"twitter-api-secret", "Twitter API secret",
+            R"((?i)twitter[a-z0-9_.\-]{0,20}["']?\s{0,4}[:=]{1,2}\s{0,4}["']?[0-9a-z]{50}\b)", true, true},
+    Pattern{"twitter-api-key", "Twitter API key",
+            R"((?i)twitter[a-z0-9_.\-]{0,20}["']?\s{0,4}[:=]{1,2}\s{0,4}["']?[0-9a-z]{25}\b)", true, true},
+    Pattern{"twitter-access-token", "Twitter access token",
+            R"((?i)twitter[a-z0-9_.\-]{0,20}["']?\s{0,4}[:=]{1,2}\s{0,4}["']?[0-9]{15,25}-[0-9a-z]{20,40}\b)", true, true},
+    Pattern{"linkedin-secret", "LinkedIn client secret",
+            R"((?i)linkedin[a-z0-9_.\-]{0,20}["']?\s{0,4}[:=]{1,2}\s{0,4}["']?[0-9a-z]{16}\b)", true, true},
+    Pattern{"okta-token", "Okta API token",
+            R"((?i)okta[a-z0-9_.\-]{0,20}["']?\s{0,4}[:=]{1,2}\s{0,4}["']?00[0-9a-z_\-]{40}\b)", true, true},
+    Pattern{"heroku-api-key-v2", "Heroku API key", R"(\bHRKU-AA[0-9A-Za-z_\-]{58}\b)"},
+    Pattern{"facebook-access-token", "Facebook access token", R"(\bEAA[MC][A-Za-z0-9]{100,})"},
+    Pattern{"twitter-bearer-token", "Twitter bearer token", R"(\bA{22}[A-Za-z0-9%]{80,100})"},
     Pattern{"jwt", "JSON web token", R"(\beyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,})"},
     Pattern{"aws-secret-access-key", "AWS secret access key",
             R"((?i)aws_?secret_?access_?key["']?\s{0,4}[:=]\s{0,4}["']?[A-Za-z0-9/+=]{40})", true},
@@ -228,10 +256,29 @@ using dd::text::lower;
 bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.'; }
 
 // Where the value of `name = value` starts inside [b, e) of text.
+// Parts of a name (split at _ . - and case changes are not needed: names
+// are compared lowercased) that say the value is no secret.
+bool names_a_non_secret(std::string_view name) {
+  static constexpr std::string_view kWords[] = {"id", "uuid", "sid", "md5", "sha1", "sha256", "sha512", "checksum",
+                                                "hash", "digest", "version", "url", "uri", "host", "region", "user", "username"};
+  size_t i = 0;
+  while (i <= name.size()) {
+    size_t j = name.find_first_of("_.-", i);
+    if (j == std::string_view::npos) j = name.size();
+    std::string part(name.substr(i, j - i));
+    for (auto& c : part) c = char(std::tolower(static_cast<unsigned char>(c)));
+    for (auto w : kWords)
+      if (part == w) return true;
+    i = j + 1;
+  }
+  return false;
+}
+
 size_t value_start(std::string_view text, size_t b, size_t e) {
   size_t i = b;
   while (i < e && text[i] != '=' && text[i] != ':') ++i;
   if (i < e) ++i;
+  while (i < e && (text[i] == '=' || text[i] == ':')) ++i;  // "==", ":="
   while (i < e && (text[i] == ' ' || text[i] == '\t' || text[i] == '"' || text[i] == '\'')) ++i;
   return i;
 }
@@ -397,6 +444,9 @@ std::vector<SecretMatch> scan_text(std::string_view text) {
       std::string_view name = text.substr(nb, vb - nb);
       while (!name.empty() && !is_name_char(name.back())) name.remove_suffix(1);
       if (p.id == "keyword-assignment" && !is_secret_name(name)) continue;
+      // A vendor's name before an id, a digest or an address is not a key:
+      // HEROKU_APP_ID=<uuid>, facebook-sdk.tar.gz.md5: <hex>.
+      if (p.keyword_gated && names_a_non_secret(name)) continue;
       b = vb;
       while (e > b && (text[e - 1] == '"' || text[e - 1] == '\'')) --e;
       std::string_view v = text.substr(b, e - b);

@@ -26,6 +26,9 @@ struct Pattern {
   std::string_view description;
   std::string_view regex;  // Hyperscan syntax
   bool keyword_assignment = false;  // match is `name = value`; the value follows the separator
+  // The vendor's name gates a value of no distinctive shape (TWILIO_AUTH_TOKEN=<32 hex>); a name that
+  // says id, digest or address (HEROKU_APP_ID) is left out.
+  bool keyword_gated = false;
 };
 std::span<const Pattern> patterns();
 

@@ -410,3 +410,48 @@ TEST(ImageReal, CredentialFilesInHomeFolders) {
 
 }  // namespace
 }  // namespace dd::test
+
+namespace dd::test {
+namespace {
+
+// DD4305 from the runtime version variables the official images set in Env:
+// a company base over python:3.8 says so nowhere else. Supported versions
+// (Node 22, Temurin 21) give nothing.
+TEST(ImageReal, EndOfLifeRuntimeFromEnv) {
+  if (!engine_available()) GTEST_SKIP() << engine_skip_reason();
+  const std::string busybox = busybox_image();
+  ASSERT_FALSE(busybox.empty());
+  TempDir dir;
+  dir.write("Dockerfile", "FROM " + busybox +
+                              "\nENV PYTHON_VERSION=3.8.18 GOLANG_VERSION=1.20.14 NODE_VERSION=22.11.0"
+                              " JAVA_VERSION=jdk-21.0.5+11 MY_PYTHON_VERSION=2.7\nUSER 65534\n");
+  ASSERT_TRUE(docker_build(dir.path(), "drydock-test/image-eol-env:1"));
+  TempDir dir2;
+  dir2.write("Dockerfile", "FROM " + busybox + "\nENV JAVA_VERSION=jdk8u432-b06 PHP_VERSION=8.3.14 RUBY_VERSION=3.3.6\nUSER 65534\n");
+  ASSERT_TRUE(docker_build(dir2.path(), "drydock-test/image-eol-env-ok:1"));
+  auto r = drydock({"image", "docker://drydock-test/image-eol-env:1", "--format", "json", "--fail-on", "warning"});
+  ASSERT_EQ(r.status, 1) << r.out << r.err;
+  json j = json::parse(r.out);
+  auto eol = with_rule(j, "DD4305");
+  ASSERT_EQ(eol.size(), 2u) << j["findings"].dump();
+  std::vector<std::string> msgs;
+  for (auto& f : eol) {
+    EXPECT_EQ(f["category"], "stale-image");
+    EXPECT_NE(f["fix"].get<std::string>().find("FROM "), std::string::npos) << f["fix"];
+    msgs.push_back(f["message"]);
+  }
+  std::sort(msgs.begin(), msgs.end());
+  EXPECT_NE(msgs[0].find("GOLANG_VERSION=1.20.14"), std::string::npos) << msgs[0];
+  EXPECT_NE(msgs[0].find("Go 1.20"), std::string::npos) << msgs[0];
+  EXPECT_NE(msgs[1].find("PYTHON_VERSION=3.8.18"), std::string::npos) << msgs[1];
+  EXPECT_NE(msgs[1].find("Python 3.8"), std::string::npos) << msgs[1];
+  auto ok = drydock({"image", "docker://drydock-test/image-eol-env-ok:1", "--format", "json", "--fail-on", "none"});
+  ASSERT_EQ(ok.status, 0) << ok.out << ok.err;
+  json k = json::parse(ok.out);
+  // Temurin 8 has no end-of-life row yet; PHP 8.3 and Ruby 3.3 are supported in 2026.
+  EXPECT_TRUE(with_rule(k, "DD4305").empty()) << k["findings"].dump();
+  docker({"rmi", "-f", "drydock-test/image-eol-env:1", "drydock-test/image-eol-env-ok:1"});
+}
+
+}  // namespace
+}  // namespace dd::test

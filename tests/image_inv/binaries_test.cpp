@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+
 #include "docker_images.h"
 #include "image/binaries/check.h"
 #include "mem_fs.h"
@@ -107,6 +111,74 @@ TEST(Binaries, MissingLibraryFoundThroughRunpathOriginOrLdSoConf) {
       EXPECT_EQ(f[0].rule, "DD4103");
     }
   }
+}
+
+// /etc/ld.so.cache as glibc's loader reads it, after RUNPATH and before the
+// default folders: the caches are written by the host's real ldconfig
+// (-r ROOT), in the new format and in the compat one (old + new).
+TEST(Binaries, LdSoCacheInBothFormats) {
+  TempDir tmp;
+  auto lib = tmp.path() / "libinv.so";
+  ASSERT_TRUE(cc("int inv_answer(void){return 42;}", lib, {"-shared", "-fPIC", "-Wl,-soname,libinv.so.1"}));
+  auto bin = tmp.path() / "app";
+  ASSERT_TRUE(cc("int inv_answer(void); int main(void){return inv_answer()==42?0:1;}", bin,
+                 {"-L" + tmp.path().string(), "-linv"}));
+  // ROOT/opt/cached holds the library; the cache is built from a conf file
+  // the image then leaves out (only the cache knows the folder).
+  auto write_cache = [&](const std::string& format, bool with_dir) -> std::string {
+    auto root = tmp.path() / ("root-" + format + (with_dir ? "" : "-stale"));
+    std::filesystem::create_directories(root / "opt/cached");
+    std::filesystem::create_directories(root / "etc");
+    std::filesystem::copy_file(lib, root / "opt/cached/libinv.so.1", std::filesystem::copy_options::overwrite_existing);
+    dd::test::run({"sh", "-c", "printf '" + std::string(with_dir ? "/opt/cached\\n" : "") + "' > " + (root / "etc/ld.so.conf").string()});
+    auto r = dd::test::run({"ldconfig", "-r", root.string(), "-X", "-c", format, "-C", "/etc/ld.so.cache", "-f", "/etc/ld.so.conf"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    std::ifstream in(root / "etc/ld.so.cache", std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  for (const std::string format : {"new", "compat"}) {
+    SCOPED_TRACE(format);
+    std::string cache = write_cache(format, true);
+    ASSERT_GT(cache.size(), 48u);
+    EXPECT_EQ(cache.rfind(format == "new" ? "glibc-ld.so.cache1.1" : "ld.so-1.7.0", 0), 0u);
+    auto entries = parse_ld_so_cache(cache);
+    ASSERT_TRUE(entries);
+    EXPECT_NE(std::find(entries->begin(), entries->end(), std::pair<std::string, std::string>{"libinv.so.1", "/opt/cached/libinv.so.1"}),
+              entries->end());
+    MemImage img;
+    add_glibc(img);
+    img.host(bin, "/usr/local/bin/app");
+    img.host(lib, "/opt/cached/libinv.so.1", 0644);
+    img.config.entrypoint = {"app"};
+    // No cache and no conf: not found.
+    auto f = run_check(img);
+    ASSERT_EQ(f.size(), 1u) << testing::PrintToString(rules(f));
+    EXPECT_EQ(f[0].rule, "DD4103");
+    // The cache alone finds it.
+    img.file("/etc/ld.so.cache", cache, 0644);
+    EXPECT_TRUE(run_check(img).empty()) << testing::PrintToString(rules(run_check(img)));
+    // A cache that ldconfig built before the folder was configured: the
+    // loader reads the cache, not ld.so.conf, so it is not found.
+    MemImage stale = img;
+    stale.file("/etc/ld.so.cache", write_cache(format, false), 0644);
+    stale.file("/etc/ld.so.conf", "/opt/cached\n", 0644);
+    f = run_check(stale);
+    ASSERT_EQ(f.size(), 1u) << testing::PrintToString(rules(f));
+    EXPECT_NE(f[0].message.find("/etc/ld.so.cache"), std::string::npos) << f[0].message;
+  }
+  // Not a cache (cut short, another magic): the ld.so.conf folders instead.
+  EXPECT_FALSE(parse_ld_so_cache("glibc-ld.so.cache1.1"));
+  EXPECT_FALSE(parse_ld_so_cache("not a cache at all, not at all"));
+  std::string cut = write_cache("compat", true).substr(0, 40);
+  EXPECT_FALSE(parse_ld_so_cache(cut));
+  MemImage img;
+  add_glibc(img);
+  img.host(bin, "/usr/local/bin/app");
+  img.host(lib, "/opt/cached/libinv.so.1", 0644);
+  img.config.entrypoint = {"app"};
+  img.file("/etc/ld.so.cache", cut, 0644);
+  img.file("/etc/ld.so.conf", "/opt/cached\n", 0644);
+  EXPECT_TRUE(run_check(img).empty()) << testing::PrintToString(rules(run_check(img)));
 }
 
 TEST(Binaries, HardLinksAreFollowedToTheirFile) {

@@ -122,15 +122,31 @@ TEST(RealImages, BinaryMissingItsLibraryOnDebian) {
     for (std::string l; std::getline(lines, l);) want.insert(l);
     EXPECT_EQ(debs, want);
   }
-  // With the library copied in: clean.
-  std::string ok = build(ctx, "drydock-test/inv-missing-lib:2",
-                         "FROM " + deb + "\nCOPY libinv.so /usr/local/lib/libinv.so.1\nCOPY app /usr/local/bin/app\nENTRYPOINT [\"app\"]\n");
-  ASSERT_FALSE(ok.empty());
+  // With the library copied into /usr/local/lib (a folder of Debian's
+  // /etc/ld.so.conf.d/libc.conf) but no ldconfig run: the loader reads
+  // /etc/ld.so.cache, not ld.so.conf, and the engine agrees it fails.
+  std::string stale = build(ctx, "drydock-test/inv-missing-lib:2",
+                            "FROM " + deb + "\nCOPY libinv.so /usr/local/lib/libinv.so.1\nCOPY app /usr/local/bin/app\nENTRYPOINT [\"app\"]\n");
+  ASSERT_FALSE(stale.empty());
+  RunResult rs = dd::test::docker({"run", "--rm", stale});
+  EXPECT_NE(rs.status, 0);
+  EXPECT_NE(rs.err.find("libinv.so.1"), std::string::npos) << rs.err;
   TempDir t2;
-  RunResult s = dd::test::docker({"save", "-o", (t2.path() / "s.tar").string(), ok});
+  RunResult s = dd::test::docker({"save", "-o", (t2.path() / "s.tar").string(), stale});
   ASSERT_EQ(s.status, 0);
-  // /usr/local/lib is in Debian's /etc/ld.so.conf.d/libc.conf.
-  EXPECT_TRUE(analyse((t2.path() / "s.tar").string()).rules("DD41").empty());
+  auto f2 = analyse((t2.path() / "s.tar").string()).rules("DD41");
+  ASSERT_EQ(f2.size(), 1u);
+  EXPECT_EQ(f2[0].rule, "DD4103");
+  // After ldconfig, the cache has it: the container starts and drydock agrees.
+  std::string ok = build(ctx, "drydock-test/inv-missing-lib:3",
+                         "FROM " + deb + "\nCOPY libinv.so /usr/local/lib/libinv.so.1\nRUN ldconfig\nCOPY app /usr/local/bin/app\nENTRYPOINT [\"app\"]\n");
+  ASSERT_FALSE(ok.empty());
+  RunResult ro = dd::test::docker({"run", "--rm", ok});
+  EXPECT_EQ(ro.status, 0) << ro.err;
+  RunResult s3 = dd::test::docker({"save", "-o", (t2.path() / "ok.tar").string(), ok});
+  ASSERT_EQ(s3.status, 0);
+  EXPECT_TRUE(analyse((t2.path() / "ok.tar").string()).rules("DD41").empty());
+  dd::test::docker({"rmi", "-f", stale, ok});
 }
 
 TEST(RealImages, ForeignArchitectureBusybox) {

@@ -62,6 +62,20 @@ std::vector<std::pair<std::string, std::string>> more_samples() {
       {"docker-config-identitytoken", R"({"auths":{"r.example":{"identitytoken":"Zq8rT2pLx9mZk4wQ7"}}})"},
       {"netrc-password", "machine github.com\n  login octocat\n  password Zq8rT2pLx9mZ\n"},
       {"netrc-default-password", "default login deploy password Hq7wPz3kLm2x\n"},
+      {"twilio-api-key", "TWILIO_API_KEY=SK" + rep(hex, 32)},
+      {"twilio-auth-token", "twilio_auth_token: \"" + rep(hex, 32) + "\""},
+      {"heroku-api-key", "HEROKU_API_KEY=" + rep(hex, 8) + "-" + rep(hex, 4) + "-" + rep(hex, 4) + "-" + rep(hex, 4) + "-" + rep(hex, 12)},
+      {"mailgun-api-key", "MAILGUN_API_KEY = 'key-" + rep(hex, 32) + "'"},
+      {"mailgun-signing-key", "mailgun.signing_key: " + rep("abcdefgh0123456789", 32) + "-" + rep(hex, 8) + "-" + rep(hex, 8)},
+      {"facebook-secret", "FACEBOOK_APP_SECRET=" + rep(hex, 32)},
+      {"twitter-api-secret", "TWITTER_CONSUMER_SECRET=" + rep("abcdefghijklmnopqrstuvwxyz0123456789", 50)},
+      {"twitter-api-key", "twitter_consumer_key: " + rep("abcdefghijklmnopqrstuvwxyz0123456789", 25)},
+      {"twitter-access-token", "TWITTER_ACCESS_TOKEN=1234567890123456789-" + rep(alnum, 30)},
+      {"linkedin-secret", "LINKEDIN_CLIENT_SECRET=" + rep("abcdefghijklmnopqrstuvwxyz0123456789", 16)},
+      {"okta-token", "OKTA_API_TOKEN=00" + rep(alnum, 40)},
+      {"heroku-api-key-v2", "HRKU-AA" + rep(alnum, 58)},
+      {"facebook-access-token", "EAAC" + rep(alnum, 120)},
+      {"twitter-bearer-token", std::string(22, 'A') + rep(alnum + "%", 90)},
   };
 }
 
@@ -138,6 +152,34 @@ TEST(Secrets, CredentialFilesGiveThePasswordOnly) {
             "eyJ0eXAiOiJKV1QiLCJhbGci0Q");
   // .git-credentials is one URL with credentials per line.
   EXPECT_EQ(one("https://octocat:Zq8rT2pLx9mZ@github.com\n"), "Zq8rT2pLx9mZ");
+}
+
+// The keyword-gated rows need the vendor's name before the value, as an
+// assignment, and not a name that says id, digest or address.
+TEST(Secrets, KeywordGatedRowsNeedTheirVendorName) {
+  const std::string hex32 = "9f86d081884c7d659a2feaa0c55ad015";
+  const std::string uuid = "3f2a9c1e-7b4d-4e8a-9c2f-1d5e6a7b8c9d";
+  const std::vector<std::string> texts = {
+           "SK" + hex32,                                   // a Twilio shape, no Twilio
+           "sid: SK" + hex32,                               // no Twilio keyword
+           "request_id=" + uuid,                            // UUIDs are everywhere
+           "HEROKU_APP_ID=" + uuid,                         // the vendor, but an id
+           "facebook-sdk-4.2.tar.gz.md5: " + hex32,         // the vendor, but a digest
+           "TWILIO_ACCOUNT_SID=AC" + hex32,                 // an account id, not the token
+           "md5sum: " + hex32,                              // no vendor at all
+           "facebook: " + hex32 + "0a1b2c3d",               // 40 hex: a commit, not a 32-digit secret
+           "twitter_handle: drydock_project_account_name1", // 29 chars, no secret shape
+           "mailgun_domain: key-notreallyhex",
+       };
+  for (const std::string& text : texts) {
+    auto found = scan_text(text);
+    EXPECT_TRUE(found.empty()) << text << ": " << (found.empty() ? "" : found[0].rule);
+  }
+  // The value is what is redacted, not the name.
+  auto m = scan_text("export HEROKU_API_KEY=\"" + uuid + "\"");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].rule, "heroku-api-key");
+  EXPECT_EQ(m[0].value, uuid);
 }
 
 // Prefixes alone, or a prefix with too short a body, are not keys.

@@ -20,27 +20,42 @@ class BaseAnalyzer : public Analyzer {
     BaseImage b = identify_base(m, &fs);
     std::string what, upgrade;
     auto why = base_end_of_life(b, &what, &upgrade);
-    if (!why) return;
-    // The layer that wrote os-release, when that is what decided.
-    int layer = -1;
-    std::string path;
-    if (what.find("/etc/os-release") != std::string::npos) {
-      if (auto r = fs.resolve("/etc/os-release")) {
-        path = *r;
-        if (auto st = fs.stat(*r)) layer = st->layer;
+    std::string family;  // the runtime the base finding already names
+    if (why) {
+      // The layer that wrote os-release, when that is what decided.
+      int layer = -1;
+      std::string path;
+      if (what.find("/etc/os-release") != std::string::npos) {
+        if (auto r = fs.resolve("/etc/os-release")) {
+          path = *r;
+          if (auto st = fs.stat(*r)) layer = st->layer;
+        }
+      } else {
+        family = kb::parse_image(b.name).name;
       }
+      Finding f = image_finding(m, kEolBase, layer, path);
+      f.message = "the image is built on " + what + ": " + *why;
+      f.evidence = what;
+      if (!upgrade.empty()) f.fix = "FROM " + upgrade + ", then rebuild";
+      f.tags = {"eol"};
+      // The release that decided: the OS of /etc/os-release, else the base's name.
+      bool by_os = what.find("/etc/os-release") != std::string::npos;
+      kb::ImageRef named = kb::parse_image(b.name);
+      set_package_facts(f, by_os ? b.os_id : named.path, by_os ? b.os_version : named.tag,
+                        upgrade.empty() ? std::string() : kb::parse_image(upgrade).tag);
+      out.add(std::move(f));
     }
-    Finding f = image_finding(m, kEolBase, layer, path);
-    f.message = "the image is built on " + what + ": " + *why;
-    f.evidence = what;
-    if (!upgrade.empty()) f.fix = "FROM " + upgrade + ", then rebuild";
-    f.tags = {"eol"};
-    // The release that decided: the OS of /etc/os-release, else the base's name.
-    bool by_os = what.find("/etc/os-release") != std::string::npos;
-    kb::ImageRef named = kb::parse_image(b.name);
-    set_package_facts(f, by_os ? b.os_id : named.path, by_os ? b.os_version : named.tag,
-                      upgrade.empty() ? std::string() : kb::parse_image(upgrade).tag);
-    out.add(std::move(f));
+    // The runtime the official image installed, by its version variable:
+    // a company base over python:3.8 says so only in Env.
+    for (const RuntimeEol& r : runtime_end_of_life(m)) {
+      if (r.family == family) continue;  // the base's name said it already
+      Finding f = image_finding(m, kEolBase);
+      f.message = "the image runs " + r.variable + " (its Env): " + r.why;
+      f.evidence = r.variable + " (Env)";
+      if (!r.upgrade.empty()) f.fix = "FROM " + r.upgrade + ", then rebuild";
+      f.tags = {"eol"};
+      out.add(std::move(f));
+    }
   }
 };
 

@@ -78,7 +78,8 @@ class BinariesAnalyzer : public Analyzer {
   std::string_view name() const override { return "binaries"; }
   std::vector<std::string> patterns() const override { return {"**"}; }
   std::vector<Retain> retain() const override {
-    return {{"/etc/ld.so.conf", 1 << 16}, {"/etc/ld.so.conf.d/**", 1 << 16}, {"/etc/ld-musl-*.path", 1 << 16},
+    return {{"/etc/ld.so.cache", 8 << 20}, {"/etc/ld.so.conf", 1 << 16}, {"/etc/ld.so.conf.d/**", 1 << 16},
+            {"/etc/ld-musl-*.path", 1 << 16},
             {"/etc/os-release", 1 << 16}, {"/usr/lib/os-release", 1 << 16}};
   }
   std::unique_ptr<LayerScan> begin_layer(int) override { return std::make_unique<Scan>(); }

@@ -116,6 +116,69 @@ bool musl_builtin(std::string_view name) {
   return false;
 }
 
+uint32_t le32(std::string_view d, size_t off) {
+  uint32_t v = 0;
+  for (int i = 3; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(d[off + size_t(i)]);
+  return v;
+}
+
+// A NUL-terminated string at `off` of `table`; nullopt when outside.
+std::optional<std::string> cstr(std::string_view table, uint32_t off) {
+  if (off >= table.size()) return std::nullopt;
+  size_t e = table.find('\0', off);
+  if (e == std::string_view::npos) return std::nullopt;
+  return std::string(table.substr(off, e - off));
+}
+
+}  // namespace
+
+std::optional<std::vector<std::pair<std::string, std::string>>> parse_ld_so_cache(std::string_view d) {
+  // glibc's elf/cache.c and dl-cache.h. Old ("ld.so-1.7.0"): magic[11],
+  // u32 nlibs, {i32 flags; u32 key, value} entries, the strings after them
+  // (offsets from there); a new-format cache may follow, 8-aligned. New
+  // ("glibc-ld.so.cache" "1.1"): a 48-byte header (u32 nlibs at 20), 24-byte
+  // entries {i32 flags; u32 key, value, osversion; u64 hwcap}, offsets from
+  // the new header.
+  static constexpr std::string_view kOld = "ld.so-1.7.0", kNew = "glibc-ld.so.cache1.1";
+  auto parse_new = [](std::string_view n) -> std::optional<std::vector<std::pair<std::string, std::string>>> {
+    if (n.size() < 48 || n.substr(0, kNew.size()) != kNew) return std::nullopt;
+    // Byte 28 names the endianness ldconfig wrote: 0 unknown (older glibc,
+    // host order), 1 invalid, 2 little, 3 big.
+    if (n[28] == 1 || n[28] == 3) return std::nullopt;
+    uint64_t count = le32(n, 20);
+    if (count > (n.size() - 48) / 24) return std::nullopt;
+    std::vector<std::pair<std::string, std::string>> out;
+    out.reserve(size_t(count));
+    for (uint64_t i = 0; i < count; ++i) {
+      size_t e = 48 + size_t(i) * 24;
+      auto k = cstr(n, le32(n, e + 4)), v = cstr(n, le32(n, e + 8));
+      if (!k || !v) return std::nullopt;  // cut or corrupt: not a cache to trust
+      out.emplace_back(std::move(*k), std::move(*v));
+    }
+    return out;
+  };
+  if (d.size() >= 16 && d.substr(0, kOld.size()) == kOld) {
+    uint64_t count = le32(d, 12);
+    if (count > (d.size() - 16) / 12) return std::nullopt;
+    size_t strings = 16 + size_t(count) * 12;
+    size_t next = (strings + 7) & ~size_t(7);
+    if (next < d.size())
+      if (auto n = parse_new(d.substr(next))) return n;
+    std::string_view table = d.substr(strings);
+    std::vector<std::pair<std::string, std::string>> out;
+    for (uint64_t i = 0; i < count; ++i) {
+      size_t e = 16 + size_t(i) * 12;
+      auto k = cstr(table, le32(d, e + 4)), v = cstr(table, le32(d, e + 8));
+      if (!k || !v) return std::nullopt;
+      out.emplace_back(std::move(*k), std::move(*v));
+    }
+    return out;
+  }
+  return parse_new(d);
+}
+
+namespace {
+
 class Checker {
  public:
   explicit Checker(const Inputs& in) : in_(in), fs_(*in.fs), cfg_(*in.config) {
@@ -288,6 +351,20 @@ class Checker {
     return conf_dirs_;
   }
 
+  // /etc/ld.so.cache: soname -> paths, in the file's order; null when the
+  // image has none that reads.
+  const std::multimap<std::string, std::string, std::less<>>* cache() {
+    if (!cache_loaded_) {
+      cache_loaded_ = true;
+      if (auto data = fs_.read("/etc/ld.so.cache", 8 << 20))
+        if (auto entries = parse_ld_so_cache(*data)) {
+          cache_ok_ = true;
+          for (auto& [k, v] : *entries) cache_.emplace(std::move(k), std::move(v));
+        }
+    }
+    return cache_ok_ ? &cache_ : nullptr;
+  }
+
   std::vector<std::string> default_dirs(const elf::ElfInfo& e) {
     std::string t = multiarch_triplet(e.arch);
     std::vector<std::string> d;
@@ -380,11 +457,29 @@ class Checker {
         for (int i = idx; i >= 0; i = objs[i].parent) add_object_paths(i, true, false);
       for (auto& d : ld_library_path_) dirs.push_back(d);
       add_object_paths(idx, false, true);
-      for (auto& d : conf_dirs()) dirs.push_back(d);
+      if (const auto* c = cache()) {
+        // The cache's own paths for the name (a "\n" marks a full path).
+        auto [b, e] = c->equal_range(name);
+        searched.push_back("/etc/ld.so.cache");
+        for (auto it = b; it != e; ++it) dirs.push_back("\n" + it->second);
+      } else {
+        for (auto& d : conf_dirs()) dirs.push_back(d);
+      }
       for (auto& d : default_dirs(main)) dirs.push_back(d);
     }
     std::set<std::string> tried;
     for (const auto& raw : dirs) {
+      const bool full = !raw.empty() && raw[0] == '\n';
+      if (full) {
+        std::string p = clean_abs(std::string_view(raw).substr(1));
+        auto r = real_path(p);
+        if (!r) continue;
+        auto st = fs_.stat(*r);
+        if (!st || st->type != FileType::regular) continue;
+        auto it = in_.elves->find(*r);
+        if (it != in_.elves->end() && it->second.header_ok && !same_abi(it->second, main)) continue;
+        return r;
+      }
       if (raw.empty() || raw[0] != '/') continue;
       std::string d = clean_abs(raw);
       if (!tried.insert(d).second) continue;
@@ -492,6 +587,8 @@ class Checker {
   std::vector<std::string> ld_library_path_;
   bool conf_loaded_ = false;
   std::vector<std::string> conf_dirs_;
+  bool cache_loaded_ = false, cache_ok_ = false;
+  std::multimap<std::string, std::string, std::less<>> cache_;
   std::set<std::string> checked_, started_;
   std::vector<Finding> out_;
 };

@@ -7,18 +7,23 @@
 // Search orders (as the loaders do it):
 //  glibc: DT_RPATH of the object and of the objects that loaded it (only
 //         when the object has no DT_RUNPATH), LD_LIBRARY_PATH from Env,
-//         DT_RUNPATH of the object, the ld.so.conf directories (the cache
-//         ldconfig builds from them; include globs followed), then the
-//         default directories (/lib, /usr/lib, their 64 and multiarch forms).
+//         DT_RUNPATH of the object, /etc/ld.so.cache (the names ldconfig
+//         recorded, in its order; both glibc formats, the new one preferred
+//         when a compat file holds both), then the default directories
+//         (/lib, /usr/lib, their 64 and multiarch forms). An image without a
+//         cache that reads (absent, cut, big-endian) gets the ld.so.conf
+//         directories instead, include globs followed: the folders the cache
+//         would hold.
 //  musl:  LD_LIBRARY_PATH, the rpath/runpath of the object and of the
 //         objects that loaded it, then /etc/ld-musl-ARCH.path or
 //         /lib:/usr/local/lib:/usr/lib. libc.so and its companions are the
 //         loader itself.
 // $ORIGIN is the folder of the object, after its symlinks are followed;
 // $LIB is lib, lib64 or lib/TRIPLET. A library of another machine or class
-// is skipped, as both loaders skip it. ld.so.cache itself is not read: a
-// library only the cache knows (its folder in no conf file) is not found.
+// is skipped, as both loaders skip it.
 #include <map>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -46,6 +51,10 @@ struct Inputs {
 
 // The findings (DD41xx) for the image.
 std::vector<Finding> check(const Inputs& in);
+
+// The entries of a glibc /etc/ld.so.cache, (soname, path) in the file's
+// order; nullopt when it is neither format (or not little-endian).
+std::optional<std::vector<std::pair<std::string, std::string>>> parse_ld_so_cache(std::string_view data);
 
 // The directories of PATH in Env (Docker's default when unset).
 std::vector<std::string> path_dirs(const std::vector<std::string>& env);
