@@ -2,22 +2,10 @@
 // exits and the container stops seconds after start.
 #include "dockerfile/rule.h"
 #include "dockerfile/rules/start_command.h"
+#include "knowledge/command.h"
 
 namespace dd::dockerfile {
 namespace {
-
-std::string json_array(const std::vector<std::string>& argv) {
-  std::string out = "[";
-  for (size_t i = 0; i < argv.size(); ++i) {
-    out += i ? ", \"" : "\"";
-    for (char c : argv[i]) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    out += '"';
-  }
-  return out + "]";
-}
 
 class DaemonizingCommand : public Rule {
  public:
@@ -70,7 +58,7 @@ class DaemonizingCommand : public Rule {
       if (words.commands.size() == 1) {
         std::vector<std::string> argv;
         for (const auto& w : words.commands[0].argv) argv.push_back(w.value);
-        std::string json = "CMD " + json_array(argv);
+        std::string json = "CMD " + dd::kb::exec_form(argv);
         f.fix = json;
         in.propose({owner->range, json});
       }

@@ -467,32 +467,29 @@ class Checker {
       }
       for (auto& d : default_dirs(main)) dirs.push_back(d);
     }
+    // A regular file in the image, and not a library of another machine
+    // (the loaders skip those).
+    auto usable = [&](const std::string& p) -> std::optional<std::string> {
+      auto r = real_path(p);
+      if (!r) return std::nullopt;
+      auto st = fs_.stat(*r);
+      if (!st || st->type != FileType::regular) return std::nullopt;
+      auto it = in_.elves->find(*r);
+      if (it != in_.elves->end() && it->second.header_ok && !same_abi(it->second, main)) return std::nullopt;
+      return r;
+    };
     std::set<std::string> tried;
     for (const auto& raw : dirs) {
       const bool full = !raw.empty() && raw[0] == '\n';
       if (full) {
-        std::string p = clean_abs(std::string_view(raw).substr(1));
-        auto r = real_path(p);
-        if (!r) continue;
-        auto st = fs_.stat(*r);
-        if (!st || st->type != FileType::regular) continue;
-        auto it = in_.elves->find(*r);
-        if (it != in_.elves->end() && it->second.header_ok && !same_abi(it->second, main)) continue;
-        return r;
+        if (auto r = usable(clean_abs(std::string_view(raw).substr(1)))) return r;
+        continue;
       }
       if (raw.empty() || raw[0] != '/') continue;
       std::string d = clean_abs(raw);
       if (!tried.insert(d).second) continue;
       searched.push_back(d);
-      std::string p = join(d, name);
-      auto r = real_path(p);
-      if (!r) continue;
-      auto st = fs_.stat(*r);
-      if (!st || st->type != FileType::regular) continue;
-      // A library of another machine is skipped, as the loaders skip it.
-      auto it = in_.elves->find(*r);
-      if (it != in_.elves->end() && it->second.header_ok && !same_abi(it->second, main)) continue;
-      return r;
+      if (auto r = usable(join(d, name))) return r;
     }
     return std::nullopt;
   }
