@@ -13,7 +13,7 @@ inline bool is_distroless(const kb::ImageRef& r) {
 inline bool is_alpine_like(const kb::ImageRef& r) {
   std::string_view name = kb::basename(r.path);  // mirrors and private copies: myorg/busybox
   return name == "alpine"sv || name == "busybox"sv || kb::contains(kb::lower(r.tag), "alpine") ||
-         kb::contains(r.path, "alpine") || kb::alpine_based_image(r);
+         kb::contains(r.path, "alpine") || dd::kb::alpine_based_image(r);
 }
 
 }  // namespace dd::dockerfile::inc
