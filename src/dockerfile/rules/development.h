@@ -90,8 +90,8 @@ inline std::string environment_start(const LintInput& in) {
     if (has_word(prog, true, true)) return std::string(prog);
   // A script of the source tree in a build or test folder.
   std::string_view path = start.front().argv[p];
-  if (!path.empty() && path.front() != '/')
-   for (size_t pos = 0, slash; (slash = path.find('/', pos)) != std::string_view::npos; pos = slash + 1) {
+  if (path.empty() || path.front() == '/') return {};
+  for (size_t pos = 0, slash; (slash = path.find('/', pos)) != std::string_view::npos; pos = slash + 1) {
     std::string_view folder = path.substr(pos, slash - pos);
     for (std::string_view k : kScriptFolders)
       if (folder == k) return std::string(path);
