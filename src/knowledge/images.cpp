@@ -160,6 +160,22 @@ std::string image_user_fix(const ImageUser& row, const ImageRef& ref) {
   return out;
 }
 
+namespace {
+const SV kAlpineBased[] = {"docker",         "traefik",         "caddy",         "registry",
+                           "vault",          "consul",          "hashicorp/vault", "hashicorp/consul",
+                           "hashicorp/terraform", "certbot/certbot"};
+}  // namespace
+
+std::span<const std::string_view> alpine_based_images() { return kAlpineBased; }
+
+bool alpine_based_image(const ImageRef& ref) {
+  if (ref.tag.find("windows") != std::string::npos || ref.tag.find("nanoserver") != std::string::npos) return false;
+  if (!ref.registry.empty() && ref.registry != "docker.io") return false;
+  for (SV i : kAlpineBased)
+    if (ref.path == i) return true;
+  return false;
+}
+
 std::span<const Runtime> runtimes() { return kRuntimes; }
 
 const Runtime* runtime(std::string_view image) {

@@ -61,4 +61,11 @@ bool image_has_user(const ImageRef& ref, std::string_view user);
 // The row's fix with {tag} filled ("stable" when the child names no tag).
 std::string image_user_fix(const ImageUser& row, const ImageRef& ref);
 
+// Images whose every Linux tag is built on Alpine (docker, traefik, caddy,
+// registry, HashiCorp's vault and consul, certbot), whatever the tag says:
+// an image built FROM docker:test-dind has apk, addgroup and adduser, not
+// groupadd. One row per repository path; Windows tags are not Alpine.
+std::span<const std::string_view> alpine_based_images();
+bool alpine_based_image(const ImageRef& ref);
+
 }  // namespace dd::kb

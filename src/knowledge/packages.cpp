@@ -988,4 +988,39 @@ bool is_build_package(std::string_view pkg) {
 
 std::span<const std::string_view> build_packages() { return kBuildPackages; }
 
+namespace {
+const std::vector<RuntimeToolUse> kRuntimeToolUses{
+    {"git", {"hugo"}, {"klakegg/hugo", "hugomods/hugo"}, "hugo runs git for Hugo Modules and .GitInfo"},
+    {"git",
+     {"argocd", "argocd-repo-server", "argocd-server"},
+     {"argoproj/argocd", "argoproj-labs/argocd"},
+     "Argo CD's repo server clones the application repositories with git"},
+    {"git", {"flux", "source-controller"}, {"fluxcd/flux", "fluxcd/source-controller"}, "Flux clones its sources with git"},
+    {"git", {"git-sync"}, {"git-sync/git-sync", "kubernetes/git-sync"}, "git-sync runs git to pull the repository"},
+    {"git", {"gitea", "gogs", "forgejo"}, {"gitea/gitea", "gogs/gogs"}, "a git server runs git for every push and clone"},
+    {"git", {"gitlab-runner"}, {"gitlab/gitlab-runner"}, "the runner clones each job's repository with git"},
+    {"git", {"jenkins", "jenkins-agent"}, {"jenkins/jenkins", "jenkins/agent", "jenkins/inbound-agent"},
+     "Jenkins checks out the jobs' repositories with git"},
+    {"git", {"atlantis"}, {"runatlantis/atlantis"}, "Atlantis clones the pull requests' repositories with git"},
+    {"git", {"renovate"}, {"renovate/renovate"}, "Renovate clones the repositories it updates with git"},
+    {"git", {"pre-commit"}, {}, "pre-commit fetches its hook repositories with git"},
+    {"git", {"terraform", "terragrunt"}, {"hashicorp/terraform"}, "terraform init fetches git:: module sources with git"},
+    {"git", {"helmfile"}, {}, "helmfile fetches git:: chart sources with git"},
+};
+}  // namespace
+
+std::span<const RuntimeToolUse> runtime_tool_uses() { return kRuntimeToolUses; }
+
+const RuntimeToolUse* runtime_tool_use(std::string_view package, std::string_view program, std::string_view image) {
+  std::string p = lower(package);
+  for (const auto& r : kRuntimeToolUses) {
+    if (r.package != p) continue;
+    for (SV g : r.programs)
+      if (!program.empty() && g == program) return &r;
+    for (SV i : r.images)
+      if (!image.empty() && i == image) return &r;
+  }
+  return nullptr;
+}
+
 }  // namespace dd::kb

@@ -170,4 +170,19 @@ bool package_creates_user(std::string_view package, std::string_view user);
 bool is_build_package(std::string_view package);
 std::span<const std::string_view> build_packages();
 
+// Build packages a program runs at run time: hugo runs git for Hugo Modules
+// and .GitInfo, Argo CD's repo server and Flux clone repositories. In an
+// image that runs one of these programs (or is built FROM its image) the
+// package is a runtime dependency, not a leftover of the build.
+struct RuntimeToolUse {
+  std::string_view package;                // as is_build_package spells it ("git")
+  std::vector<std::string_view> programs;  // start programs that run it (basename)
+  std::vector<std::string_view> images;    // images (repository path) whose program runs it
+  std::string_view why;                    // "hugo runs git for Hugo Modules and .GitInfo"
+};
+std::span<const RuntimeToolUse> runtime_tool_uses();
+// The row when `program` (a start program's basename) or `image` (the final
+// chain's base repository path) runs build package `package` at run time.
+const RuntimeToolUse* runtime_tool_use(std::string_view package, std::string_view program, std::string_view image);
+
 }  // namespace dd::kb

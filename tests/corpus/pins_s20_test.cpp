@@ -209,5 +209,21 @@ TEST(PinsS20, CacheFixesAreTheCorrectedRun) {
   EXPECT_EQ(p[0]["fix"], "RUN pip install --no-cache-dir -r requirements.txt");
 }
 
+// docker/cli's e2e Dockerfile.connhelper-ssh: FROM the locally built
+// docker:test-dind (no -rootless variant is published for it). The docker
+// image is Alpine-based whatever its tag, so the fix is addgroup/adduser,
+// never groupadd, which busybox does not have.
+TEST(PinsS20, AlpineBasedOfficialImagesGetAlpineFixes) {
+  TempDir d;
+  auto f = s20_of(s20_lint(d, "FROM docker:test-dind\nCOPY entrypoint.sh /\nENTRYPOINT [\"/entrypoint.sh\"]\n"), "DD2050");
+  ASSERT_EQ(f.size(), 1u);
+  std::string fix = f[0]["fix"].get<std::string>();
+  EXPECT_EQ(fix.find("groupadd"), std::string::npos) << fix;
+  EXPECT_NE(fix.find("addgroup"), std::string::npos) << fix;
+  auto deb = s20_of(s20_lint(d, "FROM debian:bookworm-slim\nCOPY entrypoint.sh /\nENTRYPOINT [\"/entrypoint.sh\"]\n"), "DD2050");
+  ASSERT_EQ(deb.size(), 1u);
+  EXPECT_NE(deb[0]["fix"].get<std::string>().find("groupadd"), std::string::npos) << deb[0].dump();
+}
+
 }  // namespace
 }  // namespace dd::test

@@ -269,3 +269,25 @@ TEST(Images, RuntimeOfImageAndProgram) {
 
 }  // namespace
 }  // namespace dd::kb
+
+namespace dd::kb {
+namespace {
+
+// Every row of the Alpine-based table: its image, with a tag that says
+// nothing of Alpine (docker:test-dind, traefik:v3.2), is Alpine-based; its
+// Windows tags, another registry's copy and a Debian-based image are not.
+TEST(Images, EveryAlpineBasedRow) {
+  ASSERT_FALSE(alpine_based_images().empty());
+  for (std::string_view image : alpine_based_images()) {
+    SCOPED_TRACE(std::string(image));
+    EXPECT_TRUE(alpine_based_image(parse_image(std::string(image) + ":test-dind")));
+    EXPECT_TRUE(alpine_based_image(parse_image(std::string(image))));
+    EXPECT_FALSE(alpine_based_image(parse_image(std::string(image) + ":windowsservercore-ltsc2022")));
+    EXPECT_FALSE(alpine_based_image(parse_image("quay.io/" + std::string(image) + ":1")));
+  }
+  EXPECT_FALSE(alpine_based_image(parse_image("node:20")));
+  EXPECT_FALSE(alpine_based_image(parse_image("myorg/docker:1")));
+}
+
+}  // namespace
+}  // namespace dd::kb

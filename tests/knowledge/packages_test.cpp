@@ -344,5 +344,24 @@ TEST(Packages, BuildPackages) {
   for (auto p : {"curl", "libpq5", "ca-certificates", "-dev"}) EXPECT_FALSE(is_build_package(p)) << p;
 }
 
+// Every row of the runtime-use table: its package is a build package, each
+// program and image finds the row, and neither finds it for another package.
+TEST(Packages, EveryRuntimeToolUseRow) {
+  ASSERT_FALSE(runtime_tool_uses().empty());
+  for (const auto& row : runtime_tool_uses()) {
+    SCOPED_TRACE(std::string(row.why));
+    EXPECT_TRUE(is_build_package(row.package));
+    EXPECT_FALSE(row.why.empty());
+    EXPECT_FALSE(row.programs.empty() && row.images.empty());
+    for (auto p : row.programs) {
+      EXPECT_TRUE(runtime_tool_use(row.package, p, {})) << p;
+      EXPECT_FALSE(runtime_tool_use("gcc", p, {})) << p;
+    }
+    for (auto i : row.images) EXPECT_TRUE(runtime_tool_use(row.package, {}, i)) << i;
+  }
+  EXPECT_FALSE(runtime_tool_use("git", "server", "alpine"));
+  EXPECT_FALSE(runtime_tool_use("git", {}, {}));
+}
+
 }  // namespace
 }  // namespace dd::kb

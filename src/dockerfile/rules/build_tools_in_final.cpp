@@ -23,6 +23,19 @@ std::vector<std::string> removed(const std::vector<Cmd>& cmds) {
   return out;
 }
 
+// The final image's start program (basename) and its base repository path,
+// for the runtime-use table.
+std::pair<std::string, std::string> start_program(const LintInput& in) {
+  std::pair<std::string, std::string> out;
+  auto start = inc::start_commands(in, inc::start_command(inc::final_instructions(in)));
+  if (!start.empty()) {
+    size_t p = kb::real_program(start.front().argv);
+    if (p < start.front().argv.size()) out.first = std::string(kb::basename(start.front().argv[p]));
+  }
+  if (const auto& chain = inc::final_chain(in); !chain.empty()) out.second = inc::chain_base(chain).path;
+  return out;
+}
+
 class BuildToolsInFinal : public Rule {
  public:
   const RuleInfo& info() const override { return info_; }
@@ -31,6 +44,7 @@ class BuildToolsInFinal : public Rule {
     const std::string dev = dev::development_target(in);
     // Computed on the first finding only.
     std::optional<std::string> env;
+    std::optional<std::pair<std::string, std::string>> runner;
     for (const Instruction* ins : inc::final_instructions(in)) {
       if (ins->kind != Kw::RUN) continue;
       const auto& cmds = instruction_commands(in, *ins);
@@ -50,13 +64,32 @@ class BuildToolsInFinal : public Rule {
           if ((a == "--virtual"sv || a == "-t"sv) && i + 1 < argv.size()) virt = c.argv[i + 1];
           else if (a.starts_with("--virtual=")) virt = std::string(a.substr(10));
         }
-        std::vector<size_t> hits;
+        std::vector<size_t> hits, used;  // used: run by the image's own program (hugo's git)
+        const dd::kb::RuntimeToolUse* use = nullptr;
         for (size_t i : pc->operands) {
           std::string name(dd::kb::package_name(*pm, argv[i]));
-          if (dd::kb::is_build_package(argv[i]) && std::find(gone.begin(), gone.end(), name) == gone.end())
+          if (!dd::kb::is_build_package(argv[i]) || std::find(gone.begin(), gone.end(), name) != gone.end()) continue;
+          if (!runner) runner = start_program(in);
+          if (auto* u = dd::kb::runtime_tool_use(name, runner->first, runner->second)) {
+            use = u;
+            used.push_back(i);
+          } else {
             hits.push_back(i);
+          }
         }
-        if (hits.empty() || (!virt.empty() && std::find(gone.begin(), gone.end(), virt) != gone.end())) continue;
+        if (!virt.empty() && std::find(gone.begin(), gone.end(), virt) != gone.end()) continue;
+        if (hits.empty() && !used.empty()) {
+          // The program the image runs needs it: worth knowing, not a leftover.
+          Finding f = in.at(c.range(used.front()),
+                            c.argv[used.front()] + " installed on line " + std::to_string(ins->range.begin.line) +
+                                " stays in the final image, where it is a runtime dependency: " + std::string(use->why));
+          f.root_cause = "The package is a build tool elsewhere; the program this image runs uses it at run time.";
+          f.severity = Severity::info;
+          f.tags = {std::string(pm->name)};
+          out.add(info_, std::move(f));
+          continue;
+        }
+        if (hits.empty()) continue;
         std::string names;
         for (size_t k = 0; k < hits.size() && k < 4; ++k) names += (k ? ", " : "") + c.argv[hits[k]];
         if (hits.size() > 4) names += " and " + std::to_string(hits.size() - 4) + " more";

@@ -21,8 +21,14 @@ class CopyRelativeDest : public Rule {
         continue;
       }
       if (ins.kind == Kw::WORKDIR) workdir[ins.stage] = true;
-      if ((ins.kind != Kw::COPY && ins.kind != Kw::ADD) || workdir[ins.stage] || ins.args.size() < 2) continue;
-      const auto& dest = ins.args.back();
+      if ((ins.kind != Kw::COPY && ins.kind != Kw::ADD) || workdir[ins.stage]) continue;
+      // `COPY ./app # Set the working directory`: a Dockerfile has no inline
+      // comments, so the words from "#" on are arguments (another rule says
+      // so). The destination is judged on the words before them.
+      size_t hash = ins.exec_form ? ins.args.size() : 0;
+      while (hash < ins.args.size() && !ins.args[hash].text.starts_with('#')) ++hash;
+      if (hash < 2) continue;
+      const auto& dest = ins.args[hash - 1];
       std::string d = dest.text;
       if (d.size() >= 2 && (d.front() == '"' || d.front() == '\'')) d = d.substr(1, d.size() - 2);
       if (absolute(d)) continue;
@@ -31,6 +37,20 @@ class CopyRelativeDest : public Rule {
       f.root_cause = "A relative destination resolves against the base image's working directory.";
       // Pasteable: the WORKDIR goes before this instruction.
       f.fix = "WORKDIR /app";
+      const Pos cut = hash < ins.args.size() ? ins.args[hash].range.begin : Pos{};
+      if (hash < ins.args.size() && cut.line == ins.range.begin.line && ins.range.end.line == cut.line &&
+          static_cast<size_t>(cut.line) <= in.df.lines.size() && cut.column >= 1) {
+        // The "comment" goes above as a real one, the instruction without it.
+        std::string_view line = in.df.lines[cut.line - 1];
+        size_t col = std::min(line.size(), static_cast<size_t>(cut.column - 1));
+        std::string_view head = line.substr(0, col), comment = line.substr(col);
+        while (!head.empty() && (head.back() == ' ' || head.back() == '\t')) head.remove_suffix(1);
+        while (!comment.empty() && (comment.back() == ' ' || comment.back() == '\t' || comment.back() == '\r'))
+          comment.remove_suffix(1);
+        f.fix += "\n" + std::string(comment) + "\n" + std::string(head);
+        out.add(info_, std::move(f));
+        continue;
+      }
       for (int l = ins.range.begin.line; l >= 1 && l <= ins.range.end.line && static_cast<size_t>(l) <= in.df.lines.size(); ++l)
         f.fix += "\n" + in.df.lines[l - 1];
       out.add(info_, std::move(f));

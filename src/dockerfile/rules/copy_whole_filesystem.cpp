@@ -47,7 +47,8 @@ class CopyWholeFilesystem : public Rule {
                             " over this stage's: its /etc/passwd, package database, CA certificates and build tools "
                             "replace the base image's");
       f.root_cause = "Copying / takes every file of the other image, not only the artifact the stage needs.";
-      f.fix = "COPY --from=" + from->value + " /app/dist /app/dist   (only what the stage needs)";
+      // Pasteable: the remark is a comment line, never words of the COPY.
+      f.fix = "# only what the stage needs\nCOPY --from=" + from->value + " /app/dist /app/dist";
       out.add(info_, std::move(f));
     }
   }

@@ -26,7 +26,16 @@ inline constexpr std::string_view kWords[] = {"dev",   "devel", "develop", "deve
 // Dockerfile.builder. A final stage named build still ships.
 inline constexpr std::string_view kFileWords[] = {"build", "builder"};
 
-inline bool has_word(std::string_view name, bool file) {
+// A script (never a file or a stage) named so builds, tests or packages:
+// influxdb_packages.bash, influxdb_tarball.bash, make-release.sh.
+inline constexpr std::string_view kScriptWords[] = {"binary",  "binaries", "tarball", "package", "packages",
+                                                    "release", "releng",   "prebuild", "cross"};
+// A folder of the source tree (a relative start path) that holds build, test
+// or development scripts: moby's hack/dind, docker/cli's ./scripts/build/binary.
+// Not build/ or bin/: `./build/app` is the program the image was built for.
+inline constexpr std::string_view kScriptFolders[] = {"hack", "scripts", "test", "tests", "ci", "e2e"};
+
+inline bool has_word(std::string_view name, bool file, bool script = false) {
   std::string low = dd::text::lower(name);
   size_t pos = 0;
   while (pos <= low.size()) {
@@ -37,6 +46,9 @@ inline bool has_word(std::string_view name, bool file) {
       if (w == k) return true;
     if (file)
       for (std::string_view k : kFileWords)
+        if (w == k) return true;
+    if (script)
+      for (std::string_view k : kScriptWords)
         if (w == k) return true;
     pos = end + 1;
   }
@@ -62,7 +74,8 @@ inline std::string development_target(const LintInput& in) {
 // What the image starts when it looks like a build, test or CI environment
 // rather than an app (moby's Dockerfile.simple, etcd's test images, a
 // builder run as `docker run IMAGE make`): no program of its own, a shell, a
-// build tool, or a script named for a build or a test. "" otherwise: an app
+// build tool, a script named for a build, a test or packaging, or a script in
+// a build or test folder (hack/dind, ./scripts/build/binary). "" otherwise: an app
 // (node server.js, gunicorn, python app.py) or an inherited REPL.
 inline std::string environment_start(const LintInput& in) {
   auto start = inc::start_commands(in, inc::start_command(final_instructions(in)));
@@ -74,7 +87,15 @@ inline std::string environment_start(const LintInput& in) {
     if (prog == t) return std::string(prog);
   if (prog.find('.') != std::string_view::npos || prog.find('-') != std::string_view::npos ||
       prog.find('_') != std::string_view::npos)
-    if (has_word(prog, true)) return std::string(prog);
+    if (has_word(prog, true, true)) return std::string(prog);
+  // A script of the source tree in a build or test folder.
+  std::string_view path = start.front().argv[p];
+  if (path.empty() || path.front() == '/') return {};
+  for (size_t pos = 0, slash; (slash = path.find('/', pos)) != std::string_view::npos; pos = slash + 1) {
+    std::string_view folder = path.substr(pos, slash - pos);
+    for (std::string_view k : kScriptFolders)
+      if (folder == k) return std::string(path);
+  }
   return {};
 }
 

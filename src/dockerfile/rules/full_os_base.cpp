@@ -2,6 +2,7 @@
 // alpine or distroless variant of the same runtime exists.
 #include "dockerfile/rule.h"
 #include "dockerfile/rules/base_image.h"
+#include "dockerfile/rules/development.h"
 #include "dockerfile/rules/start_command.h"
 
 namespace dd::dockerfile {
@@ -70,21 +71,18 @@ class FullOsBase : public Rule {
     f.fix = rt->build_only ? "FROM " + img + " AS build\n# ... the build steps ...\nFROM " + options.back() + "\nCOPY --from=build /out/app /app"
                            : "FROM " + options.front();
     if (ref.path == "ubuntu"sv || ref.path == "debian"sv) f.severity = Severity::info;
-    // A toolchain image that starts no program of its own, a shell or a build
-    // tool is a development or CI image (moby's Dockerfile.dev, a builder
-    // image run with `docker run ... make`): the compilers are its purpose.
+    // A toolchain image that is a development or CI image (Dockerfile.e2e,
+    // a lint target) or starts no program of its own, a shell, a build tool
+    // or a build script (moby's Dockerfile.dev, a builder run with `docker
+    // run ... make`, influxdb's packaging images): the compilers are its
+    // purpose. The same reading as DD2020's.
     if (rt->build_only) {
-      auto start = inc::start_commands(in, inc::start_command(inc::final_instructions(in)));
-      std::string_view prog;
-      if (!start.empty()) {
-        size_t p = kb::real_program(start.front().argv);
-        if (p < start.front().argv.size()) prog = kb::basename(start.front().argv[p]);
-      }
-      if (start.empty() || prog.empty() || prog == "sh"sv || prog == "bash"sv || prog == "ash"sv || prog == "zsh"sv ||
-          prog == "make"sv || prog == "go"sv || prog == "cargo"sv || prog == "mvn"sv || prog == "gradle"sv) {
+      std::string dev = dev::development_target(in);
+      std::string env = dev.empty() ? dev::environment_start(in) : std::string();
+      if (!dev.empty() || !env.empty()) {
         f.severity = Severity::info;
-        f.message += "; it starts " + (prog.empty() ? std::string("no program of its own") : std::string(prog)) +
-                     ", so it may be a development or CI image";
+        f.message += !dev.empty() ? "; it is a development image (" + dev + ")"
+                                  : "; it starts " + env + ", so it may be a development or CI image";
       }
     }
     f.tags = {ref.path};

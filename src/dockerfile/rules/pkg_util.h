@@ -16,6 +16,7 @@
 #include "dockerfile/rules/words.h"
 #include "dockerfile/rules/ports.h"
 #include "dockerfile/rules/redaction.h"
+#include "dockerfile/stages.h"
 #include "knowledge/packages.h"
 
 namespace dd::dockerfile::util {
@@ -185,6 +186,25 @@ struct PinSpec {
   std::string (*fix_prefix)(const PkgUse&) = nullptr;  // options to show before the pinned package
 };
 
+// True when, before `ins`, its stage (or a stage it is built FROM) copied a
+// go.mod or the whole build context: `go install example.com/x` without
+// @version then builds in module mode with the version the module's go.mod
+// requires (hugo's `COPY . .` then `go install github.com/magefile/mage`).
+inline bool in_go_module(const LintInput& in_, const Instruction& ins) {
+  if (ins.stage < 0 || ins.stage >= static_cast<int>(in_.df.stages.size())) return false;
+  auto chain = stage_chain(in_.df, &in_.df.stages[ins.stage]);
+  for (const Instruction* i : chain_instructions(in_.df, chain)) {
+    if (i == &ins) break;
+    if ((i->kind != Kw::COPY && i->kind != Kw::ADD) || i->flag("from") || i->args.size() < 2) continue;
+    for (size_t a = 0; a + 1 < i->args.size(); ++a) {
+      std::string_view src = i->args[a].text;
+      if (src == "."sv || src == "./"sv || src == "go.mod"sv || src == "./go.mod"sv || src.ends_with("/go.mod"))
+        return true;
+    }
+  }
+  return false;
+}
+
 // One finding per command, at its first unpinned package.
 inline void check_pins(const LintInput& in_, Report& out, const RuleInfo& info, const PinSpec& spec) {
   if (!runs_any(in_, spec.managers)) return;
@@ -200,6 +220,10 @@ inline void check_pins(const LintInput& in_, Report& out, const RuleInfo& info, 
         std::string_view w = u->argv[i];
         // go run pkg@version args...: only a first word with a version is a package.
         if (run && (i != u->k.operands.front() || w.find('@') == std::string_view::npos)) continue;
+        // go install without @version inside a module: go.mod pins it.
+        if (u->pm().pin == dd::kb::PinStyle::go && u->k.sub_word(u->words()) == "install"sv &&
+            w.find('@') == std::string_view::npos && in_go_module(in_, ins))
+          continue;
         std::string var;
         if (word_pin(in_, ins, u->pm(), w, module, &var) != dd::kb::PinState::unpinned) continue;
         if (foreign.empty()) foreign = var;

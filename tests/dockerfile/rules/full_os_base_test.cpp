@@ -47,4 +47,26 @@ TEST(FullOsBase, ToolchainDevImageIsInfo) {
   EXPECT_EQ(g[0].severity, Severity::warning);
 }
 
+// The extra corpus's 7 DD2021 warnings were all CI images on golang: docker/cli's
+// Dockerfile.e2e and lint target (golangci-lint), ./scripts/build/binary, moby's
+// hack/dind, influxdb's releng scripts. They read as DD2020 reads them: info.
+TEST(FullOsBase, ToolchainBuildScriptsAndCiTargetsAreInfo) {
+  for (const char* start : {"CMD ./scripts/build/binary\n", "CMD ./scripts/test/e2e/entry\n",
+                            "ENTRYPOINT [\"hack/dind\"]\n", "ENTRYPOINT [\"influxdb_raw_binaries.bash\"]\n",
+                            "ENTRYPOINT [\"/usr/local/bin/golangci-lint\"]\nCMD [\"run\"]\n"}) {
+    auto f = only(lint(std::string("FROM golang:1.19.7-alpine\nWORKDIR /src\nCOPY . .\n") + start), "DD2021");
+    ASSERT_EQ(f.size(), 1u) << start;
+    EXPECT_EQ(f[0].severity, Severity::info) << start;
+  }
+  auto lint_target = only(lint("FROM golang:1.19.7-alpine AS build\nFROM golang:1.19.7-alpine AS lint\nCMD [\"/app\"]\n"),
+                          "DD2021");
+  ASSERT_EQ(lint_target.size(), 1u);
+  EXPECT_EQ(lint_target[0].severity, Severity::info);
+  EXPECT_NE(lint_target[0].message.find("development image (stage lint)"), std::string::npos) << lint_target[0].message;
+  auto app = only(lint("FROM golang:1.23\nCOPY . .\nRUN go build -o build/app\nCMD [\"./build/app\"]\n"), "DD2021");
+  ASSERT_EQ(app.size(), 1u);
+  EXPECT_EQ(app[0].severity, Severity::warning);
+}
+
 }  // namespace dd::test
+
