@@ -82,7 +82,7 @@ class Healthcheck : public Rule {
       return;
     const auto& all = inc::final_instructions(in);
     auto ports = inc::exposed_ports(in, all);
-    const Instruction* hc = inc::last_of(all, "HEALTHCHECK");
+    const Instruction* hc = stage_graph(in).final_in_force(Kw::HEALTHCHECK);
     auto start = inc::start_command(all);
     auto cmds = inc::start_commands(in, start);
     bool server = std::any_of(cmds.begin(), cmds.end(), [](const Cmd& c) { return kb::is_server_command(c.argv); });

@@ -1,6 +1,6 @@
 #pragma once
-// Reading instructions: the last one of a kind, RUN text, mounts, ranges of
-// the args text.
+// Reading instructions: RUN text, mounts, ranges of
+// the args text. (What is in force for the image: StageGraph::final_in_force.)
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -9,13 +9,6 @@
 #include "dockerfile/rule.h"
 
 namespace dd::dockerfile::inc {
-
-// The last instruction with `keyword` in the chain, or nullptr.
-inline const Instruction* last_of(const std::vector<const Instruction*>& ins, std::string_view keyword) {
-  for (auto it = ins.rbegin(); it != ins.rend(); ++it)
-    if ((*it)->keyword == keyword) return *it;
-  return nullptr;
-}
 
 // The shell text of a RUN, heredoc bodies included.
 inline std::string run_text(const Instruction& ins) {

@@ -24,7 +24,7 @@ class OneShotCommand : public Rule {
     auto start = inc::start_command(ins);
     if (!start.cmd || start.entrypoint) return;  // with an ENTRYPOINT, CMD is only arguments
     auto ports = inc::exposed_ports(in, ins);
-    const Instruction* hc = inc::last_of(ins, "HEALTHCHECK");
+    const Instruction* hc = stage_graph(in).final_in_force(Kw::HEALTHCHECK);
     bool service = !ports.empty() || (hc && hc->subtype != "NONE"sv) || server_image(inc::chain_base(chain));
     if (!service) return;
     const auto& cmds = instruction_commands(in, *start.cmd);

@@ -50,7 +50,7 @@ class RunsAsRoot : public Rule {
       return;
     const auto& all = inc::final_instructions(in);
     kb::ImageRef base = inc::chain_base(chain);
-    const Instruction* user = inc::last_of(all, "USER");
+    const Instruction* user = stage_graph(in).user();
     std::string name;
     if (user && !user->args.empty()) {
       name = expand(user->args.front().text, in.scope(*user), in.df.escape).value;
