@@ -16,7 +16,7 @@ std::vector<std::string> removed(const std::vector<Cmd>& cmds) {
   std::vector<std::string> out;
   for (const auto& c : cmds) {
     auto argv = words(c);
-    auto pc = dd::kb::package_command(std::span<const std::string_view>(argv), kb::real_program(c.argv));
+    auto pc = dd::kb::package_command(std::span<const std::string_view>(argv), c.exe);
     if (!pc || pc->action != dd::kb::PkgAction::remove) continue;
     for (size_t i : pc->operands) out.emplace_back(dd::kb::package_name(*pc->pm, argv[i]));
   }
@@ -38,7 +38,7 @@ class BuildToolsInFinal : public Rule {
       // apt-mark auto + purge --auto-remove (docker-library style) removes every build dependency.
       if (inc::mentions(*ins, {"apt-mark auto"}) && inc::mentions(*ins, {"--auto-remove"})) continue;
       for (const auto& c : cmds) {
-        size_t p = kb::real_program(c.argv);
+        size_t p = c.exe;
         if (p >= c.argv.size()) continue;
         auto argv = words(c);
         auto pc = dd::kb::package_command(std::span<const std::string_view>(argv), p);

@@ -63,7 +63,7 @@ bool pinned(std::string_view v) {
 // A RUN worth caching: installs packages or dependencies, builds, downloads.
 bool heavy(const LintInput& in, const Instruction& ins) {
   for (const auto& c : instruction_commands(in, ins)) {
-    size_t p = kb::real_program(c.argv);
+    size_t p = c.exe;
     if (p >= c.argv.size()) continue;
     std::string_view prog = kb::basename(c.argv[p]);
     if (dd::kb::package_command(c.argv, p) || kb::install_ecosystem(c.argv) || prog == "make"sv || prog == "cmake"sv ||

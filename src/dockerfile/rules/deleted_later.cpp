@@ -60,7 +60,7 @@ class DeletedLater : public Rule {
       std::vector<Created> mine;
       const auto mounts = mount_targets(*ins, workdir);
       for (const auto& c : instruction_commands(in, *ins)) {
-        size_t p = kb::real_program(c.argv);
+        size_t p = c.exe;
         if (p >= c.argv.size()) continue;
         std::string_view prog = kb::basename(c.argv[p]);
         if (prog == "rm"sv) {

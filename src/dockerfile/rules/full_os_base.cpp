@@ -77,7 +77,7 @@ class FullOsBase : public Rule {
       auto start = inc::start_commands(in, inc::start_command(inc::final_instructions(in)));
       std::string_view prog;
       if (!start.empty()) {
-        size_t p = kb::real_program(start.front().argv);
+        size_t p = start.front().exe;
         if (p < start.front().argv.size()) prog = kb::basename(start.front().argv[p]);
       }
       if (start.empty() || prog.empty() || prog == "sh"sv || prog == "bash"sv || prog == "ash"sv || prog == "zsh"sv ||

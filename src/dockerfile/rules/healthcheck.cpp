@@ -164,7 +164,7 @@ class Healthcheck : public Rule {
       return;
     }
     for (const auto& c : cmds) {
-      size_t p = kb::real_program(c.argv);
+      size_t p = c.exe;
       if (p >= c.argv.size()) continue;
       std::string tool(kb::basename(c.argv[p]));
       bool missing = false;

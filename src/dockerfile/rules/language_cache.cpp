@@ -29,7 +29,7 @@ bool pip_cache_kept_out(const LintInput& in, const Instruction& ins, const std::
     if (fl.name == "mount"sv && dd::kb::mount_covers_cache(pm, fl.value)) return true;
   for (size_t k = ci + 1; k < cmds.size(); ++k) {
     const auto& c = cmds[k];
-    size_t p = kb::real_program(c.argv);
+    size_t p = c.exe;
     if (p >= c.argv.size()) continue;
     std::vector<std::string_view> w(c.argv.begin(), c.argv.end());
     if (dd::kb::is_clean_command(pm, w, p)) return true;
@@ -67,7 +67,7 @@ class LanguageCache : public Rule {
       const auto& cmds = instruction_commands(in, *ins);
       for (size_t ci = 0; ci < cmds.size(); ++ci) {
         const auto& c = cmds[ci];
-        size_t p = kb::real_program(c.argv);
+        size_t p = c.exe;
         if (p + 1 >= c.argv.size()) continue;
         std::span<const std::string> argv(c.argv.begin() + static_cast<long>(p), c.argv.end());
         std::vector<std::string_view> words(c.argv.begin(), c.argv.end());

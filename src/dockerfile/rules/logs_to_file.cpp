@@ -77,7 +77,7 @@ class LogsToFile : public Rule {
     for (const Instruction* i : all) {
       if (i->kind == Kw::RUN) {
         for (const auto& c : instruction_commands(in, *i)) {
-          size_t p = kb::real_program(c.argv);
+          size_t p = c.exe;
           if (p >= c.argv.size()) continue;
           auto pc = dd::kb::package_command(c.argv, p);
           if (!pc || !pc->pm->os_packages) continue;

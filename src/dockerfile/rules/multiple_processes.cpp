@@ -92,7 +92,7 @@ class MultipleProcesses : public Rule {
     auto cmds = inc::start_commands(in, start);
     if (cmds.empty()) return;
     for (const auto& c : cmds) {
-      size_t p = kb::real_program(c.argv);
+      size_t p = c.exe;
       if (p >= c.argv.size()) continue;
       std::string_view prog = kb::basename(c.argv[p]);
       if (kb::is_supervisor(prog) || c.argv[p] == "/init"sv) {
@@ -113,7 +113,7 @@ class MultipleProcesses : public Rule {
     // daemonized service followed by another long-running command.
     for (size_t i = 0; i + 1 < cmds.size(); ++i) {
       const auto& c = cmds[i];
-      size_t p = kb::real_program(c.argv);
+      size_t p = c.exe;
       if (p >= c.argv.size()) continue;
       std::string_view prog = kb::basename(c.argv[p]);
       bool bg = c.background;
@@ -122,7 +122,7 @@ class MultipleProcesses : public Rule {
       if (!bg && !started) continue;
       if (!bg && !(kb::is_server_command(c.argv) || started)) continue;
       const auto& next = cmds.back();
-      size_t np = kb::real_program(next.argv);
+      size_t np = next.exe;
       if (np >= next.argv.size()) continue;
       std::string_view nprog = kb::basename(next.argv[np]);
       bool long_lived = kb::is_server_command(next.argv) ||

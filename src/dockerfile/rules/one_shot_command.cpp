@@ -33,7 +33,7 @@ class OneShotCommand : public Rule {
     if (last.background || !kb::is_one_shot_command(last.argv)) return;
     for (const auto& c : cmds)
       if (kb::is_server_command(c.argv)) return;
-    size_t p = kb::real_program(last.argv);
+    size_t p = last.exe;
     std::string what = inc::show(last.argv, p, 3);
     std::string svc = !ports.empty() ? "the image EXPOSEs " + std::to_string(ports.front().number) +
                                            " on line " + std::to_string(ports.front().ins->range.begin.line)

@@ -28,7 +28,7 @@ class PackageCache : public Rule {
       const auto& cmds = instruction_commands(in, *ins);
       for (size_t ci = 0; ci < cmds.size(); ++ci) {
         const auto& c = cmds[ci];
-        size_t p = kb::real_program(c.argv);
+        size_t p = c.exe;
         if (p + 1 >= c.argv.size()) continue;
         auto argv = words(c);
         auto pc = dd::kb::package_command(std::span<const std::string_view>(argv), p);
@@ -80,7 +80,7 @@ class PackageCache : public Rule {
   // The command removes the cache: the manager's clean command (apt-get
   // distclean, apk cache clean) or rm/find -delete of a cache folder.
   static bool cleans(const Cmd& c, const dd::kb::PackageManager& pm) {
-    size_t p = kb::real_program(c.argv);
+    size_t p = c.exe;
     if (p >= c.argv.size()) return false;
     auto argv = words(c);
     if (dd::kb::is_clean_command(pm, argv, p)) return true;

@@ -167,7 +167,7 @@ class RunsAsRoot : public Rule {
     // The program the container starts, after an entrypoint script.
     std::string prog;
     for (const auto& c : cmds) {
-      size_t p = kb::real_program(c.argv);
+      size_t p = c.exe;
       if (p >= c.argv.size()) continue;
       std::string_view b = kb::basename(c.argv[p]);
       if (kb::contains(b, "entrypoint") && &c != &cmds.back()) continue;
@@ -187,7 +187,7 @@ class RunsAsRoot : public Rule {
     // A shell or interactive interpreter: an image meant to be built FROM.
     bool repl = false;
     for (const auto& c : cmds) {
-      size_t p = kb::real_program(c.argv);
+      size_t p = c.exe;
       if (p >= c.argv.size()) continue;
       std::string_view b = kb::basename(c.argv[p]);
       size_t rest = c.argv.size() - p - 1;
@@ -230,7 +230,7 @@ class RunsAsRoot : public Rule {
       if (inc::mentions(*i, {"useradd", "adduser", "/etc/passwd"}) && inc::mentions(*i, {name})) return true;
       // A package installed here creates the user (apk add tor, apt-get install mpd).
       for (const auto& c : instruction_commands(in, *i)) {
-        auto pc = dd::kb::package_command(c.argv, kb::real_program(c.argv));
+        auto pc = dd::kb::package_command(c.argv, c.exe);
         if (!pc || !pc->pm->os_packages || pc->action != dd::kb::PkgAction::install) continue;
         for (size_t k : pc->operands)
           if (dd::kb::package_creates_user(dd::kb::package_name(*pc->pm, c.argv[k]), name)) return true;

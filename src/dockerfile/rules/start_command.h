@@ -52,7 +52,7 @@ inline std::vector<Cmd> start_commands(const LintInput& in, const StartCommand& 
       for (const auto& a : s.cmd->args) ep[0].append(a.text, a.range);
       return ep;
     }
-    size_t w = kb::real_program(ep[0].argv);
+    size_t w = ep[0].exe;
     if (w >= ep[0].argv.size()) return cmd;  // tini -- / dumb-init: CMD is the program
     return ep;
   }

@@ -159,7 +159,7 @@ inline std::optional<StartScript> locate(const LintInput& in) {
     const auto& cmds = instruction_commands(in, *ins);
     if (cmds.empty()) continue;
     const Cmd& c = cmds.front();
-    size_t p = kb::real_program(c.argv);
+    size_t p = c.exe;
     if (p >= c.argv.size()) continue;
     size_t w = p;
     bool direct = true;
