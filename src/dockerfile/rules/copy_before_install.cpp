@@ -96,7 +96,7 @@ class CopyBeforeInstall : public Rule {
               const kb::Ecosystem& eco, const kb::InstallCommand& ic, size_t run_commands, Report& out) const {
     size_t p = c.exe;
     std::string cmd = inc::show(c.argv, p, 4);
-    std::string copy_text = kb::line_text(in.df, copy.range.begin.line);
+    std::string copy_text = line_text(in.df, copy.range.begin.line);
     std::string manifests = copy_line(in, eco, c.argv);
     Finding f = in.at(copy, copy_text + " on line " + std::to_string(copy.range.begin.line) +
                                 " invalidates the cache of RUN " + cmd + " on line " +

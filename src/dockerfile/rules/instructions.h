@@ -5,7 +5,13 @@
 #include <string>
 #include <string_view>
 #include <vector>
-#include "dockerfile/knowledge.h"
+#include "knowledge/ecosystems.h"
+#include "knowledge/eol.h"
+#include "knowledge/image_ref.h"
+#include "knowledge/images.h"
+#include "knowledge/packages.h"
+#include "knowledge/programs.h"
+#include "core/text.h"
 #include "dockerfile/rule.h"
 
 namespace dd::dockerfile::inc {
@@ -34,7 +40,7 @@ inline bool mentions(const Instruction& ins, std::initializer_list<std::string_v
 
 inline bool has_mount(const Instruction& ins, std::string_view type) {
   for (const auto& f : ins.flags)
-    if (f.name == "mount"sv && (kb::contains(f.value, std::string("type=") + std::string(type))))
+    if (f.name == "mount"sv && (text::contains(f.value, std::string("type=") + std::string(type))))
       return true;
   return false;
 }

@@ -71,7 +71,7 @@ class LogsToFile : public Rule {
     std::string text;
     for (const Instruction* i : all)
       if (i->kind == Kw::RUN) text += inc::run_text(*i) + "\n";
-    bool linked = kb::contains(text, "/dev/stdout") || kb::contains(text, "/proc/self/fd/1");
+    bool linked = text::contains(text, "/dev/stdout") || text::contains(text, "/proc/self/fd/1");
     if (linked) return;
     kb::ImageRef base = inc::chain_base(chain);
     for (const Instruction* i : all) {
