@@ -160,7 +160,7 @@ int run_diagnose(const DiagnoseArgs& a) {
     throw InputError("diagnose: --logs applies to one target; give pods and containers in separate runs");
 
   for (auto& p : pods) {
-    auto f = k8s::pod::diagnose_pod(p, pod_logs, &config);
+    auto f = k8s::pod::diagnose_pod(p, pod_logs, &config.core());
     all.insert(all.end(), f.begin(), f.end());
     pods_json.push_back(pod_summary(p));
   }
@@ -175,7 +175,7 @@ int run_diagnose(const DiagnoseArgs& a) {
                          " containers; --logs applies to a file with one container");
       for (const auto& s : states) {
         runtime::Logs logs = saved_logs ? *saved_logs : runtime::Logs{};
-        auto f = runtime::diagnose(s, logs, &config);
+        auto f = runtime::diagnose(s, logs, &config.core(), config.runtime());
         all.insert(all.end(), f.begin(), f.end());
         containers.push_back(summary_of(s));
       }
@@ -183,7 +183,7 @@ int run_diagnose(const DiagnoseArgs& a) {
     }
     auto t = runtime::fetch(engine(), target, a.tail);
     if (saved_logs) t.logs = *saved_logs;
-    auto f = runtime::diagnose(t.state, t.logs, &config);
+    auto f = runtime::diagnose(t.state, t.logs, &config.core(), config.runtime());
     all.insert(all.end(), f.begin(), f.end());
     containers.push_back(summary_of(t.state));
   }

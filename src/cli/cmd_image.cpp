@@ -26,7 +26,7 @@ image::Options options(const ImageArgs& a, const Config& config) {
   image::Options o;
   o.platform = a.common.platform;
   o.dockerfile = a.dockerfile;
-  o.max_age_days = a.max_age >= 0 ? a.max_age : config.max_image_age_days;
+  o.max_age_days = a.max_age >= 0 ? a.max_age : config.image().max_image_age_days;
   o.progress = !a.no_progress && !a.common.quiet && ::isatty(2);
   return o;
 }
@@ -35,7 +35,7 @@ int run_image(const ImageArgs& a) {
   if (a.source.empty()) throw InputError("drydock image: name a SOURCE (a docker save tar, an OCI layout, docker://NAME)");
   Config config = load_config_for(a.common, a.source.rfind("docker://", 0) == 0 ? "." : a.source);
   image::Options opt = options(a, config);
-  image::Analysis an = image::analyze(a.source, opt, &config);
+  image::Analysis an = image::analyze(a.source, opt, &config.core());
   if (!a.html.empty()) {
     std::ofstream out(a.html, std::ios::binary | std::ios::trunc);
     if (!out) throw InputError(a.html + ": cannot write the HTML report");
@@ -59,8 +59,8 @@ int run_diff(const DiffArgs& d) {
   image::Options opt;
   opt.platform = d.common.platform;
   opt.progress = false;
-  auto A = image::analyze(d.a, opt, &config);
-  auto B = image::analyze(d.b, opt, &config);
+  auto A = image::analyze(d.a, opt, &config.core());
+  auto B = image::analyze(d.b, opt, &config.core());
   nlohmann::json j = image::diff_json(A, B);
   if (output_format(d.common) == render::Format::text) {
     std::cout << image::diff_text(j);

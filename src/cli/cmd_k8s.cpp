@@ -32,7 +32,7 @@ int run_k8s_lint(const K8sLintArgs& a) {
       k8s::load_path(set, p);
     }
   }
-  auto findings = k8s::lint(set, config);
+  auto findings = k8s::lint(set, config.core(), config.k8s());
   return finish(std::move(findings), a.common, config);
 }
 

@@ -31,12 +31,12 @@ int run_scan(const ScanArgs& a) {
     // The image the project's Dockerfile built: layers tied to its lines.
     image::Options opt;
     opt.platform = a.common.platform;
-    opt.max_age_days = config.max_image_age_days;
+    opt.max_age_days = config.image().max_image_age_days;
     for (const auto& in : res.inputs)
       if (in.kind == scan::kDockerfile && in.path.filename() == "Dockerfile" &&
           (opt.dockerfile.empty() || in.path.string().size() < opt.dockerfile.size()))
         opt.dockerfile = in.path.string();
-    auto an = image::analyze(a.image, opt, &config);
+    auto an = image::analyze(a.image, opt, &config.core());
     inputs.push_back({{"kind", "image"}, {"path", a.image}});
     extra = {{"inputs", inputs}, {"image", image::to_json(an)}};
     image::merge_findings(res.findings, std::move(an.findings));

@@ -90,10 +90,10 @@ int run_watch(const WatchArgs& a) {
     try {
       std::string target = e.id.empty() ? e.name : e.id;
       if (e.action == "oom") {
-        findings = runtime::diagnose_oom_event(client, target, a.tail, &config);
+        findings = runtime::diagnose_oom_event(client, target, a.tail, &config.core());
       } else {
         auto t = runtime::fetch(client, target, a.tail);
-        findings = runtime::diagnose(t.state, t.logs, &config);
+        findings = runtime::diagnose(t.state, t.logs, &config.core(), config.runtime());
       }
     } catch (const InputError& err) {
       // Removed already (--rm): judge what the event says.
@@ -103,7 +103,7 @@ int run_watch(const WatchArgs& a) {
       s.status = "exited";
       s.exit_code = e.exit_code;
       s.oom_killed = e.action == "oom";
-      findings = runtime::diagnose(s, runtime::Logs{}, &config);
+      findings = runtime::diagnose(s, runtime::Logs{}, &config.core(), config.runtime());
       note = err.what();
     }
     sort_findings(findings);

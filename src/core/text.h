@@ -14,6 +14,18 @@ inline std::string lower(std::string_view s) {
   return out;
 }
 
+// The last path component, trailing slashes ignored: "/usr/bin/" -> "bin".
+// A view into `path`.
+inline std::string_view basename(std::string_view p) {
+  while (p.size() > 1 && p.back() == '/') p.remove_suffix(1);
+  size_t s = p.rfind('/');
+  return s == std::string_view::npos ? p : p.substr(s + 1);
+}
+
+inline bool contains(std::string_view hay, std::string_view needle) {
+  return hay.find(needle) != std::string_view::npos;
+}
+
 // `s` when it fits in `max` characters; otherwise cut at the last blank
 // before the limit (or, for one long word, before the limit at a
 // punctuation mark), with " ..." appended. Never cuts inside a UTF-8 sequence.

@@ -72,3 +72,17 @@ const Stage* Dockerfile::stage_named(std::string_view s) const {
 }
 
 }  // namespace dd::dockerfile
+
+namespace dd::dockerfile {
+
+std::string line_text(const Dockerfile& df, int line) {
+  if (line < 1 || static_cast<size_t>(line) > df.lines.size()) return {};
+  std::string s = df.lines[line - 1];
+  size_t a = s.find_first_not_of(" \t");
+  if (a == std::string::npos) return {};
+  s.erase(0, a);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\\' || s.back() == '\r')) s.pop_back();
+  return s;
+}
+
+}  // namespace dd::dockerfile

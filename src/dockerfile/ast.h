@@ -11,6 +11,11 @@
 
 namespace dd::dockerfile {
 
+struct Dockerfile;
+// The text of line `line` of the file (1-based), trimmed of indent and of a
+// trailing continuation backslash; "" outside the file. For messages.
+std::string line_text(const Dockerfile& df, int line);
+
 struct Pos {
   int line = 0;
   int column = 0;

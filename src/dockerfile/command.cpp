@@ -33,6 +33,7 @@ void Cmd::append(std::string word, const Range& r) {
     for (size_t i = 0; i < argv.size(); ++i) fixed.push_back(range(i));
   argv.push_back(std::move(word));
   fixed.push_back(r);
+  locate();  // `tini --` plus CMD words now has a program
 }
 
 namespace {
@@ -75,7 +76,7 @@ std::vector<Cmd> build(const LintInput& in, const Instruction& ins) {
     Cmd& c = out[0];
     c.argv.erase(c.argv.begin());
     c.spans.erase(c.spans.begin());
-    c.prog = dd::kb::program_index(c.argv);
+    c.locate();
     if (c.argv.empty()) out.erase(out.begin());
   }
   return out;

@@ -11,6 +11,7 @@
 #include "core/registrar.h"
 #include "core/registry.h"
 #include "core/report.h"
+#include "core/text.h"
 #include "dockerfile/ast.h"
 #include "dockerfile/expand.h"
 #include "dockerfile/shell.h"
@@ -19,7 +20,13 @@ namespace dd::context {
 class BuildContext;
 }
 
+namespace dd::kb {}
+
 namespace dd::dockerfile {
+
+// The knowledge layer (src/knowledge/) under its one name: kb::real_program,
+// kb::package_command... Text helpers are dd::text (core/text.h).
+namespace kb = ::dd::kb;
 
 // Rules compare words with "literal"sv: a string_view compare checks the
 // length first, where std::string == "literal" always calls memcmp.

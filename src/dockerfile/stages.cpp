@@ -110,6 +110,12 @@ const Instruction* StageGraph::in_force(const Instruction& ins, Kw kind) const {
   return nullptr;
 }
 
+const Instruction* StageGraph::final_in_force(Kw kind) const {
+  for (auto it = final_instructions_.rbegin(); it != final_instructions_.rend(); ++it)
+    if ((*it)->kind == kind) return *it;
+  return nullptr;
+}
+
 std::vector<const Instruction*> StageGraph::workdirs_at(const Instruction& ins) const {
   std::vector<const Instruction*> out;
   for (const Stage* s : chain(ins.stage))

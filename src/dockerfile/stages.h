@@ -45,6 +45,11 @@ class StageGraph {
   const Instruction* in_force(const Instruction& ins, Kw kind) const;
   const Instruction* shell_at(const Instruction& ins) const { return in_force(ins, Kw::SHELL); }
   const Instruction* user_at(const Instruction& ins) const { return in_force(ins, Kw::USER); }
+  // The last instruction of `kind` of the final stage's chain: what the
+  // image runs with (its USER, SHELL, WORKDIR). Null when none.
+  const Instruction* final_in_force(Kw kind) const;
+  // The USER the image runs as, null when the Dockerfile sets none.
+  const Instruction* user() const { return final_in_force(Kw::USER); }
   // The WORKDIR in force when `ins` runs, relative WORKDIRs joined, "/" when
   // none (values as written; callers expand them with their scope).
   std::vector<const Instruction*> workdirs_at(const Instruction& ins) const;

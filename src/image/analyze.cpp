@@ -106,7 +106,7 @@ void match_dockerfile(ImageModel& m, const std::string& path) {
   }
 }
 
-Analysis analyze(const std::string& source, const Options& opt, const Config* config) {
+Analysis analyze(const std::string& source, const Options& opt, const CoreSettings* config) {
   Analysis a;
   OpenedImage img = open_image(source, opt);
   img.model.options = &opt;

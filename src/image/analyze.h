@@ -23,7 +23,9 @@ struct Analysis {
 };
 
 // Throws InputError when the source cannot be opened.
-Analysis analyze(const std::string& source, const Options& opt, const Config* config);
+// Reads the core settings (ignores, severities); the image section's
+// thresholds come in `opt`, filled from Config::image() by the caller.
+Analysis analyze(const std::string& source, const Options& opt, const CoreSettings* core);
 
 // Ties layers to the instructions of a Dockerfile's final stage (history
 // created_by against the parsed instructions): fills Layer::dockerfile_*.

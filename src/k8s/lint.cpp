@@ -161,8 +161,8 @@ std::vector<HeapFlag> heap_flags(const Workload& w, const Container& c) {
   return out;
 }
 
-std::vector<Finding> lint(const ManifestSet& set, const Config& config) {
-  Report report(&config);
+std::vector<Finding> lint(const ManifestSet& set, const CoreSettings& core, const K8sSettings& /*no keys yet*/) {
+  Report report(&core);
   for (const auto& o : set.objects()) {
     if (!o.pod) continue;
     Workload w{set, o, *o.pod};

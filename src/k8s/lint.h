@@ -76,7 +76,8 @@ struct HeapFlag {
 std::vector<HeapFlag> heap_flags(const Workload& w, const Container& c);
 
 // Lints every workload of the set with every k8s rule, honouring drydock's
-// and the peers' ignore annotations.
-std::vector<Finding> lint(const ManifestSet& set, const Config& config);
+// and the peers' ignore annotations. Reads the core settings (ignores,
+// severities) and its own section only.
+std::vector<Finding> lint(const ManifestSet& set, const CoreSettings& core, const K8sSettings& settings = {});
 
 }  // namespace dd::k8s

@@ -53,7 +53,7 @@ void scan_k8s(const scan::Input& in, const Config& config, std::vector<Finding>&
       // A broken sibling is reported when it is scanned itself.
     }
   }
-  for (auto& f : lint(set, config))
+  for (auto& f : lint(set, config.core(), config.k8s()))
     if (f.location.file == self) out.push_back(std::move(f));
 }
 

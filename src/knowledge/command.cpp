@@ -8,7 +8,10 @@ using SV = std::string_view;
 
 std::string_view Command::name() const { return program_name(arg(prog)); }
 
-bool Command::wrappers_only() const { return real_program(argv) >= argv.size(); }
+void Command::locate() {
+  exe = real_program(argv);
+  prog = program_index(argv);
+}
 
 size_t program_index(const std::vector<std::string>& argv) {
   size_t p = real_program(argv);
@@ -36,7 +39,7 @@ Command from_shell(const shell::Command& c) {
   out.next = c.next;
   out.background = c.background || c.next == shell::Connector::background;
   out.depth = c.depth;
-  out.prog = program_index(out.argv);
+  out.locate();
   return out;
 }
 
@@ -65,7 +68,7 @@ std::vector<Command> exec_commands(std::vector<std::string> argv) {
   }
   Command c;
   c.argv = std::move(argv);
-  c.prog = program_index(c.argv);
+  c.locate();
   out.push_back(std::move(c));
   return out;
 }

@@ -62,6 +62,12 @@ struct Command {
   // timeout 5, nice -n 5, chroot DIR, tini --, ...) and `python -m MODULE`
   // (the module). 0 when the words hold only wrappers (`tini --`).
   size_t prog = 0;
+  // The executable after those wrappers, `python` of `python -m pip`;
+  // argv.size() when the words hold only wrappers. Rules that judge the
+  // binary run (its basename, a package manager's words) read this one.
+  size_t exe = 0;
+  // Sets prog and exe from argv: every producer calls it once the words are final.
+  void locate();
 
   size_t size() const { return argv.size(); }
   std::string_view arg(size_t i) const { return i < argv.size() ? std::string_view(argv[i]) : std::string_view(); }
@@ -69,7 +75,7 @@ struct Command {
   std::string_view name() const;
   // True when only wrappers are there (`tini --`, `dumb-init`): the program
   // comes from elsewhere (CMD after an ENTRYPOINT).
-  bool wrappers_only() const;
+  bool wrappers_only() const { return exe >= argv.size(); }
 };
 
 // The index of the real program of `argv` as Command::prog counts it.

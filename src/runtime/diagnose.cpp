@@ -264,7 +264,8 @@ void state_findings(Diagnosis& d) {
 
 }  // namespace
 
-std::vector<Finding> diagnose(const ContainerState& state, const Logs& logs, const Config* config) {
+std::vector<Finding> diagnose(const ContainerState& state, const Logs& logs, const CoreSettings* config,
+                              const RuntimeSettings& /*no keys yet*/) {
   Diagnosis d(state, logs);
   std::vector<const JoinedRule*> rules = joined_rules();
   std::sort(rules.begin(), rules.end(), [](auto* a, auto* b) { return a->info().id < b->info().id; });

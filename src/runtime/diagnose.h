@@ -71,8 +71,10 @@ inline std::vector<const JoinedRule*>& joined_rules() { return Rules::rules(); }
 
 // Runs the whole knowledge base over one container. Findings carry
 // location.container and the field or log line they quote; secrets in env
-// values are redacted everywhere.
-std::vector<Finding> diagnose(const ContainerState& state, const Logs& logs, const Config* config = nullptr);
+// values are redacted everywhere. Reads the core settings (ignores,
+// severities) and its own section only.
+std::vector<Finding> diagnose(const ContainerState& state, const Logs& logs, const CoreSettings* core = nullptr,
+                              const RuntimeSettings& settings = {});
 
 // Values of env vars that look secret (PASSWORD, TOKEN, KEY, ...), and
 // passwords inside URLs; used to redact evidence.

@@ -88,7 +88,7 @@ std::vector<std::string> problem_containers(engine::Client& client) {
   return out;
 }
 
-std::vector<Finding> diagnose_oom_event(engine::Client& client, const std::string& id, int tail, const Config* config,
+std::vector<Finding> diagnose_oom_event(engine::Client& client, const std::string& id, int tail, const CoreSettings* config,
                                         int wait_seconds) {
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(wait_seconds);
   for (;;) {
@@ -118,7 +118,7 @@ std::vector<Finding> diagnose_oom_event(engine::Client& client, const std::strin
   }
 }
 
-std::vector<Finding> diagnose_live(engine::Client& client, const std::string& name, int tail, const Config* config) {
+std::vector<Finding> diagnose_live(engine::Client& client, const std::string& name, int tail, const CoreSettings* config) {
   LiveTarget t = fetch(client, name, tail);
   return diagnose(t.state, t.logs, config);
 }

@@ -31,10 +31,10 @@ void fill_host(engine::Client& client, ContainerState& s);
 // then diagnoses it; when it keeps running (the kernel killed a child
 // process only) reports the OOM kill from the event itself.
 std::vector<Finding> diagnose_oom_event(engine::Client& client, const std::string& id, int tail,
-                                        const Config* config = nullptr, int wait_seconds = 3);
+                                        const CoreSettings* core = nullptr, int wait_seconds = 3);
 
 // fetch + diagnose.
 std::vector<Finding> diagnose_live(engine::Client& client, const std::string& name_or_id, int tail,
-                                   const Config* config = nullptr);
+                                   const CoreSettings* core = nullptr);
 
 }  // namespace dd::runtime

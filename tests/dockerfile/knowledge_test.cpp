@@ -1,8 +1,14 @@
-#include "dockerfile/knowledge.h"
+#include "knowledge/ecosystems.h"
+#include "knowledge/eol.h"
+#include "knowledge/image_ref.h"
+#include "knowledge/images.h"
+#include "knowledge/packages.h"
+#include "knowledge/programs.h"
+#include "core/text.h"
 
 #include <gtest/gtest.h>
 
-namespace dd::dockerfile::kb {
+namespace dd::kb {
 namespace {
 
 TEST(Knowledge, ParseImage) {
@@ -66,4 +72,4 @@ TEST(Knowledge, ServerAndOneShotCommands) {
 }
 
 }  // namespace
-}  // namespace dd::dockerfile::kb
+}  // namespace dd::kb

@@ -48,6 +48,26 @@ TEST(Command, OnlyWrappersKeepsTheFirstWord) {
   EXPECT_EQ(cmds[0].name(), "tini");
 }
 
+// exe is the executable the wrappers run, prog the program it runs: they
+// differ for `python -m MODULE` and for wrappers alone; locate() sets both
+// again when words are appended (CMD after an exec ENTRYPOINT).
+TEST(Command, ExecutableAndProgram) {
+  auto py = exec_commands({"sudo", "-u", "app", "python3", "-m", "pip", "install", "x"});
+  ASSERT_EQ(py.size(), 1u);
+  EXPECT_EQ(py[0].exe, 3u);
+  EXPECT_EQ(py[0].prog, 5u);
+  EXPECT_EQ(py[0].name(), "pip");
+  auto tini = exec_commands({"tini", "--"});
+  EXPECT_EQ(tini[0].exe, 2u);
+  EXPECT_TRUE(tini[0].wrappers_only());
+  tini[0].argv.push_back("node");
+  tini[0].locate();
+  EXPECT_EQ(tini[0].exe, 2u);
+  EXPECT_EQ(tini[0].prog, 2u);
+  EXPECT_FALSE(tini[0].wrappers_only());
+  EXPECT_EQ(tini[0].name(), "node");
+}
+
 TEST(Command, ShellFormKeepsWordOffsetsAndConnectors) {
   std::string s = "cd /app && sudo -u app make install > /tmp/log 2>&1 &";
   auto cmds = shell_commands(s);

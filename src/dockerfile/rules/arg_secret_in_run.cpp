@@ -29,7 +29,7 @@ class ArgSecretInRun : public Rule {
           size_t pos = inc::find_var(ins->args_text, name);
           if (pos == std::string::npos) continue;
           size_t end = pos + 1 + name.size() + (ins->args_text.compare(pos, 2, "${") == 0 ? 2 : 0);
-          bool to_file = ins->kind == Kw::RUN && (kb::contains(ins->args_text, ">") || kb::contains(ins->args_text, "tee"));
+          bool to_file = ins->kind == Kw::RUN && (text::contains(ins->args_text, ">") || text::contains(ins->args_text, "tee"));
           std::string msg = "ARG " + name + " (line " + std::to_string(line) + ") is used by " + ins->keyword +
                             " on line " + std::to_string(ins->range.begin.line) +
                             (ins->kind == Kw::ENV ? ": the secret is copied into the image config"
@@ -37,9 +37,9 @@ class ArgSecretInRun : public Rule {
                                                      "(docker history shows " + name + "=...)");
           if (to_file) msg += ", and the file it writes stays in the layer";
           Finding f = in.at(inc::args_range(*ins, pos, end), msg,
-                            inc::safe(kb::line_text(in.df, ins->range.begin.line)));
+                            inc::safe(line_text(in.df, ins->range.begin.line)));
           f.root_cause = "Build args are not secret: every RUN that sees them records KEY=value in its history entry.";
-          std::string id = kb::lower(name);
+          std::string id = text::lower(name);
           f.fix = "RUN --mount=type=secret,id=" + id + " " + name + "=$(cat /run/secrets/" + id +
                   ") <command>   and build with: docker build --secret id=" + id + ",env=" + name;
           f.tags = {"secret", "build-arg"};

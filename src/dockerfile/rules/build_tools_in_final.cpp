@@ -16,7 +16,7 @@ std::vector<std::string> removed(const std::vector<Cmd>& cmds) {
   std::vector<std::string> out;
   for (const auto& c : cmds) {
     auto argv = words(c);
-    auto pc = dd::kb::package_command(std::span<const std::string_view>(argv), kb::real_program(c.argv));
+    auto pc = dd::kb::package_command(std::span<const std::string_view>(argv), c.exe);
     if (!pc || pc->action != dd::kb::PkgAction::remove) continue;
     for (size_t i : pc->operands) out.emplace_back(dd::kb::package_name(*pc->pm, argv[i]));
   }
@@ -29,8 +29,8 @@ std::pair<std::string, std::string> start_program(const LintInput& in) {
   std::pair<std::string, std::string> out;
   auto start = inc::start_commands(in, inc::start_command(inc::final_instructions(in)));
   if (!start.empty()) {
-    size_t p = kb::real_program(start.front().argv);
-    if (p < start.front().argv.size()) out.first = std::string(kb::basename(start.front().argv[p]));
+    size_t p = start.front().exe;
+    if (p < start.front().argv.size()) out.first = std::string(text::basename(start.front().argv[p]));
   }
   if (const auto& chain = inc::final_chain(in); !chain.empty()) out.second = inc::chain_base(chain).path;
   return out;
@@ -52,7 +52,7 @@ class BuildToolsInFinal : public Rule {
       // apt-mark auto + purge --auto-remove (docker-library style) removes every build dependency.
       if (inc::mentions(*ins, {"apt-mark auto"}) && inc::mentions(*ins, {"--auto-remove"})) continue;
       for (const auto& c : cmds) {
-        size_t p = kb::real_program(c.argv);
+        size_t p = c.exe;
         if (p >= c.argv.size()) continue;
         auto argv = words(c);
         auto pc = dd::kb::package_command(std::span<const std::string_view>(argv), p);

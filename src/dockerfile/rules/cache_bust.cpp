@@ -6,7 +6,13 @@
 #include "dockerfile/rules/redaction.h"
 #include "dockerfile/rules/variables.h"
 #include "dockerfile/command.h"
-#include "dockerfile/knowledge.h"
+#include "knowledge/ecosystems.h"
+#include "knowledge/eol.h"
+#include "knowledge/image_ref.h"
+#include "knowledge/images.h"
+#include "knowledge/packages.h"
+#include "knowledge/programs.h"
+#include "core/text.h"
 #include "dockerfile/stages.h"
 #include "knowledge/packages.h"
 
@@ -63,9 +69,9 @@ bool pinned(std::string_view v) {
 // A RUN worth caching: installs packages or dependencies, builds, downloads.
 bool heavy(const LintInput& in, const Instruction& ins) {
   for (const auto& c : instruction_commands(in, ins)) {
-    size_t p = kb::real_program(c.argv);
+    size_t p = c.exe;
     if (p >= c.argv.size()) continue;
-    std::string_view prog = kb::basename(c.argv[p]);
+    std::string_view prog = text::basename(c.argv[p]);
     if (dd::kb::package_command(c.argv, p) || kb::install_ecosystem(c.argv) || prog == "make"sv || prog == "cmake"sv ||
         prog == "curl"sv || prog == "wget"sv || prog == "git"sv)
       return true;
@@ -105,7 +111,7 @@ class CacheBust : public Rule {
                           what + " on line " + std::to_string(buster->range.begin.line) +
                               " changes on every build and invalidates the cache of RUN on line " +
                               std::to_string(ins->range.begin.line) + " and every step after it",
-                          inc::safe(kb::line_text(in.df, buster->range.begin.line)));
+                          inc::safe(line_text(in.df, buster->range.begin.line)));
         f.root_cause = "Every RUN after an ARG or ENV whose value changes sees a different environment, so none of "
                        "them can be reused from cache.";
         f.fix = "Move `" + what + "` (and the LABEL that uses it) after the heavy RUN steps, at the end of the stage";

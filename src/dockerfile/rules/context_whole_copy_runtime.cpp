@@ -1,5 +1,11 @@
 // DD3004: the whole context copied into the runtime stage of a compiled app.
-#include "dockerfile/knowledge.h"
+#include "knowledge/ecosystems.h"
+#include "knowledge/eol.h"
+#include "knowledge/image_ref.h"
+#include "knowledge/images.h"
+#include "knowledge/packages.h"
+#include "knowledge/programs.h"
+#include "core/text.h"
 #include "dockerfile/rules/context_util.h"
 
 namespace dd::dockerfile {

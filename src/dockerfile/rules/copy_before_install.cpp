@@ -94,9 +94,9 @@ class CopyBeforeInstall : public Rule {
 
   void report(const LintInput& in, const Instruction& copy, const Instruction& run, const Cmd& c,
               const kb::Ecosystem& eco, const kb::InstallCommand& ic, size_t run_commands, Report& out) const {
-    size_t p = kb::real_program(c.argv);
+    size_t p = c.exe;
     std::string cmd = inc::show(c.argv, p, 4);
-    std::string copy_text = kb::line_text(in.df, copy.range.begin.line);
+    std::string copy_text = line_text(in.df, copy.range.begin.line);
     std::string manifests = copy_line(in, eco, c.argv);
     Finding f = in.at(copy, copy_text + " on line " + std::to_string(copy.range.begin.line) +
                                 " invalidates the cache of RUN " + cmd + " on line " +

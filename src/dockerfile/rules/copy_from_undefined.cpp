@@ -1,5 +1,11 @@
 // DD1023: COPY --from names no earlier stage.
-#include "dockerfile/knowledge.h"
+#include "knowledge/ecosystems.h"
+#include "knowledge/eol.h"
+#include "knowledge/image_ref.h"
+#include "knowledge/images.h"
+#include "knowledge/packages.h"
+#include "knowledge/programs.h"
+#include "core/text.h"
 #include "dockerfile/rules/pkg_util.h"
 
 namespace dd::dockerfile {
@@ -39,7 +45,7 @@ class CopyFromUndefined : public Rule {
       // Pasteable: the stage to define earlier, or the COPY with the name it
       // probably meant.
       if (near.empty()) f.root_cause += " Define an earlier stage with this name, or name an image: --from=<image>:<tag>.";
-      std::string copy = kb::line_text(in.df, ins.range.begin.line);
+      std::string copy = line_text(in.df, ins.range.begin.line);
       if (size_t at = copy.find("--from=" + v); !near.empty() && at != std::string::npos)
         copy.replace(at, 7 + v.size(), "--from=" + near);
       f.fix = near.empty() ? "FROM <image> AS " + v : copy;

@@ -46,7 +46,7 @@ class DeletedLater : public Rule {
         bool dir = dest.ends_with("/") || srcs.size() > 1 || dest == "."sv ;
         for (const Arg* s : srcs) {
           if (s->text == "."sv || s->text == "./"sv || inc::is_secret_file(s->text)) continue;
-          std::string_view name = kb::basename(s->text);
+          std::string_view name = text::basename(s->text);
           if (name.find('*') != std::string::npos) continue;
           std::string p = dir ? normalize(dest, workdir) + "/" + std::string(name) : normalize(dest, workdir);
           if (created.size() < 512) created.push_back({normalize(p, "/"), ins->range.begin.line, ins->keyword + " " + s->text});
@@ -60,9 +60,9 @@ class DeletedLater : public Rule {
       std::vector<Created> mine;
       const auto mounts = mount_targets(*ins, workdir);
       for (const auto& c : instruction_commands(in, *ins)) {
-        size_t p = kb::real_program(c.argv);
+        size_t p = c.exe;
         if (p >= c.argv.size()) continue;
-        std::string_view prog = kb::basename(c.argv[p]);
+        std::string_view prog = text::basename(c.argv[p]);
         if (prog == "rm"sv) {
           for (size_t i = p + 1; i < c.argv.size(); ++i) {
             if (c.argv[i].empty() || c.argv[i][0] == '-') continue;
@@ -96,7 +96,7 @@ class DeletedLater : public Rule {
   // tar x -C DIR, unzip -d DIR. Paths made absolute against the WORKDIR.
   static std::vector<std::string> made_by(const Cmd& c, size_t p, const std::string& workdir) {
     std::vector<std::string> out;
-    std::string_view prog = kb::basename(c.argv[p]);
+    std::string_view prog = text::basename(c.argv[p]);
     const auto& v = c.argv;
     auto value_of = [&](size_t& i, std::string_view shorts, std::initializer_list<std::string_view> longs,
                         std::string& to) {
@@ -120,7 +120,7 @@ class DeletedLater : public Rule {
       return false;
     };
     auto url_name = [](const std::string& u) {
-      std::string n(kb::basename(u.substr(0, u.find_first_of("?#"))));
+      std::string n(text::basename(u.substr(0, u.find_first_of("?#"))));
       return n;
     };
     if (prog == "curl"sv || prog == "wget"sv) {
@@ -195,7 +195,7 @@ class DeletedLater : public Rule {
   }
 
   void report(const LintInput& in, const Instruction& ins, const Range& at, const Created& cr, Report& out) const {
-    std::string name(kb::basename(cr.path));
+    std::string name(text::basename(cr.path));
     Finding f = in.at(at, name + " is added on line " + std::to_string(cr.line) + " (" + cr.how +
                               ") and deleted on line " + std::to_string(ins.range.begin.line) +
                               ": its bytes stay in the layer of line " + std::to_string(cr.line));

@@ -80,9 +80,9 @@ inline std::string development_target(const LintInput& in) {
 inline std::string environment_start(const LintInput& in) {
   auto start = inc::start_commands(in, inc::start_command(final_instructions(in)));
   if (start.empty()) return "no program of its own";
-  size_t p = kb::real_program(start.front().argv);
+  size_t p = start.front().exe;
   if (p >= start.front().argv.size()) return "no program of its own";
-  std::string_view prog = kb::basename(start.front().argv[p]);
+  std::string_view prog = text::basename(start.front().argv[p]);
   for (std::string_view t : {"sh", "bash", "ash", "zsh", "make", "go", "cargo", "mvn", "gradle"})
     if (prog == t) return std::string(prog);
   if (prog.find('.') != std::string_view::npos || prog.find('-') != std::string_view::npos ||

@@ -12,7 +12,7 @@ std::string variant(const kb::ImageRef& r, std::string_view v) {
   if (v.empty()) return {};
   if (v.front() != '-') return std::string(v);
   std::string tag = r.tag.empty() || r.tag == "latest"sv ? "" : r.tag;
-  if (kb::contains(v, "alpine")) {
+  if (text::contains(v, "alpine")) {
     // Alpine variants carry no Debian/Ubuntu code name: node:20-bookworm -> node:20-alpine.
     std::string kept;
     size_t pos = 0;
@@ -47,7 +47,7 @@ class FullOsBase : public Rule {
     const kb::Runtime* rt = kb::runtime(ref.path);
     if (!rt || (!ref.registry.empty() && ref.registry != "docker.io"sv && ref.path != "dotnet/sdk"sv)) return;
     if (!rt->build_only && kb::is_small_tag(ref.tag)) return;
-    if (ref.path == "php"sv && kb::contains(ref.tag, "apache")) return;  // no small apache variant exists
+    if (ref.path == "php"sv && text::contains(ref.tag, "apache")) return;  // no small apache variant exists
     std::vector<std::string> options;
     for (auto v : {rt->slim, rt->alpine, rt->distroless})
       if (auto s = variant(ref, v); !s.empty() && s != ref.path + ":" + ref.tag) {
@@ -66,7 +66,7 @@ class FullOsBase : public Rule {
                           ? "the final image runs on the " + ref.path + " toolchain image " + img +
                                 " (hundreds of MB of compilers); build in it and copy the result into " + list
                           : img + " is a full OS image; the same runtime exists as " + list;
-    Finding f = in.at(r, msg, kb::line_text(in.df, from.range.begin.line));
+    Finding f = in.at(r, msg, line_text(in.df, from.range.begin.line));
     f.root_cause = "The runtime stage starts from the complete image with compilers, package sources and docs.";
     f.fix = rt->build_only ? "FROM " + img + " AS build\n# ... the build steps ...\nFROM " + options.back() + "\nCOPY --from=build /out/app /app"
                            : "FROM " + options.front();

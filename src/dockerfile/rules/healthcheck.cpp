@@ -61,7 +61,7 @@ bool installs(const LintInput& in, const std::vector<const Instruction*>& all, c
   for (const Instruction* i : all) {
     if ((i->kind == Kw::COPY || i->kind == Kw::ADD)) {
       for (const Arg* s : inc::copy_sources(*i))
-        if (kb::basename(s->text) == tool) return true;
+        if (text::basename(s->text) == tool) return true;
       continue;
     }
     if (i->kind != Kw::RUN) continue;
@@ -82,7 +82,7 @@ class Healthcheck : public Rule {
       return;
     const auto& all = inc::final_instructions(in);
     auto ports = inc::exposed_ports(in, all);
-    const Instruction* hc = inc::last_of(all, "HEALTHCHECK");
+    const Instruction* hc = stage_graph(in).final_in_force(Kw::HEALTHCHECK);
     auto start = inc::start_command(all);
     auto cmds = inc::start_commands(in, start);
     bool server = std::any_of(cmds.begin(), cmds.end(), [](const Cmd& c) { return kb::is_server_command(c.argv); });
@@ -151,7 +151,7 @@ class Healthcheck : public Rule {
                          Report& out) {
     const auto& cmds = instruction_commands(in, hc);
     if (cmds.empty()) return;
-    bool bare = inc::is_scratch(base) || (inc::is_distroless(base) && !kb::contains(base.tag, "debug"));
+    bool bare = inc::is_scratch(base) || (inc::is_distroless(base) && !text::contains(base.tag, "debug"));
     if (real && !hc.exec_form) {
       if (auto sh = real->store->has_path(real->ref, "/bin/sh")) bare = !*sh && !installs(in, all, "sh");
     }
@@ -164,15 +164,15 @@ class Healthcheck : public Rule {
       return;
     }
     for (const auto& c : cmds) {
-      size_t p = kb::real_program(c.argv);
+      size_t p = c.exe;
       if (p >= c.argv.size()) continue;
-      std::string tool(kb::basename(c.argv[p]));
+      std::string tool(text::basename(c.argv[p]));
       bool missing = false;
       std::optional<bool> present = real ? local::has_program(*real, c.argv[p]) : std::nullopt;
       if (present) missing = !*present;
       else if (bare) missing = tool == "curl"sv || tool == "wget"sv || tool == "nc"sv || tool == "sh"sv || tool == "bash"sv;
       else if (inc::is_alpine_like(base)) missing = tool == "curl"sv || tool == "bash"sv;
-      else if (kb::contains(kb::lower(base.tag), "slim")) missing = tool == "curl"sv || tool == "wget"sv || tool == "nc"sv;
+      else if (text::contains(text::lower(base.tag), "slim")) missing = tool == "curl"sv || tool == "wget"sv || tool == "nc"sv;
       if (!missing || installs(in, all, tool)) continue;
       const std::string image = present ? real->ref + " (looked up in the local engine)"
                                 : base.path.empty() ? "the base"

@@ -1,6 +1,12 @@
 // DD1021: Instruction before the first FROM, each one (the parser's own
 // error for it is not repeated as DD0001).
-#include "dockerfile/knowledge.h"
+#include "knowledge/ecosystems.h"
+#include "knowledge/eol.h"
+#include "knowledge/image_ref.h"
+#include "knowledge/images.h"
+#include "knowledge/packages.h"
+#include "knowledge/programs.h"
+#include "core/text.h"
 #include "dockerfile/rules/pkg_util.h"
 
 namespace dd::dockerfile {
@@ -14,7 +20,7 @@ class InstructionOrder : public Rule {
     std::string first_from;
     for (const auto& ins : in.df.instructions)
       if (ins.kind == Kw::FROM) {
-        first_from = kb::line_text(in.df, ins.range.begin.line);
+        first_from = line_text(in.df, ins.range.begin.line);
         break;
       }
     for (const auto& ins : in.df.instructions) {
@@ -26,7 +32,7 @@ class InstructionOrder : public Rule {
       f.root_cause = "Every instruction except ARG needs a build stage, which FROM starts.";
       // Pasteable: the file's first FROM, then the instruction.
       f.fix = (first_from.empty() ? std::string("FROM <image>") : first_from) + "\n" +
-              kb::line_text(in.df, ins.range.begin.line);
+              line_text(in.df, ins.range.begin.line);
       out.add(info_, std::move(f));
     }
   }

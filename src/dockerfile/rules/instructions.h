@@ -1,21 +1,20 @@
 #pragma once
-// Reading instructions: the last one of a kind, RUN text, mounts, ranges of
-// the args text.
+// Reading instructions: RUN text, mounts, ranges of
+// the args text. (What is in force for the image: StageGraph::final_in_force.)
 #include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
-#include "dockerfile/knowledge.h"
+#include "knowledge/ecosystems.h"
+#include "knowledge/eol.h"
+#include "knowledge/image_ref.h"
+#include "knowledge/images.h"
+#include "knowledge/packages.h"
+#include "knowledge/programs.h"
+#include "core/text.h"
 #include "dockerfile/rule.h"
 
 namespace dd::dockerfile::inc {
-
-// The last instruction with `keyword` in the chain, or nullptr.
-inline const Instruction* last_of(const std::vector<const Instruction*>& ins, std::string_view keyword) {
-  for (auto it = ins.rbegin(); it != ins.rend(); ++it)
-    if ((*it)->keyword == keyword) return *it;
-  return nullptr;
-}
 
 // The shell text of a RUN, heredoc bodies included.
 inline std::string run_text(const Instruction& ins) {
@@ -41,7 +40,7 @@ inline bool mentions(const Instruction& ins, std::initializer_list<std::string_v
 
 inline bool has_mount(const Instruction& ins, std::string_view type) {
   for (const auto& f : ins.flags)
-    if (f.name == "mount"sv && (kb::contains(f.value, std::string("type=") + std::string(type))))
+    if (f.name == "mount"sv && (text::contains(f.value, std::string("type=") + std::string(type))))
       return true;
   return false;
 }

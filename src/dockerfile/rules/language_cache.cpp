@@ -29,11 +29,11 @@ bool pip_cache_kept_out(const LintInput& in, const Instruction& ins, const std::
     if (fl.name == "mount"sv && dd::kb::mount_covers_cache(pm, fl.value)) return true;
   for (size_t k = ci + 1; k < cmds.size(); ++k) {
     const auto& c = cmds[k];
-    size_t p = kb::real_program(c.argv);
+    size_t p = c.exe;
     if (p >= c.argv.size()) continue;
     std::vector<std::string_view> w(c.argv.begin(), c.argv.end());
     if (dd::kb::is_clean_command(pm, w, p)) return true;
-    if (kb::basename(c.argv[p]) == "rm"sv)
+    if (text::basename(c.argv[p]) == "rm"sv)
       for (size_t i = p + 1; i < c.argv.size(); ++i)
         if (!c.argv[i].empty() && c.argv[i][0] != '-' && dd::kb::removes_cache(pm, c.argv[i])) return true;
   }
@@ -67,7 +67,7 @@ class LanguageCache : public Rule {
       const auto& cmds = instruction_commands(in, *ins);
       for (size_t ci = 0; ci < cmds.size(); ++ci) {
         const auto& c = cmds[ci];
-        size_t p = kb::real_program(c.argv);
+        size_t p = c.exe;
         if (p + 1 >= c.argv.size()) continue;
         std::span<const std::string> argv(c.argv.begin() + static_cast<long>(p), c.argv.end());
         std::vector<std::string_view> words(c.argv.begin(), c.argv.end());
@@ -77,7 +77,7 @@ class LanguageCache : public Rule {
             continue;
           size_t sub = pc->sub;
           size_t off = pc->prog;  // the pip word (after python -m)
-          if (kb::basename(c.argv[off]).starts_with("python")) off += 2;
+          if (text::basename(c.argv[off]).starts_with("python")) off += 2;
           Finding f = in.at(c.range(off), "pip install on line " + std::to_string(ins->range.begin.line) +
                                                " keeps its download cache (~/.cache/pip) in the image");
           f.root_cause = "pip caches every wheel it downloads; without --no-cache-dir (or ENV PIP_NO_CACHE_DIR=1) the cache ships in the layer.";

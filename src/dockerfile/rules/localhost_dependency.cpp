@@ -14,7 +14,7 @@ bool loopback(std::string_view host) { return dd::kb::is_loopback_host(host) || 
 
 std::string host_of(std::string_view v) {
   auto hp = dd::kb::parse_host_port(v);
-  return hp ? kb::lower(hp->host) : std::string();
+  return hp ? text::lower(hp->host) : std::string();
 }
 
 std::vector<std::string> parts(const std::string& key) {
@@ -96,7 +96,7 @@ class LocalhostDependency : public Rule {
   static std::string service(const std::vector<std::string>& p) {
     for (const auto& w : p)
       if (w != "HOST"sv && w != "URL"sv && w != "URI"sv && w != "ADDR"sv && w != "ADDRESS"sv && w != "DSN"sv && w != "ENDPOINT"sv)
-        return kb::lower(w) + " service";
+        return text::lower(w) + " service";
     return "service";
   }
   static std::string service_host(const std::vector<std::string>& p) {
@@ -104,12 +104,12 @@ class LocalhostDependency : public Rule {
       if (w == "DB"sv || w == "DATABASE"sv || w == "POSTGRES"sv || w == "PG"sv || w == "PGHOST"sv) return "db";
       if (w == "REDIS"sv || w == "MYSQL"sv || w == "MONGO"sv || w == "MONGODB"sv || w == "RABBITMQ"sv || w == "KAFKA"sv ||
           w == "ELASTICSEARCH"sv || w == "MEMCACHED"sv)
-        return kb::lower(w);
+        return text::lower(w);
     }
     return "<service-name>";
   }
   static std::string replace_host(std::string v, const std::string& host, const std::string& with) {
-    size_t pos = kb::lower(v).find(host);
+    size_t pos = text::lower(v).find(host);
     if (pos != std::string::npos) v.replace(pos, host.size(), with);
     return v;
   }

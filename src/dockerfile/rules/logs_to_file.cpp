@@ -71,13 +71,13 @@ class LogsToFile : public Rule {
     std::string text;
     for (const Instruction* i : all)
       if (i->kind == Kw::RUN) text += inc::run_text(*i) + "\n";
-    bool linked = kb::contains(text, "/dev/stdout") || kb::contains(text, "/proc/self/fd/1");
+    bool linked = text::contains(text, "/dev/stdout") || text::contains(text, "/proc/self/fd/1");
     if (linked) return;
     kb::ImageRef base = inc::chain_base(chain);
     for (const Instruction* i : all) {
       if (i->kind == Kw::RUN) {
         for (const auto& c : instruction_commands(in, *i)) {
-          size_t p = kb::real_program(c.argv);
+          size_t p = c.exe;
           if (p >= c.argv.size()) continue;
           auto pc = dd::kb::package_command(c.argv, p);
           if (!pc || !pc->pm->os_packages) continue;

@@ -46,7 +46,7 @@ std::optional<std::pair<size_t, size_t>> two_servers(const std::vector<Step>& st
     // Conservative about the first one: an interpreter or an entrypoint
     // script may run a one-shot task (node seed.js), and a test or version
     // flag (nginx -t, httpd -v) makes a server exit at once.
-    std::string_view aprog = kb::basename(a.argv[p]);
+    std::string_view aprog = text::basename(a.argv[p]);
     if (aprog == "node"sv || aprog == "nodejs"sv || aprog == "deno"sv || aprog == "bun"sv || aprog == "java"sv ||
         aprog == "dotnet"sv || aprog == "docker-entrypoint.sh"sv || kb::is_one_shot_command(a.argv) ||
         dd::kb::has_option(a.argv, p + 1, {"-t", "-T", "-tt", "--test", "-v", "-V", "--version", "-h", "--help",
@@ -58,7 +58,7 @@ std::optional<std::pair<size_t, size_t>> two_servers(const std::vector<Step>& st
       size_t q = kb::real_program(b.argv);
       if (q >= b.argv.size() || !kb::is_server_program(b.argv[q]) || !kb::is_server_command(b.argv) || b.background)
         continue;
-      if (aprog == kb::basename(b.argv[q])) continue;  // nginx -t && nginx, a second instance
+      if (aprog == text::basename(b.argv[q])) continue;  // nginx -t && nginx, a second instance
       return std::make_pair(i, j);
     }
   }
@@ -92,9 +92,9 @@ class MultipleProcesses : public Rule {
     auto cmds = inc::start_commands(in, start);
     if (cmds.empty()) return;
     for (const auto& c : cmds) {
-      size_t p = kb::real_program(c.argv);
+      size_t p = c.exe;
       if (p >= c.argv.size()) continue;
-      std::string_view prog = kb::basename(c.argv[p]);
+      std::string_view prog = text::basename(c.argv[p]);
       if (kb::is_supervisor(prog) || c.argv[p] == "/init"sv) {
         const Instruction* where = start.entrypoint && c.range(p).begin.line == start.entrypoint->range.begin.line
                                        ? start.entrypoint : owner;
@@ -113,18 +113,18 @@ class MultipleProcesses : public Rule {
     // daemonized service followed by another long-running command.
     for (size_t i = 0; i + 1 < cmds.size(); ++i) {
       const auto& c = cmds[i];
-      size_t p = kb::real_program(c.argv);
+      size_t p = c.exe;
       if (p >= c.argv.size()) continue;
-      std::string_view prog = kb::basename(c.argv[p]);
+      std::string_view prog = text::basename(c.argv[p]);
       bool bg = c.background;
       bool started = (prog == "service"sv || c.argv[p].rfind("/etc/init.d/", 0) == 0) &&
                      std::find(c.argv.begin(), c.argv.end(), "start") != c.argv.end();
       if (!bg && !started) continue;
       if (!bg && !(kb::is_server_command(c.argv) || started)) continue;
       const auto& next = cmds.back();
-      size_t np = kb::real_program(next.argv);
+      size_t np = next.exe;
       if (np >= next.argv.size()) continue;
-      std::string_view nprog = kb::basename(next.argv[np]);
+      std::string_view nprog = text::basename(next.argv[np]);
       bool long_lived = kb::is_server_command(next.argv) ||
                         (nprog == "tail"sv && std::find(next.argv.begin(), next.argv.end(), "-f") != next.argv.end()) ||
                         (nprog == "sleep"sv && next.argv.size() > np + 1 && next.argv[np + 1] == "infinity"sv) ||
@@ -197,7 +197,7 @@ void report_two_servers(const std::vector<Step>& steps, std::pair<size_t, size_t
   std::string exec;
   for (size_t k = q; k < b.argv.size(); ++k) exec += (k > q ? ", " : "") + nlohmann::json(b.argv[k]).dump();
   // The program alone: its own container runs it in the foreground.
-  f.fix = "Run " + std::string(kb::basename(a.argv[p])) +
+  f.fix = "Run " + std::string(text::basename(a.argv[p])) +
           " in its own container (a second compose service or Pod container) and keep CMD [" + exec + "] here";
   f.tags = {"process"};
   out.add(background_info(), std::move(f));

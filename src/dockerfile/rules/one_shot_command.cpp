@@ -24,7 +24,7 @@ class OneShotCommand : public Rule {
     auto start = inc::start_command(ins);
     if (!start.cmd || start.entrypoint) return;  // with an ENTRYPOINT, CMD is only arguments
     auto ports = inc::exposed_ports(in, ins);
-    const Instruction* hc = inc::last_of(ins, "HEALTHCHECK");
+    const Instruction* hc = stage_graph(in).final_in_force(Kw::HEALTHCHECK);
     bool service = !ports.empty() || (hc && hc->subtype != "NONE"sv) || server_image(inc::chain_base(chain));
     if (!service) return;
     const auto& cmds = instruction_commands(in, *start.cmd);
@@ -33,7 +33,7 @@ class OneShotCommand : public Rule {
     if (last.background || !kb::is_one_shot_command(last.argv)) return;
     for (const auto& c : cmds)
       if (kb::is_server_command(c.argv)) return;
-    size_t p = kb::real_program(last.argv);
+    size_t p = last.exe;
     std::string what = inc::show(last.argv, p, 3);
     std::string svc = !ports.empty() ? "the image EXPOSEs " + std::to_string(ports.front().number) +
                                            " on line " + std::to_string(ports.front().ins->range.begin.line)

@@ -28,7 +28,7 @@ class PackageCache : public Rule {
       const auto& cmds = instruction_commands(in, *ins);
       for (size_t ci = 0; ci < cmds.size(); ++ci) {
         const auto& c = cmds[ci];
-        size_t p = kb::real_program(c.argv);
+        size_t p = c.exe;
         if (p + 1 >= c.argv.size()) continue;
         auto argv = words(c);
         auto pc = dd::kb::package_command(std::span<const std::string_view>(argv), p);
@@ -42,8 +42,8 @@ class PackageCache : public Rule {
         bool cleaned = mounts_cache(*ins, pm) || dd::kb::skips_cache(argv, *pc);
         for (size_t k = ci + 1; k < cmds.size() && !cleaned; ++k) cleaned = cleans(cmds[k], pm);
         bool recommends = apt && pc->action == dd::kb::PkgAction::install &&
-                          !kb::contains(text, "--no-install-recommends") &&
-                          !kb::contains(text, "Install-Recommends") && !kb::contains(text, "install_recommends");
+                          !text::contains(text, "--no-install-recommends") &&
+                          !text::contains(text, "Install-Recommends") && !text::contains(text, "install_recommends");
         if (cleaned && !recommends) continue;
         size_t sub = pc->sub;
         std::string cmd = inc::show(c.argv, p, 2);
@@ -80,11 +80,11 @@ class PackageCache : public Rule {
   // The command removes the cache: the manager's clean command (apt-get
   // distclean, apk cache clean) or rm/find -delete of a cache folder.
   static bool cleans(const Cmd& c, const dd::kb::PackageManager& pm) {
-    size_t p = kb::real_program(c.argv);
+    size_t p = c.exe;
     if (p >= c.argv.size()) return false;
     auto argv = words(c);
     if (dd::kb::is_clean_command(pm, argv, p)) return true;
-    std::string_view prog = kb::basename(c.argv[p]);
+    std::string_view prog = text::basename(c.argv[p]);
     if (prog != "rm"sv && prog != "find"sv) return false;
     for (size_t i = p + 1; i < c.argv.size(); ++i)
       if (!c.argv[i].empty() && c.argv[i][0] != '-' && dd::kb::removes_cache(pm, c.argv[i])) return true;

@@ -50,7 +50,7 @@ class RunsAsRoot : public Rule {
       return;
     const auto& all = inc::final_instructions(in);
     kb::ImageRef base = inc::chain_base(chain);
-    const Instruction* user = inc::last_of(all, "USER");
+    const Instruction* user = stage_graph(in).user();
     std::string name;
     if (user && !user->args.empty()) {
       name = expand(user->args.front().text, in.scope(*user), in.df.escape).value;
@@ -61,8 +61,8 @@ class RunsAsRoot : public Rule {
       if (real && local::runs_as_non_root(*real)) return;  // the base's own USER still applies
       const dd::kb::ImageUser* row = dd::kb::image_user(base);
       if (!real && row && row->runs == dd::kb::ImageRuns::as_user) return;  // its Dockerfile ends with USER
-      if (inc::is_scratch(base) || kb::contains(base.tag, "nonroot") || base.registry == "cgr.dev"sv ||
-          base.path.rfind("bitnami/", 0) == 0 || kb::contains(base.path, "unprivileged") ||
+      if (inc::is_scratch(base) || text::contains(base.tag, "nonroot") || base.registry == "cgr.dev"sv ||
+          base.path.rfind("bitnami/", 0) == 0 || text::contains(base.path, "unprivileged") ||
           chain.front()->base_expanded.find('$') != std::string::npos)
         return;
       auto cmds = inc::start_commands(in, inc::start_command(all));
@@ -74,7 +74,7 @@ class RunsAsRoot : public Rule {
       if (windows(in, chain, all, base)) {
         // nanoserver already runs as ContainerUser; servercore and the full
         // Windows images as ContainerAdministrator. No useradd there.
-        if (kb::contains(base.path, "nanoserver") || kb::contains(base.tag, "nanoserver")) return;
+        if (text::contains(base.path, "nanoserver") || text::contains(base.tag, "nanoserver")) return;
         Finding f = in.at(from, where + ", so the Windows container runs as ContainerAdministrator");
         f.root_cause = "Windows Server Core images start as ContainerAdministrator; the built-in ContainerUser "
                        "account has no administrator rights.";
@@ -132,13 +132,13 @@ class RunsAsRoot : public Rule {
                       const std::vector<const Instruction*>& all, const kb::ImageRef& base) {
     (void)chain;
     for (std::string_view w : {"windows", "servercore", "nanoserver", "ltsc20"})
-      if (kb::contains(base.path, w) || kb::contains(base.tag, w)) return true;
+      if (text::contains(base.path, w) || text::contains(base.tag, w)) return true;
     if (base.registry == "mcr.microsoft.com"sv && base.path.rfind("windows", 0) == 0) return true;
     for (const Instruction* i : all) {
       if (i->kind != Kw::SHELL || i->args.empty()) continue;
       std::string prog = i->args.front().text;
       for (char& ch : prog) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      if (kb::contains(prog, "powershell") || kb::contains(prog, "pwsh") || kb::contains(prog, "cmd.exe") ||
+      if (text::contains(prog, "powershell") || text::contains(prog, "pwsh") || text::contains(prog, "cmd.exe") ||
           prog == "cmd"sv)
         return true;
     }
@@ -167,17 +167,17 @@ class RunsAsRoot : public Rule {
     // The program the container starts, after an entrypoint script.
     std::string prog;
     for (const auto& c : cmds) {
-      size_t p = kb::real_program(c.argv);
+      size_t p = c.exe;
       if (p >= c.argv.size()) continue;
-      std::string_view b = kb::basename(c.argv[p]);
-      if (kb::contains(b, "entrypoint") && &c != &cmds.back()) continue;
+      std::string_view b = text::basename(c.argv[p]);
+      if (text::contains(b, "entrypoint") && &c != &cmds.back()) continue;
       prog = std::string(b);
-      if (!kb::contains(b, "entrypoint")) break;
+      if (!text::contains(b, "entrypoint")) break;
     }
     if (prog.empty()) {
       // No start command of its own: the base's (nginx, httpd, php:*-fpm/apache).
       if (base.path == "nginx"sv || base.path == "httpd"sv || base.path == "php"sv) prog = base.path;
-      if (base.path == "php"sv) prog = kb::contains(base.tag, "fpm") ? "php-fpm" : kb::contains(base.tag, "apache") ? "apache2" : "";
+      if (base.path == "php"sv) prog = text::contains(base.tag, "fpm") ? "php-fpm" : text::contains(base.tag, "apache") ? "apache2" : "";
     }
     static const std::string_view kDropping[] = {"php-fpm", "apache2-foreground", "httpd-foreground", "apache2",
                                                  "apache2ctl", "httpd", "nginx", "haproxy", "lighttpd"};
@@ -187,9 +187,9 @@ class RunsAsRoot : public Rule {
     // A shell or interactive interpreter: an image meant to be built FROM.
     bool repl = false;
     for (const auto& c : cmds) {
-      size_t p = kb::real_program(c.argv);
+      size_t p = c.exe;
       if (p >= c.argv.size()) continue;
-      std::string_view b = kb::basename(c.argv[p]);
+      std::string_view b = text::basename(c.argv[p]);
       size_t rest = c.argv.size() - p - 1;
       if ((b == "sh"sv || b == "bash"sv || b == "ash"sv || b == "zsh"sv) && rest == 0) repl = true;
       if ((b == "php"sv && rest == 1 && c.argv[p + 1] == "-a"sv) ||
@@ -223,14 +223,14 @@ class RunsAsRoot : public Rule {
     for (const Instruction* i : all) {
       if ((i->kind == Kw::COPY || i->kind == Kw::ADD)) {
         for (const Arg* s : inc::copy_sources(*i))
-          if (kb::contains(s->text, "/etc/passwd")) return true;
+          if (text::contains(s->text, "/etc/passwd")) return true;
         continue;
       }
       if (i->kind != Kw::RUN) continue;
       if (inc::mentions(*i, {"useradd", "adduser", "/etc/passwd"}) && inc::mentions(*i, {name})) return true;
       // A package installed here creates the user (apk add tor, apt-get install mpd).
       for (const auto& c : instruction_commands(in, *i)) {
-        auto pc = dd::kb::package_command(c.argv, kb::real_program(c.argv));
+        auto pc = dd::kb::package_command(c.argv, c.exe);
         if (!pc || !pc->pm->os_packages || pc->action != dd::kb::PkgAction::install) continue;
         for (size_t k : pc->operands)
           if (dd::kb::package_creates_user(dd::kb::package_name(*pc->pm, c.argv[k]), name)) return true;

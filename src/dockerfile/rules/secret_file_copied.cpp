@@ -57,7 +57,7 @@ bool writes(const LintInput& in, const std::vector<const Instruction*>& chain, c
     if (auto o = startscript::origin_of(in, chain, path); o && o->copy == ins) return true;
   if (!cp.dest_dir) return false;
   for (const auto& src : cp.srcs)
-    if (src.rfind("<<", 0) != 0 && startscript::join_path(cp.dest, kb::basename(src)) == path) return true;
+    if (src.rfind("<<", 0) != 0 && startscript::join_path(cp.dest, text::basename(src)) == path) return true;
   return false;
 }
 
@@ -75,7 +75,7 @@ class SecretFileCopied : public Rule {
                         copy->keyword + " on line " + std::to_string(copy->range.begin.line) + " puts " + cred.path +
                             " into the image, the credential file that " + cred.var + " (line " +
                             std::to_string(cred.set_by->range.begin.line) + ") points at",
-                        kb::line_text(in.df, copy->range.begin.line));
+                        line_text(in.df, copy->range.begin.line));
       f.root_cause = cred.var + " names a file that holds a key or token; copied into a layer, it ships to everyone "
                                 "who pulls the image.";
       f.fix = "Mount it for the steps that need it (RUN --mount=type=secret,id=cred,target=" + cred.path +
@@ -90,7 +90,7 @@ class SecretFileCopied : public Rule {
       if (inc::copies_from_stage(*ins)) continue;
       for (const Arg* s : inc::copy_sources(*ins)) {
         if (!inc::is_secret_file(s->text)) continue;
-        std::string name(kb::basename(s->text));
+        std::string name(text::basename(s->text));
         int deleted = 0;
         for (size_t j = k + 1; j < all.size() && j < k + 4096 && !deleted; ++j)
           if (all[j]->kind == Kw::RUN && inc::mentions(*all[j], {"rm "}) && inc::mentions(*all[j], {name}))
@@ -100,9 +100,9 @@ class SecretFileCopied : public Rule {
         if (deleted)
           msg += "; the RUN rm on line " + std::to_string(deleted) + " hides it but the file still ships in the "
                  "layer of line " + std::to_string(ins->range.begin.line);
-        Finding f = in.at(s->range, msg, kb::line_text(in.df, ins->range.begin.line));
+        Finding f = in.at(s->range, msg, line_text(in.df, ins->range.begin.line));
         f.root_cause = "Files added by COPY/ADD are stored in their layer forever; a later rm only adds a whiteout.";
-        std::string id = kb::lower(name);
+        std::string id = text::lower(name);
         while (!id.empty() && id.front() == '.') id.erase(0, 1);
         f.fix = name.rfind("id_", 0) == 0 ? "RUN --mount=type=ssh git clone git@github.com:org/repo.git  (docker "
                                             "build --ssh default)"

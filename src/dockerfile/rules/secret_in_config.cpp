@@ -26,7 +26,7 @@ class SecretInConfig : public Rule {
           Finding f = in.at(inc::args_range(ins, m.begin, m.end),
                             ins.keyword + " on line " + std::to_string(ins.range.begin.line) + " contains a " +
                                 m.description + " (" + m.redacted + "); it is stored in the image history",
-                            inc::safe(kb::line_text(in.df, ins.range.begin.line)));
+                            inc::safe(line_text(in.df, ins.range.begin.line)));
           f.root_cause = "Instruction text is recorded verbatim in the image history that anyone with pull access "
                          "can read with docker history --no-trunc.";
           f.fix = "RUN --mount=type=secret,id=token TOKEN=$(cat /run/secrets/token) ...  (docker build --secret "
@@ -54,8 +54,8 @@ class SecretInConfig : public Rule {
                              "history of the RUNs after it (docker history), whether or not they use it",
                       shown);
     f.root_cause = "Build arguments are build configuration, not secrets: BuildKit records them with the build steps.";
-    f.fix = "Remove ARG " + kv.key + "; use RUN --mount=type=secret,id=" + kb::lower(kv.key) +
-            " and docker build --secret id=" + kb::lower(kv.key) + ",env=" + kv.key;
+    f.fix = "Remove ARG " + kv.key + "; use RUN --mount=type=secret,id=" + text::lower(kv.key) +
+            " and docker build --secret id=" + text::lower(kv.key) + ",env=" + kv.key;
     f.severity = Severity::warning;
     f.tags = {"secret", "build-arg"};
     out.add(info_, std::move(f));
@@ -86,9 +86,9 @@ class SecretInConfig : public Rule {
     f.root_cause = "Secrets in ENV, ARG or LABEL are stored in the image config and history, not only at run time.";
     f.fix = ins.kind == Kw::ENV ? "Remove ENV " + kv.key + "; inject it at run time (docker run -e " + kv.key +
                                        ", a Kubernetes Secret), and at build time use RUN --mount=type=secret,id=" +
-                                       kb::lower(kv.key)
+                                       text::lower(kv.key)
                                  : "ARG " + kv.key + " without a default, or better RUN --mount=type=secret,id=" +
-                                       kb::lower(kv.key);
+                                       text::lower(kv.key);
     if (!final_stage && ins.stage >= 0) f.severity = Severity::warning;
     f.tags = {"secret"};
     out.add(info_, std::move(f));

@@ -36,7 +36,7 @@ class SecretNamedArgEnv : public Rule {
                           ins.keyword + " " + kv.key + (kv.has_value ? "=" + redact(kv.value) : std::string()));
         f.root_cause = "ARG and ENV values are build metadata, not secrets: BuildKit keeps every ARG of a stage in "
                        "the history and ENV in the config.";
-        std::string id = kb::lower(kv.key);
+        std::string id = text::lower(kv.key);
         f.fix = "RUN --mount=type=secret,id=" + id + ",env=" + kv.key + " <command>   (docker build --secret id=" +
                 id + ",env=" + kv.key + ")";
         f.tags = {"secret"};

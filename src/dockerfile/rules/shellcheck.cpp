@@ -33,7 +33,7 @@ std::string dialect(const LintInput& in, const Instruction& run) {
   std::string_view shell = "sh";
   // The SHELL in force, inherited through FROM <stage>.
   const Instruction* ins = stage_graph(in).shell_at(run);
-  if (ins && ins->exec_form && !ins->args.empty()) shell = kb::basename(ins->args.front().text);
+  if (ins && ins->exec_form && !ins->args.empty()) shell = text::basename(ins->args.front().text);
   return dialect_of(shell);
 }
 
@@ -112,8 +112,8 @@ std::string shebang(std::string_view body) {
     b = e + 1;
   }
   if (words.empty()) return {};
-  std::string prog(kb::basename(words[0]));
-  if (prog == "env" && words.size() > 1) prog = std::string(kb::basename(words[1]));
+  std::string prog(text::basename(words[0]));
+  if (prog == "env" && words.size() > 1) prog = std::string(text::basename(words[1]));
   return prog;
 }
 

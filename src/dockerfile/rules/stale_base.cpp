@@ -105,7 +105,7 @@ class StaleBase : public Rule {
           break;
         }
       Range r = tok ? tok->range : from.keyword_range;
-      std::string line = kb::line_text(in.df, from.range.begin.line);
+      std::string line = line_text(in.df, from.range.begin.line);
       std::string resolved = img != st.base ? " (" + st.base + " resolves to " + img + ")" : "";
       if (ref.digest.empty() && (ref.tag.empty() || ref.tag == "latest"sv)) {
         Finding f = in.at(r, "FROM " + img + resolved + " on line " + std::to_string(from.range.begin.line) +

@@ -4,7 +4,13 @@
 #include <string>
 #include <vector>
 #include "dockerfile/command.h"
-#include "dockerfile/knowledge.h"
+#include "knowledge/ecosystems.h"
+#include "knowledge/eol.h"
+#include "knowledge/image_ref.h"
+#include "knowledge/images.h"
+#include "knowledge/packages.h"
+#include "knowledge/programs.h"
+#include "core/text.h"
 #include "dockerfile/rule.h"
 #include "dockerfile/rules/instructions.h"
 #include "dockerfile/stages.h"
@@ -45,14 +51,14 @@ inline std::vector<Cmd> start_commands(const LintInput& in, const StartCommand& 
     auto ep = instruction_commands(in, *s.entrypoint);
     if (!s.entrypoint->exec_form || !s.cmd) return ep;
     bool script = ep.size() == 1 && !ep[0].argv.empty() &&
-                  (ep[0].argv[0].ends_with(".sh") || kb::contains(ep[0].argv[0], "entrypoint"));
+                  (ep[0].argv[0].ends_with(".sh") || text::contains(ep[0].argv[0], "entrypoint"));
     std::vector<Cmd> cmd = instruction_commands(in, *s.cmd);
     if (script || ep.size() != 1 || ep[0].argv.empty()) return cmd.empty() ? ep : cmd;
     if (s.cmd->exec_form) {
       for (const auto& a : s.cmd->args) ep[0].append(a.text, a.range);
       return ep;
     }
-    size_t w = kb::real_program(ep[0].argv);
+    size_t w = ep[0].exe;
     if (w >= ep[0].argv.size()) return cmd;  // tini -- / dumb-init: CMD is the program
     return ep;
   }

@@ -19,7 +19,7 @@ bool harmless(const Cmd& c) {
   if (c.argv.empty()) return true;
   for (const auto& r : c.redirects)
     if (!r.second.empty() && r.second.front() == '/' && r.second.rfind("/dev/", 0) != 0) return false;
-  std::string_view p = kb::basename(c.argv[0]);
+  std::string_view p = text::basename(c.argv[0]);
   for (std::string_view s : {"mkdir", "chown", "chgrp", "chmod", "rm", "rmdir", "touch", "true", "useradd", "adduser",
                              "groupadd", "addgroup", "usermod", "echo", "printf", "ls", "id", "whoami", "set", "export",
                              "cd", "sed", "ldconfig", "update-ca-certificates", "locale-gen", "setcap", "test", "[",

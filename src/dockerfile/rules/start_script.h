@@ -159,11 +159,11 @@ inline std::optional<StartScript> locate(const LintInput& in) {
     const auto& cmds = instruction_commands(in, *ins);
     if (cmds.empty()) continue;
     const Cmd& c = cmds.front();
-    size_t p = kb::real_program(c.argv);
+    size_t p = c.exe;
     if (p >= c.argv.size()) continue;
     size_t w = p;
     bool direct = true;
-    if (is_shell(kb::basename(c.argv[p]))) {
+    if (is_shell(text::basename(c.argv[p]))) {
       // sh start.sh (not sh -c "..."): the script is read by the shell.
       if (p + 1 >= c.argv.size() || c.argv[p + 1].empty() || c.argv[p + 1][0] == '-') continue;
       w = p + 1;

@@ -49,8 +49,8 @@ class StartScriptBroken : public Rule {
       out.add(info_, std::move(f));
     };
     bool crlf = text.find("\r\n") != std::string_view::npos;
-    bool fixes_crlf = kb::contains(later_runs, "dos2unix") || kb::contains(later_runs, "\\r$//") ||
-                      kb::contains(later_runs, "\\r//");
+    bool fixes_crlf = text::contains(later_runs, "dos2unix") || text::contains(later_runs, "\\r$//") ||
+                      text::contains(later_runs, "\\r//");
     if (crlf && !fixes_crlf) {
       report("has Windows (CRLF) line endings",
              s->direct ? "The kernel reads the interpreter as '" + interpreter(first) +
@@ -80,12 +80,12 @@ class StartScriptBroken : public Rule {
     std::string interp = interpreter(first);
     if (interp.empty() || crlf) return;
     kb::ImageRef base = inc::chain_base(chain);
-    bool distroless = inc::is_distroless(base) && !kb::contains(base.tag, "debug");
+    bool distroless = inc::is_distroless(base) && !text::contains(base.tag, "debug");
     bool minimal = inc::is_alpine_like(base);
     bool missing = false;
     if (distroless || inc::is_scratch(base)) missing = true;
     else if (minimal && interp == "bash"sv)
-      missing = !(kb::contains(later_runs + all_runs(all), "add") && kb::contains(all_runs(all), "bash"));
+      missing = !(text::contains(later_runs + all_runs(all), "add") && text::contains(all_runs(all), "bash"));
     if (missing)
       report("needs " + interp + ", but " + (base.path.empty() ? "the base" : base.path + ":" + base.tag) +
                  " does not ship it",

@@ -37,6 +37,7 @@ class StartScriptExits : public Rule {
     if (!last) return;
     dd::kb::Command cmd;
     for (const auto& w : last->argv) cmd.argv.push_back(w.value);
+    cmd.locate();
     bool background = last->background || last->next == shell::Connector::background;
     std::string why, fix;
     size_t word = 0;

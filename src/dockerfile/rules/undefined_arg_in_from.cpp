@@ -1,5 +1,11 @@
 // DD1009: FROM uses an ARG that is not declared before the first FROM.
-#include "dockerfile/knowledge.h"
+#include "knowledge/ecosystems.h"
+#include "knowledge/eol.h"
+#include "knowledge/image_ref.h"
+#include "knowledge/images.h"
+#include "knowledge/packages.h"
+#include "knowledge/programs.h"
+#include "core/text.h"
 #include "dockerfile/rules/pkg_util.h"
 #include "knowledge/build_env.h"
 
@@ -40,7 +46,7 @@ class UndefinedArgInFrom : public Rule {
           // Pasteable: the ARG goes before the first FROM.
           f.fix = "ARG " + ref.name + "=<default>";
           if (!in.df.stages.empty() && in.df.stages.front().from_index < in.df.instructions.size())
-            f.fix += "\n" + kb::line_text(in.df, in.df.instructions[in.df.stages.front().from_index].range.begin.line);
+            f.fix += "\n" + line_text(in.df, in.df.instructions[in.df.stages.front().from_index].range.begin.line);
           out.add(info_, std::move(f));
         }
       }

@@ -32,7 +32,7 @@ class UserNotNumeric : public Rule {
     // Only the USER the image runs as: names resolve fine inside the build,
     // where /etc/passwd is the image's; the host and the kubelet see only
     // the image config.
-    const Instruction* user = inc::last_of(inc::final_instructions(in), "USER");
+    const Instruction* user = stage_graph(in).user();
     if (!user || user->args.empty()) return;
     const std::string& spec = user->args.front().text;
     if (spec.empty() || spec.find('$') != std::string::npos) return;  // a build arg: its value is not known here

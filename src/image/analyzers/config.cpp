@@ -57,7 +57,7 @@ class ConfigAnalyzer : public Analyzer {
     const auto start = start_argv(c);
     const kb::Command first = first_command(start);
     const auto& argv = first.argv;
-    size_t pi = kb::real_program(argv);
+    size_t pi = first.exe;
     bool has_cmd = pi < argv.size();
     bool service = !c.exposed_ports.empty() || (has_cmd && kb::is_server_command(argv));
 

@@ -5,7 +5,13 @@
 #include <map>
 
 #include "image/analyzer.h"
-#include "dockerfile/knowledge.h"
+#include "knowledge/ecosystems.h"
+#include "knowledge/eol.h"
+#include "knowledge/image_ref.h"
+#include "knowledge/images.h"
+#include "knowledge/packages.h"
+#include "knowledge/programs.h"
+#include "core/text.h"
 #include "core/package_facts.h"
 #include "image/base.h"
 #include "image/rules.h"
@@ -69,7 +75,7 @@ constexpr Tool kTools[] = {
 // gcc-12-base (every libgcc-s1 depends on it), llvm-14-runtime, git (the
 // application may run it).
 bool build_tool_package(std::string_view name) {
-  if (!dockerfile::kb::is_build_package(name)) return false;
+  if (!dd::kb::is_build_package(name)) return false;
   for (std::string_view s : {"-base", "-runtime", "-doc", "-common", "-data", "-man", "-locales"})
     if (name.ends_with(s)) return false;
   return name != "git" && !name.starts_with("git-");

@@ -657,7 +657,7 @@ std::string failing_container(const Pod& pod) {
   return pod.containers.empty() ? std::string() : pod.containers.front().name;
 }
 
-std::vector<Finding> diagnose_pod(Pod& pod, const std::vector<ContainerLogs>& logs, const Config* config) {
+std::vector<Finding> diagnose_pod(Pod& pod, const std::vector<ContainerLogs>& logs, const CoreSettings* config) {
   fill_states(pod);
   Ctx x{pod, {}};
   std::string fallback = failing_container(pod);

@@ -21,7 +21,7 @@ struct ContainerLogs {
 // Judges one pod. Findings carry location.resource (Pod/ns/name),
 // location.container and the pod's field path; describe input adds the file
 // and line. Secret values are redacted.
-std::vector<Finding> diagnose_pod(Pod& pod, const std::vector<ContainerLogs>& logs, const Config* config = nullptr);
+std::vector<Finding> diagnose_pod(Pod& pod, const std::vector<ContainerLogs>& logs, const CoreSettings* core = nullptr);
 
 // The container a `--logs` file without a container name belongs to: the one
 // that failed (waiting, terminated or restarted), else the first.

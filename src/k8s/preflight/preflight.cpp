@@ -1179,7 +1179,7 @@ Result run(const ManifestSet& set, const Options& o, engine::Client& client, con
                                                  : "Image.User";
     }
     fn.restart_policy = pod.path + ".restartPolicy";
-    auto findings = runtime::diagnose(s, t.logs, &config);
+    auto findings = runtime::diagnose(s, t.logs, &config.core(), config.runtime());
     std::map<std::string, Mark> marks = {
         {fn.readonly_rootfs, ct.security_context.read_only_root_filesystem_at},
         {fn.memory, ct.resources.memory_limit_at},

@@ -28,5 +28,23 @@ TEST(StageGraph, ShellOfAnotherStageDoesNotCount) {
             1);
 }
 
+// The USER the image runs as is the stage graph's (StageGraph::user): the
+// last USER of the final stage's FROM chain, never one of a stage that only
+// builds (DD2050 runs-as-root, DD1161 user-not-numeric).
+TEST(StageGraph, UserOfTheImageIsTheFinalChains) {
+  const std::string base = "FROM debian:12 AS base\nRUN useradd --system app\nUSER app\n";
+  // Inherited through FROM base: not root, and DD1161 sees the name.
+  auto inherited = lint(base + "FROM base\nCMD [\"node\", \"server.js\"]\n");
+  EXPECT_EQ(count(inherited, "DD2050"), 0);
+  EXPECT_EQ(count(inherited, "DD1161"), 1);
+  // A USER of a builder stage the image is not built FROM does not count.
+  auto builder = lint(base + "FROM debian:12\nCMD [\"node\", \"server.js\"]\n");
+  EXPECT_EQ(count(builder, "DD2050"), 1);
+  EXPECT_EQ(count(builder, "DD1161"), 0);
+  // The last USER of the chain wins: root set again in the child.
+  auto back_to_root = lint(base + "FROM base\nUSER root\nCMD [\"node\", \"server.js\"]\n");
+  EXPECT_EQ(count(back_to_root, "DD2050"), 1);
+}
+
 }  // namespace
 }  // namespace dd::test
