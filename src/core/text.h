@@ -22,6 +22,13 @@ inline std::string_view basename(std::string_view p) {
   return s == std::string_view::npos ? p : p.substr(s + 1);
 }
 
+// Without the blanks (space, tab, CR) at either end.
+inline std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
 inline bool contains(std::string_view hay, std::string_view needle) {
   return hay.find(needle) != std::string_view::npos;
 }

@@ -3,8 +3,12 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "core/text.h"
+
 namespace dd::dockerfile {
 namespace {
+
+using text::trim;
 
 void skip_blanks(std::string_view& t) {
   while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
@@ -24,12 +28,6 @@ std::vector<std::string> split_ids(std::string_view t) {
     if (t.empty() || t.front() != ',') return out;
     t.remove_prefix(1);
   }
-}
-
-std::string_view trim(std::string_view t) {
-  while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
-  while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\r')) t.remove_suffix(1);
-  return t;
 }
 
 // "A, B": BuildKit splits at commas and trims each name.

@@ -4,14 +4,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/text.h"
+
 namespace dd::image::packages {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
+using text::trim;
 
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
