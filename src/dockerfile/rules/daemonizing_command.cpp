@@ -51,16 +51,11 @@ class DaemonizingCommand : public Rule {
                    "nothing to wait for, so the container exits with code 0 and restarts in a loop.";
     f.fix = "CMD " + fix;
     // Mechanical fix: the whole CMD becomes the foreground command in exec form.
-    bool simple = fix.find('<') == std::string::npos && fix.find("without") == std::string::npos &&
-                  fix.find("run the") == std::string::npos && fix.find('$') == std::string::npos;
-    if (owner->kind == Kw::CMD && cmds.size() == 1 && simple) {
-      auto words = shell::parse(last.background ? fix.substr(5) : fix);
-      if (words.commands.size() == 1) {
-        std::vector<std::string> argv;
-        for (const auto& w : words.commands[0].argv) argv.push_back(w.value);
-        std::string json = "CMD " + dd::kb::exec_form(argv);
-        f.fix = json;
-        in.propose({owner->range, json});
+    if (owner->kind == Kw::CMD && cmds.size() == 1) {
+      std::string exec = dd::kb::exec_form_of(last.background ? fix.substr(5) : fix);  // without "exec "
+      if (!exec.empty()) {
+        f.fix = "CMD " + exec;
+        in.propose({owner->range, f.fix});
       }
     }
     out.add(info_, std::move(f));
