@@ -56,6 +56,14 @@ mkdir -p "$tdir/etc/sub" && echo 'ID=debian' >"$tdir/etc/os-release" && ln -s os
   : >"$tdir/etc/sub/.wh.gone" && : >"$tdir/etc/sub/.wh..wh..opq"
 { printf '\x07'; tar cf - -C "$tdir" etc; } >"$SEEDS/tar/t1"
 { printf '\x03'; tar --format=pax -cf - -C "$tdir" etc | gzip -1; } >"$SEEDS/tar/t2"
+# An export as the engine streams it: a layer folder, the config, then
+# manifest.json (first byte: the chunk size).
+mkdir -p "$SEEDS/export" "$tdir/x/l1"
+tar cf "$tdir/x/l1/layer.tar" -C "$tdir" etc
+printf '{"architecture":"amd64","os":"linux","config":{"User":"app"},"rootfs":{"type":"layers","diff_ids":["sha256:%s"]},"history":[{"created_by":"/bin/sh -c x"}]}' \
+  "$(sha256sum "$tdir/x/l1/layer.tar" | cut -d' ' -f1)" >"$tdir/x/c.json"
+printf '[{"Config":"c.json","RepoTags":["a:1"],"Layers":["l1/layer.tar"]}]' >"$tdir/x/manifest.json"
+{ printf '\x05'; tar cf - -C "$tdir/x" l1 c.json manifest.json; } >"$SEEDS/export/e1"
 rm -rf "$tdir"
 printf '[{"Config":"config.json","RepoTags":["a:1"],"Layers":["l/layer.tar"]}]\0{"schemaVersion":2,"manifests":[]}\0{"architecture":"amd64","os":"linux","config":{"User":"app","Env":["A=1"]},"rootfs":{"type":"layers","diff_ids":[]},"history":[{"created_by":"/bin/sh -c x"}]}' >"$SEEDS/manifest/m1"
 printf 'linux/amd64,linux/arm64/v8' >"$SEEDS/platform/p1"
@@ -78,6 +86,7 @@ for t in "${TARGETS[@]}"; do
     *elf*) seed="$SEEDS/elf" ;;
     *pkgdb*) seed="$SEEDS/pkgdb" ;;
     *image_tar*) seed="$SEEDS/tar" ;;
+    *image_export*) seed="$SEEDS/export" ;;
     *image_manifest*) seed="$SEEDS/manifest" ;;
     *metrics*) seed="$SEEDS/metrics" ;;
     *) seed="$SEEDS/dockerfile" ;;

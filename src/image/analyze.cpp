@@ -106,20 +106,24 @@ void match_dockerfile(ImageModel& m, const std::string& path) {
   }
 }
 
-Analysis analyze(const std::string& source, const Options& opt, const CoreSettings* config) {
+namespace {
+
+using Walker = std::function<WalkedImage(std::vector<std::unique_ptr<Analyzer>>&, FindingSink&, const Prepare&)>;
+
+Analysis analyze_with(const Walker& walker, const Options& opt, const CoreSettings* config) {
   Analysis a;
-  OpenedImage img = open_image(source, opt);
-  img.model.options = &opt;
-  if (!opt.dockerfile.empty()) {
-    match_dockerfile(img.model, opt.dockerfile);
-    img.model.dockerfile = opt.dockerfile;
-  }
   std::vector<std::unique_ptr<Analyzer>> analyzers;
   for (auto& info : image::analyzers()) analyzers.push_back(info.make());
   Report report(config);
   Sink sink(report, a.packages);
-  a.walk = walk(img, analyzers, sink);
-  a.model = std::move(img.model);
+  WalkedImage w = walker(analyzers, sink, [&](ImageModel& m) {
+    if (!opt.dockerfile.empty()) {
+      match_dockerfile(m, opt.dockerfile);
+      m.dockerfile = opt.dockerfile;
+    }
+  });
+  a.walk = std::move(w.walk);
+  a.model = std::move(w.model);
   a.model.options = nullptr;
   for (auto& is : a.walk.issues) {
     const char* rule = is.kind == LayerIssue::digest_mismatch ? kDigestMismatch
@@ -139,6 +143,21 @@ Analysis analyze(const std::string& source, const Options& opt, const CoreSettin
   a.findings = std::move(report.findings());
   a.base = identify_base(a.model, a.walk.fs.get()).name;
   return a;
+}
+
+}  // namespace
+
+Analysis analyze(const std::string& source, const Options& opt, const CoreSettings* config) {
+  return analyze_with([&](auto& analyzers, FindingSink& sink, const Prepare& prep) {
+    return open_and_walk(source, opt, analyzers, sink, prep);
+  }, opt, config);
+}
+
+Analysis analyze_export(const std::string& name, const std::function<void(const ByteSink&)>& produce,
+                        const Options& opt, const CoreSettings* config) {
+  return analyze_with([&](auto& analyzers, FindingSink& sink, const Prepare& prep) {
+    return walk_export(name, produce, opt, analyzers, sink, prep);
+  }, opt, config);
 }
 
 void merge_findings(std::vector<Finding>& project, std::vector<Finding> image_findings) {

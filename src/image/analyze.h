@@ -26,6 +26,11 @@ struct Analysis {
 // Reads the core settings (ignores, severities); the image section's
 // thresholds come in `opt`, filled from Config::image() by the caller.
 Analysis analyze(const std::string& source, const Options& opt, const CoreSettings* core);
+// The same analysis of a `docker save` stream read once (walk_export):
+// what docker:// does with the engine's export; tests and the fuzz target
+// feed it archives.
+Analysis analyze_export(const std::string& name, const std::function<void(const ByteSink&)>& produce,
+                        const Options& opt, const CoreSettings* core);
 
 // Ties layers to the instructions of a Dockerfile's final stage (history
 // created_by against the parsed instructions): fills Layer::dockerfile_*.

@@ -27,9 +27,11 @@
 //    layer order, with the model (sizes and changes filled) and the merged
 //    FsView.
 //  - Whether an entry is later deleted or overwritten is not known while
-//    its layer is read (upper layers may be read at the same time): each
-//    Entry carries its layer index; in finish(), fs.stat(path)->layer says
-//    which layer's version survived (none: deleted).
+//    its layer is read (upper layers may be read at the same time, and a
+//    streamed export gives a layer's place only at its end): in finish(),
+//    the LayerScan's index in the vector is its layer, and
+//    fs.stat(path)->layer says which layer's version survived (none:
+//    deleted). start() sees an empty model for a streamed export.
 #include <algorithm>
 #include <cstdint>
 #include <functional>
@@ -54,7 +56,11 @@ struct Entry {
   uint32_t uid = 0, gid = 0;
   std::string link_target;  // symlink target as stored; hard link: absolute target path
   int64_t mtime = 0;
-  int layer = 0;           // index in ImageModel::layers
+  // The layer's slot: its index in ImageModel::layers for files, its
+  // arrival order for an export read once (docker://), whose layers are
+  // placed only at the end. In finish(), a LayerScan's place in the vector
+  // is the layer's index: use that.
+  int layer = 0;
   // A whiteout: this layer deletes `path` (".wh.NAME"), or, with opaque,
   // every lower-layer entry under the directory `path` (".wh..wh..opq").
   // Whiteouts reach on_delete(), never on_file().

@@ -36,7 +36,10 @@ std::shared_ptr<File> open_file(const std::string& path) {
 }
 
 std::string read_blob(const Blob& b, size_t max) {
-  if (b.size > max) throw InputError(b.file->name + ": " + b.name + " is too large (" + std::to_string(b.size) + " bytes)");
+  const std::string where = b.file ? b.file->name + ": " + b.name : b.name;
+  if (b.size > max) throw InputError(where + " is too large (" + std::to_string(b.size) + " bytes)");
+  if (b.mem) return *b.mem;
+  if (!b.file) throw InputError(where + " is a layer, not a file the export kept");
   std::string s(b.size, '\0');
   size_t got = 0;
   while (got < s.size()) {

@@ -29,6 +29,10 @@ struct Blob {
   uint64_t offset = 0;
   uint64_t size = 0;
   std::string name;  // "blobs/sha256/ab..." or "abc/layer.tar"
+  // Members of an export read once (docker://): a small file's bytes kept
+  // in memory, or a layer the walk read as it came (its arrival slot).
+  std::shared_ptr<const std::string> mem;
+  int slot = -1;
 };
 // Reads a whole small blob (manifests, configs); throws InputError when it
 // is larger than `max`.

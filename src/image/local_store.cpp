@@ -51,15 +51,14 @@ std::shared_ptr<const FsView> WalkImageStore::view(const std::string& ref) {
       Options opt;
       // The image the engine resolved `ref` to, by id: a tag moved meanwhile
       // cannot give another image's files.
-      OpenedImage img = open_image("docker://" + (image->id.empty() ? ref : image->id), opt);
       std::vector<std::unique_ptr<Analyzer>> analyzers;
       analyzers.push_back(std::make_unique<BaseFiles>());
       Discard sink;
-      WalkResult res = walk(img, analyzers, sink);
+      WalkedImage w = open_and_walk("docker://" + (image->id.empty() ? ref : image->id), opt, analyzers, sink);
       ++walks_;
       bool whole = true;
-      for (const auto& L : img.model.layers) whole = whole && L.error.empty();
-      if (whole) fs = std::shared_ptr<const FsView>(std::move(res.fs));
+      for (const auto& L : w.model.layers) whole = whole && L.error.empty();
+      if (whole) fs = std::shared_ptr<const FsView>(std::move(w.walk.fs));
     } catch (const InputError&) {
       // The engine could not export it: the files stay unknown, the rules guess.
     }

@@ -15,8 +15,8 @@
 #include <optional>
 
 #include "core/error.h"
-#include "engine/client.h"
 #include "image/tar.h"
+#include "image/walk.h"
 
 namespace dd::image {
 namespace {
@@ -35,10 +35,38 @@ std::string clean_member(std::string n) {
   return n;
 }
 
+// Symlinks and hard links between members: docker save writes a layer
+// that is in the image twice once, and links the second to the first.
+// A symlink's target is relative to its folder; a hard link's (kept with a
+// leading "/") to the archive's root.
+using MemberLinks = std::map<std::string, std::string>;
+
+std::string follow_links(const MemberLinks& links, std::string rel) {
+  for (int hops = 0; hops < 16; ++hops) {
+    auto it = links.find(rel);
+    if (it == links.end()) return rel;
+    const std::string& t = it->second;
+    if (!t.empty() && t[0] == '/') {
+      rel = clean_member(clean_abs(t));
+    } else {
+      size_t s = rel.rfind('/');
+      rel = clean_member(clean_abs((s == std::string::npos ? "" : rel.substr(0, s)) + "/" + t));
+    }
+  }
+  return rel;  // a loop: the caller finds no such member
+}
+
+void note_link(MemberLinks& links, const TarEntry& e) {
+  if (e.type == '2') links[clean_member(e.name)] = e.linkname;
+  else if (e.type == '1') links[clean_member(e.name)] = "/" + clean_member(e.linkname);
+}
+
 struct IndexHandler : TarHandler {
   std::map<std::string, std::pair<uint64_t, uint64_t>> members;
+  MemberLinks links;
   bool entry(const TarEntry& e) override {
     if (e.type == '0' || e.type == '7') members[clean_member(e.name)] = {e.data_offset, e.size};
+    note_link(links, e);
     return false;
   }
 };
@@ -68,7 +96,7 @@ Store tar_store(std::shared_ptr<File> f) {
   Store s;
   s.name = f->name;
   s.get = [f, h](const std::string& rel) -> std::optional<Blob> {
-    auto it = h->members.find(clean_member(rel));
+    auto it = h->members.find(follow_links(h->links, clean_member(rel)));
     if (it == h->members.end()) return std::nullopt;
     if (it->second.first + it->second.second > f->size)
       throw InputError(f->name + ": " + rel + " is cut short (truncated archive)");
@@ -324,43 +352,6 @@ OpenedImage from_store(const Store& s, const Options& opt) {
   throw InputError(s.name + ": neither a docker save archive (manifest.json) nor an OCI image layout (index.json)");
 }
 
-std::shared_ptr<File> spool_from_engine(const std::string& name) {
-  engine::Client c(engine::endpoint_from_env(), 60);
-  auto insp = c.inspect_image(name);
-  if (!insp) throw InputError("docker://" + name + ": no such image on the local engine");
-  const char* tmp = std::getenv("TMPDIR");
-  std::string tmpl = std::string(tmp && *tmp ? tmp : "/tmp") + "/drydock-image-XXXXXX";
-  std::vector<char> path(tmpl.begin(), tmpl.end());
-  path.push_back('\0');
-  int fd = ::mkstemp(path.data());
-  if (fd < 0) throw InputError(std::string("cannot create a spool file in ") + (tmp ? tmp : "/tmp") + ": " + std::strerror(errno));
-  ::unlink(path.data());
-  auto f = std::make_shared<File>();
-  f->fd = fd;
-  f->name = "docker://" + name;
-  bool werr = false;
-  auto r = c.get_stream("/images/" + engine::url_encode(name) + "/get", [&](std::string_view chunk) {
-    const char* p = chunk.data();
-    size_t n = chunk.size();
-    while (n) {
-      ssize_t w = ::write(fd, p, n);
-      if (w < 0 && errno == EINTR) continue;
-      if (w <= 0) {
-        werr = true;
-        return false;
-      }
-      p += w, n -= size_t(w);
-    }
-    return true;
-  });
-  if (werr) throw InputError("docker://" + name + ": cannot spool the image export (disk full?)");
-  if (r.status >= 400) throw InputError("docker://" + name + ": the engine refused the export (HTTP " + std::to_string(r.status) + ")");
-  struct stat st{};
-  ::fstat(fd, &st);
-  f->size = uint64_t(st.st_size);
-  return f;
-}
-
 }  // namespace
 
 Platform host_platform() {
@@ -373,25 +364,52 @@ Platform host_platform() {
   return Platform::normalized("linux", m, variant);
 }
 
-OpenedImage open_image(const std::string& source, const Options& opt) {
-  OpenedImage o;
-  if (source.rfind("docker://", 0) == 0) {
-    std::string name = source.substr(9);
-    if (name.empty()) throw InputError("docker://: no image name");
-    auto f = spool_from_engine(name);
-    o = from_store(tar_store(f), opt);
-    if (o.model.name.empty()) o.model.name = name;
-  } else {
-    struct stat st{};
-    if (::stat(source.c_str(), &st) != 0) throw InputError(source + ": " + std::strerror(errno));
-    if (S_ISDIR(st.st_mode)) o = from_store(dir_store(source), opt);
-    else o = from_store(tar_store(open_file(source)), opt);
-  }
+namespace {
+
+// What every source does once its layout is read.
+void finish_open(OpenedImage& o, const std::string& source) {
   o.model.source = source;
   // An OCI ref name that is only a tag ("latest", from skopeo oci:DIR:latest).
   if (!o.model.name.empty() && o.model.name.find_first_of(":/") == std::string::npos)
     o.model.name = source + ":" + o.model.name;
   link_history(o.model);
+}
+
+}  // namespace
+
+std::string member_name(std::string n) { return clean_member(std::move(n)); }
+
+OpenedImage open_image(const std::string& source, const Options& opt) {
+  if (source.rfind("docker://", 0) == 0)
+    throw InputError(source + ": an engine image is read once, as a stream: open it with open_and_walk()");
+  struct stat st{};
+  if (::stat(source.c_str(), &st) != 0) throw InputError(source + ": " + std::strerror(errno));
+  OpenedImage o = S_ISDIR(st.st_mode) ? from_store(dir_store(source), opt) : from_store(tar_store(open_file(source)), opt);
+  finish_open(o, source);
+  return o;
+}
+
+OpenedImage open_streamed(const std::string& source, const std::map<std::string, StreamMember>& members,
+                          const Options& opt) {
+  MemberLinks links;
+  for (const auto& [n, m] : members)
+    if (!m.link.empty()) links[n] = m.link;
+  Store s;
+  s.name = source;
+  s.get = [&](const std::string& rel) -> std::optional<Blob> {
+    std::string r = follow_links(links, clean_member(rel));
+    auto it = members.find(r);
+    if (it == members.end() || !it->second.link.empty()) return std::nullopt;
+    Blob b;
+    b.name = r;
+    b.size = it->second.size;
+    b.mem = it->second.data;
+    b.slot = it->second.slot;
+    if (!b.mem && b.slot < 0) throw InputError(source + ": " + r + " was too large to keep and is not a layer");
+    return b;
+  };
+  OpenedImage o = from_store(s, opt);
+  finish_open(o, source);
   return o;
 }
 

@@ -4,12 +4,11 @@
 // manifest.json and index.json), an OCI image layout as a directory or a
 // tar, and docker://NAME[:TAG] from the local engine.
 //
-// docker:// streams GET /images/{name}/get. The engine writes the layers
-// before manifest.json/index.json, so the archive cannot be analysed in
-// one pass without knowing the layer order and the config first; the
-// stream is spooled to ONE temporary file in $TMPDIR (unlinked at once, so
-// nothing stays behind even on a crash), bounded by the image's own size,
-// then read like a file archive: layers with pread, in parallel.
+// docker:// is read once, as the engine sends it: see open_and_walk() in
+// walk.h. The engine writes the layers before manifest.json, so each layer
+// is walked as it arrives and placed once the manifest says where it goes;
+// open_streamed() builds the image from what the walk kept of the export.
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -30,8 +29,27 @@ struct OpenedImage {
   std::vector<LayerBlob> layers;  // same order as model.layers
 };
 
-// Throws InputError (exit 2) naming the source and the problem.
+// A file or layout (not docker://). Throws InputError (exit 2) naming the
+// source and the problem.
 OpenedImage open_image(const std::string& source, const Options& opt);
+
+// A member of an export read once: a small file's bytes, a layer the walk
+// read as it came (its slot), or a link to another member (a symlink's
+// target is relative to its folder; a hard link's starts with "/").
+struct StreamMember {
+  std::shared_ptr<const std::string> data;
+  int slot = -1;
+  uint64_t size = 0;
+  std::string link;
+};
+// The image an export describes, from its members (manifest.json or
+// index.json and the configs in memory, the layers as slots: a LayerBlob's
+// blob.slot). Throws InputError as open_image() does.
+OpenedImage open_streamed(const std::string& source, const std::map<std::string, StreamMember>& members,
+                          const Options& opt);
+
+// An archive member's name as the layouts use it ("./a" and "/a" are "a").
+std::string member_name(std::string n);
 
 // The platform this machine runs (uname), normalized.
 Platform host_platform();

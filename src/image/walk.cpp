@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "image/tar.h"
+#include "image/walk_internal.h"
 
 namespace dd::image {
 
@@ -252,24 +253,9 @@ WalkPlan::~WalkPlan() = default;
 
 namespace {
 
-struct Rec {
-  std::string path;
-  FileStat st;
-  bool whiteout = false, opaque = false;
-  std::shared_ptr<const std::string> content;
-};
-
 using Matcher = WalkPlan::Matcher;
-
-struct LayerOut {
-  // A deque: a million entries grow it block by block (no reallocation
-  // holding two copies), and apply_layer() frees it as it goes.
-  std::deque<Rec> recs;
-  std::vector<LayerIssue> issues;
-  uint64_t read = 0;
-  bool complete = false;
-  std::string error;
-};
+using detail::LayerOut;
+using detail::Rec;
 
 class LayerHandler : public TarHandler {
  public:
@@ -406,86 +392,164 @@ class LayerHandler : public TarHandler {
   int unsafe_ = 0, deep_ = 0;
 };
 
-void read_layer(const LayerBlob& lb, int index, const Matcher& m, std::vector<LayerScan*>& scans, LayerOut& out,
-                const WalkLimits& lim, std::atomic<uint64_t>& progress) {
-  LayerHandler h(index, m, scans, out, lim);
-  TarParser tar(h);
-  std::vector<char> buf;
-  // Both digests are computed on threads of their own (HashPipe), beside
-  // the decode and the parse: the blob's from the buffers read into
-  // directly, the decoded tar's from copies.
-  HashPipe blob_hash, tar_hash;
-  const bool check_blob = !lb.expect.empty();
-  const bool check_tar = !lb.expect_diff_id.empty();
-  // An uncompressed layer's tar is its blob: one digest serves both checks
-  // (hashing is most of the CPU time of an uncompressed archive).
-  bool hash_tar = check_tar, plain = false;
-  std::unique_ptr<Decoder> dec;
-  uint64_t in_total = 0, out_total = 0;
-  const Blob& b = lb.blob;
-  auto sink = [&](std::span<const char> d) {
-    out_total += d.size();
-    if (out_total > lim.bomb_min && out_total > lim.bomb_ratio * std::max<uint64_t>(in_total, 1)) {
-      throw DecodeError("decompression bomb: " + std::to_string(out_total) + " bytes from " + std::to_string(in_total));
-    }
-    if (hash_tar) tar_hash.update(d.data(), d.size());
-    tar.feed(d);
-    return true;
-  };
-  try {
-    // The codec first (4 bytes), so that an uncompressed layer checked by
-    // its diff_id only is hashed from the read buffers too, without a copy.
-    unsigned char head[4] = {};
-    ssize_t hn;
-    do hn = ::pread(b.file->fd, head, std::min<uint64_t>(4, b.size), off_t(b.offset));
-    while (hn < 0 && errno == EINTR);
-    Codec codec = sniff_codec({head, size_t(std::max<ssize_t>(hn, 0))});
-    plain = codec == Codec::none;
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// Reading one layer
+
+struct detail::LayerReader::Impl {
+  Impl(int index, const Matcher& m, std::vector<LayerScan*> s, LayerOut& o, const WalkLimits& l, Codec codec,
+       bool hr, bool ht)
+      : scans(std::move(s)), out(o), lim(l), h(index, m, scans, o, l), tar(h), index(index), hash_raw(hr),
+        hash_tar(ht) {
+    out.plain = codec == Codec::none;
     dec = make_decoder(codec);
-    const bool hash_blob = check_blob || (plain && check_tar);
-    // A compressed blob checked by its own digest is authentic, and its tar
-    // with it: the tar's diff_id is then not hashed again (it would cost
-    // more CPU than the inflate). Without a blob digest (legacy archives),
-    // the diff_id is the check.
-    if (plain || check_blob) hash_tar = false;
-    if (!hash_blob) buf.resize(1 << 20);
-    while (in_total < b.size) {
-      size_t want = size_t(std::min<uint64_t>(1 << 20, b.size - in_total));
-      char* p = buf.data();
-      if (hash_blob) {
-        std::span<char> s = blob_hash.acquire();
-        p = s.data();
-        want = std::min(want, s.size());
-      }
-      ssize_t n = ::pread(b.file->fd, p, want, off_t(b.offset + in_total));
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) throw DecodeError("the blob is cut short");
-      in_total += uint64_t(n);
-      progress += uint64_t(n);
-      if (hash_blob) blob_hash.submit(size_t(n));
-      dec->feed({p, size_t(n)}, sink);
+    if (!hash_raw) buf.resize(1 << 20);
+  }
+  // Decodes and parses `in`; an error ends the layer.
+  void decode(std::span<const char> in) {
+    try {
+      dec->feed(in, [&](std::span<const char> d) {
+        out_total += d.size();
+        if (out_total > lim.bomb_min && out_total > lim.bomb_ratio * std::max<uint64_t>(in_total, 1))
+          throw DecodeError("decompression bomb: " + std::to_string(out_total) + " bytes from " +
+                            std::to_string(in_total));
+        if (hash_tar) tar_hash.update(d.data(), d.size());
+        tar.feed(d);
+        return true;
+      });
+    } catch (const std::exception& e) {
+      fail(e.what());
     }
-    if (dec && !dec->finished()) throw DecodeError("the compressed stream is cut short (truncated layer)");
-    if (!tar.ended() && !tar.at_boundary()) throw DecodeError("the tar stream is cut short inside an entry (truncated layer)");
-    out.complete = true;
-  } catch (const std::exception& e) {
+  }
+  void fail(const std::string& what) {
+    if (failed) return;
+    failed = true;
     h.abort();
-    std::string what = e.what();
     bool bomb = what.rfind("decompression bomb", 0) == 0;
     out.issues.push_back({index, bomb ? LayerIssue::bomb : LayerIssue::unreadable, what});
     out.error = what;
   }
-  out.read = out_total;
-  if (out.complete) {
-    // An uncompressed blob's digest is its tar's.
-    const std::string raw_hex = check_blob || (plain && check_tar) ? blob_hash.hex_digest() : "";
-    const std::string blob_hex = check_blob ? raw_hex : "";
-    const std::string tar_hex = !check_tar || (check_blob && !plain) ? "" : plain ? raw_hex : tar_hash.hex_digest();
-    if (check_blob && blob_hex != lb.expect)
-      out.issues.push_back({index, LayerIssue::digest_mismatch, "blob sha256 differs from sha256:" + lb.expect});
-    else if (check_tar && !tar_hex.empty() && tar_hex != lb.expect_diff_id)
-      out.issues.push_back({index, LayerIssue::digest_mismatch, "tar sha256 differs from diff_id sha256:" + lb.expect_diff_id});
+
+  std::vector<LayerScan*> scans;
+  LayerOut& out;
+  const WalkLimits& lim;
+  LayerHandler h;
+  TarParser tar;
+  int index;
+  bool hash_raw, hash_tar;
+  std::unique_ptr<Decoder> dec;
+  HashPipe raw_hash, tar_hash;
+  std::vector<char> buf;
+  const char* pending = nullptr;  // the last buffer()
+  uint64_t in_total = 0, out_total = 0;
+  bool failed = false, finished = false;
+};
+
+detail::LayerReader::LayerReader(int index, const Matcher& m, std::vector<LayerScan*> scans, LayerOut& out,
+                                 const WalkLimits& lim, Codec codec, bool hash_raw, bool hash_tar)
+    : p_(std::make_unique<Impl>(index, m, std::move(scans), out, lim, codec, hash_raw, hash_tar)) {}
+
+detail::LayerReader::~LayerReader() {
+  if (!p_->finished) {
+    p_->fail("the layer was not read to its end");
+    finish();
   }
+}
+
+std::span<char> detail::LayerReader::buffer() {
+  std::span<char> b = p_->hash_raw ? p_->raw_hash.acquire() : std::span<char>(p_->buf.data(), p_->buf.size());
+  p_->pending = b.data();
+  return b;
+}
+
+void detail::LayerReader::commit(size_t n) {
+  Impl& s = *p_;
+  const char* d = s.pending;
+  if (s.hash_raw) s.raw_hash.submit(n);
+  s.in_total += n;
+  if (!s.failed) s.decode({d, n});
+}
+
+void detail::LayerReader::feed(std::span<const char> in) {
+  Impl& s = *p_;
+  if (s.hash_raw) s.raw_hash.update(in.data(), in.size());
+  s.in_total += in.size();
+  if (!s.failed) s.decode(in);
+}
+
+bool detail::LayerReader::failed() const { return p_->failed; }
+void detail::LayerReader::fail(const std::string& why) { p_->fail(why); }
+
+void detail::LayerReader::finish() {
+  Impl& s = *p_;
+  if (s.finished) return;
+  s.finished = true;
+  if (!s.failed) {
+    if (!s.dec->finished()) s.fail("the compressed stream is cut short (truncated layer)");
+    else if (!s.tar.ended() && !s.tar.at_boundary()) s.fail("the tar stream is cut short inside an entry (truncated layer)");
+    else s.out.complete = true;
+  }
+  s.out.read = s.out_total;
+  s.out.raw = s.in_total;
+  if (s.hash_raw) s.out.raw_hex = s.raw_hash.hex_digest();
+  if (s.hash_tar) s.out.tar_hex = s.tar_hash.hex_digest();
+  for (auto* sc : s.scans)
+    if (sc) sc->end_layer(s.out.complete);
+}
+
+void detail::check_digests(const LayerBlob& lb, LayerOut& out, int index) {
+  if (!out.complete) return;
+  if (!lb.expect.empty() && !out.raw_hex.empty()) {
+    if (out.raw_hex != lb.expect)
+      out.issues.push_back({index, LayerIssue::digest_mismatch, "blob sha256 differs from sha256:" + lb.expect});
+    // A compressed blob checked by its own digest is authentic, and its tar with it.
+    return;
+  }
+  // An uncompressed blob's digest is its tar's.
+  const std::string& tar = out.plain ? out.raw_hex : out.tar_hex;
+  if (!lb.expect_diff_id.empty() && !tar.empty() && tar != lb.expect_diff_id)
+    out.issues.push_back({index, LayerIssue::digest_mismatch, "tar sha256 differs from diff_id sha256:" + lb.expect_diff_id});
+}
+
+namespace {
+
+// One layer of a random-access source: pread 1 MiB at a time, straight into
+// the hash ring when the blob is hashed.
+void read_layer(const LayerBlob& lb, int index, const Matcher& m, std::vector<LayerScan*> scans, LayerOut& out,
+                const WalkLimits& lim, std::atomic<uint64_t>& progress) {
+  const Blob& b = lb.blob;
+  // The codec first (4 bytes), so that an uncompressed layer checked by its
+  // diff_id only is hashed from the read buffers too, without a copy.
+  unsigned char head[4] = {};
+  ssize_t hn;
+  do hn = ::pread(b.file->fd, head, std::min<uint64_t>(4, b.size), off_t(b.offset));
+  while (hn < 0 && errno == EINTR);
+  Codec codec = sniff_codec({head, size_t(std::max<ssize_t>(hn, 0))});
+  const bool plain = codec == Codec::none, check_blob = !lb.expect.empty(), check_tar = !lb.expect_diff_id.empty();
+  // A compressed blob checked by its own digest is authentic, and its tar
+  // with it: the tar is then not hashed again (that would cost more CPU
+  // than the inflate). Without a blob digest (legacy archives), the
+  // diff_id is the check; an uncompressed blob's digest is its tar's.
+  const bool hash_raw = check_blob || (plain && check_tar);
+  const bool hash_tar = check_tar && !plain && !check_blob;
+  detail::LayerReader r(index, m, std::move(scans), out, lim, codec, hash_raw, hash_tar);
+  uint64_t done = 0;
+  while (done < b.size && !r.failed()) {
+    std::span<char> buf = r.buffer();
+    size_t want = size_t(std::min<uint64_t>({buf.size(), 1 << 20, b.size - done}));
+    ssize_t n = ::pread(b.file->fd, buf.data(), want, off_t(b.offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      r.fail("the blob is cut short");
+      break;
+    }
+    done += uint64_t(n);
+    progress += uint64_t(n);
+    r.commit(size_t(n));
+  }
+  r.finish();
+  detail::check_digests(lb, out, index);
 }
 
 void erase_subtree(MergedFs& fs, const std::string& dir, bool keep_dir, std::vector<Layer>& layers, uint64_t& wasted,
@@ -524,6 +588,7 @@ void apply_layer(MergedFs& fs, LayerOut& lo, Layer& L, std::vector<Layer>& layer
   while (!lo.recs.empty()) {
     Rec r = std::move(lo.recs.front());
     lo.recs.pop_front();
+    r.st.layer = L.index;  // a streamed layer was read before its place was known
     if (r.whiteout) {
       if (!r.opaque) erase_subtree(fs, r.path, false, layers, res.wasted_bytes, c.deleted);
       continue;
@@ -577,68 +642,18 @@ void apply_layer(MergedFs& fs, LayerOut& lo, Layer& L, std::vector<Layer>& layer
 
 }  // namespace
 
-WalkResult walk(OpenedImage& img, std::vector<std::unique_ptr<Analyzer>>& analyzers, FindingSink& out,
-                const WalkLimits& limits, const WalkPlan* plan) {
-  ImageModel& model = img.model;
-  const size_t nl = model.layers.size();
-  for (auto& a : analyzers) a->start(model);
-  std::optional<WalkPlan> own;
-  if (!plan) plan = &own.emplace(analyzers);
-  const Matcher& m = plan->matcher();
-
-  std::vector<std::vector<std::unique_ptr<LayerScan>>> scans(analyzers.size());  // [analyzer][layer]
-  for (auto& s : scans) s.resize(nl);
-  std::vector<LayerOut> outs(nl);
-  std::atomic<size_t> next{0};
-  std::atomic<uint64_t> progress{0};
-  uint64_t total_in = 0;
-  for (auto& lb : img.layers) total_in += lb.blob.size;
-
-  auto worker = [&] {
-    while (true) {
-      size_t i = next++;
-      if (i >= nl) return;
-      std::vector<LayerScan*> ls(analyzers.size());
-      for (size_t a = 0; a < analyzers.size(); ++a) {
-        scans[a][i] = analyzers[a]->begin_layer(int(i));
-        ls[a] = scans[a][i].get();
-      }
-      read_layer(img.layers[i], int(i), m, ls, outs[i], limits, progress);
-      for (auto* s : ls)
-        if (s) s->end_layer(outs[i].complete);
-    }
-  };
-  size_t nt = model.options && model.options->threads ? model.options->threads : std::thread::hardware_concurrency();
-  nt = std::max<size_t>(1, std::min(nt, nl));
-  std::atomic<bool> done{false};
-  std::thread bar;
-  if (model.options && model.options->progress && total_in > 0) {
-    bar = std::thread([&] {
-      while (!done) {
-        double f = double(progress) / double(total_in);
-        int w = 30, fill = int(f * w);
-        std::fprintf(stderr, "\r[%s%s] %3d%% %zu layers", std::string(size_t(fill), '#').c_str(),
-                     std::string(size_t(w - fill), ' ').c_str(), int(f * 100), nl);
-        std::this_thread::sleep_for(std::chrono::milliseconds(150));
-      }
-      std::fprintf(stderr, "\r%60s\r", "");
-    });
-  }
-  std::vector<std::thread> threads;
-  for (size_t t = 1; t < nt; ++t) threads.emplace_back(worker);
-  worker();
-  for (auto& t : threads) t.join();
-  done = true;
-  if (bar.joinable()) bar.join();
-
+WalkResult detail::merge(ImageModel& model, std::vector<LayerOut>& outs,
+                         std::vector<std::vector<std::unique_ptr<LayerScan>>>& scans,
+                         std::vector<std::unique_ptr<Analyzer>>& analyzers, FindingSink& out) {
   WalkResult res;
   res.fs = std::make_unique<MergedFs>();
-  for (size_t i = 0; i < nl; ++i) {
+  for (size_t i = 0; i < model.layers.size() && i < outs.size(); ++i) {
     Layer& L = model.layers[i];
     L.uncompressed_size = outs[i].read;
     L.error = outs[i].error;
     apply_layer(*res.fs, outs[i], L, model.layers, res);
     for (auto& is : outs[i].issues) {
+      is.layer = int(i);
       if (is.kind == LayerIssue::digest_mismatch) L.digest_ok = false;
       res.issues.push_back(is);
     }
@@ -660,6 +675,67 @@ WalkResult walk(OpenedImage& img, std::vector<std::unique_ptr<Analyzer>>& analyz
   for (size_t a = 0; a < analyzers.size(); ++a) analyzers[a]->finish(model, *res.fs, scans[a], rec);
   for (auto& a : analyzers) a->judge_inventory(model, *res.fs, rec.packages, out);
   return res;
+}
+
+detail::Progress::Progress(bool on, uint64_t total, std::string what) {
+  if (!on) return;
+  t_ = std::thread([this, total, what = std::move(what)] {
+    while (!done_) {
+      uint64_t b = bytes;
+      int w = 30, fill = total ? int(std::min(1.0, double(b) / double(total)) * w) : 0;
+      if (total)
+        std::fprintf(stderr, "\r[%s%s] %3d%% %s", std::string(size_t(fill), '#').c_str(),
+                     std::string(size_t(w - fill), ' ').c_str(), int(double(fill) / w * 100), what.c_str());
+      else
+        std::fprintf(stderr, "\r%llu MB %s", (unsigned long long)(b / 1000000), what.c_str());
+      std::this_thread::sleep_for(std::chrono::milliseconds(150));
+    }
+    std::fprintf(stderr, "\r%60s\r", "");
+  });
+}
+void detail::Progress::stop() {
+  done_ = true;
+  if (t_.joinable()) t_.join();
+}
+detail::Progress::~Progress() { stop(); }
+
+WalkResult walk(OpenedImage& img, std::vector<std::unique_ptr<Analyzer>>& analyzers, FindingSink& out,
+                const WalkLimits& limits, const WalkPlan* plan) {
+  ImageModel& model = img.model;
+  const size_t nl = model.layers.size();
+  for (auto& a : analyzers) a->start(model);
+  std::optional<WalkPlan> own;
+  if (!plan) plan = &own.emplace(analyzers);
+  const Matcher& m = plan->matcher();
+
+  std::vector<std::vector<std::unique_ptr<LayerScan>>> scans(analyzers.size());  // [analyzer][layer]
+  for (auto& s : scans) s.resize(nl);
+  std::vector<LayerOut> outs(nl);
+  std::atomic<size_t> next{0};
+  uint64_t total_in = 0;
+  for (auto& lb : img.layers) total_in += lb.blob.size;
+  detail::Progress bar(model.options && model.options->progress, total_in, std::to_string(nl) + " layers");
+
+  auto worker = [&] {
+    while (true) {
+      size_t i = next++;
+      if (i >= nl) return;
+      std::vector<LayerScan*> ls(analyzers.size());
+      for (size_t a = 0; a < analyzers.size(); ++a) {
+        scans[a][i] = analyzers[a]->begin_layer(int(i));
+        ls[a] = scans[a][i].get();
+      }
+      read_layer(img.layers[i], int(i), m, std::move(ls), outs[i], limits, bar.bytes);
+    }
+  };
+  size_t nt = model.options && model.options->threads ? model.options->threads : std::thread::hardware_concurrency();
+  nt = std::max<size_t>(1, std::min(nt, nl));
+  std::vector<std::thread> threads;
+  for (size_t t = 1; t < nt; ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+  bar.stop();
+  return detail::merge(model, outs, scans, analyzers, out);
 }
 
 }  // namespace dd::image

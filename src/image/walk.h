@@ -11,6 +11,7 @@
 // into the merged filesystem (MergedFs) with per-layer added / changed /
 // deleted counts and the bytes each layer lost to later ones, counted once.
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -82,6 +83,37 @@ class WalkPlan {
 // `plan`, when given, was built from these same analyzers.
 WalkResult walk(OpenedImage& img, std::vector<std::unique_ptr<Analyzer>>& analyzers, FindingSink& out,
                 const WalkLimits& limits = {}, const WalkPlan* plan = nullptr);
+
+// One source opened and walked in one call. Files and layouts: open_image()
+// then walk(), layers read with pread, in parallel. docker://NAME: the
+// engine's export (GET /images/{name}/get) is read once, as it arrives,
+// through walk_export(): nothing is copied to disk. `prepare` runs once the
+// model is known (config, history, layers) and before the analyzers'
+// finish(): --dockerfile ties layers to instructions there.
+struct WalkedImage {
+  ImageModel model;
+  WalkResult walk;
+};
+using Prepare = std::function<void(ImageModel&)>;
+WalkedImage open_and_walk(const std::string& source, const Options& opt,
+                          std::vector<std::unique_ptr<Analyzer>>& analyzers, FindingSink& out,
+                          const Prepare& prepare = {}, const WalkLimits& limits = {}, const WalkPlan* plan = nullptr);
+
+// The one-pass walk over a `docker save` stream, legacy or OCI layout: each
+// layer is decoded, hashed and handed to the analyzers as its bytes come,
+// its place in the image known only at the end, from manifest.json (which
+// the engine writes last); the layers are then merged in order. Small
+// members (manifests, configs) are kept in memory, bounded; a layer that is
+// in the image twice (docker save links the second copy to the first) is
+// merged twice from what the first reading kept. `produce` calls its
+// argument with the stream's bytes, in order, until that returns false or
+// the stream ends; `name` names the source in messages; `total` (0:
+// unknown) scales the progress bar. analyzers' start() sees an empty model.
+using ByteSink = std::function<bool(std::string_view)>;
+WalkedImage walk_export(const std::string& name, const std::function<void(const ByteSink&)>& produce,
+                        const Options& opt, std::vector<std::unique_ptr<Analyzer>>& analyzers, FindingSink& out,
+                        const Prepare& prepare = {}, const WalkLimits& limits = {}, const WalkPlan* plan = nullptr,
+                        uint64_t total = 0);
 
 // Glob (see analyzer.h) to an RE2 regexp, anchored.
 std::string glob_to_regex(std::string_view glob);

@@ -266,6 +266,65 @@ TEST(ImageReal, DiffNamesTheGrowth) {
   EXPECT_NE(t.out.find("/usr/lib"), std::string::npos) << t.out;
 }
 
+// docker:// reads the engine's export once, as it comes, with no copy on
+// disk: it works where no temporary file can be made (TMPDIR names no
+// folder) and gives what the docker save archive of the same image gives.
+TEST(ImageReal, EngineExportIsReadOnceWithoutACopy) {
+  if (!engine_available()) GTEST_SKIP() << engine_skip_reason();
+  const Images& im = images();
+  ASSERT_FALSE(im.dirty.empty());
+  auto srcs = sources(im.dirty, "dirty");
+  ASSERT_FALSE(srcs.empty());
+  auto file = drydock({"image", srcs[0], "--format", "json"});
+  auto streamed = drydock({"image", "docker://" + im.dirty, "--format", "json"}, {"TMPDIR=/nonexistent/drydock-no-tmp"});
+  ASSERT_EQ(streamed.status, file.status) << streamed.err;
+  json a = json::parse(file.out), b = json::parse(streamed.out);
+  ASSERT_EQ(a["layers"].size(), b["layers"].size());
+  EXPECT_EQ(a["layers"], b["layers"]);
+  EXPECT_EQ(a["totals"], b["totals"]);
+  EXPECT_EQ(a["packages"].size(), b["packages"].size());
+  ASSERT_EQ(a["findings"].size(), b["findings"].size());
+  for (size_t i = 0; i < a["findings"].size(); ++i) {
+    EXPECT_EQ(a["findings"][i]["rule"], b["findings"][i]["rule"]);
+    EXPECT_EQ(a["findings"][i]["message"], b["findings"][i]["message"]);
+    EXPECT_EQ(a["findings"][i]["location"].value("path", ""), b["findings"][i]["location"].value("path", ""));
+  }
+}
+
+// A layer that is in the image twice (the same COPY again: the same
+// diff_id) is written once by docker save, the second copy a symlink to
+// the first, which may come after it in the archive. Every source reads it.
+TEST(ImageReal, LayerInTheImageTwice) {
+  if (!engine_available()) GTEST_SKIP() << engine_skip_reason();
+  TempDir d;
+  {
+    std::ofstream(d.path() / "Dockerfile") << "FROM " << busybox_image()
+                                           << "\nCOPY f /f\nRUN echo hi > /x\nCOPY f /f\nUSER 65534\nCMD [\"sleep\", \"1\"]\n";
+    std::ofstream(d.path() / "f") << "data\n";
+  }
+  ASSERT_TRUE(docker_build(d.path(), "drydock-test/image-dup-layer:1"));
+  TempDir out;
+  std::vector<std::string> srcs = {"docker://drydock-test/image-dup-layer:1"};
+  fs::path tar = out.path() / "dup.tar";
+  ASSERT_EQ(docker({"save", "-o", tar.string(), "drydock-test/image-dup-layer:1"}).status, 0);
+  srcs.push_back(tar.string());
+  auto listing = run({"tar", "tvf", tar.string()});
+  EXPECT_NE(listing.out.find("layer.tar -> ../"), std::string::npos) << "docker save wrote no linked layer:\n" << listing.out;
+  if (run({"skopeo", "copy", "-q", "docker-archive:" + tar.string(), "oci:" + (out.path() / "oci").string() + ":latest"}).status == 0)
+    srcs.push_back((out.path() / "oci").string());
+  for (const auto& src : srcs) {
+    SCOPED_TRACE(src);
+    auto r = drydock({"image", src, "--format", "json"});
+    ASSERT_EQ(r.status, 0) << r.err << r.out;
+    json j = json::parse(r.out);
+    const size_t base = j["layers"].size() - 3;
+    ASSERT_GE(j["layers"].size(), 4u);
+    EXPECT_EQ(j["layers"][base]["diff_id"], j["layers"][base + 2]["diff_id"]);
+    EXPECT_EQ(j["layers"][base + 2]["files"], 1);
+    EXPECT_TRUE(j["findings"].empty()) << j["findings"].dump();
+  }
+}
+
 TEST(ImageReal, BadSourcesExitTwoWithOneLine) {
   TempDir d;
   auto junk = d.write("junk.tar", std::string(2048, 'j'));

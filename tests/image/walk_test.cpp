@@ -53,12 +53,58 @@ std::string docker_save(const std::vector<std::string>& layers, const json& conf
   return outer.finish();
 }
 
+// The archive as the engine's export would come: read once, in chunks of
+// odd sizes (a 3-byte first chunk, chunks across tar headers).
+std::function<void(const ByteSink&)> chunked(const std::string& archive) {
+  return [&archive](const ByteSink& sink) {
+    static const size_t sizes[] = {3, 509, 7919, 65536, 1, 131072};
+    for (size_t i = 0, k = 0; i < archive.size(); ++k) {
+      size_t n = std::min(sizes[k % 6], archive.size() - i);
+      if (!sink({archive.data() + i, n})) return;
+      i += n;
+    }
+  };
+}
+
+// Both ways of reading an archive give the same analysis: from the file
+// (pread, layers in parallel) and streamed once (docker://).
+void expect_same_analysis(const Analysis& file, const Analysis& stream) {
+  ASSERT_EQ(file.findings.size(), stream.findings.size());
+  for (size_t i = 0; i < file.findings.size(); ++i) {
+    const Finding &f = file.findings[i], &s = stream.findings[i];
+    EXPECT_EQ(f.rule, s.rule);
+    EXPECT_EQ(f.message, s.message);
+    EXPECT_EQ(f.location.path, s.location.path);
+    EXPECT_EQ(f.location.layer, s.location.layer);
+  }
+  ASSERT_EQ(file.model.layers.size(), stream.model.layers.size());
+  for (size_t i = 0; i < file.model.layers.size(); ++i) {
+    const Layer &f = file.model.layers[i], &s = stream.model.layers[i];
+    EXPECT_EQ(f.changes.files, s.changes.files) << i;
+    EXPECT_EQ(f.changes.wasted_bytes, s.changes.wasted_bytes) << i;
+    EXPECT_EQ(f.digest_ok, s.digest_ok) << i;
+    EXPECT_EQ(f.error, s.error) << i;
+  }
+  ASSERT_EQ(file.walk.fs->nodes.size(), stream.walk.fs->nodes.size());
+  for (auto fi = file.walk.fs->nodes.begin(), si = stream.walk.fs->nodes.begin(); fi != file.walk.fs->nodes.end(); ++fi, ++si) {
+    EXPECT_EQ(fi->first, si->first);
+    EXPECT_EQ(fi->second.st.layer, si->second.st.layer) << fi->first;
+    EXPECT_EQ(fi->second.st.size, si->second.st.size) << fi->first;
+  }
+  EXPECT_EQ(file.packages.size(), stream.packages.size());
+}
+
 struct Walked {
   TempDir dir;
   Analysis a;
   explicit Walked(const std::string& archive, Options opt = {}) {
     auto p = dir.write("image.tar", archive);
     a = analyze(p.string(), opt, nullptr);
+    try {
+      expect_same_analysis(a, analyze_export(p.string(), chunked(archive), opt, nullptr));
+    } catch (const std::exception& e) {
+      ADD_FAILURE() << "streamed: " << e.what();
+    }
   }
   const MergedFs& fs() const { return *a.walk.fs; }
   bool has(const char* rule) const {
@@ -150,6 +196,70 @@ TEST(ImageWalk, GzipAndZstdLayersAreDecodedAndVerified) {
     EXPECT_TRUE(r.fs().stat("/etc/os-release")) << ext;
     EXPECT_TRUE(r.a.findings.empty()) << ext << ": " << (r.a.findings.empty() ? "" : r.a.findings[0].message);
   }
+}
+
+// The archive of Docker 25+ (and the containerd store): OCI blobs first,
+// named by digest (layers, config and manifest alike), then index.json and
+// manifest.json, which the stream reaches last. The stream tells a layer
+// blob from a config by its bytes; a layer that is in the image twice is
+// one blob read once and merged twice.
+TEST(ImageWalk, Docker25ArchiveStreamedAndFromTheFile) {
+  TempDir d;
+  std::string l1 = TarWriter().file("etc/os-release", "ID=test\n").file("opt/gone", std::string(5000, 'g')).finish();
+  std::string l2 = TarWriter().file("opt/.wh.gone", "").finish();
+  std::string l3 = TarWriter().file("srv/again", "same bytes\n").finish();
+  auto p = d.write("l1.tar", l1);
+  ASSERT_EQ(dd::test::run({"sh", "-c", "gzip -nkc " + p.string() + " > " + p.string() + ".gz"}).status, 0);
+  const std::string l1gz = dd::test::read_text(p.string() + ".gz");
+  const std::vector<std::string> blobs = {l1gz, l2, l3, l3};
+  json cfg = {{"architecture", "amd64"}, {"os", "linux"}, {"created", "2099-01-01T00:00:00Z"},
+              {"config", {{"User", "nobody"}}},
+              {"rootfs", {{"type", "layers"}, {"diff_ids", json::array()}}}, {"history", json::array()}};
+  json man = {{"schemaVersion", 2}, {"mediaType", "application/vnd.oci.image.manifest.v1+json"}, {"layers", json::array()}};
+  std::map<std::string, std::string> files;  // name -> bytes, written in name order as the engine does
+  json legacy = json::array({{{"RepoTags", {"synthetic:25"}}, {"Layers", json::array()}}});
+  for (size_t i = 0; i < blobs.size(); ++i) {
+    const std::string& tar = i == 0 ? l1 : blobs[i];
+    cfg["rootfs"]["diff_ids"].push_back("sha256:" + sha256_hex(tar));
+    cfg["history"].push_back({{"created_by", "/bin/sh -c step" + std::to_string(i + 1)}});
+    std::string hex = sha256_hex(blobs[i]);
+    man["layers"].push_back({{"digest", "sha256:" + hex}, {"size", blobs[i].size()},
+                             {"mediaType", i == 0 ? "application/vnd.oci.image.layer.v1.tar+gzip" : "application/vnd.oci.image.layer.v1.tar"}});
+    files["blobs/sha256/" + hex] = blobs[i];
+    legacy[0]["Layers"].push_back("blobs/sha256/" + hex);
+  }
+  std::string c = cfg.dump();
+  man["config"] = {{"digest", "sha256:" + sha256_hex(c)}, {"size", c.size()}, {"mediaType", "application/vnd.oci.image.config.v1+json"}};
+  files["blobs/sha256/" + sha256_hex(c)] = c;
+  std::string m = man.dump();
+  files["blobs/sha256/" + sha256_hex(m)] = m;
+  legacy[0]["Config"] = "blobs/sha256/" + sha256_hex(c);
+  json index = {{"schemaVersion", 2}, {"manifests", {{{"digest", "sha256:" + sha256_hex(m)}, {"size", m.size()},
+                                                     {"mediaType", "application/vnd.oci.image.manifest.v1+json"}}}}};
+  files["index.json"] = index.dump();
+  files["manifest.json"] = legacy.dump();
+  files["oci-layout"] = R"({"imageLayoutVersion":"1.0.0"})";
+  TarWriter outer;
+  outer.dir("blobs/").dir("blobs/sha256/");
+  for (auto& [n, b] : files) outer.file(n, b);
+  Walked r(outer.finish());
+  ASSERT_EQ(r.a.model.layers.size(), 4u);
+  EXPECT_TRUE(r.fs().stat("/etc/os-release"));
+  EXPECT_FALSE(r.fs().stat("/opt/gone"));
+  ASSERT_TRUE(r.fs().stat("/srv/again"));
+  EXPECT_EQ(r.fs().stat("/srv/again")->layer, 3);
+  EXPECT_EQ(r.a.model.layers[0].changes.wasted_bytes, 5000u);
+  EXPECT_EQ(r.a.model.layers[3].changes.files, 1u);
+  EXPECT_EQ(r.a.model.manifest_digest, "sha256:" + sha256_hex(m));
+  for (auto& f : r.a.findings) EXPECT_NE(f.severity, Severity::error) << f.rule << ": " << f.message;
+
+  // A blob changed in transit is a mismatch in both readings.
+  std::string bad = outer.finish();
+  size_t at = bad.find("same bytes");
+  ASSERT_NE(at, std::string::npos);
+  bad[at] = 'S';
+  Walked w(bad);
+  EXPECT_TRUE(w.has("DD4001"));
 }
 
 TEST(ImageWalk, DigestMismatchIsAnErrorFindingNotACrash) {

@@ -34,14 +34,12 @@ struct Collected : FindingSink {
 // Walks SOURCE with the inventory analyzers only.
 Collected analyse(const std::string& source) {
   Options opt;
-  OpenedImage img = open_image(source, opt);
-  img.model.options = &opt;
   std::vector<std::unique_ptr<Analyzer>> list;
   for (auto& a : analyzers())
     if (a.name == "BinariesAnalyzer" || a.name == "PackagesAnalyzer") list.push_back(a.make());
   EXPECT_EQ(list.size(), 2u);
   Collected out;
-  walk(img, list, out);
+  open_and_walk(source, opt, list, out);
   return out;
 }
 

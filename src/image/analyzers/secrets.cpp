@@ -54,7 +54,6 @@ bool config_like(std::string_view p) {
 struct Hit {
   std::string path;
   std::string rule, description, redacted;
-  int layer = 0;
 };
 
 class FileScanner : public FileSink {
@@ -62,7 +61,6 @@ class FileScanner : public FileSink {
   FileScanner(std::vector<Hit>& hits) : hits_(hits) {}
   void begin(const Entry& e) {
     path_ = e.path;
-    layer_ = e.layer;
     buf_.clear();
     binary_ = false;
     first_ = true;
@@ -103,12 +101,11 @@ class FileScanner : public FileSink {
       if (generic && !config_) continue;
       if (generic && s.value.size() < 8) continue;
       if (!seen_.insert(s.redacted + s.rule).second) continue;
-      hits_.push_back({path_, s.rule, s.description, s.redacted, layer_});
+      hits_.push_back({path_, s.rule, s.description, s.redacted});
     }
   }
   std::vector<Hit>& hits_;
   std::string path_, buf_;
-  int layer_ = 0;
   bool binary_ = false, first_ = true, config_ = false, pgpass_ = false;
   std::set<std::string> seen_;
 };
@@ -134,11 +131,12 @@ class SecretsAnalyzer : public Analyzer {
     for (size_t i = 0; i < layers.size(); ++i) {
       auto* s = static_cast<SecretScan*>(layers[i].get());
       if (!s) continue;
+      const int layer = int(i);  // the layer's place (a streamed layer is read before it is known)
       for (auto& h : s->hits) {
-        Finding f = image_finding(m, kSecretFile, h.layer, h.path);
+        Finding f = image_finding(m, kSecretFile, layer, h.path);
         auto st = fs.stat(h.path);
-        bool gone = !st || st->layer != h.layer;
-        f.message = h.description + " in " + h.path + " (" + layer_label(m, h.layer) + ")" +
+        bool gone = !st || st->layer != layer;
+        f.message = h.description + " in " + h.path + " (" + layer_label(m, layer) + ")" +
                     (gone ? (st ? ", replaced by a later layer but still in this one" : ", deleted by a later layer but still in this one") : "");
         f.evidence = h.redacted;
         f.tags = {h.rule};

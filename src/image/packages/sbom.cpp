@@ -119,8 +119,6 @@ nlohmann::ordered_json spdx(const ImageModel& model, const std::vector<::dd::ima
 }
 
 std::vector<::dd::image::Package> inventory(const std::string& source, const Options& opt, ImageModel* model_out) {
-  OpenedImage img = open_image(source, opt);
-  img.model.options = &opt;
   std::vector<std::unique_ptr<Analyzer>> list;
   for (auto& a : analyzers())
     if (a.name == "BinariesAnalyzer" || a.name == "PackagesAnalyzer") list.push_back(a.make());
@@ -129,11 +127,12 @@ std::vector<::dd::image::Package> inventory(const std::string& source, const Opt
     void add(Finding) override {}
     void add_package(::dd::image::Package p) override { pkgs.push_back(std::move(p)); }
   } sink;
-  walk(img, list, sink);
+  WalkedImage w = open_and_walk(source, opt, list, sink);
   std::stable_sort(sink.pkgs.begin(), sink.pkgs.end(), [](const auto& a, const auto& b) {
     return std::tie(a.purl, a.path) < std::tie(b.purl, b.path);
   });
-  if (model_out) *model_out = img.model;
+  w.model.options = nullptr;
+  if (model_out) *model_out = std::move(w.model);
   return std::move(sink.pkgs);
 }
 
