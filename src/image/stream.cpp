@@ -27,6 +27,7 @@ namespace {
 constexpr size_t kHead = 512;                  // bytes looked at to tell a layer from a file
 constexpr uint64_t kMaxMember = 16 << 20;      // a manifest or config kept in memory
 constexpr uint64_t kMaxKept = 64 << 20;        // all of them together
+constexpr uint64_t kMaxMembers = 100'000;      // an export has a few per layer
 
 // A tar header block with a valid checksum (any tar, ustar or v7).
 bool tar_header(std::string_view b) {
@@ -52,6 +53,8 @@ class ExportHandler : public TarHandler {
 
   bool entry(const TarEntry& e) override {
     end_member();
+    if (++count_ > kMaxMembers)
+      throw TarError("more than " + std::to_string(kMaxMembers) + " members: not an image export");
     name_ = member_name(e.name);
     if (e.type == '2') {
       members[name_].link = e.linkname;
@@ -168,7 +171,7 @@ class ExportHandler : public TarHandler {
   const WalkLimits& lim_;
   std::atomic<uint64_t>& progress_;
   std::string name_, head_, buf_;
-  uint64_t size_ = 0, kept_ = 0;
+  uint64_t size_ = 0, kept_ = 0, count_ = 0;
   Kind kind_ = Kind::none;
   int slot_ = -1;
   std::unique_ptr<detail::LayerReader> reader_;

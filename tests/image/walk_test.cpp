@@ -480,6 +480,30 @@ TEST(ImageHostile, TooManyEntriesStopTheLayer) {
 // A million small files in one layer: the walk reads them all (no limit
 // hit), in bounded memory, through the command. The layer is generated as a
 // stream (tar headers piped to gzip), never held whole.
+// A streamed export is bad input, exit 2 with one line, when it is cut
+// short (the manifest never comes), not a tar, or holds more members than
+// any image export (a few per layer), before memory grows with them.
+TEST(ImageHostile, StreamedExportCutShortOrFloodedIsBadInput) {
+  std::string l = TarWriter().file("a", std::string(100000, 'a')).finish();
+  std::string full = docker_save({l});
+  auto expect_bad = [](const std::string& bytes, const std::string& what) {
+    try {
+      analyze_export("docker://x", chunked(bytes), Options{}, nullptr);
+      ADD_FAILURE() << "no error for " << what;
+    } catch (const InputError& e) {
+      std::string m = e.what();
+      EXPECT_EQ(m.rfind("docker://x: ", 0), 0u) << m;
+      EXPECT_EQ(m.find('\n'), std::string::npos) << m;
+      EXPECT_NE(m.find(what), std::string::npos) << m;
+    }
+  };
+  expect_bad(full.substr(0, 60000), "cut short");
+  expect_bad(std::string(4096, 'x'), "not a readable image export");
+  TarWriter many;
+  for (int i = 0; i <= 100000; ++i) many.file("f" + std::to_string(i), "");
+  expect_bad(many.finish(), "members");
+}
+
 TEST(ImageHostile, AMillionSmallFilesInBoundedMemory) {
   TempDir d;
   const auto gz = d.path() / "layer.tar.gz";
