@@ -66,12 +66,13 @@ class ExportHandler : public TarHandler {
     }
     if (e.type != '0' && e.type != '7') return false;
     size_ = e.size;
-    kind_ = Kind::undecided;
     head_.clear();
     if (size_ == 0) {
       keep(std::string());
+      kind_ = Kind::none;
       return false;
     }
+    kind_ = Kind::undecided;
     return true;
   }
 
