@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "helpers.h"
@@ -260,6 +261,31 @@ TEST(ImageWalk, Docker25ArchiveStreamedAndFromTheFile) {
   bad[at] = 'S';
   Walked w(bad);
   EXPECT_TRUE(w.has("DD4001"));
+}
+
+// The application's own files of every type are scanned for secrets; the
+// files of installed packages, toolchains and docs are not (a JWT in
+// PyJWT's own description, a key in Go's crypto sources).
+TEST(ImageWalk, SecretsInAppFilesOfEveryTypeNotInPackagesOrDocs) {
+  const std::string aws = "AKIAZ7QW3ERT5YUI2OPA", gh = "ghp_Zx8Yw7Vu6Ts5Rq4Po3Nm2Lk1Jh0Gf9Ed8Cb7A";
+  const std::string jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4ifQ."
+                          "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+  std::string l = TarWriter()
+                      .file("app/settings.py", "AWS_KEY = '" + aws + "'\n")
+                      .file("app/notes.txt", "token " + gh + "\n")
+                      .file("app/index.html", "<script>const k = '" + gh + "';</script>\n")
+                      .file("app/main.go", "const key = \"" + aws + "\"\n")
+                      .file("usr/lib/python3.11/site-packages/PyJWT-2.6.0.egg-info/PKG-INFO", "Example: " + jwt + "\n")
+                      .file("usr/local/lib/python3.11/dist-packages/x/sample.py", "k = '" + aws + "'\n")
+                      .file("usr/local/go/src/crypto/tls/handshake.go", "const k = \"" + aws + "\"\n")
+                      .file("usr/share/doc/pkg/README", "key " + aws + "\n")
+                      .file("srv/app/node_modules/lib/index.js", "var k = '" + gh + "';\n")
+                      .finish();
+  Walked r(docker_save({l}));
+  std::set<std::string> paths;
+  for (auto& f : r.a.findings)
+    if (f.rule == "DD4201") paths.insert(f.location.path);
+  EXPECT_EQ(paths, (std::set<std::string>{"/app/index.html", "/app/main.go", "/app/notes.txt", "/app/settings.py"}));
 }
 
 TEST(ImageWalk, DigestMismatchIsAnErrorFindingNotACrash) {
