@@ -83,7 +83,7 @@ DD_COMMAND("image", "Analyse an image: layers, size and waste, secrets, config (
              app->add_option("--html", a->html, "Write a self-contained HTML report to FILE");
              app->add_option("--dockerfile", a->dockerfile, "The Dockerfile that built the image: findings name its lines");
              app->add_option("--platform", a->common.platform, "The platform to take from a multi-platform index (default: this host's)");
-             app->add_option("--max-age", a->max_age, "Days after which the image is stale (default: 90, or image.max_age in the config)")
+             app->add_option("--max-age", a->max_age, "Days after which the image is stale (default: 90, or image.max_age_days in the config)")
                  ->check(CLI::Range(0, 100000));
              app->add_flag("--no-progress", a->no_progress, "No progress bar (it shows only on a terminal anyway)");
              add_common(app, a->common);

@@ -160,12 +160,56 @@ Analysis analyze_export(const std::string& name, const std::function<void(const 
   }, opt, config);
 }
 
+namespace {
+
+// The redacted value a secret finding shows ("API_TOKEN=ghp_****Cb7A" ->
+// "ghp_****Cb7A"): every domain redacts with the one secrets::mask, so the
+// same value reads the same in a Dockerfile finding and an image finding.
+std::string redacted_value(const std::string& evidence) {
+  size_t s = evidence.find_last_of("= ");
+  std::string v = s == std::string::npos ? evidence : evidence.substr(s + 1);
+  return v.size() >= 8 && v.find("****") != std::string::npos ? v : "";
+}
+
+// Image rules that judge the very incident a Dockerfile rule judges on the
+// line that made the layer.
+constexpr std::pair<std::string_view, std::string_view> kSameIncident[] = {
+    {"DD4403", "DD2020"},  // build tools in the runtime image / in the single-stage build
+};
+
+}  // namespace
+
 void merge_findings(std::vector<Finding>& project, std::vector<Finding> image_findings) {
   const size_t n = project.size();
   for (auto& f : image_findings) {
     Finding* same = nullptr;
+    // A secret value the Dockerfile sets (ENV, ARG default) that the image
+    // carries in Env or history: one leak, however many places show it.
+    if (std::string v = f.category == Category::secret_leak ? redacted_value(f.evidence) : ""; !v.empty()) {
+      for (size_t i = 0; i < n && !same; ++i) {
+        Finding& p = project[i];
+        if (p.category == f.category && !p.location.file.empty() && p.location.image.empty() &&
+            p.evidence.find(v) != std::string::npos)
+          same = &p;
+      }
+      if (same) {
+        bool first = std::find(same->tags.begin(), same->tags.end(), "image:" + f.rule) == same->tags.end();
+        same->message += first ? " (confirmed in the image " + f.location.image + ": " + f.message + ")"
+                               : " (also: " + f.message + ")";
+        if (first) same->tags.push_back("image:" + f.rule);
+        if (same->severity < f.severity) same->severity = f.severity;
+        continue;
+      }
+    }
     for (size_t i = 0; i < n && !same; ++i) {
       Finding& p = project[i];
+      if (f.location.line > 0 && p.location.file == f.location.file && p.location.line == f.location.line &&
+          p.location.image.empty() &&
+          std::any_of(std::begin(kSameIncident), std::end(kSameIncident),
+                      [&](const auto& x) { return x.first == f.rule && x.second == p.rule; })) {
+        same = &p;
+        break;
+      }
       if (p.category != f.category || p.location.file.empty() || !p.location.image.empty()) continue;
       if (f.location.line > 0) {
         // A secret the Dockerfile line puts in and the layer of that line

@@ -365,6 +365,19 @@ TEST(ImageReal, ScanWithImageMergesTheSameIncident) {
   EXPECT_EQ(root, 1);
   EXPECT_EQ(health, 1);
   EXPECT_EQ(image_files, 2);  // the .env's two secrets; the key merged into the COPY finding
+  // The ENV and ARG secrets the Dockerfile sets are the values the image's
+  // Env and history carry: one finding each, on the Dockerfile line. The
+  // build tools of line 3 are one finding too.
+  std::map<std::string, int> count;
+  for (auto& f : j["findings"]) {
+    ++count[f["rule"].get<std::string>()];
+    if (f["rule"] == "DD2030" || f["rule"] == "DD2020")
+      EXPECT_NE(f["message"].get<std::string>().find("confirmed in the image"), std::string::npos) << f.dump();
+  }
+  EXPECT_EQ(count["DD4202"], 0) << r.out;
+  EXPECT_EQ(count["DD2030"], 2);
+  EXPECT_EQ(count["DD4403"], 0);
+  EXPECT_EQ(count["DD2020"], 1);
   EXPECT_TRUE(j.contains("image"));
   EXPECT_EQ(j["image"]["layers"].size(), 7u);
 }

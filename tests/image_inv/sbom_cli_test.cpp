@@ -107,6 +107,7 @@ TEST(ImageCli, MissingLibraryAndPackagesInTheJsonReport) {
       EXPECT_EQ(f["category"], "missing-dependency");
       EXPECT_EQ(f["severity"], "error");
       EXPECT_EQ(f["location"]["path"], "/usr/local/bin/tool");
+      EXPECT_EQ(f["location"]["image"], tag);  // the image's name, as every image finding gives it
       EXPECT_NE(f["title"].get<std::string>().find("libcli.so.2"), std::string::npos);
       ++dd4103;
     }

@@ -112,7 +112,7 @@ class BinariesAnalyzer : public Analyzer {
       if (it == layer_of.end() || it->second < 0 || it->second >= static_cast<int>(model.layers.size())) return "";
       return model.layers[it->second].digest;
     };
-    Inputs in{&fs, &model.config, &elves, &shebangs, model.source, digest};
+    Inputs in{&fs, &model.config, &elves, &shebangs, model.name.empty() ? model.source : model.name, digest};
     for (auto& f : check(in)) out.add(std::move(f));
     // Go build info -> golang packages (the main module and its deps).
     packages::Distro distro;
