@@ -238,6 +238,57 @@ void merge_findings(std::vector<Finding>& project, std::vector<Finding> image_fi
   }
 }
 
+json largest(const FsView& fs, size_t n) {
+  std::vector<std::pair<uint64_t, std::string>> files;  // a min-heap of the n largest
+  std::map<std::string, uint64_t, std::less<>> dirs;
+  auto by_size = [](const auto& a, const auto& b) { return a.first > b.first; };
+  fs.for_each("/", [&](const std::string& p, const FileStat& st) {
+    if (st.type != FileType::regular || st.size == 0) return;
+    if (files.size() < n || st.size > files.front().first) {
+      files.emplace_back(st.size, p);
+      std::push_heap(files.begin(), files.end(), by_size);
+      if (files.size() > n) {
+        std::pop_heap(files.begin(), files.end(), by_size);
+        files.pop_back();
+      }
+    }
+    for (size_t s = p.find('/', 1); s != std::string::npos; s = p.find('/', s + 1)) {
+      std::string_view d(p.data(), s);
+      auto it = dirs.find(d);
+      if (it == dirs.end()) it = dirs.emplace(std::string(d), 0).first;
+      it->second += st.size;
+    }
+  });
+  std::sort(files.begin(), files.end(), by_size);
+  json jf = json::array();
+  for (auto& [sz, p] : files) {
+    auto st = fs.stat(p);
+    jf.push_back({{"path", p}, {"size", sz}, {"layer", st ? st->layer : -1}});
+  }
+  // A folder whose one subfolder holds 90% of it says no more than that
+  // subfolder: the chain /usr, /usr/lib, /usr/lib/x86_64-linux-gnu shows
+  // as its deepest telling folder.
+  std::map<std::string, uint64_t, std::less<>> biggest_child;
+  for (auto& [d, sz] : dirs) {
+    size_t s = d.rfind('/');
+    if (s > 0) {
+      auto& b = biggest_child[d.substr(0, s)];
+      b = std::max(b, sz);
+    }
+  }
+  std::vector<std::pair<uint64_t, std::string>> ds;
+  for (auto& [d, sz] : dirs) {
+    auto b = biggest_child.find(d);
+    if (b != biggest_child.end() && b->second * 10 >= sz * 9) continue;
+    ds.emplace_back(sz, d);
+  }
+  std::sort(ds.begin(), ds.end(), by_size);
+  if (ds.size() > n) ds.resize(n);
+  json jd = json::array();
+  for (auto& [sz, d] : ds) jd.push_back({{"path", d}, {"size", sz}});
+  return {{"files", jf}, {"dirs", jd}};
+}
+
 json size_tree(const FsView& fs, size_t max_children) {
   // Sizes per directory in one pass (paths come sorted).
   struct D {
@@ -323,6 +374,7 @@ json to_json(const Analysis& a) {
             {"base", a.base}}},
           {"layers", layers},
           {"packages", pk},
+          {"largest", a.walk.fs ? largest(*a.walk.fs) : json::object()},
           {"totals",
            {{"bytes", a.walk.total_bytes},
             {"final_bytes", a.walk.final_bytes},
@@ -348,6 +400,22 @@ std::string to_text(const Analysis& a) {
     std::string cmd = L.dockerfile_line ? "line " + std::to_string(L.dockerfile_line) + " " + L.dockerfile_text
                                         : secrets::mask(short_command(L.created_by, 60));
     o << buf << cmd << "\n";
+  }
+  if (a.walk.fs) {
+    json big = largest(*a.walk.fs, 5);
+    auto list = [&](const char* title, const json& rows) {
+      if (rows.empty()) return;
+      o << "\n  " << title << "\n";
+      for (auto& r : rows) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "  %-10s ", human_bytes(r["size"].get<uint64_t>()).c_str());
+        o << buf << r["path"].get<std::string>();
+        if (r.contains("layer") && r["layer"].get<int>() >= 0) o << "  (layer " << r["layer"].get<int>() + 1 << ")";
+        o << "\n";
+      }
+    };
+    list("largest files", big["files"]);
+    list("largest folders", big["dirs"]);
   }
   return o.str();
 }

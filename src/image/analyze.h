@@ -44,6 +44,11 @@ std::string to_html(const Analysis& a);
 // largest children first, small ones folded. {"n":name,"s":bytes,"c":[...]}.
 nlohmann::json size_tree(const FsView& fs, size_t max_children = 40);
 
+// The n largest files of a merged filesystem ({path, size, layer}) and its n
+// largest folders ({path, size}), a folder left out when one subfolder holds
+// 90% of it. {"files": [...], "dirs": [...]}, largest first.
+nlohmann::json largest(const FsView& fs, size_t n = 10);
+
 // `drydock scan DIR --image SOURCE`: adds the image's findings to the
 // project's, one finding per incident: an image finding of the same
 // category as a Dockerfile finding on the same line (or, for the config

@@ -288,6 +288,33 @@ TEST(ImageWalk, SecretsInAppFilesOfEveryTypeNotInPackagesOrDocs) {
   EXPECT_EQ(paths, (std::set<std::string>{"/app/index.html", "/app/main.go", "/app/notes.txt", "/app/settings.py"}));
 }
 
+// The largest files and folders of the final filesystem, in the JSON and
+// the text summary: a deleted file is not among them, and a chain of
+// folders that only hold one big subfolder shows as that subfolder.
+TEST(ImageWalk, LargestFilesAndFolders) {
+  std::string l1 = TarWriter()
+                       .file("opt/a/b/c/big", std::string(300000, 'b'))
+                       .file("opt/a/b/c/small", std::string(1000, 's'))
+                       .file("srv/x", std::string(200000, 'x'))
+                       .file("srv/y", std::string(150000, 'y'))
+                       .file("tmp/gone", std::string(900000, 'g'))
+                       .finish();
+  std::string l2 = TarWriter().file("tmp/.wh.gone", "").finish();
+  Walked r(docker_save({l1, l2}));
+  json j = to_json(r.a)["largest"];
+  ASSERT_EQ(j["files"].size(), 4u) << j.dump();
+  EXPECT_EQ(j["files"][0]["path"], "/opt/a/b/c/big");
+  EXPECT_EQ(j["files"][0]["size"], 300000);
+  EXPECT_EQ(j["files"][0]["layer"], 0);
+  std::vector<std::string> dirs;
+  for (auto& d : j["dirs"]) dirs.push_back(d["path"]);
+  EXPECT_EQ(dirs, (std::vector<std::string>{"/srv", "/opt/a/b/c"})) << j.dump();
+  std::string text = to_text(r.a);
+  EXPECT_NE(text.find("largest files"), std::string::npos) << text;
+  EXPECT_NE(text.find("/opt/a/b/c/big  (layer 1)"), std::string::npos) << text;
+  EXPECT_EQ(text.find("/tmp/gone"), std::string::npos) << text;
+}
+
 TEST(ImageWalk, DigestMismatchIsAnErrorFindingNotACrash) {
   std::string l = TarWriter().file("a", "a").finish();
   Walked r(docker_save({l}, json::object(), true));
