@@ -134,7 +134,12 @@ Analysis analyze_with(const Walker& walker, const Options& opt, const CoreSettin
       case LayerIssue::digest_mismatch: f.message = layer_label(a.model, is.layer) + ": " + is.detail; break;
       case LayerIssue::unreadable: f.message = layer_label(a.model, is.layer) + " cannot be read: " + is.detail; break;
       case LayerIssue::bomb: f.message = layer_label(a.model, is.layer) + " stopped: " + is.detail; break;
-      case LayerIssue::unsafe_path: f.message = layer_label(a.model, is.layer) + " has an entry named " + is.detail + " (outside the root or absolute)"; break;
+      case LayerIssue::unsafe_path:
+        f.message = layer_label(a.model, is.layer) +
+                    (is.detail.find("(nested deeper than") != std::string::npos
+                         ? " has an entry " + is.detail + ", not followed"
+                         : " has an entry named " + is.detail + " (outside the root or absolute)");
+        break;
       case LayerIssue::missing_link_target: f.message = layer_label(a.model, is.layer) + " has a hard link to a missing file: " + is.detail; break;
     }
     f.evidence = is.detail;

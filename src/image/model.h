@@ -72,6 +72,7 @@ struct ImageConfig {
 // Options of one analysis, from the command line and the config.
 struct Options {
   std::string platform;    // --platform; "" is the host's
+  std::string ref;         // SOURCE:REF: the OCI layout's image of that name
   int max_age_days = 90;   // --max-age; stale-image
   std::string dockerfile;  // --dockerfile FILE
   bool progress = false;   // a progress bar on stderr

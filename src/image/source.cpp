@@ -5,6 +5,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -265,9 +266,30 @@ OpenedImage from_oci_index(const Store& s, const json& index, const Options& opt
     if (!cur.contains("manifests") || !cur["manifests"].is_array())
       throw InputError(s.name + ": index lists no manifests");
     std::vector<const json*> cands;
+    auto ref_of = [](const json& d) {
+      return d.contains("annotations") && d["annotations"].is_object()
+                 ? str(d["annotations"], "org.opencontainers.image.ref.name") : std::string();
+    };
+    std::vector<std::string> refs;
     for (auto& d : cur["manifests"])
-      if (d.is_object() && !is_attestation(d)) cands.push_back(&d);
+      if (d.is_object() && !is_attestation(d)) {
+        std::string r = depth == 0 ? ref_of(d) : "";
+        if (!r.empty() && std::find(refs.begin(), refs.end(), r) == refs.end()) refs.push_back(r);
+        // DIR:REF (skopeo's oci:DIR:REF) names one image of the layout.
+        if (depth == 0 && !opt.ref.empty() && r != opt.ref) continue;
+        cands.push_back(&d);
+      }
+    auto ref_list = [&] {
+      std::string l;
+      for (auto& r : refs) l += (l.empty() ? "" : ", ") + r;
+      return l;
+    };
+    if (cands.empty() && !opt.ref.empty() && depth == 0)
+      throw InputError(s.name + ": no image named " + opt.ref + " in the layout (it has " + (refs.empty() ? "no names" : ref_list()) + ")");
     if (cands.empty()) throw InputError(s.name + ": index lists no image manifest");
+    if (depth == 0 && opt.ref.empty() && refs.size() > 1)
+      throw InputError(s.name + ": the layout holds " + std::to_string(refs.size()) + " images (" + ref_list() +
+                       "); name one as " + s.name + ":NAME");
     const json* pick = nullptr;
     std::vector<std::string> seen;
     for (auto* d : cands) {
@@ -338,6 +360,10 @@ OpenedImage from_oci_index(const Store& s, const json& index, const Options& opt
 }
 
 OpenedImage from_store(const Store& s, const Options& opt) {
+  if (!opt.ref.empty()) {
+    if (auto ix = s.get("index.json")) return from_oci_index(s, parse_json(s, *ix, "index.json"), opt);
+    throw InputError(s.name + ": " + opt.ref + " names an image of an OCI layout, and this is not one");
+  }
   if (auto m = s.get("manifest.json")) {
     OpenedImage o = from_docker_manifest(s, parse_json(s, *m, "manifest.json"), opt);
     // Docker 25+ archives are also OCI layouts: take the manifest digest.
@@ -383,8 +409,20 @@ OpenedImage open_image(const std::string& source, const Options& opt) {
   if (source.rfind("docker://", 0) == 0)
     throw InputError(source + ": an engine image is read once, as a stream: open it with open_and_walk()");
   struct stat st{};
-  if (::stat(source.c_str(), &st) != 0) throw InputError(source + ": " + std::strerror(errno));
-  OpenedImage o = S_ISDIR(st.st_mode) ? from_store(dir_store(source), opt) : from_store(tar_store(open_file(source)), opt);
+  std::string path = source;
+  Options o2 = opt;
+  if (::stat(path.c_str(), &st) != 0) {
+    // DIR:REF or TAR:REF, an OCI layout and the name of one of its images.
+    int err = errno;
+    size_t c = source.rfind(':');
+    if (c == std::string::npos || c == 0 || c + 1 == source.size() || source.find('/', c) != std::string::npos ||
+        ::stat(source.substr(0, c).c_str(), &st) != 0)
+      throw InputError(source + ": " + std::strerror(err));
+    path = source.substr(0, c);
+    o2.ref = source.substr(c + 1);
+  }
+  OpenedImage o = S_ISDIR(st.st_mode) ? from_store(dir_store(path), o2) : from_store(tar_store(open_file(path)), o2);
+  if (!o2.ref.empty() && o.model.name == o2.ref) o.model.name = source;
   finish_open(o, source);
   return o;
 }

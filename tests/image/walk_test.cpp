@@ -376,7 +376,12 @@ TEST(ImageWalk, DeepNestingAndManyEntriesAreBounded) {
   t.pax(TarWriter::pax_record("path", deep + "f"));
   t.file("x", "deep");
   Walked r(docker_save({t.finish()}));
-  EXPECT_TRUE(r.has("DD4003"));
+  ASSERT_TRUE(r.has("DD4003"));
+  for (auto& f : r.a.findings)
+    if (f.rule == "DD4003") {
+      EXPECT_NE(f.message.find("nested deeper than 512"), std::string::npos) << f.message;
+      EXPECT_EQ(f.message.find("outside the root"), std::string::npos) << f.message;
+    }
 }
 
 TEST(ImageWalk, GlobsCompileToAnchoredRegexps) {
@@ -464,6 +469,44 @@ TEST(ImageWalk, OciLayoutWithIndexPicksThePlatform) {
   EXPECT_TRUE(b.walk.fs->stat("/amd64-file"));
   o.platform = "linux/s390x";
   EXPECT_THROW(analyze(d.path().string(), o, nullptr), InputError);
+}
+
+// A layout of several named images (skopeo copy ... oci:DIR:NAME, twice):
+// DIR:NAME picks one; DIR alone names them rather than take the first.
+TEST(ImageWalk, OciLayoutOfSeveralImagesByName) {
+  TempDir d;
+  auto blob = [&](const std::string& data) {
+    std::string hex = sha256_hex(data);
+    d.write("blobs/sha256/" + hex, data);
+    return "sha256:" + hex;
+  };
+  auto image = [&](const char* name, const char* file) {
+    std::string ld = blob(TarWriter().file(file, "x").finish());
+    json cfg = {{"architecture", "amd64"}, {"os", "linux"}, {"rootfs", {{"diff_ids", {ld}}}}};
+    json man = {{"schemaVersion", 2},
+                {"mediaType", "application/vnd.oci.image.manifest.v1+json"},
+                {"config", {{"digest", blob(cfg.dump())}, {"size", 1}}},
+                {"layers", {{{"digest", ld}, {"mediaType", "application/vnd.oci.image.layer.v1.tar"}}}}};
+    return json{{"digest", blob(man.dump())}, {"mediaType", "application/vnd.oci.image.manifest.v1+json"},
+                {"annotations", {{"org.opencontainers.image.ref.name", name}}}};
+  };
+  json index = {{"schemaVersion", 2}, {"manifests", {image("web", "web-file"), image("worker", "worker-file")}}};
+  d.write("index.json", index.dump());
+  d.write("oci-layout", R"({"imageLayoutVersion":"1.0.0"})");
+  const std::string dir = d.path().string();
+  auto w = analyze(dir + ":worker", Options{}, nullptr);
+  EXPECT_TRUE(w.walk.fs->stat("/worker-file"));
+  EXPECT_FALSE(w.walk.fs->stat("/web-file"));
+  EXPECT_EQ(w.model.name, dir + ":worker");
+  EXPECT_TRUE(analyze(dir + ":web", Options{}, nullptr).walk.fs->stat("/web-file"));
+  for (const std::string& bad : {dir, dir + ":nope"}) {
+    try {
+      analyze(bad, Options{}, nullptr);
+      ADD_FAILURE() << bad;
+    } catch (const InputError& e) {
+      EXPECT_NE(std::string(e.what()).find("web, worker"), std::string::npos) << e.what();
+    }
+  }
 }
 
 }  // namespace
