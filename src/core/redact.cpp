@@ -5,7 +5,8 @@ namespace dd {
 std::string redact(std::string_view s) {
   const size_t n = s.size();
   if (n == 0) return "";
-  size_t keep = n >= 16 ? 4 : n >= 10 ? 2 : n >= 6 ? 1 : 0;
+  // At most a quarter of the value shows, and none of a short one.
+  size_t keep = n >= 32 ? 4 : n >= 16 ? 2 : n >= 10 ? 1 : 0;
   std::string out;
   out.reserve(n);
   out.append(s.substr(0, keep));

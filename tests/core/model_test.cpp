@@ -28,17 +28,21 @@ TEST(Category, EveryCategoryOfTheSpecRoundTrips) {
 }
 
 TEST(Redact, KeepsEndsOfLongSecrets) {
-  EXPECT_EQ(redact("AKIAIOSFODNN7EXAMPLE"), "AKIA************MPLE");
+  EXPECT_EQ(redact("AKIAIOSFODNN7EXAMPLE"), "AK****************LE");
   EXPECT_EQ(redact("short"), "*****");
   EXPECT_EQ(redact(""), "");
   std::string r = redact("hunter2-pass");
   EXPECT_EQ(r.size(), 12u);
   EXPECT_EQ(r.find("hunter2"), std::string::npos);
+  // At most a quarter of a value shows: a 16-character password keeps 2+2.
+  EXPECT_EQ(redact("Vq8rT2pLx9mZk4wQ"), "Vq************wQ");
+  EXPECT_EQ(redact("ghp_Zx8Yw7Vu6Ts5Rq4Po3Nm2Lk1Jh0Gf9Ed8Cb7A"), "ghp_" + std::string(33, '*') + "Cb7A");
+  EXPECT_EQ(redact("pass1234"), "********");
 }
 
 TEST(Redact, ReplacesEveryOccurrence) {
   EXPECT_EQ(redact_in("a=AKIAIOSFODNN7EXAMPLE b=AKIAIOSFODNN7EXAMPLE", "AKIAIOSFODNN7EXAMPLE"),
-            "a=AKIA************MPLE b=AKIA************MPLE");
+            "a=AK****************LE b=AK****************LE");
 }
 
 const RuleInfo& kInfo = Registry::instance().add({.id = "DD9902",

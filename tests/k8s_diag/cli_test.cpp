@@ -101,7 +101,7 @@ TEST(EnvdiffCli, DotenvAgainstAManifestWithConfigMapsAndSource) {
   EXPECT_EQ(env["missing_in_a"], nlohmann::json({"POD_NAME"}));
   // envFrom resolved through the ConfigMap, valueFrom through the Secret (base64).
   EXPECT_EQ(env["b"]["vars"]["DB_HOST"]["value"], "postgres.shop.svc.cluster.local");
-  EXPECT_EQ(env["b"]["vars"]["DB_URL"]["value"], "postgres://app:Pr********rd@postgres.shop.svc.cluster.local:5432/orders");
+  EXPECT_EQ(env["b"]["vars"]["DB_URL"]["value"], "postgres://app:P**********d@postgres.shop.svc.cluster.local:5432/orders");
   std::set<std::string> rules_localhost, unprovided;
   bool key_missing = false;
   for (const auto& f : j["findings"]) {

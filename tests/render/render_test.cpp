@@ -44,7 +44,7 @@ std::vector<Finding> sample(const std::string& file) {
   b.title = kSecret.summary;
   b.message = "ENV API_KEY holds a secret";
   b.location = {.file = file, .line = 4, .column = 5};
-  b.evidence = "ENV API_KEY=AKIA************MPLE";
+  b.evidence = "ENV API_KEY=AK****************LE";
   b.fix = kSecret.fix;
   Finding c;  // a runtime finding without a file
   c.rule = "DD9950";

@@ -195,7 +195,7 @@ TEST(Secrets, ValueOffsetsAndRedaction) {
   auto m = scan_text(text);
   ASSERT_EQ(m.size(), 1u);
   EXPECT_EQ(text.substr(m[0].begin, m[0].end - m[0].begin), "AKIAIOSFODNN7EXAMPLE");
-  EXPECT_EQ(m[0].redacted, "AKIA************MPLE");
+  EXPECT_EQ(m[0].redacted, "AK****************LE");
 }
 
 TEST(Secrets, MaskRemembersOnlyCleanTexts) {
@@ -203,11 +203,11 @@ TEST(Secrets, MaskRemembersOnlyCleanTexts) {
   const std::string clean = "Run apt-get update and apt-get install in the same RUN.";
   for (int round = 0; round < 3; ++round) {  // later rounds come from the cache of clean texts
     EXPECT_EQ(mask(clean), clean);
-    EXPECT_EQ(mask(secret), "export AWS_ACCESS_KEY_ID=AKIA************MPLE");
+    EXPECT_EQ(mask(secret), "export AWS_ACCESS_KEY_ID=AK****************LE");
   }
   // More clean texts than the cache holds: it is cleared, and still right.
   for (int i = 0; i < 5000; ++i) EXPECT_EQ(mask("line " + std::to_string(i)), "line " + std::to_string(i));
-  EXPECT_EQ(mask(secret), "export AWS_ACCESS_KEY_ID=AKIA************MPLE");
+  EXPECT_EQ(mask(secret), "export AWS_ACCESS_KEY_ID=AK****************LE");
 }
 
 TEST(Secrets, UrlPasswordIsTheValue) {

@@ -7,7 +7,7 @@ TEST(UrlCredentials, PasswordInConnectionString) {
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].location.line, 2);
   EXPECT_EQ(f[0].location.column, 18);
-  EXPECT_EQ(f[0].evidence, "ENV DATABASE_URL=postgres://app:s3******ss@db:5432/app");
+  EXPECT_EQ(f[0].evidence, "ENV DATABASE_URL=postgres://app:s********s@db:5432/app");
   EXPECT_EQ(f[0].message.find("s3cretPass"), std::string::npos);
 }
 
