@@ -2,6 +2,7 @@
 // `issues`), for `sonar.externalIssuesReportPaths` (hadolint -f sonarqube).
 // SonarQube places an issue in a file of the project only: findings with no
 // file (a container, an image) are left out.
+#include <iostream>
 #include <map>
 
 #include "core/registry.h"
@@ -53,8 +54,12 @@ void sonarqube(std::ostream& out, const std::vector<Finding>& findings, const Op
   ojson rules = ojson::array();
   ojson issues = ojson::array();
   std::map<std::string, bool> listed;
+  size_t left_out = 0;
   for (const auto& raw : findings) {
-    if (raw.location.file.empty()) continue;
+    if (raw.location.file.empty()) {
+      ++left_out;
+      continue;
+    }
     const Finding f = scrubbed(raw, opt);
     if (!listed[f.rule]) {
       listed[f.rule] = true;
@@ -98,6 +103,10 @@ void sonarqube(std::ostream& out, const std::vector<Finding>& findings, const Op
   doc["rules"] = std::move(rules);
   doc["issues"] = std::move(issues);
   out << doc.dump(2, ' ', false, ojson::error_handler_t::replace) << '\n';
+  // Said, not silently dropped: the import has no place for them.
+  if (left_out)
+    std::cerr << "drydock: sonarqube: " << left_out << " finding" << (left_out == 1 ? "" : "s")
+              << " outside the project's files (an image, a container) left out; --format sarif or json has them\n";
 }
 
 }  // namespace dd::render

@@ -212,7 +212,12 @@ TEST(SonarQubeRenderer, RulesAndIssuesSonarQubeImports) {
   auto findings = sample("./src/Dockerfile");
   std::ostringstream out;
   const render::Options opt = masking_options();
+  testing::internal::CaptureStderr();
   render::sonarqube(out, findings, opt);
+  // What it leaves out is said on stderr, in one line.
+  EXPECT_EQ(testing::internal::GetCapturedStderr(),
+            "drydock: sonarqube: 1 finding outside the project's files (an image, a container) left out; "
+            "--format sarif or json has them\n");
   auto j = nlohmann::json::parse(out.str());
   ASSERT_EQ(j["rules"].size(), 2u);
   ASSERT_EQ(j["issues"].size(), 2u);  // the container's finding has no file
