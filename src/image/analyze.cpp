@@ -186,6 +186,17 @@ constexpr std::pair<std::string_view, std::string_view> kSameIncident[] = {
 
 void merge_findings(std::vector<Finding>& project, std::vector<Finding> image_findings) {
   const size_t n = project.size();
+  auto has_tag = [](const Finding& p, const std::string& tag) {
+    return std::find(p.tags.begin(), p.tags.end(), tag) != p.tags.end();
+  };
+  // Folds image finding f into project finding p ("confirmed in the image").
+  auto fold = [&](Finding& p, const Finding& f) {
+    const bool first = !has_tag(p, "image:" + f.rule);
+    p.message += first ? " (confirmed in the image " + f.location.image + ": " + f.message + ")"
+                       : " (also: " + f.message + ")";
+    if (first) p.tags.push_back("image:" + f.rule);
+    if (p.severity < f.severity) p.severity = f.severity;
+  };
   for (auto& f : image_findings) {
     Finding* same = nullptr;
     // A secret value the Dockerfile sets (ENV, ARG default) that the image
@@ -198,11 +209,7 @@ void merge_findings(std::vector<Finding>& project, std::vector<Finding> image_fi
           same = &p;
       }
       if (same) {
-        bool first = std::find(same->tags.begin(), same->tags.end(), "image:" + f.rule) == same->tags.end();
-        same->message += first ? " (confirmed in the image " + f.location.image + ": " + f.message + ")"
-                               : " (also: " + f.message + ")";
-        if (first) same->tags.push_back("image:" + f.rule);
-        if (same->severity < f.severity) same->severity = f.severity;
+        fold(*same, f);
         continue;
       }
     }
@@ -229,17 +236,9 @@ void merge_findings(std::vector<Finding>& project, std::vector<Finding> image_fi
           if (c == f.category) same = &p;
       }
     }
-    if (same && std::find(same->tags.begin(), same->tags.end(), "image:" + f.rule) != same->tags.end()) {
-      project.push_back(std::move(f));  // one image finding per project finding and rule
-      continue;
-    }
-    if (same) {
-      same->message += " (confirmed in the image " + f.location.image + ": " + f.message + ")";
-      same->tags.push_back("image:" + f.rule);
-      if (same->severity < f.severity) same->severity = f.severity;
-    } else {
-      project.push_back(std::move(f));
-    }
+    // One image finding per project finding and rule, here.
+    if (same && !has_tag(*same, "image:" + f.rule)) fold(*same, f);
+    else project.push_back(std::move(f));
   }
 }
 
@@ -342,6 +341,22 @@ json size_tree(const FsView& fs, size_t max_children) {
   return emit("/", root, 0);
 }
 
+namespace {
+
+// The "image" section of the JSON: what the image is (diff shows it alone).
+json image_json(const Analysis& a) {
+  const ImageModel& m = a.model;
+  return {{"source", m.source},
+          {"name", m.name},
+          {"id", m.id},
+          {"platform", m.config.platform.str()},
+          {"created", m.config.created},
+          {"user", m.config.user},
+          {"base", a.base}};
+}
+
+}  // namespace
+
 json to_json(const Analysis& a) {
   const ImageModel& m = a.model;
   json layers = json::array();
@@ -369,14 +384,7 @@ json to_json(const Analysis& a) {
     pk.push_back({{"type", p.type}, {"name", p.name}, {"version", p.version}, {"source_name", p.source_name},
                   {"source_version", p.source_version}, {"license", p.license}, {"purl", p.purl}, {"path", p.path},
                   {"layer", p.layer}});
-  return {{"image",
-           {{"source", m.source},
-            {"name", m.name},
-            {"id", m.id},
-            {"platform", m.config.platform.str()},
-            {"created", m.config.created},
-            {"user", m.config.user},
-            {"base", a.base}}},
+  return {{"image", image_json(a)},
           {"layers", layers},
           {"packages", pk},
           {"largest", a.walk.fs ? largest(*a.walk.fs) : json::object()},
@@ -427,8 +435,8 @@ std::string to_text(const Analysis& a) {
 
 json diff_json(const Analysis& a, const Analysis& b) {
   json d;
-  d["a"] = to_json(a)["image"];
-  d["b"] = to_json(b)["image"];
+  d["a"] = image_json(a);
+  d["b"] = image_json(b);
   // Layers shared (same diff_id) and own.
   std::map<std::string, int> in_a;
   for (auto& L : a.model.layers) in_a[L.diff_id.empty() ? L.digest : L.diff_id] = L.index;

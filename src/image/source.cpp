@@ -20,6 +20,19 @@
 #include "image/walk.h"
 
 namespace dd::image {
+
+std::string member_name(std::string n) {
+  while (n.rfind("./", 0) == 0) n.erase(0, 2);
+  while (!n.empty() && n[0] == '/') n.erase(0, 1);
+  return n;
+}
+
+std::string member_link(const TarEntry& e) {
+  if (e.type == '2') return e.linkname;
+  if (e.type == '1') return "/" + member_name(e.linkname);
+  return "";
+}
+
 namespace {
 
 using json = nlohmann::json;
@@ -29,12 +42,6 @@ struct Store {
   std::string name;
   std::function<std::optional<Blob>(const std::string&)> get;
 };
-
-std::string clean_member(std::string n) {
-  while (n.rfind("./", 0) == 0) n.erase(0, 2);
-  while (!n.empty() && n[0] == '/') n.erase(0, 1);
-  return n;
-}
 
 // Symlinks and hard links between members: docker save writes a layer
 // that is in the image twice once, and links the second to the first.
@@ -48,26 +55,22 @@ std::string follow_links(const MemberLinks& links, std::string rel) {
     if (it == links.end()) return rel;
     const std::string& t = it->second;
     if (!t.empty() && t[0] == '/') {
-      rel = clean_member(clean_abs(t));
+      rel = member_name(clean_abs(t));
     } else {
       size_t s = rel.rfind('/');
-      rel = clean_member(clean_abs((s == std::string::npos ? "" : rel.substr(0, s)) + "/" + t));
+      rel = member_name(clean_abs((s == std::string::npos ? "" : rel.substr(0, s)) + "/" + t));
     }
   }
   return rel;  // a loop: the caller finds no such member
 }
 
-void note_link(MemberLinks& links, const TarEntry& e) {
-  if (e.type == '2') links[clean_member(e.name)] = e.linkname;
-  else if (e.type == '1') links[clean_member(e.name)] = "/" + clean_member(e.linkname);
-}
 
 struct IndexHandler : TarHandler {
   std::map<std::string, std::pair<uint64_t, uint64_t>> members;
   MemberLinks links;
   bool entry(const TarEntry& e) override {
-    if (e.type == '0' || e.type == '7') members[clean_member(e.name)] = {e.data_offset, e.size};
-    note_link(links, e);
+    if (e.type == '0' || e.type == '7') members[member_name(e.name)] = {e.data_offset, e.size};
+    if (std::string l = member_link(e); !l.empty()) links[member_name(e.name)] = std::move(l);
     return false;
   }
 };
@@ -97,7 +100,7 @@ Store tar_store(std::shared_ptr<File> f) {
   Store s;
   s.name = f->name;
   s.get = [f, h](const std::string& rel) -> std::optional<Blob> {
-    auto it = h->members.find(follow_links(h->links, clean_member(rel)));
+    auto it = h->members.find(follow_links(h->links, member_name(rel)));
     if (it == h->members.end()) return std::nullopt;
     if (it->second.first + it->second.second > f->size)
       throw InputError(f->name + ": " + rel + " is cut short (truncated archive)");
@@ -110,7 +113,7 @@ Store dir_store(const std::string& dir) {
   Store s;
   s.name = dir;
   s.get = [dir](const std::string& rel) -> std::optional<Blob> {
-    std::string r = clean_member(rel);
+    std::string r = member_name(rel);
     if (r.find("..") != std::string::npos) return std::nullopt;
     std::string p = dir + "/" + r;
     struct stat st{};
@@ -403,8 +406,6 @@ void finish_open(OpenedImage& o, const std::string& source) {
 
 }  // namespace
 
-std::string member_name(std::string n) { return clean_member(std::move(n)); }
-
 OpenedImage open_image(const std::string& source, const Options& opt) {
   if (source.rfind("docker://", 0) == 0)
     throw InputError(source + ": an engine image is read once, as a stream: open it with open_and_walk()");
@@ -435,7 +436,7 @@ OpenedImage open_streamed(const std::string& source, const std::map<std::string,
   Store s;
   s.name = source;
   s.get = [&](const std::string& rel) -> std::optional<Blob> {
-    std::string r = follow_links(links, clean_member(rel));
+    std::string r = follow_links(links, member_name(rel));
     auto it = members.find(r);
     if (it == members.end() || !it->second.link.empty()) return std::nullopt;
     Blob b;

@@ -50,6 +50,10 @@ OpenedImage open_streamed(const std::string& source, const std::map<std::string,
 
 // An archive member's name as the layouts use it ("./a" and "/a" are "a").
 std::string member_name(std::string n);
+// The link an archive member makes to another, in StreamMember::link's
+// notation (a hard link's target gets a leading "/"); "" when it is none.
+struct TarEntry;
+std::string member_link(const TarEntry& e);
 
 // The platform this machine runs (uname), normalized.
 Platform host_platform();

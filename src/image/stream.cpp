@@ -29,20 +29,10 @@ constexpr uint64_t kMaxMember = 16 << 20;      // a manifest or config kept in m
 constexpr uint64_t kMaxKept = 64 << 20;        // all of them together
 constexpr uint64_t kMaxMembers = 100'000;      // an export has a few per layer
 
-// A tar header block with a valid checksum (any tar, ustar or v7).
+// A tar header block: checksummed, and not the zero block of an archive's end.
 bool tar_header(std::string_view b) {
-  if (b.size() < 512) return false;
-  unsigned sum = 0;
-  for (size_t i = 0; i < 512; ++i) sum += (i >= 148 && i < 156) ? ' ' : static_cast<unsigned char>(b[i]);
-  unsigned stored = 0;
-  bool digits = false;
-  for (size_t i = 148; i < 156; ++i) {
-    char c = b[i];
-    if (c >= '0' && c <= '7') stored = stored * 8 + unsigned(c - '0'), digits = true;
-    else if (c == ' ' || c == '\0') { if (digits) break; }
-    else return false;
-  }
-  return digits && stored == sum && sum != 256;  // 256: a zero block
+  return b.size() >= 512 && header_checksum_ok(b.data()) &&
+         std::any_of(b.begin(), b.begin() + 512, [](char c) { return c != 0; });
 }
 
 class ExportHandler : public TarHandler {
@@ -56,12 +46,8 @@ class ExportHandler : public TarHandler {
     if (++count_ > kMaxMembers)
       throw TarError("more than " + std::to_string(kMaxMembers) + " members: not an image export");
     name_ = member_name(e.name);
-    if (e.type == '2') {
-      members[name_].link = e.linkname;
-      return false;
-    }
-    if (e.type == '1') {
-      members[name_].link = "/" + member_name(e.linkname);
+    if (std::string l = member_link(e); !l.empty()) {
+      members[name_].link = std::move(l);
       return false;
     }
     if (e.type != '0' && e.type != '7') return false;
@@ -98,7 +84,6 @@ class ExportHandler : public TarHandler {
   }
 
   void entry_end() override {
-    if (kind_ == Kind::undecided) decide();  // never: data() decides once the head is in
     if (kind_ == Kind::layer) {
       reader_->finish();
       reader_.reset();

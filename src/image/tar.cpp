@@ -167,6 +167,15 @@ void TarParser::finish_meta() {
   state_ = pad_ ? State::pad : State::header;
 }
 
+bool header_checksum_ok(const char* b) {
+  // The sum of the header bytes, the checksum field taken as spaces.
+  bool ok = true;
+  uint64_t want = octal(b + 148, 8, &ok);
+  uint64_t sum = 0;
+  for (int i = 0; i < 512; ++i) sum += (i >= 148 && i < 156) ? ' ' : static_cast<unsigned char>(b[i]);
+  return ok && want == sum;
+}
+
 void TarParser::header(const char* b) {
   const uint64_t hdr_off = pos_ - 512;
   bool zero = std::all_of(b, b + 512, [](char c) { return c == 0; });
@@ -179,11 +188,7 @@ void TarParser::header(const char* b) {
   }
   zero_blocks_ = 0;
   bool ok = true;
-  // Checksum: the sum of the header bytes, the checksum field taken as spaces.
-  uint64_t want = octal(b + 148, 8, &ok);
-  uint64_t sum = 0;
-  for (int i = 0; i < 512; ++i) sum += (i >= 148 && i < 156) ? ' ' : static_cast<unsigned char>(b[i]);
-  if (!ok || want != sum) throw TarError("bad tar header checksum at offset " + std::to_string(hdr_off));
+  if (!header_checksum_ok(b)) throw TarError("bad tar header checksum at offset " + std::to_string(hdr_off));
   char type = b[156] ? b[156] : '0';
   uint64_t size = octal(b + 124, 12, &ok);
   if (!ok) throw TarError("bad tar header size at offset " + std::to_string(hdr_off));

@@ -79,6 +79,9 @@ class TarParser {
   bool ended_ = false;
 };
 
+// Whether a 512-byte header block carries the checksum of its bytes.
+bool header_checksum_ok(const char* block);
+
 // The PAX records of an extended header ("len key=value\n"...).
 std::map<std::string, std::string> parse_pax(std::string_view s);
 

@@ -491,7 +491,6 @@ void detail::LayerReader::finish() {
     else s.out.complete = true;
   }
   s.out.read = s.out_total;
-  s.out.raw = s.in_total;
   if (s.hash_raw) s.out.raw_hex = s.raw_hash.hex_digest();
   if (s.hash_tar) s.out.tar_hex = s.tar_hash.hex_digest();
   for (auto* sc : s.scans)

@@ -31,7 +31,6 @@ struct LayerOut {
   std::deque<Rec> recs;
   std::vector<LayerIssue> issues;
   uint64_t read = 0;      // tar bytes decoded
-  uint64_t raw = 0;       // blob bytes read
   bool complete = false;  // read to its end without error
   bool plain = false;     // the blob is an uncompressed tar
   std::string error;
